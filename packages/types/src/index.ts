@@ -1,0 +1,18 @@
+export { GageError, isGageError } from './errors.js';
+export type { GageErrorCode, GageErrorOptions } from './errors.js';
+export { configEquals, configValueEquals, isConfigFloat, isConfigInteger } from './config-value.js';
+export type { Config, ConfigValue } from './config-value.js';
+export { pythonFloatRepr, pythonStringRepr } from './python-repr.js';
+export type { JsonObject, JsonValue } from './json-value.js';
+export { JsonSyntaxError } from './json-syntax-error.js';
+export { parseJson } from './parse-json.js';
+export type { ParseJsonOptions } from './parse-json.js';
+export { compareCodePoints, encodeMetaJson } from './encode-meta-json.js';
+export { decodeOpref, encodeOpref, opFullName, OpRefError } from './opref.js';
+export type { OpRef } from './opref.js';
+export { runNameForId } from './run-name.js';
+export { RUN_STATUSES } from './run.js';
+export type { Run, RunFileType, RunStatus, RunTimestampName } from './run.js';
+export { EXEC_PHASES } from './opdef.js';
+export type { ExecCommand, ExecPhase, OpDef } from './opdef.js';
+export type { OpCmd } from './op-cmd.js';

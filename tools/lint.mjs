@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// House lint for one package (run in the package dir): the layer rule of
+// decision 1, `node:` built-ins, no CJS globals, no default exports.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+
+const LAYERS = ['types', 'meta', 'proc', 'stage', 'cli'];
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const self = pkg.name.replace('@gage/', '');
+const allowed = new Set(LAYERS.slice(0, LAYERS.indexOf(self)).map((n) => `@gage/${n}`));
+const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
+const builtins = new Set(builtinModules);
+const problems = [];
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (p.endsWith('.ts')) yield p;
+  }
+}
+
+const srcRoot = resolve('src');
+for (const file of files('src')) {
+  const text = readFileSync(file, 'utf8');
+  const isTest = file.endsWith('.test.ts');
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const where = `${file}:${i + 1}`;
+    for (const m of line.matchAll(/(?:from\s+|import\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/g)) {
+      const spec = m[1];
+      if (spec.startsWith('.')) {
+        const target = resolve(file, '..', spec);
+        if (relative(srcRoot, target).startsWith('..') && !isTest) problems.push(`${where}: relative import leaves src: ${spec}`);
+        continue;
+      }
+      if (spec.startsWith('node:')) continue;
+      const base = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (builtins.has(base)) problems.push(`${where}: import built-in as 'node:${spec}'`);
+      else if (base.startsWith('@gage/') && !allowed.has(base) && !(isTest && base === pkg.name)) {
+        problems.push(`${where}: @gage/${self} may not import ${base} (layers: ${LAYERS.join(' <- ')})`);
+      } else if (!declared.has(base) && !(isTest && ['@jest/globals'].includes(base)) && base !== pkg.name) {
+        problems.push(`${where}: ${base} is not declared in package.json`);
+      }
+    }
+    if (isTest) return;
+    if (/\b(__dirname|__filename)\b/.test(line)) problems.push(`${where}: use import.meta.dirname / fileURLToPath, not CJS globals`);
+    if (/(^|[^.\w])require\s*\(/.test(line) && !/createRequire/.test(text)) problems.push(`${where}: no require() in ESM sources`);
+    if (/^\s*export\s+default\b/.test(line)) problems.push(`${where}: named exports only`);
+  });
+}
+if (problems.length) {
+  for (const p of problems) console.error(p);
+  console.error(`lint: ${problems.length} problem(s) in ${pkg.name}`);
+  process.exit(1);
+}
+console.log(`lint: ${pkg.name} ok`);
