@@ -1,41 +1,8 @@
 /**
- * Stable error codes of every `@gage/*` package. A code never changes once
- * published; messages may be reworded.
+ * A stable error code: `ERR_GAGE_` followed by upper-case words. Each package
+ * lists its codes in its README; a code never changes once published.
  */
-export type GageErrorCode =
-  // @gage/types
-  | 'ERR_GAGE_OPREF'
-  | 'ERR_GAGE_RUN_ID'
-  | 'ERR_GAGE_JSON_SYNTAX'
-  // @gage/meta
-  | 'ERR_GAGE_RUN_LOCKED'
-  | 'ERR_GAGE_RUN_EXISTS'
-  | 'ERR_GAGE_META_INITIALIZED'
-  | 'ERR_GAGE_META_SCHEMA'
-  | 'ERR_GAGE_META_ENCODING'
-  | 'ERR_GAGE_META_MISSING'
-  | 'ERR_GAGE_RUN_ATTR'
-  | 'ERR_GAGE_PROJECT_REF'
-  | 'ERR_GAGE_RUN_SELECT'
-  // @gage/proc
-  | 'ERR_GAGE_RUN_EXEC'
-  | 'ERR_GAGE_SPAWN'
-  | 'ERR_GAGE_RUN_CMD'
-  // @gage/stage
-  | 'ERR_GAGE_GAGEFILE_NOT_FOUND'
-  | 'ERR_GAGE_GAGEFILE_LOAD'
-  | 'ERR_GAGE_GAGEFILE_INVALID'
-  | 'ERR_GAGE_OP_NOT_FOUND'
-  | 'ERR_GAGE_OP_NO_DEFAULT'
-  | 'ERR_GAGE_OP_NO_EXEC'
-  | 'ERR_GAGE_FLAG'
-  | 'ERR_GAGE_PATTERN'
-  | 'ERR_GAGE_CONFIG_WRITE'
-  | 'ERR_GAGE_ALREADY_STAGED'
-  | 'ERR_GAGE_UNSUPPORTED'
-  // @gage/cli
-  | 'ERR_GAGE_USAGE'
-  | 'ERR_GAGE_CLI';
+export type GageErrorCode = `ERR_GAGE_${string}`;
 
 /** Options of {@link GageError}. */
 export interface GageErrorOptions {

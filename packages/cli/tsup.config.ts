@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { gage: 'src/gage.ts' }, format: ['esm'], target: 'node20', platform: 'node',
+  sourcemap: true, clean: true, splitting: true,
+  noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
+  // CJS dependencies call require('fs'); give the ESM bundle a real require.
+  banner: { js: ['#!/usr/bin/env node',
+    "import { createRequire as __gageCreateRequire } from 'node:module';",
+    'const require = __gageCreateRequire(import.meta.url);'].join('\n') },
+});
