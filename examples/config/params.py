@@ -1,0 +1,3 @@
+# Model shape
+model = "mlp"
+layers = 2
