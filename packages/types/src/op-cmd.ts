@@ -11,3 +11,15 @@ export interface OpCmd {
   args: string | string[];
   env: Record<string, string>;
 }
+
+/**
+ * Makes an {@link OpCmd}; the seed scenario's `OpCmd(["python", "say.py"], {})`.
+ *
+ * @example
+ * ```ts
+ * const cmd = OpCmd(['python', 'say.py'], {});
+ * ```
+ */
+export function OpCmd(args: string | string[], env: Record<string, string> = {}): OpCmd {
+  return { args, env };
+}

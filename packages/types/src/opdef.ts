@@ -24,3 +24,15 @@ export type ExecPhase = (typeof EXEC_PHASES)[number];
 
 /** A command: a shell string (maybe `#!` form) or an argv array. */
 export type ExecCommand = string | string[];
+
+/**
+ * Makes an {@link OpDef}; the seed scenario's `OpDef("test", {...})`.
+ *
+ * @example
+ * ```ts
+ * const opdef = OpDef('test', { exec: 'python say.py', config: 'say.py' });
+ * ```
+ */
+export function OpDef(name: string, data: JsonObject, gagefile?: string): OpDef {
+  return gagefile === undefined ? { name, data } : { name, data, gagefile };
+}

@@ -7,6 +7,18 @@ export interface OpRef {
   version?: string | undefined;
 }
 
+/**
+ * Makes an {@link OpRef}; the seed scenario's `OpRef("test", "test")`.
+ *
+ * @example
+ * ```ts
+ * const opref = OpRef('test', 'test'); // { ns: 'test', name: 'test' }
+ * ```
+ */
+export function OpRef(ns: string, name: string, version?: string): OpRef {
+  return version === undefined ? { ns, name } : { ns, name, version };
+}
+
 /** An op ref that cannot be encoded or decoded. */
 export class OpRefError extends GageError {
   constructor(message: string) {

@@ -1,0 +1,23 @@
+import type { RunLock } from '@gage/meta';
+
+/** Names of the staging phase events, in the order they happen. */
+export type StagePhase = 'stage-sourcecode' | 'stage-config' | 'stage-runtime' | 'stage-dependencies' | 'stage-finalize';
+
+/** Options shared by `stageRun` and its phases. */
+export interface StageOptions {
+  /** A run lock the caller already holds; it is neither taken again nor released. */
+  lock?: RunLock | undefined;
+  /** Called when a phase starts (the CLI shows it in its status line). */
+  onPhase?: ((phase: StagePhase) => void) | undefined;
+  /** Called for each line a staging hook prints (stream 0 stdout, 1 stderr). */
+  onOutput?: ((stream: 0 | 1, line: Uint8Array) => void) | undefined;
+  /** Called with each warning (unsupported or unreadable config file...). Default: stderr. */
+  onWarning?: ((message: string) => void) | undefined;
+  /** The runs dir, pruned from the source code copy when it lies inside the project. */
+  runsDir?: string | undefined;
+}
+
+/** Writes a warning the way every Gage package does by default. */
+export function defaultWarning(message: string): void {
+  process.stderr.write(`WARNING: ${message}\n`);
+}

@@ -1,0 +1,12 @@
+import { expect, test } from '@jest/globals';
+import * as types from '@gage/types';
+
+test('the package exports its API by name', () => {
+  for (const name of ['GageError', 'parseJson', 'encodeMetaJson', 'encodeOpref', 'decodeOpref', 'runNameForId',
+    'configEquals', 'pythonFloatRepr', 'OpRef', 'OpDef', 'OpCmd']) {
+    expect(typeof (types as Record<string, unknown>)[name]).toBe('function');
+  }
+  expect(types.OpRef('a', 'b')).toEqual({ ns: 'a', name: 'b' });
+  expect(types.OpCmd(['x'])).toEqual({ args: ['x'], env: {} });
+  expect(types.OpDef('t', { exec: 'x' })).toEqual({ name: 't', data: { exec: 'x' } });
+});
