@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   entry: { gage: 'src/gage.ts' }, format: ['esm'], target: 'node20', platform: 'node',
   sourcemap: true, clean: true, splitting: true,
   noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
+  define: { __GAGE_VERSION__: JSON.stringify(version) },
   // CJS dependencies call require('fs'); give the ESM bundle a real require.
   banner: { js: ['#!/usr/bin/env node',
     "import { createRequire as __gageCreateRequire } from 'node:module';",

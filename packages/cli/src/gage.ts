@@ -1,1 +1,4 @@
-console.log("gage: not built yet");
+import { processIo } from './io.js';
+import { runMain } from './main.js';
+
+process.exitCode = await runMain(process.argv.slice(2), processIo());

@@ -1,1 +1,61 @@
 export {};
+// Gage files and operations (gagefile/)
+export { findProjectDir, PROJECT_MARKERS } from './gagefile/find-project-dir.js';
+export type { FindProjectDirOptions } from './gagefile/find-project-dir.js';
+export { projectNamespace } from './gagefile/project-namespace.js';
+export { findGagefile, GAGEFILE_CANDIDATES } from './gagefile/find-gagefile.js';
+export { loadGagefile } from './gagefile/load-gagefile.js';
+export type { Gagefile, GagefileSettings } from './gagefile/load-gagefile.js';
+export { gagefileSchema } from './gagefile/gagefile-schema.js';
+export { validateGagefile } from './gagefile/validate-gagefile.js';
+export type { ValidateGagefileOptions } from './gagefile/validate-gagefile.js';
+export { opdefExec } from './gagefile/opdef-exec.js';
+export type { OpdefExec } from './gagefile/opdef-exec.js';
+export { opdefVersion } from './gagefile/opdef-version.js';
+export { opdefDefault } from './gagefile/opdef-default.js';
+export { opdefDescription } from './gagefile/opdef-description.js';
+export { opdefSourcecode } from './gagefile/opdef-sourcecode.js';
+export { opdefProgress } from './gagefile/opdef-progress.js';
+export { configKeys, opdefConfig } from './gagefile/opdef-config.js';
+export type { OpdefConfigObject } from './gagefile/opdef-config.js';
+export { checkDependsSupported, dependencyType, opdefDepends } from './gagefile/opdef-depends.js';
+export { resolveOperation } from './gagefile/resolve-operation.js';
+export { opRefFor } from './gagefile/op-ref-for.js';
+export { opRunCommand } from './gagefile/op-run-command.js';
+// Source code selection and copy (sourcecode/)
+export { globRegExp } from './sourcecode/glob-reg-exp.js';
+export { parseSourcePattern } from './sourcecode/parse-source-pattern.js';
+export type { SourcePattern } from './sourcecode/parse-source-pattern.js';
+export { isTextFile } from './sourcecode/is-text-file.js';
+export { DEFAULT_SOURCECODE_PATTERNS, sourcecodePatterns } from './sourcecode/sourcecode-patterns.js';
+export { planSourcecode } from './sourcecode/plan-sourcecode.js';
+export type { PlanSourcecodeOptions, SkippedPath, SourcecodePlan } from './sourcecode/plan-sourcecode.js';
+export { copySourcecode } from './sourcecode/copy-sourcecode.js';
+export type { CopySourcecodeOptions } from './sourcecode/copy-sourcecode.js';
+export { selectConfigFiles } from './sourcecode/select-config-files.js';
+export type { SelectConfigFilesOptions } from './sourcecode/select-config-files.js';
+export {
+  DependsNotSupportedError, GagefileExtensionError, GagefileInvalidError, GagefileLoadError, GagefileMissingError,
+  GagefileReadError, GagefileSyntaxError, MissingExecError, NoDefaultOperationError, OperationNotFoundError,
+  SourcePatternError,
+} from './errors.js';
+export { jsonConfigFormat } from './config/json-config.js';
+export { tomlConfigFormat } from './config/toml-config.js';
+export { yamlConfigFormat } from './config/yaml-config.js';
+export { ConfigSyntaxError } from './errors.js';
+// Config: flags, config paths, Python config files, log/patched (config/)
+export { parseFlagValue } from './config/parse-flag-value.js';
+export { parseFlagAssign } from './config/parse-flag-assign.js';
+export { parseFlagAssigns } from './config/parse-flag-assigns.js';
+export { parseConfigPath } from './config/parse-config-path.js';
+export type { ConfigPath } from './config/parse-config-path.js';
+export { keyPatternRegExp } from './config/key-pattern-reg-exp.js';
+export { selectConfigKeys } from './config/select-config-keys.js';
+export type { ConfigFormat, ConfigPatchResult } from './config/config-format.js';
+export { readPythonConfig } from './config/read-python-config.js';
+export type { PythonConfig, PythonConfigLiteral } from './config/read-python-config.js';
+export { patchPythonConfig } from './config/patch-python-config.js';
+export { pythonConfigFormat } from './config/python-config-format.js';
+export { formatPatchedDiff } from './config/format-patched-diff.js';
+export type { PatchedFile } from './config/format-patched-diff.js';
+export { ConfigPathError, FlagAssignError } from './errors.js';

@@ -1,0 +1,24 @@
+import type { CommandSpec } from './command-spec.js';
+
+/**
+ * The `-h` text of a command: usage line, description, options.
+ *
+ * @param spec the command
+ * @param cmdPath the command as typed
+ * @example
+ * ```ts
+ * formatHelp(listSpec, 'ls'); // 'Usage: gage ls [options] [run]...\n\n  List runs.\n...'
+ * ```
+ */
+export function formatHelp(spec: CommandSpec, cmdPath: string): string {
+  const lines = [`Usage: gage ${cmdPath} ${spec.usage}`, ''];
+  for (const l of (spec.description ?? spec.summary).split('\n')) lines.push(l ? `  ${l}` : '');
+  const rows: [string, string][] = spec.options
+    .filter((o) => !o.hidden)
+    .map((o) => [o.flags.join(', ') + (o.metavar ? ` ${o.metavar}` : ''), o.help ?? '']);
+  rows.push(['-h, --help', 'Show this message and exit.']);
+  const w = Math.max(...rows.map((r) => r[0].length));
+  lines.push('', 'Options:');
+  for (const [l, r] of rows) lines.push(`  ${l.padEnd(w)}  ${r}`.trimEnd());
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+import type { CommandSpec, ParsedArgs } from './args/command-spec.js';
+import type { Context } from './context.js';
+
+/** What a command module in `src/commands/` exports. */
+export interface CommandModule {
+  spec: CommandSpec;
+  /** Runs the command; resolves with the exit code (default 0). Errors are thrown. */
+  handler(ctx: Context, parsed: ParsedArgs): Promise<number | void>;
+}
+
+/** A command of the top-level list, loaded lazily. */
+export interface CommandEntry {
+  names: string[];
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+/**
+ * Every command with its aliases, sorted by name. Modules are imported only
+ * when their command runs, so `gage --help` stays fast.
+ *
+ * @example
+ * ```ts
+ * const entry = findCommand('rm'); // the delete command
+ * ```
+ */
+export const COMMANDS: CommandEntry[] = [
+  { names: ['cat'], summary: 'Show contents of a run file.', load: () => import('./commands/cat.js') },
+  { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },
+  { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
+  { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },
+  { names: ['list', 'ls', 'runs'], summary: 'List runs.', load: () => import('./commands/list.js') },
+  { names: ['operations', 'ops'], summary: 'Show operations.', load: () => import('./commands/operations.js') },
+  { names: ['purge'], summary: 'Permanently delete runs.', load: () => import('./commands/purge.js') },
+  { names: ['restore'], summary: 'Restore deleted runs.', load: () => import('./commands/restore.js') },
+  { names: ['run'], summary: 'Run an operation.', load: () => import('./commands/run.js') },
+  { names: ['select'], summary: 'Select runs and print their ID or a property.', load: () => import('./commands/select.js') },
+  { names: ['show'], summary: 'Show information about a run.', load: () => import('./commands/show.js') },
+];
+
+/**
+ * Finds a command by name or alias.
+ *
+ * @example
+ * ```ts
+ * findCommand('ls')?.names[0]; // 'list'
+ * ```
+ */
+export function findCommand(name: string): CommandEntry | undefined {
+  return COMMANDS.find((c) => c.names.includes(name));
+}

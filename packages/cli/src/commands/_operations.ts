@@ -1,0 +1,75 @@
+import { opdefDefault, opdefDescription, opdefVersion, type Gagefile } from '@gage/stage';
+import { compareCodePoints, type OpDef } from '@gage/types';
+import { CliError } from '../errors.js';
+import type { OutputMode } from '../io.js';
+import { formatTable } from '../output/format-table.js';
+import type { ProjectInfo } from '../project.js';
+
+/** An operation as `gage operations` shows it. */
+export interface OperationEntry {
+  name: string;
+  opdef: OpDef;
+  description: string | undefined;
+  isDefault: boolean;
+  version: string | undefined;
+}
+
+/**
+ * The loaded Gage file of the project, or the errors of cli.md 5.1: no Gage
+ * file, or a file that cannot be read.
+ *
+ * @example
+ * ```ts
+ * const gagefile = requireGagefile(project);
+ * ```
+ */
+export function requireGagefile(project: ProjectInfo): Gagefile {
+  if (project.loadError) {
+    throw new CliError('ERR_GAGE_GAGEFILE_UNREADABLE', `There was an issue reading operations from ${project.gagefilePath}: ${project.loadError.message}`, {
+      cause: project.loadError,
+    });
+  }
+  if (!project.gagefile) throw new CliError('ERR_GAGE_NO_OPERATIONS', 'No operations defined for the current directory');
+  return project.gagefile;
+}
+
+/**
+ * The operations of a Gage file, sorted by name.
+ *
+ * @example
+ * ```ts
+ * listOperations(gagefile).map((op) => op.name); // ['fail', 'hello']
+ * ```
+ */
+export function listOperations(gagefile: Gagefile): OperationEntry[] {
+  return [...gagefile.operations]
+    .sort((a, b) => compareCodePoints(a.name, b.name))
+    .map((opdef) => ({
+      name: opdef.name,
+      opdef,
+      description: opdefDescription(opdef) || undefined,
+      isDefault: opdefDefault(opdef),
+      version: opdefVersion(opdef) ?? undefined,
+    }));
+}
+
+/**
+ * The operations table of cli.md 5.9: `operation | description`, the first
+ * description line plus ` (default)`, wrapped to the width.
+ *
+ * @example
+ * ```ts
+ * io.stdout.write(formatOperationsTable(listOperations(gagefile), mode));
+ * ```
+ */
+export function formatOperationsTable(ops: OperationEntry[], mode: OutputMode): string {
+  const rows = ops.map((op) => {
+    const first = (op.description ?? '').trim().split('\n')[0]?.trim() ?? '';
+    return [op.name, [first, op.isDefault ? '(default)' : ''].filter((s) => s).join(' ')];
+  });
+  return formatTable(
+    [{ header: 'operation', style: () => ['cyan'] }, { header: 'description', flex: 'wrap' }],
+    rows,
+    { width: mode.width, styled: mode.styled, color: mode.color },
+  );
+}

@@ -1,0 +1,69 @@
+import type { RunLock } from '@gage/meta';
+import { execRun, finalizeRun } from '@gage/proc';
+import type { Run } from '@gage/types';
+import type { Context } from '../context.js';
+import { exitStatus } from '../exit-status.js';
+import { StatusLine } from '../output/status-line.js';
+
+/** How run output is shown while a run executes. */
+export interface RunDisplay {
+  status: StatusLine;
+  /** Echo for hook and run output; undefined with `-q`. */
+  onOutput: ((stream: number, line: Uint8Array) => void) | undefined;
+}
+
+/**
+ * Sets up the live display of `gage run` (cli.md 5.1): output lines echoed
+ * as they arrive (stdout to stdout, stderr to stderr) unless `quiet`, and a
+ * spinner line of the phase on a TTY only.
+ *
+ * @example
+ * ```ts
+ * const display = runDisplay(ctx, false);
+ * ```
+ */
+export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
+  const { io } = ctx;
+  const spinner = !quiet && ctx.verbose === 0 && ctx.mode.styled && io.stderr.isTTY === true;
+  const status = new StatusLine(io.stderr, spinner);
+  const onOutput = quiet ? undefined : (stream: number, line: Uint8Array) => status.write(stream === 1 ? io.stderr : io.stdout, line);
+  return { status, onOutput };
+}
+
+/**
+ * Executes a staged run whose lock the caller holds and finalizes it
+ * (lifecycle.md 8.2, 10). Ctrl-C aborts the run process, finalizes the run
+ * with `-2`, prints `Aborted.` and resolves 130 (decision 11); otherwise
+ * resolves with the exit status of `gage`: the run's code or `128 + signum`.
+ * A failing finalize hook throws `RunExecError`.
+ *
+ * @example
+ * ```ts
+ * return await execAndFinalize(ctx, run, lock, display, 'hello');
+ * ```
+ */
+export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  let code: number;
+  try {
+    display.status.set(`Running ${opName}`);
+    code = await execRun(run, { lock, signal: controller.signal, onOutput: display.onOutput, parentPwd: ctx.cwd });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  const aborted = controller.signal.aborted;
+  if (aborted) code = -2;
+  display.status.set('Finalizing run');
+  try {
+    await finalizeRun(run, code, { lock, onOutput: display.onOutput });
+  } finally {
+    display.status.stop();
+  }
+  if (aborted) {
+    ctx.io.stderr.write('Aborted.\n');
+    return 130;
+  }
+  return exitStatus(code);
+}

@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkIncompatible } from '../args/check-incompatible.js';
+import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { optFlag, optValue } from '../args/parse-args.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { loadProject, resolveRunsDir } from '../project.js';
+import { loadRunList, selectOne } from '../runs/run-list.js';
+import { whereOption } from './_common-options.js';
+
+/** `gage cat`, cli.md 5.5. */
+export const spec: CommandSpec = {
+  name: 'cat',
+  usage: '[options] [run]',
+  summary: 'Show contents of a run file.',
+  options: [
+    { key: 'path', flags: ['-p', '--path'], kind: 'value', metavar: 'PATH', help: 'File path relative to the run directory.' },
+    whereOption,
+    { key: 'meta', flags: ['--meta'], kind: 'flag', hidden: true },
+    { key: 'user', flags: ['--user'], kind: 'flag', hidden: true },
+    { key: 'summary', flags: ['--summary'], kind: 'flag', hidden: true },
+  ],
+  maxArgs: 1,
+};
+
+/**
+ * Writes the bytes of a run file to stdout.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['-p', 'hello.py'], 'cat'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+  checkIncompatible(parsed, [['summary', 'path']], ctx.cmdPath);
+  let path = optValue(parsed, 'path');
+  const runSpec = parsed.args[0];
+  if (optFlag(parsed, 'summary')) path = 'summary.json';
+  if (path === undefined) {
+    throw new CliError(
+      'ERR_GAGE_CAT_PATH_MISSING',
+      `Specify the file to print using '--path'. Use 'gage show ${runSpec !== undefined ? `${runSpec} ` : ''}--files' to show available files.`,
+    );
+  }
+  const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
+  const info = selectOne(await loadRunList(runsDir, { where: optValue(parsed, 'where') }), runSpec);
+  const base = optFlag(parsed, 'meta') || optFlag(parsed, 'summary') ? info.run.metaDir : optFlag(parsed, 'user') ? info.run.runDir + '.user' : info.run.runDir;
+  const full = join(base, path);
+  let isFile: boolean;
+  try {
+    isFile = (await stat(full)).isFile();
+  } catch {
+    throw new CliError('ERR_GAGE_CAT_NO_FILE', `cannot open "${full}": no such file`);
+  }
+  if (!isFile) throw new CliError('ERR_GAGE_CAT_NOT_FILE', `cannot open "${full}": not a file`);
+  ctx.io.stdout.write(await readFile(full));
+  return 0;
+}

@@ -1,0 +1,97 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findGagefile, loadGagefile, validateGagefile } from '@gage/stage';
+import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { optFlag } from '../args/parse-args.js';
+import type { Context } from '../context.js';
+import { CliError, CliMessageError } from '../errors.js';
+import { GAGE_VERSION } from '../main.js';
+import { encodeJson } from '../output/encode-json.js';
+import { formatTable } from '../output/format-table.js';
+import { platformDescription } from '../platform-description.js';
+import { loadProject, resolveRunsDir } from '../project.js';
+
+const CANDIDATES = ['.gage/gage.toml', '.gage/gage.yaml', '.gage/gage.json', 'gage.toml', 'gage.yaml', 'gage.json'];
+
+/** `gage check`, cli.md 5.10. */
+export const spec: CommandSpec = {
+  name: 'check',
+  usage: '[options] [path]',
+  summary: 'Show and validate settings.',
+  description: 'Show and validate settings.\n\nWith PATH, validate that Gage file (a directory is searched for one).',
+  options: [
+    { key: 'verbose', flags: ['-v', '--verbose'], kind: 'count', help: 'Show more information.' },
+    { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print information as JSON.' },
+  ],
+  maxArgs: 1,
+};
+
+/**
+ * Prints the environment, or validates a Gage file.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['.'], 'check'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+  const verbose = ((parsed.opts.verbose as number | undefined) ?? 0) > 0 || ctx.verbose > 0;
+  const path = parsed.args[0];
+  if (path !== undefined) return checkGagefile(ctx, path, verbose);
+  const info: [string, string][] = [
+    ['gage_version', GAGE_VERSION],
+    ['gage_install_location', dirname(fileURLToPath(import.meta.url))],
+    ['node_version', process.version],
+    ['node_exe', process.execPath],
+    ['platform', platformDescription()],
+  ];
+  if (verbose) {
+    const project = await loadProject(ctx);
+    info.push(
+      ['command_directory', ctx.cwd],
+      ['project_directory', project.projectDir ?? '<none>'],
+      ['gagefile', project.gagefilePath ?? '<none>'],
+      ['runs_directory', resolveRunsDir(ctx, project)],
+    );
+  }
+  if (optFlag(parsed, 'json')) ctx.io.stdout.write(encodeJson(Object.fromEntries(info)));
+  else ctx.io.stdout.write(formatTable([{ header: '' }, { header: '' }], info, { width: ctx.mode.width, header: false, styled: ctx.mode.styled, color: ctx.mode.color }));
+  return 0;
+}
+
+async function checkGagefile(ctx: Context, path: string, verbose: boolean): Promise<number> {
+  const full = resolve(ctx.cwd, path);
+  const st = await stat(full).catch(() => undefined);
+  if (!st) throw new CliError('ERR_GAGE_FILE_NOT_FOUND', `File "${path}" does not exist`);
+  let file = full;
+  let shown = path;
+  if (st.isDirectory()) {
+    const found = await findGagefile(full);
+    if (!found) {
+      throw new CliError('ERR_GAGE_NO_GAGEFILE', `Cannot find a Gage file in ${path}`, {
+        hint: `Looking for one of:\n${CANDIDATES.map((c) => `  ${c}`).join('\n')}\n\nFor help with Gage files try 'gage help gagefile'`,
+      });
+    }
+    file = resolve(full, found);
+    shown = join(path, relative(full, file));
+    if (path === '.' || path.startsWith('./')) shown = `./${shown}`;
+  }
+  let problems: readonly string[];
+  try {
+    const gagefile = await loadGagefile(file);
+    problems = validateGagefile(gagefile.data);
+  } catch (err) {
+    const e = err as { code?: string; problems?: readonly string[]; message: string };
+    if (e.code !== 'ERR_GAGE_GAGEFILE_INVALID' || !e.problems) {
+      throw new CliError('ERR_GAGE_GAGEFILE_LOAD', `Error loading ${shown}: ${e.message}`, { cause: err });
+    }
+    problems = e.problems;
+  }
+  if (problems.length > 0) {
+    const lines = verbose ? [encodeJson(problems).trimEnd()] : problems;
+    throw new CliMessageError('ERR_GAGE_GAGEFILE_INVALID', [`There are errors in ${shown}`, ...lines].join('\n'));
+  }
+  ctx.io.stderr.write(`${shown} is a valid Gage file\n`);
+  return 0;
+}

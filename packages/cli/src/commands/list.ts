@@ -1,0 +1,75 @@
+import { checkIncompatible } from '../args/check-incompatible.js';
+import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { optCount, optFlag, optValue } from '../args/parse-args.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { encodeJson } from '../output/encode-json.js';
+import { loadProject, resolveRunsDir } from '../project.js';
+import { runJson } from '../runs/run-json.js';
+import { loadRunList, selectInfos } from '../runs/run-list.js';
+import { formatRunsTable } from '../runs/runs-table.js';
+import { archiveOption, deletedOption, rejectArchive, runsJsonOption, whereOption } from './_common-options.js';
+
+/** `gage list` (aliases `ls`, `runs`), cli.md 5.2. */
+export const spec: CommandSpec = {
+  name: 'list',
+  usage: '[options] [run]...',
+  summary: 'List runs.',
+  description: 'List runs.\n\nRuns are listed newest first; index 1 is the latest run.',
+  options: [
+    { key: 'limit', flags: ['-n', '--limit'], kind: 'value', metavar: 'MAX', help: 'Number of runs to show (default 20).' },
+    { key: 'more', flags: ['-m', '--more'], kind: 'count', help: 'Show another page of runs (repeatable).' },
+    { key: 'all', flags: ['-a', '--all'], kind: 'flag', help: 'Show all runs.' },
+    whereOption,
+    deletedOption,
+    archiveOption,
+    runsJsonOption,
+    { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
+  ],
+};
+
+const PAGE = 20;
+
+/**
+ * Prints the runs table or the runs as JSON.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['-a'], 'ls'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+  checkIncompatible(parsed, [['all', 'limit']], ctx.cmdPath);
+  const limitText = optValue(parsed, 'limit');
+  let pageSize = PAGE;
+  if (limitText !== undefined) {
+    if (!/^-?\d+$/.test(limitText.trim())) {
+      throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '-n' / '--limit': '${limitText}' is not a valid integer.`);
+    }
+    pageSize = Number(limitText);
+  }
+  rejectArchive(parsed);
+  const project = await loadProject(ctx);
+  const runsDir = resolveRunsDir(ctx, project);
+  const list = await loadRunList(runsDir, { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;
+  const more = optCount(parsed, 'more');
+  const limit = optFlag(parsed, 'all') ? Infinity : Math.max(0, pageSize) * (1 + more);
+  const shown = picked.slice(0, limit);
+  if (optFlag(parsed, 'json')) {
+    ctx.io.stdout.write(encodeJson(shown.map(runJson)));
+    return 0;
+  }
+  const table = formatRunsTable(shown, {
+    mode: ctx.mode,
+    namespace: project.namespace,
+    simple: optFlag(parsed, 'simple'),
+    dim: optFlag(parsed, 'deleted'),
+  });
+  ctx.io.stdout.write(table);
+  if (shown.length < picked.length) {
+    const hint = parsed.args.length > 0 ? '' : ` (use -${'m'.repeat(more + 1)} to show more)`;
+    ctx.io.stdout.write(`\n Showing ${shown.length} of ${picked.length} runs${hint}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,128 @@
+import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, type RunLock } from '@gage/meta';
+import * as stageNs from '@gage/stage';
+const { opdefVersion } = stageNs;
+const readProjectConfig = (stageNs as any).readProjectConfig;
+const stageRun = (stageNs as any).stageRun;
+import { OpRef, type Config, type Run } from '@gage/types';
+import { checkIncompatible } from '../args/check-incompatible.js';
+import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { optFlag, optValue } from '../args/parse-args.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { confirm } from '../output/confirm.js';
+import { platformDescription } from '../platform-description.js';
+import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
+import { loadRunList, selectOne } from '../runs/run-list.js';
+import { requireGagefile } from './_operations.js';
+import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
+import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
+
+/** `gage run`, cli.md 5.1. */
+export const spec: CommandSpec = {
+  name: 'run',
+  usage: '[options] [operation] [flag=value]...',
+  summary: 'Run an operation.',
+  description: 'Stage and start a run of an operation.\n\nFlags are NAME=VALUE assignments that set the run config.',
+  options: [
+    { key: 'label', flags: ['-l', '--label'], kind: 'value', metavar: 'TEXT', help: 'Label stored with the run.' },
+    { key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." },
+    { key: 'quiet', flags: ['-q', '--quiet'], kind: 'flag', help: "Don't show run output." },
+    { key: 'stage', flags: ['--stage'], kind: 'flag', help: 'Stage the run but do not start it.' },
+    { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run.' },
+    { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
+  ],
+};
+
+const PHASES: Record<string, string> = {
+  'stage-sourcecode': 'Staging source code',
+  'stage-config': 'Applying configuration',
+  'stage-runtime': 'Staging runtime',
+  'stage-dependencies': 'Staging dependencies',
+};
+
+/**
+ * Stages and runs an operation, or starts a staged run.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['name=Ada', '-y'], 'run'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+  checkIncompatible(parsed, [['start', 'stage']], ctx.cmdPath);
+  const project = await loadProject(ctx);
+  const start = optValue(parsed, 'start');
+  if (start !== undefined) return startStaged(ctx, parsed, project, start);
+  const gagefile = requireGagefile(project);
+  const { opSpec, flagArgs } = splitRunArgs(parsed.args);
+  const opdef = resolveRunOperation(gagefile, opSpec, ctx.mode);
+  const flags = parseFlags(flagArgs);
+  const projectDir = project.projectDir as string;
+  const defaults: Config = await readProjectConfig(projectDir, opdef);
+  if (optFlag(parsed, 'help-op')) {
+    ctx.io.stdout.write(formatHelpOp(opdef, defaults, ctx.mode));
+    return 0;
+  }
+  const cmd = runCommand(opdef, projectDir);
+  const config: Config = { ...defaults, ...flags };
+  const stageOnly = optFlag(parsed, 'stage');
+  if (!optFlag(parsed, 'yes')) {
+    ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
+    if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
+  }
+  const runsDir = resolveRunsDir(ctx, project);
+  const run = await makeRun(runsDir);
+  const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
+  const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
+  try {
+    const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
+    await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
+    const label = optValue(parsed, 'label');
+    await initRunUserAttrs(run, label ? { label } : {});
+    await associateProject(run, projectDir);
+    await stage(run, projectDir, runsDir, lock, display);
+    if (stageOnly) {
+      ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
+      return 0;
+    }
+    return await execAndFinalize(ctx, run, lock, display, opdef.name);
+  } finally {
+    display.status.stop();
+    await lock.release();
+  }
+}
+
+async function stage(run: Run, projectDir: string, runsDir: string, lock: RunLock, display: RunDisplay): Promise<void> {
+  await stageRun(run, projectDir, {
+    lock,
+    runsDir,
+    onOutput: display.onOutput,
+    onPhase: (phase: string) => {
+      const text = PHASES[phase];
+      if (text) display.status.set(text);
+    },
+  });
+}
+
+async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInfo, spec: string): Promise<number> {
+  const list = await loadRunList(resolveRunsDir(ctx, project));
+  const { run, opref } = selectOne(list, spec);
+  const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
+  const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
+  try {
+    const fresh = { ...run };
+    const status = await runStatus(fresh);
+    if (status !== 'staged') {
+      throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
+    }
+    const opName = opref?.name ?? '';
+    if (!optFlag(parsed, 'yes')) {
+      ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
+      if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
+    }
+    return await execAndFinalize(ctx, run, lock, display, opName);
+  } finally {
+    display.status.stop();
+    await lock.release();
+  }
+}

@@ -1,0 +1,69 @@
+import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { optFlag, optValue } from '../args/parse-args.js';
+import type { Context } from '../context.js';
+import { encodeJson } from '../output/encode-json.js';
+import { loadProject, resolveRunsDir } from '../project.js';
+import type { RunInfo } from '../runs/run-info.js';
+import { runJson } from '../runs/run-json.js';
+import { loadRunList, selectOne } from '../runs/run-list.js';
+import { deletedOption, runsJsonOption, whereOption } from './_common-options.js';
+
+const PROPS = ['name', 'run-dir', 'meta-dir', 'project-dir', 'label'] as const;
+
+/** `gage select`, cli.md 5.4. */
+export const spec: CommandSpec = {
+  name: 'select',
+  usage: '[options] [run]...',
+  summary: 'Select runs and print their ID or a property.',
+  description: "Select runs and print their ID or a property.\n\nEach run spec must select one run; the latest run when none is given.\nExample: cd \"$(gage select --run-dir)\"",
+  options: [
+    { key: 'name', flags: ['--name'], kind: 'flag', help: 'Print the run name.' },
+    { key: 'run-dir', flags: ['--run-dir'], kind: 'flag', help: 'Print the run directory.' },
+    { key: 'meta-dir', flags: ['--meta-dir'], kind: 'flag', help: 'Print the meta directory.' },
+    { key: 'project-dir', flags: ['--project-dir'], kind: 'flag', help: 'Print the project directory (empty if none).' },
+    { key: 'label', flags: ['--label'], kind: 'flag', help: 'Print the run label (empty if none).' },
+    whereOption,
+    deletedOption,
+    runsJsonOption,
+  ],
+};
+
+/**
+ * Prints one line per spec, or the selected runs as JSON.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['--name', '2'], 'select'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+  const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
+  const list = await loadRunList(runsDir, { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const specs: (string | undefined)[] = parsed.args.length > 0 ? parsed.args : [undefined];
+  const picked = specs.map((s) => selectOne(list, s));
+  if (optFlag(parsed, 'json')) {
+    const unique = list.filter((r) => picked.includes(r));
+    ctx.io.stdout.write(encodeJson(unique.map(runJson)));
+    return 0;
+  }
+  const prop = parsed.order.find((k): k is (typeof PROPS)[number] => (PROPS as readonly string[]).includes(k));
+  for (const info of picked) ctx.io.stdout.write(`${property(info, prop)}\n`);
+  return 0;
+}
+
+function property(info: RunInfo, prop: (typeof PROPS)[number] | undefined): string {
+  switch (prop) {
+    case 'name':
+      return info.run.name;
+    case 'run-dir':
+      return info.run.runDir;
+    case 'meta-dir':
+      return info.run.metaDir;
+    case 'project-dir':
+      return info.projectDir ?? '';
+    case 'label':
+      return info.label ?? '';
+    default:
+      return info.run.id;
+  }
+}

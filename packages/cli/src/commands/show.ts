@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkIncompatible } from '../args/check-incompatible.js';
+import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { optFlag, optValue } from '../args/parse-args.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { encodeJson } from '../output/encode-json.js';
+import { loadProject, resolveRunsDir } from '../project.js';
+import { readRunFiles } from '../runs/run-files.js';
+import { runJson } from '../runs/run-json.js';
+import { loadRunList, selectOne } from '../runs/run-list.js';
+import { readRunOutputs } from '../runs/run-output.js';
+import { deletedOption, whereOption } from './_common-options.js';
+import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
+
+/** `gage show`, cli.md 5.3. */
+export const spec: CommandSpec = {
+  name: 'show',
+  usage: '[options] [run]',
+  summary: 'Show information about a run.',
+  description: 'Show information about a run (the latest run by default).',
+  options: [
+    whereOption,
+    { key: 'config', flags: ['-c', '--config'], kind: 'flag', help: 'Show only the run config.' },
+    { key: 'summary', flags: ['-s', '--summary'], kind: 'flag', help: 'Show only the run summary.' },
+    { key: 'output', flags: ['-o', '--output'], kind: 'flag', help: 'Show only the run output.' },
+    { key: 'files', flags: ['-f', '--files'], kind: 'flag', help: 'Show only the run files.' },
+    { key: 'limit-files', flags: ['--limit-files'], kind: 'value', metavar: 'N', help: 'Files shown in the full view (default 50).' },
+    { key: 'all-files', flags: ['--all-files'], kind: 'flag', help: 'Show all files in the full view.' },
+    { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print the run as JSON.' },
+    deletedOption,
+    { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
+  ],
+  maxArgs: 1,
+};
+
+const INCOMPATIBLE: [string, string][] = [
+  ['config', 'files'], ['config', 'output'], ['config', 'summary'],
+  ['summary', 'files'], ['summary', 'output'], ['output', 'files'],
+];
+
+/**
+ * Shows one run: the full view, one part of it, or JSON.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['--config'], 'show'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+  checkIncompatible(parsed, INCOMPATIBLE, ctx.cmdPath);
+  const limitText = optValue(parsed, 'limit-files');
+  if (limitText !== undefined && !/^\d+$/.test(limitText)) {
+    throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--limit-files': '${limitText}' is not a valid integer.`);
+  }
+  const project = await loadProject(ctx);
+  const list = await loadRunList(resolveRunsDir(ctx, project), { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const info = selectOne(list, parsed.args[0]);
+  const out = ctx.io.stdout;
+  if (optFlag(parsed, 'json')) {
+    const files = await readRunFiles(info.run);
+    out.write(encodeJson({ ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })) }));
+  } else if (optFlag(parsed, 'config')) {
+    out.write(formatConfigTable(info, ctx.mode));
+  } else if (optFlag(parsed, 'summary')) {
+    out.write(formatSummaryTable(info, ctx.mode));
+  } else if (optFlag(parsed, 'files')) {
+    out.write(formatFilesTable(await readRunFiles(info.run), ctx.mode, optFlag(parsed, 'simple')));
+  } else if (optFlag(parsed, 'output')) {
+    const bytes = await readFile(join(info.run.metaDir, 'output', '40_run')).catch(() => undefined);
+    if (bytes) out.write(bytes);
+  } else {
+    const fileLimit = optFlag(parsed, 'all-files') ? Infinity : limitText === undefined ? 50 : Number(limitText);
+    const view = { info, files: await readRunFiles(info.run), fileLimit, outputs: await readRunOutputs(info.run) };
+    out.write(formatShowView(view, ctx.mode));
+  }
+  return 0;
+}

@@ -1,0 +1,15 @@
+import type { Io, OutputMode } from './io.js';
+
+/** What every command handler gets: the terminal and the global options. */
+export interface Context {
+  io: Io;
+  /** The command as typed, aliases included (`rm`). */
+  cmdPath: string;
+  /** The absolute directory the command behaves as if started in (`-C`). */
+  cwd: string;
+  /** The `--runs` option, absolute, if given. */
+  runsOption: string | undefined;
+  /** `-v` count. */
+  verbose: number;
+  mode: OutputMode;
+}

@@ -1,0 +1,64 @@
+/** A stream the CLI writes to. */
+export interface OutStream {
+  write(data: string | Uint8Array): unknown;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+/** A stream the CLI reads answers from. */
+export interface InStream {
+  isTTY?: boolean | undefined;
+  on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  pause(): unknown;
+  resume(): unknown;
+}
+
+/** The terminal a command talks to; tests pass their own. */
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  env: Record<string, string | undefined>;
+}
+
+/** How output looks (cli.md 1.3). */
+export interface OutputMode {
+  /** stdout is a TTY and `TERM` is not `dumb`/`unknown`. */
+  styled: boolean;
+  /** Colours: styled without `NO_COLOR`, or `FORCE_COLOR`. */
+  color: boolean;
+  /** `W`: `COLUMNS`, else the TTY width, else 80. */
+  width: number;
+}
+
+/**
+ * The process's terminal.
+ *
+ * @example
+ * ```ts
+ * const io = processIo();
+ * io.stdout.write('hi\n');
+ * ```
+ */
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * Works out the output mode of `io` (cli.md 1.3).
+ *
+ * @example
+ * ```ts
+ * outputMode({ ...io, env: { COLUMNS: '80' } }).width; // 80
+ * ```
+ */
+export function outputMode(io: Io): OutputMode {
+  const term = io.env.TERM;
+  const styled = io.stdout.isTTY === true && term !== 'dumb' && term !== 'unknown';
+  const force = io.env.FORCE_COLOR;
+  const color = force !== undefined && force !== '' && force !== '0' ? true : styled && io.env.NO_COLOR === undefined;
+  const cols = io.env.COLUMNS;
+  const width = cols !== undefined && /^\d+$/.test(cols.trim()) ? Number(cols) : (io.stdout.columns ?? 80);
+  return { styled, color, width };
+}

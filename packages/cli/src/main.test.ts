@@ -1,0 +1,68 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import type { Io } from './io.js';
+import { runMain } from './main.js';
+
+let out = '';
+let err = '';
+let io: Io;
+let tmp: string;
+
+beforeEach(async () => {
+  out = '';
+  err = '';
+  const stdin = new PassThrough();
+  stdin.end();
+  io = { stdin, stdout: { write: (d) => (out += String(d)) }, stderr: { write: (d) => (err += String(d)) }, env: { COLUMNS: '80' } };
+  tmp = await mkdtemp(join(tmpdir(), 'gage-'));
+});
+
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('runMain()', () => {
+  test('--version prints Gage <version>', async () => {
+    expect(await runMain(['--version'], io)).toBe(0);
+    expect(out).toMatch(/^Gage \S+\n$/);
+  });
+
+  test('no command and --help print the top-level help', async () => {
+    expect(await runMain([], io)).toBe(0);
+    expect(out.startsWith('Usage: gage [options] command\n')).toBe(true);
+    expect(out).toContain('  delete, del, rm ');
+    expect(out).toContain('  list, ls, runs ');
+    expect(out).toContain('  operations, ops ');
+    const help = out;
+    out = '';
+    expect(await runMain(['-h'], io)).toBe(0);
+    expect(out).toBe(help);
+  });
+
+  test('an unknown global option is a usage error (exit 2)', async () => {
+    expect(await runMain(['--bogus'], io)).toBe(2);
+    expect(err).toBe("Usage: gage [options] command\nTry 'gage -h' for help.\n\nError: No such option: --bogus\n");
+  });
+
+  test('an unknown command is a usage error (exit 2)', async () => {
+    expect(await runMain(['bogus'], io)).toBe(2);
+    expect(err).toBe("Usage: gage [options] command\nTry 'gage -h' for help.\n\nError: No such command 'bogus'.\n");
+  });
+
+  test('-C with a missing directory or a file', async () => {
+    expect(await runMain(['-C', 'nope', 'list'], io, { cwd: tmp })).toBe(1);
+    expect(err).toBe("gage: directory 'nope' does not exist\n");
+    err = '';
+    await writeFile(join(tmp, 'f'), '');
+    expect(await runMain(['-C', 'f', 'list'], io, { cwd: tmp })).toBe(1);
+    expect(err).toBe("gage: 'f' is not a directory\n");
+  });
+
+  test('a missing global option value is a usage error', async () => {
+    expect(await runMain(['--runs'], io)).toBe(2);
+    expect(err).toContain("Error: Option '--runs' requires an argument.\n");
+  });
+});

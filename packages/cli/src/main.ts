@@ -1,0 +1,141 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isGageError } from '@gage/types';
+import { formatHelp } from './args/format-help.js';
+import { parseArgs } from './args/parse-args.js';
+import { COMMANDS, findCommand } from './command-table.js';
+import type { Context } from './context.js';
+import { CliError, UsageError } from './errors.js';
+import { exitStatus } from './exit-status.js';
+import { expandHome } from './expand-home.js';
+import { outputMode, type Io } from './io.js';
+
+declare const __GAGE_VERSION__: string | undefined;
+
+/** The CLI version, injected at build time. */
+export const GAGE_VERSION: string = typeof __GAGE_VERSION__ === 'string' ? __GAGE_VERSION__ : '0.0.0-dev';
+
+const TOP_USAGE = 'gage [options] command';
+
+/**
+ * Runs `gage` with `argv` (without the node and script paths) and resolves
+ * with the exit code. The single top-level handler: it parses the global
+ * options, loads the command lazily, and prints every error (cli.md 1.2).
+ *
+ * @param argv arguments after `gage`
+ * @param io the terminal
+ * @param options `cwd`: the start directory (default `process.cwd()`)
+ * @example
+ * ```ts
+ * process.exitCode = await runMain(process.argv.slice(2), processIo());
+ * ```
+ */
+export async function runMain(argv: string[], io: Io, options: { cwd?: string } = {}): Promise<number> {
+  let verbose = 0;
+  try {
+    const start = options.cwd ?? process.cwd();
+    let cwd = start;
+    let runs: string | undefined;
+    let i = 0;
+    const topFail = (msg: string): never => {
+      throw new UsageError('', TOP_USAGE, msg);
+    };
+    const value = (flag: string): string => argv[++i] ?? topFail(`Option '${flag}' requires an argument.`);
+    for (; i < argv.length; i++) {
+      const a = argv[i] as string;
+      if (!a.startsWith('-') || a === '-') break;
+      if (a === '--version') {
+        io.stdout.write(`Gage ${GAGE_VERSION}\n`);
+        return 0;
+      } else if (a === '-h' || a === '--help') {
+        io.stdout.write(topHelp());
+        return 0;
+      } else if (a === '-C' || a.startsWith('-C')) {
+        cwd = changeDir(start, a === '-C' ? value(a) : a.slice(2));
+      } else if (a === '--runs' || a === '--runs-dir') {
+        runs = value(a);
+      } else if (a.startsWith('--runs=') || a.startsWith('--runs-dir=')) {
+        runs = a.slice(a.indexOf('=') + 1);
+      } else if (a === '--verbose' || /^-v+$/.test(a)) {
+        verbose += a === '--verbose' ? 1 : a.length - 1;
+      } else topFail(`No such option: ${a}`);
+    }
+    const name = argv[i];
+    if (name === undefined) {
+      io.stdout.write(topHelp());
+      return 0;
+    }
+    const entry = findCommand(name) ?? topFail(`No such command '${name}'.`);
+    const mod = await entry.load();
+    const parsed = parseArgs(mod.spec, argv.slice(i + 1), name);
+    if (parsed.help) {
+      io.stdout.write(formatHelp(mod.spec, name));
+      return 0;
+    }
+    const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs));
+    if (runsOption !== undefined) io.env.GAGE_RUNS = runsOption;
+    const ctx: Context = { io, cmdPath: name, cwd, runsOption, verbose, mode: outputMode(io) };
+    return (await mod.handler(ctx, parsed)) ?? 0;
+  } catch (err) {
+    return printError(err, io, verbose);
+  }
+}
+
+function changeDir(start: string, path: string): string {
+  const dir = resolve(start, expandHome(path));
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError('ERR_GAGE_NO_DIRECTORY', `directory '${path}' does not exist`);
+  }
+  if (!isDir) throw new CliError('ERR_GAGE_NOT_A_DIRECTORY', `'${path}' is not a directory`);
+  return dir;
+}
+
+function printError(err: unknown, io: Io, verbose: number): number {
+  const e = err as { code?: string; message: string; hint?: string; exitCode?: unknown; stack?: string };
+  if (err instanceof UsageError) {
+    const tryCmd = err.cmdPath ? `gage ${err.cmdPath}` : 'gage';
+    io.stderr.write(err.short ? `Error: ${err.message}\n` : `Usage: ${err.usage}\nTry '${tryCmd} -h' for help.\n\nError: ${err.message}\n`);
+    return 2;
+  }
+  if (isGageError(err) && e.code === 'ERR_GAGE_RUN_EXEC' && typeof e.exitCode === 'number') {
+    return exitStatus(e.exitCode);
+  }
+  const unprefixed = (err as { unprefixed?: unknown } | null)?.unprefixed === true;
+  if (isGageError(err)) {
+    io.stderr.write(`${unprefixed ? '' : 'gage: '}${e.message}\n${e.hint ? `\n${e.hint}\n` : ''}`);
+    if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
+    return typeof e.exitCode === 'number' ? e.exitCode : 1;
+  }
+  io.stderr.write(`gage: ${e?.message ?? String(err)}\n`);
+  if (verbose > 0 && e?.stack) io.stderr.write(`\n${e.stack}\n\nThis is a bug in Gage; please report it with the trace above.\n`);
+  else io.stderr.write('\nThis looks like a bug in Gage; run again with -v for details and please report it.\n');
+  return 1;
+}
+
+function topHelp(): string {
+  const rows: [string, string][] = [
+    ['--version', 'Show the version and exit.'],
+    ['-C PATH', 'Run as if gage was started in PATH.'],
+    ['--runs, --runs-dir PATH', 'Use PATH as the runs directory.'],
+    ['-v, --verbose', 'Show more information (twice for debug output).'],
+    ['-h, --help', 'Show this message and exit.'],
+  ];
+  const cmds: [string, string][] = COMMANDS.map((c) => [c.names.join(', '), c.summary]);
+  const w = Math.max(...[...rows, ...cmds].map((r) => r[0].length));
+  const fmt = (r: [string, string]) => `  ${r[0].padEnd(w)}  ${r[1]}`;
+  return [
+    `Usage: ${TOP_USAGE}`,
+    '',
+    '  Gage: a local-first runner for ML experiments.',
+    '',
+    'Options:',
+    ...rows.map(fmt),
+    '',
+    'Commands:',
+    ...cmds.map(fmt),
+    '',
+  ].join('\n');
+}

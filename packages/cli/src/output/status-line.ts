@@ -1,0 +1,64 @@
+import type { OutStream } from '../io.js';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * A transient spinner line on a TTY (cli.md 5.1): shows the current phase,
+ * and is cleared before each line of output is echoed above it. Disabled
+ * (every method a no-op) when `enabled` is false.
+ *
+ * @example
+ * ```ts
+ * const status = new StatusLine(process.stderr, true);
+ * status.set('Staging source code');
+ * status.stop();
+ * ```
+ */
+export class StatusLine {
+  readonly #out: OutStream;
+  readonly #enabled: boolean;
+  #text = '';
+  #frame = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(out: OutStream, enabled: boolean) {
+    this.#out = out;
+    this.#enabled = enabled;
+  }
+
+  /** Shows `text` with a spinner. */
+  set(text: string): void {
+    if (!this.#enabled) return;
+    this.#text = text;
+    this.#draw();
+    if (!this.#timer) {
+      this.#timer = setInterval(() => this.#draw(), 80);
+      this.#timer.unref();
+    }
+  }
+
+  /** Writes `data` to `stream` above the status line. */
+  write(stream: OutStream, data: string | Uint8Array): void {
+    this.#clear();
+    stream.write(data);
+    if (this.#text) this.#draw();
+  }
+
+  /** Removes the line and stops the spinner. */
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#clear();
+    this.#text = '';
+  }
+
+  #draw(): void {
+    if (!this.#enabled || !this.#text) return;
+    this.#frame = (this.#frame + 1) % FRAMES.length;
+    this.#out.write(`\r\x1b[2K${FRAMES[this.#frame]} ${this.#text}`);
+  }
+
+  #clear(): void {
+    if (this.#enabled && this.#text) this.#out.write('\r\x1b[2K');
+  }
+}

@@ -1,0 +1,79 @@
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { findGagefile, findProjectDir, loadGagefile, type Gagefile } from '@gage/stage';
+import type { Context } from './context.js';
+import { expandHome } from './expand-home.js';
+
+/** The project a command runs in (cli.md 2.2, 2.3). */
+export interface ProjectInfo {
+  /** Absolute project dir, if there is a project. */
+  projectDir: string | undefined;
+  /** Base name of the project's real path. */
+  namespace: string | undefined;
+  /** Path of the Gage file, if one was found. */
+  gagefilePath: string | undefined;
+  /** The loaded Gage file, if it loaded. */
+  gagefile: Gagefile | undefined;
+  /** Why the Gage file could not be loaded. */
+  loadError: Error | undefined;
+}
+
+/**
+ * Finds the project dir and its Gage file from the command's directory and
+ * loads the file; a load error is kept, not thrown.
+ *
+ * @example
+ * ```ts
+ * const project = await loadProject(ctx);
+ * ```
+ */
+export async function loadProject(ctx: Context): Promise<ProjectInfo> {
+  const found = await findProjectDir(ctx.cwd, { env: ctx.io.env });
+  const projectDir = found === undefined ? undefined : resolve(ctx.cwd, found);
+  const info: ProjectInfo = { projectDir, namespace: undefined, gagefilePath: undefined, gagefile: undefined, loadError: undefined };
+  if (!projectDir) return info;
+  info.namespace = basename(realPath(projectDir));
+  const path = await findGagefile(projectDir);
+  if (!path) return info;
+  info.gagefilePath = path;
+  try {
+    info.gagefile = await loadGagefile(path);
+  } catch (err) {
+    info.loadError = err as Error;
+  }
+  return info;
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The runs dir (decision 9, cli.md 2.4): `--runs`, `GAGE_RUNS`, `RUNS_DIR`,
+ * `$runs-dir` of the Gage file (relative to the project), the project's
+ * `.gage/runs`, `~/.gage/runs`. `~` is expanded.
+ *
+ * @example
+ * ```ts
+ * const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
+ * ```
+ */
+export function resolveRunsDir(ctx: Context, project: ProjectInfo): string {
+  if (ctx.runsOption) return ctx.runsOption;
+  const env = ctx.io.env;
+  for (const name of ['GAGE_RUNS', 'RUNS_DIR']) {
+    const v = env[name];
+    if (v) return resolve(ctx.cwd, expandHome(v));
+  }
+  if (project.projectDir) {
+    const setting = project.gagefile?.settings.runsDir;
+    if (setting) return resolve(project.projectDir, expandHome(setting));
+    return join(project.projectDir, '.gage', 'runs');
+  }
+  return join(homedir(), '.gage', 'runs');
+}

@@ -1,0 +1,131 @@
+import type { StyleName } from '../output/ansi.js';
+import { formatRelativeTime } from '../output/format-time.js';
+import { formatTable, type TableColumn } from '../output/format-table.js';
+import { formatValue } from '../output/format-value.js';
+import type { OutputMode } from '../io.js';
+import { fitDescription } from './fit-description.js';
+import type { RunInfo } from './run-info.js';
+
+/** Options of {@link formatRunsTable}. */
+export interface RunsTableOptions {
+  mode: OutputMode;
+  /** Namespace of the current project, if there is one. */
+  namespace: string | undefined;
+  /** `-0`: always `#`, `operation`, `status`, `description`. */
+  simple?: boolean;
+  /** Dim every row (deleted runs). */
+  dim?: boolean;
+  /** Current time (epoch ms). */
+  now?: number;
+}
+
+type Col = 'index' | 'name' | 'operation' | 'started' | 'status' | 'description';
+
+/**
+ * Formats the runs table (cli.md 4): columns by width, relative start
+ * times, a flexible description column.
+ *
+ * @param runs the runs to show, in list order
+ * @param options mode, namespace, `-0`
+ * @example
+ * ```ts
+ * io.stdout.write(formatRunsTable(infos, { mode, namespace: 'greet' }));
+ * ```
+ */
+export function formatRunsTable(runs: RunInfo[], options: RunsTableOptions): string {
+  const w = options.mode.width;
+  const cols: Col[] = options.simple
+    ? ['index', 'operation', 'status', 'description']
+    : w <= 28
+      ? ['index', 'name']
+      : w <= 45
+        ? ['index', 'name', 'operation']
+        : w <= 60
+          ? ['index', 'name', 'operation', 'started', 'status']
+          : ['index', 'name', 'operation', 'started', 'status', 'description'];
+  const now = options.now ?? Date.now();
+  const dim = options.dim === true;
+  const rows = runs.map((r) => cols.map((c) => cell(r, c, options.namespace, now)));
+  const columns: TableColumn[] = cols.map((c) => {
+    const header = c === 'index' ? '#' : c;
+    const base: StyleName[] = dim ? ['dim'] : [];
+    if (c === 'description') {
+      return {
+        header,
+        flex: 'cut',
+        fit: (_text: string, width: number, row: number) => {
+          const info = runs[row] as RunInfo;
+          return fitDescription(info.label, descriptionPairs(info), width);
+        },
+        style: () => base,
+      };
+    }
+    return { header, style: (text: string) => [...base, ...cellStyle(c, text)] };
+  });
+  return formatTable(columns, rows, { width: w, styled: options.mode.styled, color: options.mode.color });
+}
+
+function cellStyle(c: Col, text: string): StyleName[] {
+  if (c === 'operation') return ['cyan'];
+  if (c === 'name' || c === 'started') return ['dim'];
+  if (c !== 'status') return [];
+  if (text === 'completed') return ['green'];
+  if (text === 'error' || text === 'terminated') return ['red'];
+  if (text === 'running') return ['yellow', 'italic'];
+  return ['grey'];
+}
+
+function cell(r: RunInfo, c: Col, namespace: string | undefined, now: number): string {
+  switch (c) {
+    case 'index':
+      return String(r.index);
+    case 'name':
+      return r.run.name.slice(0, 5);
+    case 'operation':
+      return operationLabel(r, namespace);
+    case 'started':
+      return r.started === undefined || r.status === 'staged' || r.status === 'pending' ? '' : formatRelativeTime(r.started, now);
+    case 'status':
+      return r.status;
+    case 'description':
+      return descriptionText(r);
+  }
+}
+
+/**
+ * The operation as runs lists show it: `ns:` when the namespace differs from
+ * the project's, ` v<version>` when versioned.
+ *
+ * @example
+ * ```ts
+ * operationLabel(info, 'greet'); // 'hello' or 'other:hello v2'
+ * ```
+ */
+export function operationLabel(r: RunInfo, namespace: string | undefined): string {
+  if (!r.opref) return '';
+  const { ns, name, version } = r.opref;
+  return `${ns && ns !== namespace ? `${ns}:` : ''}${name}${version ? ` v${version}` : ''}`;
+}
+
+/**
+ * The `name=value` fields of a run description (cli.md 4): summary metrics,
+ * attributes and config (config wins), sorted, unless the operation's
+ * `listing.description` names them.
+ *
+ * @example
+ * ```ts
+ * descriptionPairs(info); // [['name', 'Bob']]
+ * ```
+ */
+export function descriptionPairs(r: RunInfo): [string, string][] {
+  const fields: Record<string, unknown> = { ...r.summary.metrics, ...r.summary.attributes, ...r.config };
+  const listing = (r.opdef?.data as { listing?: { description?: unknown } } | undefined)?.listing?.description;
+  const names = Array.isArray(listing)
+    ? listing.filter((n): n is string => typeof n === 'string' && Object.hasOwn(fields, n))
+    : Object.keys(fields).sort();
+  return names.map((n) => [n, formatValue(fields[n])]);
+}
+
+function descriptionText(r: RunInfo): string {
+  return [r.label, ...descriptionPairs(r).map(([k, v]) => `${k}=${v}`)].filter((s) => s).join(' ');
+}

@@ -1,0 +1,49 @@
+import { basename, join } from 'node:path';
+import { decodeOpref, runNameForId, type OpRef, type Run } from '@gage/types';
+import { RunLoadError } from './errors.js';
+import { readTextSync } from './_read-text-sync.js';
+
+/**
+ * Loads the run of a meta dir (lifecycle.md 15): reads `opref`, then `id`.
+ * Synchronous on purpose (see `readTextSync`): `listRuns` must list 10,000
+ * runs in well under half a second, and small reads through `fs.promises`
+ * cost several times more than synchronous ones.
+ * `undefined` when the dir is not a run at all (no `opref`: a half-made run,
+ * or not a directory); a {@link RunLoadError} when it looks like a run but is
+ * corrupt (unreadable or undecodable `opref`, unreadable `id`, an id that
+ * cannot be named).
+ */
+export function loadRun(metaDir: string): Run | RunLoadError | undefined {
+  const suffix = metaDir.endsWith('.meta.deleted') ? '.meta.deleted' : metaDir.endsWith('.meta') ? '.meta' : '';
+  const runDir = metaDir.slice(0, metaDir.length - suffix.length);
+  const oprefText = readOptional(metaDir, 'opref');
+  if (oprefText === undefined) return undefined;
+  if (typeof oprefText !== 'string') return new RunLoadError(metaDir, `cannot read opref: ${oprefText.message}`, { cause: oprefText });
+  let opref: OpRef;
+  try {
+    opref = decodeOpref(oprefText);
+  } catch (err) {
+    return new RunLoadError(metaDir, (err as Error).message, { cause: err });
+  }
+  const idText = readOptional(metaDir, 'id');
+  if (idText !== undefined && typeof idText !== 'string') return new RunLoadError(metaDir, `cannot read id: ${idText.message}`, { cause: idText });
+  const id = idText?.trim() || basename(runDir);
+  let name: string;
+  try {
+    name = runNameForId(id);
+  } catch (err) {
+    return new RunLoadError(metaDir, (err as Error).message, { cause: err });
+  }
+  return { id, name, runDir, metaDir, opref };
+}
+
+/** A meta file's text; `undefined` when it (or the meta dir) is missing, the error when unreadable. */
+export function readOptional(metaDir: string, name: string): string | Error | undefined {
+  try {
+    return readTextSync(join(metaDir, name));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return err as Error;
+  }
+}

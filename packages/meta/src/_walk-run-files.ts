@@ -1,0 +1,57 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { warnMeta } from './meta-logger.js';
+
+/** A regular file under a run dir and its mtime in integer epoch µs. */
+export interface WalkedFile {
+  path: string;
+  mtime: number;
+}
+
+/**
+ * The regular files under `dir` (lifecycle.md 7.3 step 2), dotfiles and
+ * symlinks to files included (with the target's mtime), symlinked dirs and
+ * broken links skipped, sorted by path (code-unit order). Paths are relative
+ * and `/`-separated. A missing `dir` has no files.
+ */
+export async function walkRunFiles(dir: string): Promise<WalkedFile[]> {
+  const files: WalkedFile[] = [];
+  await walk(dir, '', files);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function walk(root: string, rel: string, out: WalkedFile[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(rel ? join(root, rel) : root, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!rel && (code === 'ENOENT' || code === 'ENOTDIR')) return;
+    throw err;
+  }
+  for (const entry of entries) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (/[\r\n]/.test(entry.name)) {
+      // A log line cannot hold it (lifecycle.md 7.3 is line based).
+      warnMeta(`Ignoring "${path.replace(/[\r\n]/g, '?')}" in "${root}": line break in the file name`);
+      continue;
+    }
+    if (entry.isDirectory()) {
+      await walk(root, path, out);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      const st = await statOrUndefined(join(root, path));
+      // Symlinks: only to files; a linked dir is not descended into.
+      if (st?.isFile()) out.push({ path, mtime: Number(st.mtimeNs / 1000n) });
+    }
+  }
+}
+
+async function statOrUndefined(path: string) {
+  try {
+    return await stat(path, { bigint: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ELOOP') return undefined; // broken or looping link
+    throw err;
+  }
+}

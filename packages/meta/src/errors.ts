@@ -1,0 +1,143 @@
+import { GageError, type GageErrorOptions } from '@gage/types';
+
+/** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
+export class AttrLogError extends GageError {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_ATTR_LOG', message, options);
+  }
+}
+
+/** A project reference that cannot be written, e.g. `project_dir must be absolute: "<dir>"`. */
+export class ProjectRefError extends GageError {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_PROJECT_REF', message, options);
+  }
+}
+
+/** A run dir entry that looks like a run but cannot be loaded (reported by `listRuns`, never thrown by it). */
+export class RunLoadError extends GageError {
+  /** The meta dir that could not be loaded. */
+  readonly metaDir: string;
+
+  constructor(metaDir: string, reason: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_RUN_LOAD', `Cannot load run "${metaDir}": ${reason}`, options);
+    this.metaDir = metaDir;
+  }
+}
+
+/**
+ * A single-run lookup that failed (cli.md 3.2): `ERR_GAGE_NO_RUNS_MATCH`
+ * (`No runs match '<spec>'`), `ERR_GAGE_NO_RUNS` (`No runs found`) or
+ * `ERR_GAGE_RUN_AMBIGUOUS` (`'<spec>' matches <n> runs`).
+ */
+export class RunSelectError extends GageError {
+  constructor(code: 'ERR_GAGE_NO_RUNS_MATCH' | 'ERR_GAGE_NO_RUNS' | 'ERR_GAGE_RUN_AMBIGUOUS', message: string, hint: string) {
+    super(code, message, { hint });
+  }
+}
+
+/** Bad `listRuns` options, e.g. `Cannot sort runs by '<name>': unknown attribute`. */
+export class ListRunsError extends GageError {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_LIST_RUNS', message, options);
+  }
+}
+
+/** `makeRun` found the meta dir of the run id already there (`ERR_GAGE_RUN_EXISTS`); a meta dir is never reused. */
+export class RunExistsError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The meta dir that already exists. */
+  readonly metaDir: string;
+
+  constructor(runId: string, metaDir: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_RUN_EXISTS', `Cannot make run "${runId}": meta dir "${metaDir}" already exists`, {
+      hint: 'Use another run id, or leave the id out to get a random one.',
+      ...options,
+    });
+    this.runId = runId;
+    this.metaDir = metaDir;
+  }
+}
+
+/** `initRunMeta` on a meta dir that has `initialized` (`ERR_GAGE_RUN_META_INITIALIZED`). */
+export class RunMetaInitializedError extends GageError {
+  /** The meta dir. */
+  readonly metaDir: string;
+
+  constructor(metaDir: string) {
+    super('ERR_GAGE_RUN_META_INITIALIZED', `run meta already initialized: ${metaDir}`);
+    this.metaDir = metaDir;
+  }
+}
+
+/**
+ * A meta file that is missing or cannot be decoded (`ERR_GAGE_RUN_META`), e.g.
+ * `Cannot read "config.json" in run "abc": Expecting value: line 1 column 1 (char 0)`.
+ */
+export class RunMetaError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The meta file, relative to the meta dir. */
+  readonly file: string;
+
+  constructor(runId: string, file: string, reason: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_RUN_META', `Cannot read "${file}" in run "${runId}": ${reason}`, options);
+    this.runId = runId;
+    this.file = file;
+  }
+}
+
+/** A `__schema__` other than `1` (`ERR_GAGE_META_SCHEMA`): `unsupported meta schema: '<value>'`. */
+export class MetaSchemaError extends GageError {
+  /** The schema found. */
+  readonly schema: string;
+
+  constructor(schema: string) {
+    super('ERR_GAGE_META_SCHEMA', `unsupported meta schema: '${schema}'`);
+    this.schema = schema;
+  }
+}
+
+/**
+ * A malformed line in `log/files` or `manifest` (`ERR_GAGE_META_ENCODING`):
+ * `bad encoding in "<file>", line <n>: <line>`.
+ */
+export class MetaEncodingError extends GageError {
+  /** The file's path. */
+  readonly path: string;
+  /** The 1-based line number. */
+  readonly line: number;
+
+  constructor(path: string, line: number, text: string) {
+    super('ERR_GAGE_META_ENCODING', `bad encoding in "${path}", line ${line}: ${text}`);
+    this.path = path;
+    this.line = line;
+  }
+}
+
+/** The run lock (lifecycle.md 1.1) is held by another process (`ERR_GAGE_RUN_LOCKED`). */
+export class RunLockedError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+
+  constructor(runId: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_RUN_LOCKED', `Run "${runId}" is in use by another process`, options);
+    this.runId = runId;
+  }
+}
+
+/**
+ * `runAttr` failed (message = the attribute name, lifecycle.md 12):
+ * `ERR_GAGE_RUN_ATTR_UNKNOWN` for a name it does not support,
+ * `ERR_GAGE_RUN_ATTR_MISSING` for a known one the run lacks (no default given).
+ */
+export class RunAttrError extends GageError {
+  /** The attribute name. */
+  readonly attr: string;
+
+  constructor(code: 'ERR_GAGE_RUN_ATTR_UNKNOWN' | 'ERR_GAGE_RUN_ATTR_MISSING', attr: string) {
+    super(code, attr);
+    this.attr = attr;
+  }
+}

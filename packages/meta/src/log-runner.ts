@@ -1,0 +1,25 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import type { Run } from '@gage/types';
+import { formatLocalTime } from './_local-time.js';
+import { runMetaPath } from './run-meta-path.js';
+
+/**
+ * Appends one record to the runner log `log/runner` (lifecycle.md 6):
+ * `<local time> <message>\n`, the time as `YYYY-MM-DDTHH:MM:SS±HHMM`.
+ * Creates `log/` and the file (writable) on first use; only ever appends.
+ * A record is one line: each line break in `message` is replaced with the
+ * two characters `\n`.
+ *
+ * @param run the run
+ * @param message the message, beginning with an upper-case letter
+ * @example
+ * ```ts
+ * await logRunner(run, 'Writing meta opref');
+ * // log/runner: 2024-06-27T18:32:05-0500 Writing meta opref
+ * ```
+ */
+export async function logRunner(run: Run, message: string): Promise<void> {
+  const line = `${formatLocalTime(new Date())} ${message.replace(/\r\n|\r|\n/g, '\\n')}\n`;
+  await mkdir(runMetaPath(run, 'log'), { recursive: true });
+  await appendFile(runMetaPath(run, 'log', 'runner'), line, { mode: 0o666 });
+}

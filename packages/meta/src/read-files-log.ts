@@ -1,0 +1,28 @@
+import type { Run } from '@gage/types';
+import { checkMetaSchema } from './_check-meta-schema.js';
+import { parseFilesLog, type FilesLogEntry } from './_files-log.js';
+import { readMetaFile } from './read-meta-file.js';
+import { runMetaPath } from './run-meta-path.js';
+
+export type { FilesLogEntry } from './_files-log.js';
+
+/**
+ * Reads the files log `log/files` of a run (lifecycle.md 7.3), every event in
+ * file order.
+ *
+ * @param run the run
+ * @returns the events; `[]` when the log does not exist yet
+ * @throws {MetaSchemaError} `ERR_GAGE_META_SCHEMA` when `__schema__` is not `1`
+ * @throws {MetaEncodingError} `ERR_GAGE_META_ENCODING` for a malformed line:
+ *   `bad encoding in "<file>", line <n>: <line>`
+ * @example
+ * ```ts
+ * for (const e of await readFilesLog(run)) console.log(e.event, e.type, e.path);
+ * // a s say.py
+ * ```
+ */
+export async function readFilesLog(run: Run): Promise<FilesLogEntry[]> {
+  await checkMetaSchema(run);
+  const text = await readMetaFile(run, 'log/files');
+  return text === undefined ? [] : parseFilesLog(text, runMetaPath(run, 'log', 'files'));
+}

@@ -1,0 +1,24 @@
+import type { Run } from '@gage/types';
+import { parseManifest, type ManifestEntry } from './_manifest.js';
+import { readMetaFile } from './read-meta-file.js';
+import { runMetaPath } from './run-meta-path.js';
+
+export type { ManifestEntry } from './_manifest.js';
+
+/**
+ * Reads the `manifest` of a run (lifecycle.md 7.4).
+ *
+ * @param run the run
+ * @returns its entries in file order, or `undefined` when the run has no manifest (not staged)
+ * @throws {MetaEncodingError} `ERR_GAGE_META_ENCODING` for a malformed line:
+ *   `bad encoding in "<file>", line <n>: <line>`
+ * @example
+ * ```ts
+ * const manifest = await readManifest(run);
+ * // [{ type: 's', sha256: '3f9c639e…', path: 'say.py' }]
+ * ```
+ */
+export async function readManifest(run: Run): Promise<ManifestEntry[] | undefined> {
+  const text = await readMetaFile(run, 'manifest');
+  return text === undefined ? undefined : parseManifest(text, runMetaPath(run, 'manifest'));
+}

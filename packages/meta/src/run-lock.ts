@@ -1,0 +1,114 @@
+import { stat } from 'node:fs/promises';
+import { lock } from 'proper-lockfile';
+import type { Run } from '@gage/types';
+import { RunLockedError } from './errors.js';
+import { warnMeta } from './meta-logger.js';
+
+/** A lock is stale once its mtime is older than this (ms); the same in every process (lifecycle.md 1.1). */
+export const RUN_LOCK_STALE_MS = 10_000;
+/** How often the holder refreshes the lock's mtime (ms). */
+export const RUN_LOCK_UPDATE_MS = 5_000;
+
+/** Options of {@link lockRun}. */
+export interface LockRunOptions {
+  /**
+   * Called when the lock was compromised while held (its dir removed or
+   * taken over, its mtime changed by someone else). Default: a warning
+   * through `setMetaLogger`'s logger; `proper-lockfile`'s own default would
+   * throw from a timer and crash the runner mid-run.
+   */
+  onCompromised?: ((err: Error) => void) | undefined;
+}
+
+/** A held run lock; {@link RunLock.release} gives it back. */
+export class RunLock {
+  /** The locked run. */
+  readonly run: Run;
+  #release: (() => Promise<void>) | undefined;
+
+  constructor(run: Run, release: () => Promise<void>) {
+    this.run = run;
+    this.#release = release;
+  }
+
+  /** True until {@link RunLock.release} was called. */
+  get held(): boolean {
+    return this.#release !== undefined;
+  }
+
+  /**
+   * Releases the lock (removes `<runsDir>/<id>.lock`). A second call does nothing.
+   *
+   * @example
+   * ```ts
+   * const lock = await lockRun(run);
+   * try { await stageRun(run, projectDir, { lock }); } finally { await lock.release(); }
+   * ```
+   */
+  async release(): Promise<void> {
+    const release = this.#release;
+    this.#release = undefined;
+    if (release) await release();
+  }
+}
+
+/**
+ * Takes the run lock (lifecycle.md 1.1, decision 5): `proper-lockfile` on
+ * `<runsDir>/<id>` (the run dir's path, also for a deleted run), which creates
+ * the dir `<runsDir>/<id>.lock` beside the meta dir. The holder refreshes it
+ * every 5 s; a lock not refreshed for 10 s is stale and taken over. No retries.
+ *
+ * @param run the run
+ * @param options `{onCompromised}`
+ * @returns the held lock
+ * @throws {RunLockedError} `ERR_GAGE_RUN_LOCKED` (`Run "<id>" is in use by
+ *   another process`) when the lock is held, by another process or this one
+ * @example
+ * ```ts
+ * const lock = await lockRun(run);
+ * try { … } finally { await lock.release(); }
+ * ```
+ */
+export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<RunLock> {
+  const onCompromised =
+    options.onCompromised ?? ((err: Error) => warnMeta(`Lock of run "${run.id}" was compromised: ${err.message}`));
+  try {
+    const release = await lock(run.runDir, {
+      realpath: false,
+      stale: RUN_LOCK_STALE_MS,
+      update: RUN_LOCK_UPDATE_MS,
+      retries: 0,
+      onCompromised,
+    });
+    return new RunLock(run, release);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new RunLockedError(run.id, { cause: err });
+    throw err;
+  }
+}
+
+/** State of a run lock as a reader sees it. */
+export type RunLockState = 'none' | 'held' | 'stale';
+
+/**
+ * The state of a run's lock, without taking it: `none` when
+ * `<runsDir>/<id>.lock` is missing, `stale` when its mtime is older than
+ * the stale period (10 s: its holder died), else `held`.
+ *
+ * @param run the run
+ * @returns `'none'`, `'held'` or `'stale'`
+ * @example
+ * ```ts
+ * if ((await runLockState(run)) === 'stale') console.log('the runner died');
+ * ```
+ */
+export async function runLockState(run: Run): Promise<RunLockState> {
+  try {
+    const st = await stat(`${run.runDir}.lock`);
+    return st.mtimeMs < Date.now() - RUN_LOCK_STALE_MS ? 'stale' : 'held';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'none';
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Run, RunStatus } from '@gage/types';
+import { parseMetaInteger } from './_parse-meta-integer.js';
+import { isPidAlive } from './is-pid-alive.js';
+import { warnMeta } from './meta-logger.js';
+import { readMetaFile } from './read-meta-file.js';
+import { runLockState } from './run-lock.js';
+
+/**
+ * The status of a run (lifecycle.md 11), first match wins:
+ *
+ * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
+ *    positive → `error` (a malformed one warns
+ *    `Invalid exit status in "<metaDir>": <text>` and is skipped);
+ * 2. `proc/lock` exists: its pid is not an integer or not alive, or the run
+ *    lock is stale (the runner died) → `terminated`; else `running`;
+ * 3. `staged` exists → `staged`; 4. `initialized` exists → `pending`;
+ * 5. otherwise `unknown`.
+ *
+ * Never takes the run lock. An unreadable file warns and is skipped.
+ *
+ * @param run the run
+ * @returns its status
+ * @example
+ * ```ts
+ * await runStatus(await makeRun(runsDir)); // 'unknown'
+ * ```
+ */
+export async function runStatus(run: Run): Promise<RunStatus> {
+  const exitText = await readOrWarn(run, 'proc/exit');
+  if (exitText !== undefined) {
+    const exit = parseMetaInteger(exitText);
+    if (exit === undefined) warnMeta(`Invalid exit status in "${run.metaDir}": ${exitText}`);
+    else return exit === 0 ? 'completed' : exit < 0 ? 'terminated' : 'error';
+  }
+  const lockText = await readOrWarn(run, 'proc/lock');
+  if (lockText !== undefined) {
+    const pid = parseMetaInteger(lockText);
+    if (pid === undefined || !isPidAlive(pid)) return 'terminated';
+    try {
+      return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';
+    } catch (err) {
+      warnMeta(`Cannot read the lock of run "${run.id}": ${(err as Error).message}`);
+      return 'running';
+    }
+  }
+  if ((await readOrWarn(run, 'staged')) !== undefined) return 'staged';
+  if ((await readOrWarn(run, 'initialized')) !== undefined) return 'pending';
+  return 'unknown';
+}
+
+async function readOrWarn(run: Run, file: string): Promise<string | undefined> {
+  try {
+    return await readMetaFile(run, file);
+  } catch (err) {
+    warnMeta(`Cannot read "${file}" in "${run.metaDir}": ${(err as Error).message}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Run, RunTimestampName } from '@gage/types';
+import { warnMeta } from './meta-logger.js';
+import { parseMetaInteger } from './_parse-meta-integer.js';
+import { readMetaFile } from './read-meta-file.js';
+
+/**
+ * Reads a run timestamp (lifecycle.md 12).
+ *
+ * @param run the run
+ * @param name `initialized`, `staged`, `started` or `stopped`
+ * @returns epoch microseconds, or `undefined` when the file is missing; a file
+ *   that is not an integer warns `Invalid timestamp '<name>' in "<metaDir>"`
+ *   and counts as missing
+ * @example
+ * ```ts
+ * const staged = await runTimestamp(run, 'staged');
+ * if (staged !== undefined) new Date(staged / 1000);
+ * ```
+ */
+export async function runTimestamp(run: Run, name: RunTimestampName): Promise<number | undefined> {
+  const text = await readMetaFile(run, name);
+  if (text === undefined) return undefined;
+  const value = parseMetaInteger(text);
+  if (value === undefined) warnMeta(`Invalid timestamp '${name}' in "${run.metaDir}"`);
+  return value;
+}

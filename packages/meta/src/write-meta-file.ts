@@ -1,0 +1,41 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Run } from '@gage/types';
+import { writeFileAtomic } from './_write-file-atomic.js';
+import { runMetaPath } from './run-meta-path.js';
+
+/** Options of {@link writeMetaFile}. */
+export interface WriteMetaFileOptions {
+  /** Keep the file writable (mode `0o666` minus umask); default read-only. */
+  writable?: boolean | undefined;
+}
+
+/**
+ * Writes a meta file atomically: the content goes to a temp file in the same
+ * dir, which is then renamed over `relPath`, so a reader (another `gage`
+ * process listing runs) sees the old file or the whole new one, never half
+ * of it. Missing parent dirs are created. The file is read-only
+ * (lifecycle.md 5.4: the default mode minus every write bit, `0o444` with the
+ * usual umask) unless `writable`.
+ *
+ * @param run the run
+ * @param relPath path under the meta dir, `/`-separated (`proc/cmd`)
+ * @param content the text (UTF-8) or bytes to write
+ * @param options `{writable}`
+ * @returns the absolute path written
+ * @example
+ * ```ts
+ * await writeMetaFile(run, 'sys/platform.json', '"linux 6.1 x86_64"');
+ * ```
+ */
+export async function writeMetaFile(
+  run: Run,
+  relPath: string,
+  content: string | Uint8Array,
+  options: WriteMetaFileOptions = {},
+): Promise<string> {
+  const path = runMetaPath(run, ...relPath.split('/'));
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, content, options.writable ? 0o666 : 0o444);
+  return path;
+}

@@ -1,0 +1,54 @@
+// Test fixtures for the listing, selection and delete tests: real run
+// layouts on disk, written file by file (what makeRun + initRunMeta leave
+// behind, reduced to the files these functions read).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runNameForId, type Run } from '@gage/types';
+
+/** A fresh temp dir; remove it with {@link removeTempDir}. */
+export function makeTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'gage-'));
+}
+
+/** Removes a temp dir made by {@link makeTempDir}, read-only contents included. */
+export async function removeTempDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** What a fixture run has on disk. */
+export interface FakeRunOptions {
+  opref?: string | undefined;
+  idFile?: string | undefined;
+  initialized?: number;
+  staged?: number;
+  started?: number;
+  exit?: number;
+  deleted?: boolean;
+  runDir?: boolean;
+}
+
+/** Writes a run with id `id` under `runsDir` and returns it as `runForMetaDir` would (op ref aside). */
+export async function makeFakeRun(runsDir: string, id: string, options: FakeRunOptions = {}): Promise<Run> {
+  const runDir = join(runsDir, id);
+  const metaDir = `${runDir}${options.deleted ? '.meta.deleted' : '.meta'}`;
+  await mkdir(join(metaDir, 'proc'), { recursive: true });
+  const opref = 'opref' in options ? options.opref : '2 test test';
+  if (opref !== undefined) await writeFile(join(metaDir, 'opref'), opref);
+  const idFile = 'idFile' in options ? options.idFile : id;
+  if (idFile !== undefined) await writeFile(join(metaDir, 'id'), idFile);
+  for (const name of ['initialized', 'staged', 'started'] as const) {
+    const value = options[name];
+    if (value !== undefined) await writeFile(join(metaDir, name), String(value));
+  }
+  if (options.exit !== undefined) await writeFile(join(metaDir, 'proc', 'exit'), String(options.exit));
+  if (options.runDir ?? true) await mkdir(runDir, { recursive: true });
+  const runId = idFile?.trim() || id;
+  const name = /^[0-9a-f]/i.test(runId) ? runNameForId(runId) : '';
+  return { id: runId, name, runDir, metaDir, opref: { ns: 'test', name: 'test' } };
+}
+
+/** A run object for selection tests (nothing on disk). */
+export function runFor(id: string): Run {
+  return { id, name: runNameForId(id), runDir: `/runs/${id}`, metaDir: `/runs/${id}.meta` };
+}

@@ -1,0 +1,201 @@
+import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
+
+/** Stream codes of `.index` records (lifecycle.md 9). */
+export const STDOUT = 0;
+export const STDERR = 1;
+
+/** Size of one `.index` record: 8-byte big-endian epoch ms + 1-byte stream code. */
+export const RECORD_SIZE = 9;
+
+/** Called once per captured line (LF included); see `openRunOutput`. */
+export type OutputCallback = (stream: number, line: Uint8Array) => void;
+
+/** Default bound of a pending partial line, see {@link OutputSink}. */
+export const DEFAULT_MAX_PENDING_LINE = 1024 * 1024;
+
+const LF = 0x0a;
+
+interface StreamState {
+  /** Bytes of the current line not yet written: `pending[0, pendingLength)`. */
+  pending: Buffer;
+  pendingLength: number;
+  /** Part of the current line was already written (the line grew past the bound). */
+  spilled: boolean;
+}
+
+/**
+ * Writes captured bytes to an output file and its `.index`, one chunk at a
+ * time, synchronously. Every chunk is handled in one pass: the bytes of all
+ * its complete lines go out in one write, their records (which share the
+ * chunk's timestamp) in a second one. A line still missing its LF waits in
+ * memory; past `maxPendingLine` bytes its bytes are written early ("spilled")
+ * and its record follows once the LF (or the end of the stream) arrives.
+ */
+export class OutputSink {
+  readonly #outFd: number;
+  readonly #indexFd: number;
+  readonly #states: [StreamState, StreamState] = [newState(), newState()];
+  readonly #maxPending: number;
+  #onOutput: OutputCallback | undefined;
+  readonly #onCallbackError: (err: unknown) => void;
+  #records = Buffer.alloc(RECORD_SIZE * 1024);
+  #closed = false;
+
+  constructor(outPath: string, indexPath: string, options: {
+    onOutput?: OutputCallback | undefined;
+    onCallbackError: (err: unknown) => void;
+    maxPendingLine?: number | undefined;
+  }) {
+    this.#outFd = openSync(outPath, 'w');
+    try {
+      this.#indexFd = openSync(indexPath, 'w');
+    } catch (err) {
+      closeSync(this.#outFd);
+      throw err;
+    }
+    this.#onOutput = options.onOutput;
+    this.#onCallbackError = options.onCallbackError;
+    this.#maxPending = options.maxPendingLine ?? DEFAULT_MAX_PENDING_LINE;
+  }
+
+  /** Handles one chunk received on `stream` (0 stdout, 1 stderr). */
+  write(stream: number, chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    const state = this.#states[stream === STDERR ? 1 : 0];
+    const lastLf = chunk.lastIndexOf(LF);
+    if (lastLf === -1) {
+      this.#addPending(stream, state, chunk);
+      return;
+    }
+    const head = lastLf === chunk.length - 1 ? chunk : chunk.subarray(0, lastLf + 1);
+    const count = countLf(head, lastLf);
+    if (state.pendingLength > 0) {
+      writeAllv(this.#outFd, [pendingBytes(state), head]);
+    } else {
+      writeAll(this.#outFd, head);
+    }
+    this.#writeRecords(stream, count);
+    if (this.#onOutput) this.#publishLines(stream, state, head);
+    resetPending(state);
+    if (head !== chunk) this.#addPending(stream, state, chunk.subarray(lastLf + 1));
+  }
+
+  /** Writes the partial line of `stream` (if any) as a last line with its record. */
+  end(stream: number): void {
+    const state = this.#states[stream === STDERR ? 1 : 0];
+    if (state.pendingLength === 0 && !state.spilled) return;
+    if (state.pendingLength > 0) {
+      writeAll(this.#outFd, pendingBytes(state));
+      this.#publish(stream, pendingBytes(state));
+    }
+    this.#writeRecords(stream, 1);
+    resetPending(state);
+  }
+
+  /** Ends both streams and closes both files (idempotent). */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      this.end(STDOUT);
+      this.end(STDERR);
+    } finally {
+      closeSync(this.#outFd);
+      closeSync(this.#indexFd);
+    }
+  }
+
+  #addPending(stream: number, state: StreamState, bytes: Buffer): void {
+    const needed = state.pendingLength + bytes.length;
+    if (needed > state.pending.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, state.pending.length * 2));
+      state.pending.copy(grown, 0, 0, state.pendingLength);
+      state.pending = grown;
+    }
+    bytes.copy(state.pending, state.pendingLength);
+    state.pendingLength = needed;
+    if (needed <= this.#maxPending) return;
+    // Trade-off (README, "Long lines"): memory stays bounded, but a line of the
+    // other stream that completes before this one's LF lands inside it.
+    writeAll(this.#outFd, pendingBytes(state));
+    this.#publish(stream, pendingBytes(state));
+    resetPending(state);
+    state.spilled = true;
+  }
+
+  #writeRecords(stream: number, count: number): void {
+    const size = count * RECORD_SIZE;
+    if (this.#records.length < size) this.#records = Buffer.alloc(Math.max(size, this.#records.length * 2));
+    const records = this.#records;
+    const now = Date.now();
+    records.writeUInt32BE(Math.floor(now / 0x1_0000_0000), 0);
+    records.writeUInt32BE(now >>> 0, 4);
+    records[8] = stream;
+    // Every record of a chunk is the same 9 bytes: double the filled prefix.
+    for (let filled = RECORD_SIZE; filled < size; filled *= 2) {
+      records.copyWithin(filled, 0, Math.min(filled, size - filled));
+    }
+    writeAll(this.#indexFd, records.subarray(0, size));
+  }
+
+  #publishLines(stream: number, state: StreamState, head: Buffer): void {
+    let start = 0;
+    for (let lf = head.indexOf(LF); lf !== -1; lf = head.indexOf(LF, start)) {
+      const line = head.subarray(start, lf + 1);
+      this.#publish(stream, start === 0 && state.pendingLength > 0
+        ? Buffer.concat([pendingBytes(state), line])
+        : line);
+      start = lf + 1;
+    }
+  }
+
+  #publish(stream: number, line: Uint8Array): void {
+    const callback = this.#onOutput;
+    if (!callback) return;
+    try {
+      callback(stream, line);
+    } catch (err) {
+      this.#onOutput = undefined; // reported once, then dropped for the rest of the capture
+      this.#onCallbackError(err);
+    }
+  }
+}
+
+const INITIAL_PENDING = 4096;
+
+function newState(): StreamState {
+  return { pending: Buffer.allocUnsafe(INITIAL_PENDING), pendingLength: 0, spilled: false };
+}
+
+function pendingBytes(state: StreamState): Buffer {
+  return state.pending.subarray(0, state.pendingLength);
+}
+
+function resetPending(state: StreamState): void {
+  state.pendingLength = 0;
+  state.spilled = false;
+  // Give back the memory of a long line.
+  if (state.pending.length > 64 * 1024) state.pending = Buffer.allocUnsafe(INITIAL_PENDING);
+}
+
+function countLf(bytes: Buffer, lastLf: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(LF); i !== -1 && i <= lastLf; i = bytes.indexOf(LF, i + 1)) count++;
+  return count;
+}
+
+function writeAllv(fd: number, parts: [Buffer, Buffer]): void {
+  const [first, second] = parts;
+  const written = writevSync(fd, parts);
+  if (written < first.length) {
+    writeAll(fd, first.subarray(written));
+    writeAll(fd, second);
+  } else {
+    writeAll(fd, second.subarray(written - first.length));
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}

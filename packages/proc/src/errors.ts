@@ -1,0 +1,66 @@
+import { GageError } from '@gage/types';
+import type { ExecPhase } from '@gage/types';
+
+/** Error codes thrown by `@gage/proc`. */
+export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN';
+
+/**
+ * A hook (or a run started by a hook-like caller) exited with a non-zero
+ * status (lifecycle.md 7.5). `exitCode` is `-<signum>` when a signal killed it.
+ * The CLI exits with `exitCode`, or `128 + signum` for a signal, and prints
+ * no message of its own.
+ *
+ * @example
+ * ```ts
+ * try { await runHook(run, 'stage-runtime', 'make deps'); }
+ * catch (err) { if (isGageError(err) && err.code === 'ERR_GAGE_RUN_EXEC') process.exitCode = err.exitCode; }
+ * ```
+ */
+export class RunExecError extends GageError {
+  /** The exec phase that failed. */
+  readonly phase: ExecPhase;
+  /** The command as given (string or argv array). */
+  readonly args: string | string[];
+  /** The exit code, or `-<signum>` when a signal killed the process. */
+  readonly exitCode: number;
+
+  constructor(phase: ExecPhase, args: string | string[], exitCode: number) {
+    super('ERR_GAGE_RUN_EXEC', `Command for "${phase}" exited with ${describeStatus(exitCode)}: ${formatArgs(args)}`);
+    this.phase = phase;
+    this.args = args;
+    this.exitCode = exitCode;
+  }
+}
+
+/**
+ * A process could not be spawned: the program does not exist, is not
+ * executable, or the run directory is missing. `program` names what was run.
+ *
+ * @example
+ * ```ts
+ * throw new SpawnError('pyhton', '/runs/abc', { cause: err });
+ * ```
+ */
+export class SpawnError extends GageError {
+  /** The program that could not be started. */
+  readonly program: string;
+  /** The working directory it was started in. */
+  readonly cwd: string;
+
+  constructor(program: string, cwd: string, options: { reason?: string; hint?: string; cause?: unknown } = {}) {
+    super('ERR_GAGE_SPAWN', `Cannot start "${program}" in "${cwd}": ${options.reason ?? 'spawn failed'}`, {
+      hint: options.hint,
+      cause: options.cause,
+    });
+    this.program = program;
+    this.cwd = cwd;
+  }
+}
+
+function describeStatus(exitCode: number): string {
+  return exitCode < 0 ? `signal ${-exitCode}` : `code ${exitCode}`;
+}
+
+function formatArgs(args: string | string[]): string {
+  return typeof args === 'string' ? args : JSON.stringify(args);
+}

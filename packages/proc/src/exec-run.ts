@@ -1,0 +1,108 @@
+import { rm } from 'node:fs/promises';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { lockRun, logRunner, writeMetaFile, writeRunTimestamp } from '@gage/meta';
+import type { RunLock } from '@gage/meta';
+import type { Run } from '@gage/types';
+import type { OutputCallback } from './_output-sink.js';
+import { openRunOutput } from './open-run-output.js';
+import { startRun } from './start-run.js';
+import type { RunProcess } from './start-run.js';
+
+/** Options of {@link execRun}. */
+export interface ExecRunOptions {
+  /** A run lock the caller holds; otherwise `execRun` takes one for its own duration. */
+  lock?: RunLock | undefined;
+  /**
+   * Stops the run: on abort the process gets `SIGINT`, or the signal named by
+   * `signal.reason` when that is a signal name (`controller.abort('SIGTERM')`).
+   * `execRun` still waits for the process and its output.
+   */
+  signal?: AbortSignal | undefined;
+  /** Called with `(stream, lineBytes)` for each line of output. */
+  onOutput?: OutputCallback | undefined;
+  /**
+   * Milliseconds after an abort before a process that is still alive gets
+   * `SIGKILL` (default 10000; `Infinity` never).
+   */
+  killGraceMs?: number | undefined;
+  /** Extra environment for the process, applied last. */
+  env?: Record<string, string> | undefined;
+  /** `PARENT_PWD` for the process (default: `process.cwd()`). */
+  parentPwd?: string | undefined;
+}
+
+/**
+ * Runs a staged run to its end (lifecycle.md 8.2): takes the run lock,
+ * writes `started`, starts the process, writes `proc/lock` (its pid, read-only),
+ * captures its output into `output/40_run`, logs `Exit code for run: <n>`,
+ * closes the output and deletes `proc/lock` (also on failure). Does not
+ * finalize: call `finalizeRun(run, status)` next.
+ *
+ * @param run A staged run.
+ * @param options `lock`, `signal`, `onOutput`, `killGraceMs`, `env`, `parentPwd`.
+ * @returns The exit status: the exit code, or `-signum` for a signal (no throw for non-zero).
+ * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start.
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * process.once('SIGINT', () => controller.abort('SIGINT'));
+ * const status = await execRun(run, { signal: controller.signal, onOutput: (s, line) => process.stdout.write(line) });
+ * await finalizeRun(run, status);
+ * ```
+ */
+export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<number> {
+  const lock = options.lock ?? await lockRun(run);
+  try {
+    await writeRunTimestamp(run, 'started');
+    const proc = await startRun(run, { lock, env: options.env, parentPwd: options.parentPwd });
+    const output = openRunOutput(run, proc, { onOutput: options.onOutput });
+    const stopForwarding = forwardAbort(proc, options);
+    let failed = false;
+    try {
+      await writeMetaFile(run, 'proc/lock', String(proc.pid));
+      await logRunner(run, 'Writing meta proc/lock');
+      const status = await proc.wait();
+      await logRunner(run, `Exit code for run: ${status}`);
+      await output.waitAndClose();
+      return status;
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      stopForwarding();
+      if (failed) proc.kill('SIGTERM'); // cannot track the run any more: stop it
+      await proc.wait();
+      await output.waitAndClose().catch(() => undefined);
+      await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
+      await logRunner(run, 'Deleting meta proc/lock');
+    }
+  } finally {
+    if (!options.lock) await lock.release();
+  }
+}
+
+/** Sends the abort signal to the process, then SIGKILL after the grace period. */
+function forwardAbort(proc: RunProcess, options: ExecRunOptions): () => void {
+  const signal = options.signal;
+  if (!signal) return () => undefined;
+  let killTimer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = (): void => {
+    proc.kill(signalFromReason(signal.reason));
+    const grace = options.killGraceMs ?? 10_000;
+    if (Number.isFinite(grace)) {
+      killTimer = setTimeout(() => proc.kill('SIGKILL'), grace);
+      killTimer.unref?.();
+    }
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+    clearTimeout(killTimer);
+  };
+}
+
+function signalFromReason(reason: unknown): NodeJS.Signals {
+  return typeof reason === 'string' && reason in constants.signals ? (reason as NodeJS.Signals) : 'SIGINT';
+}

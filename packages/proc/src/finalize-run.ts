@@ -1,0 +1,93 @@
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  lockRun, logRunner, makeReadOnly, readRunOpdef, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp,
+} from '@gage/meta';
+import type { RunLock } from '@gage/meta';
+import type { ExecCommand, OpDef, Run } from '@gage/types';
+import type { OutputCallback } from './_output-sink.js';
+import { runHook } from './run-hook.js';
+
+/** Options of {@link finalizeRun}. */
+export interface FinalizeRunOptions {
+  /** A run lock the caller holds; otherwise `finalizeRun` takes one for its own duration. */
+  lock?: RunLock | undefined;
+  /** Called with `(stream, lineBytes)` for each line of the finalize hook's output. */
+  onOutput?: OutputCallback | undefined;
+}
+
+/**
+ * Finalizes a run whose process ended (lifecycle.md 10): makes
+ * `output/40_run` read-only, writes `stopped` and `proc/exit`, deletes a
+ * left-over `proc/lock`, runs the `finalize-run`/`finalize` hook into
+ * `output/50_finalize`, scans the run dir for generated files (type `g`),
+ * rewrites the manifest (logging files modified during the run) and makes
+ * every meta and run file read-only, `log/runner` last. Summary extraction
+ * (step 2) is not done yet.
+ *
+ * @param run The run.
+ * @param exitCode The exit status: exit code, or `-signum` (Ctrl-C: `-2`).
+ * @param options `lock`, `onOutput`.
+ * @throws `RunExecError` when the finalize hook fails (`stopped` and `proc/exit` are written,
+ *   the manifest is not); `RunLockedError` when another process holds the run.
+ * @example
+ * ```ts
+ * await finalizeRun(run, await execRun(run));
+ * await runStatus(run); // 'completed' for 0
+ * ```
+ */
+export async function finalizeRun(run: Run, exitCode: number, options: FinalizeRunOptions = {}): Promise<void> {
+  if (!Number.isInteger(exitCode)) throw new TypeError(`exitCode must be an integer, got ${exitCode}`);
+  const lock = options.lock ?? await lockRun(run);
+  try {
+    await mkdir(run.runDir, { recursive: true });
+    await makeReadOnlyIfPresent(join(run.metaDir, 'output', '40_run'));
+    await makeReadOnlyIfPresent(join(run.metaDir, 'output', '40_run.index'));
+    await writeRunTimestamp(run, 'stopped');
+    await logRunner(run, 'Writing meta proc/exit');
+    await writeMetaFile(run, 'proc/exit', String(exitCode));
+    if (await exists(join(run.metaDir, 'proc', 'lock'))) {
+      await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
+      await logRunner(run, 'Deleting meta proc/lock');
+    }
+    const hook = finalizeCommand(await readRunOpdef(run).catch(() => undefined));
+    if (hook !== undefined) await runHook(run, 'finalize', hook, { onOutput: options.onOutput });
+    await scanRunFiles(run, 'g');
+    await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'files'));
+    await logRunner(run, 'Finalizing run files (see manifest)');
+    for (const entry of await writeManifest(run, { logModified: true })) {
+      await makeReadOnlyIfPresent(join(run.runDir, ...entry.path.split('/')));
+    }
+    await makeTreeReadOnly(run.metaDir, join(run.metaDir, 'log', 'runner'));
+    await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'runner'));
+  } finally {
+    if (!options.lock) await lock.release();
+  }
+}
+
+/** The `finalize-run` (wins) or `finalize` command of an opdef's `exec` object. */
+function finalizeCommand(opdef: OpDef | undefined): ExecCommand | undefined {
+  const exec = opdef?.data.exec;
+  if (typeof exec !== 'object' || exec === null || Array.isArray(exec)) return undefined;
+  const cmd = exec['finalize-run'] ?? exec.finalize;
+  if (typeof cmd === 'string' && cmd.trim() !== '') return cmd;
+  if (Array.isArray(cmd) && cmd.length > 0 && cmd.every((a) => typeof a === 'string')) return cmd as string[];
+  return undefined;
+}
+
+/** Makes every file under `dir` read-only except `skip` (done last by the caller). */
+async function makeTreeReadOnly(dir: string, skip: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await makeTreeReadOnly(path, skip);
+    else if (entry.isFile() && path !== skip) await makeReadOnly(path);
+  }
+}
+
+async function makeReadOnlyIfPresent(path: string): Promise<void> {
+  if (await exists(path)) await makeReadOnly(path);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { runMetaPath } from '@gage/meta';
+import { decodeIndex, fixtureCmd, makeStagedRun, makeTempDir, removeTempDirs, runnerLog, steps } from '../test/helpers.js';
+import { runHook } from './run-hook.js';
+
+afterEach(removeTempDirs);
+
+async function outputOf(run: Parameters<typeof runHook>[0], name: string) {
+  const output = await readFile(runMetaPath(run, 'output', name), 'utf8');
+  const index = await readFile(runMetaPath(run, 'output', `${name}.index`));
+  return { output, streams: decodeIndex(index).map(([, s]) => s) };
+}
+
+async function mode(path: string): Promise<number> {
+  return (await stat(path)).mode & 0o777;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+describe('runHook()', () => {
+  test('captures stdout with stream code 0 and stderr with 1, then makes both files read-only', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    const before = (await runnerLog(run)).length;
+    const cmd = fixtureCmd('emit.mjs', ...steps(['out', 'one\n'], ['sleep', 100], ['err', 'two\n'], ['sleep', 100], ['out', 'three']));
+    await runHook(run, 'stage-runtime', cmd);
+    expect(await outputOf(run, '20_runtime')).toEqual({ output: 'one\ntwo\nthree', streams: [0, 1, 0] });
+    expect(await mode(runMetaPath(run, 'output', '20_runtime')) & 0o222).toBe(0);
+    expect(await mode(runMetaPath(run, 'output', '20_runtime.index')) & 0o222).toBe(0);
+    expect((await runnerLog(run)).slice(before)).toEqual([
+      `Starting stage-runtime (see output/20_runtime): ${JSON.stringify(cmd)}`,
+      'Writing meta proc/lock',
+      'Exit code for stage-runtime: 0',
+      'Deleting meta proc/lock',
+    ]);
+    expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+  });
+
+  test('uses the output name of each phase', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    const names = { 'stage-sourcecode': '10_sourcecode', 'stage-dependencies': '30_dependencies', finalize: '50_finalize' };
+    for (const [phase, name] of Object.entries(names)) {
+      await runHook(run, phase as keyof typeof names, fixtureCmd('emit.mjs', ...steps(['out', `${phase}\n`])));
+      expect((await outputOf(run, name)).output).toBe(`${phase}\n`);
+    }
+  });
+
+  test('holds proc/lock with the hook pid while it runs', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await runHook(run, 'stage-dependencies', fixtureCmd('check-lock.mjs'));
+    expect((await outputOf(run, '30_dependencies')).output).toBe('lock=pid\n');
+  });
+
+  test('sets run_id and run_dir, and project_dir for staging hooks only', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    const projectDir = await makeTempDir();
+    const cmd = fixtureCmd('show-env.mjs', 'run_id', 'run_dir', 'project_dir');
+    await runHook(run, 'stage-sourcecode', cmd, { projectDir });
+    expect(JSON.parse((await outputOf(run, '10_sourcecode')).output)).toEqual({
+      cwd: run.runDir, env: { run_id: run.id, run_dir: run.runDir, project_dir: projectDir },
+    });
+    await runHook(run, 'finalize', cmd, { projectDir });
+    expect(JSON.parse((await outputOf(run, '50_finalize')).output).env.project_dir).toBeNull();
+  });
+
+  test('runs a shell string hook and passes each line to onOutput', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    const lines: [number, string][] = [];
+    await runHook(run, 'stage-runtime', 'echo "$run_id"; echo err >&2', {
+      onOutput: (stream, bytes) => lines.push([stream, Buffer.from(bytes).toString()]),
+    });
+    expect(lines.filter(([s]) => s === 0)).toEqual([[0, `${run.id}\n`]]);
+    expect(lines.filter(([s]) => s === 1)).toEqual([[1, 'err\n']]);
+  });
+
+  test('throws RunExecError for a non-zero exit and still deletes proc/lock', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    const cmd = fixtureCmd('emit.mjs', ...steps(['err', 'failing\n'], ['exit', 3]));
+    await expect(runHook(run, 'stage-dependencies', cmd)).rejects.toMatchObject({
+      code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-dependencies', args: cmd, exitCode: 3,
+    });
+    expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+    expect(await outputOf(run, '30_dependencies')).toEqual({ output: 'failing\n', streams: [1] });
+    expect((await runnerLog(run)).slice(-2)).toEqual(['Exit code for stage-dependencies: 3', 'Deleting meta proc/lock']);
+  });
+
+  test('gives exitCode -signum when a signal killed the hook', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await expect(runHook(run, 'finalize', fixtureCmd('emit.mjs', ...steps(['kill', 'SIGTERM']))))
+      .rejects.toMatchObject({ code: 'ERR_GAGE_RUN_EXEC', phase: 'finalize', exitCode: -15 });
+  });
+
+  test('throws ERR_GAGE_SPAWN for a missing program and writes no proc/lock', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await expect(runHook(run, 'stage-runtime', ['no-such-program-gage']))
+      .rejects.toMatchObject({ code: 'ERR_GAGE_SPAWN', program: 'no-such-program-gage' });
+    expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+  });
+
+  test('makes the run dir when it is missing', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await rm(run.runDir, { recursive: true, force: true });
+    await runHook(run, 'stage-sourcecode', fixtureCmd('emit.mjs', ...steps(['out', 'ok\n'])));
+    expect((await stat(run.runDir)).isDirectory()).toBe(true);
+  });
+});

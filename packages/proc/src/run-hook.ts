@@ -1,0 +1,73 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { logRunner, makeReadOnly, writeMetaFile } from '@gage/meta';
+import type { ExecCommand, ExecPhase, Run } from '@gage/types';
+import { formatCommand } from './_format-command.js';
+import type { OutputCallback } from './_output-sink.js';
+import { spawnProcess } from './_spawn-process.js';
+import { RunExecError } from './errors.js';
+import { openRunOutput } from './open-run-output.js';
+
+/** Output name of each exec phase (lifecycle.md 7.5). */
+export const HOOK_OUTPUT_NAMES: Readonly<Record<ExecPhase, string>> = {
+  'stage-sourcecode': '10_sourcecode',
+  'stage-runtime': '20_runtime',
+  'stage-dependencies': '30_dependencies',
+  run: '40_run',
+  finalize: '50_finalize',
+};
+
+const STAGING_PHASES: ReadonlySet<ExecPhase> = new Set(['stage-sourcecode', 'stage-runtime', 'stage-dependencies']);
+
+/** Options of {@link runHook}. */
+export interface RunHookOptions {
+  /** The project dir, set as `project_dir` for the three staging hooks. */
+  projectDir?: string | undefined;
+  /** Called with `(stream, lineBytes)` for each line of output (the `exec-output` event). */
+  onOutput?: OutputCallback | undefined;
+}
+
+/**
+ * Runs the hook of an exec phase (lifecycle.md 7.5) in the run dir (made if
+ * missing) and captures its output into `output/<10_sourcecode|20_runtime|
+ * 30_dependencies|40_run|50_finalize>`, stdout with stream code 0 and stderr
+ * with 1. The environment is the parent's with `run_id`, `run_dir` and, for
+ * staging hooks, `project_dir`. Holds `proc/lock` (the child pid) while the
+ * hook runs and deletes it also when the hook fails; both output files end
+ * read-only. Takes no run lock: the caller (`stageRun`, `finalizeRun`) holds it.
+ *
+ * @param run The run.
+ * @param phase The exec phase, e.g. `stage-runtime` or `finalize`.
+ * @param cmd The hook command (array, shell string or `#!` form).
+ * @param options `projectDir`, `onOutput`.
+ * @throws `RunExecError` (`ERR_GAGE_RUN_EXEC`) when the hook exits non-zero (`exitCode` -signum for a signal);
+ *   `SpawnError` (`ERR_GAGE_SPAWN`) when it cannot be started.
+ * @example
+ * ```ts
+ * await runHook(run, 'stage-runtime', 'python -m venv .venv', { projectDir });
+ * ```
+ */
+export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, options: RunHookOptions = {}): Promise<void> {
+  const name = HOOK_OUTPUT_NAMES[phase];
+  await mkdir(run.runDir, { recursive: true });
+  const env: Record<string, string> = { run_id: run.id, run_dir: run.runDir };
+  if (STAGING_PHASES.has(phase) && options.projectDir !== undefined) env.project_dir = options.projectDir;
+  await logRunner(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
+  const child = await spawnProcess(cmd, { cwd: run.runDir, env });
+  const output = openRunOutput(run, child, { name, onOutput: options.onOutput });
+  let exitCode: number;
+  try {
+    await writeMetaFile(run, 'proc/lock', String(child.pid));
+    await logRunner(run, 'Writing meta proc/lock');
+    exitCode = await child.exit;
+    await logRunner(run, `Exit code for ${phase}: ${exitCode}`);
+    await output.waitAndClose();
+  } finally {
+    await output.waitAndClose().catch(() => undefined);
+    await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
+    await logRunner(run, 'Deleting meta proc/lock');
+    await makeReadOnly(output.outputPath);
+    await makeReadOnly(output.indexPath);
+  }
+  if (exitCode !== 0) throw new RunExecError(phase, cmd, exitCode);
+}

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeBareRun, makeTempDir, removeTempDirs } from '../test/helpers.js';
+import { iterRunOutput } from './iter-run-output.js';
+import { readRunOutput } from './read-run-output.js';
+import { RunOutputReader } from './run-output-reader.js';
+
+afterEach(removeTempDirs);
+
+const T = 1704067200000;
+
+function index(...records: [number, number][]): Uint8Array {
+  const bytes = new Uint8Array(records.length * 9);
+  const view = new DataView(bytes.buffer);
+  records.forEach(([ts, stream], i) => {
+    view.setBigUint64(i * 9, BigInt(ts));
+    view.setUint8(i * 9 + 8, stream);
+  });
+  return bytes;
+}
+
+async function all(reader: RunOutputReader) {
+  const lines = [];
+  for await (const line of reader) lines.push(line);
+  return lines;
+}
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('RunOutputReader', () => {
+  test('reads the example records of the spec', async () => {
+    const idx = Uint8Array.from([0, 0, 1, 0x8c, 0xc2, 0x51, 0xf4, 0, 0, 0, 0, 1, 0x8c, 0xc2, 0x51, 0xf4, 1, 1]);
+    expect(await all(new RunOutputReader('40_run', enc('out\nerr\n'), idx))).toEqual([
+      { timestamp: T, stream: 0, text: 'out' },
+      { timestamp: T + 1, stream: 1, text: 'err' },
+    ]);
+  });
+
+  test('a last fragment without LF is a line; the empty rest after a last LF is not', async () => {
+    expect((await all(new RunOutputReader('x', enc('a\nb'), index([T, 0], [T, 0])))).map((l) => l.text))
+      .toEqual(['a', 'b']);
+    expect((await all(new RunOutputReader('x', enc('a\n'), index([T, 0], [T, 0])))).map((l) => l.text))
+      .toEqual(['a']);
+  });
+
+  test('stops when fewer than 9 index bytes remain', async () => {
+    const idx = index([T, 0], [T, 1]).subarray(0, 17);
+    expect((await all(new RunOutputReader('x', enc('a\nb\nc\n'), idx))).map((l) => l.text)).toEqual(['a']);
+    expect(await all(new RunOutputReader('x', enc('a\n'), new Uint8Array(0)))).toEqual([]);
+  });
+
+  test('drops the LF and one CR, keeps empty lines and other whitespace', async () => {
+    const out = enc('a\r\n\nb\r\r\n  c  \n\r\n');
+    const lines = await all(new RunOutputReader('x', out, index(...Array(5).fill([T, 0]) as [number, number][])));
+    expect(lines.map((l) => l.text)).toEqual(['a', '', 'b\r', '  c  ', '']);
+  });
+
+  test('decodes UTF-8 with replacement characters and keeps a BOM', async () => {
+    const out = Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0xc3, 0x28, 0x0a, 0xe2, 0x9c, 0x93, 0x0a]);
+    const lines = await all(new RunOutputReader('x', out, index([T, 0], [T, 0], [T, 1])));
+    expect(lines.map((l) => l.text)).toEqual(['\ufeffa', '\ufffd(', '\u2713']);
+  });
+
+  test('reads chunked sources split anywhere', async () => {
+    async function* pieces(bytes: Uint8Array, size: number) {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const out = enc('one\ntwo\nthree\nfour');
+    const idx = index([T, 0], [T + 1, 1], [T + 2, 0], [T + 3, 1]);
+    const lines = await all(new RunOutputReader('x', pieces(out, 3), pieces(idx, 4)));
+    expect(lines).toEqual([
+      { timestamp: T, stream: 0, text: 'one' },
+      { timestamp: T + 1, stream: 1, text: 'two' },
+      { timestamp: T + 2, stream: 0, text: 'three' },
+      { timestamp: T + 3, stream: 1, text: 'four' },
+    ]);
+  });
+
+  test('reads files larger than one read', async () => {
+    const dir = await makeTempDir();
+    const count = 50_000;
+    const text = Array.from({ length: count }, (_, i) => `line ${i}\n`).join('');
+    await writeFile(join(dir, 'out'), text);
+    await writeFile(join(dir, 'out.index'), index(...Array.from({ length: count }, (_, i) => [T + i, i % 2] as [number, number])));
+    const lines = await all(new RunOutputReader('out', join(dir, 'out'), join(dir, 'out.index')));
+    expect(lines).toHaveLength(count);
+    expect(lines[count - 1]).toEqual({ timestamp: T + count - 1, stream: 1, text: `line ${count - 1}` });
+  });
+
+  test('read(start, end) is zero-based and inclusive at both ends', async () => {
+    const reader = new RunOutputReader('x', enc('a\nb\nc\nd\n'), index([T, 0], [T, 0], [T, 0], [T, 0]));
+    expect((await reader.read(1, 2)).map((l) => l.text)).toEqual(['b', 'c']);
+    expect((await reader.read(2)).map((l) => l.text)).toEqual(['c', 'd']);
+    expect((await reader.read()).map((l) => l.text)).toEqual(['a', 'b', 'c', 'd']);
+    expect(await reader.read(5, 9)).toEqual([]);
+  });
+});
+
+describe('iterRunOutput()', () => {
+  test('yields a reader for every output with an index, sorted by name', async () => {
+    const run = await makeBareRun();
+    const dir = join(run.metaDir, 'output');
+    await mkdir(dir);
+    await writeFile(join(dir, '40_run'), 'run\n');
+    await writeFile(join(dir, '40_run.index'), index([T, 0]));
+    await writeFile(join(dir, '10_sourcecode'), 'src\n');
+    await writeFile(join(dir, '10_sourcecode.index'), index([T, 1]));
+    await writeFile(join(dir, '20_runtime'), 'no index\n');
+    const seen: [string, string[]][] = [];
+    for await (const reader of iterRunOutput(run)) seen.push([reader.name, (await reader.read()).map((l) => l.text)]);
+    expect(seen).toEqual([['10_sourcecode', ['src']], ['40_run', ['run']]]);
+  });
+
+  test('yields nothing without an output dir', async () => {
+    const run = await makeBareRun();
+    const names = [];
+    for await (const reader of iterRunOutput(run)) names.push(reader.name);
+    expect(names).toEqual([]);
+  });
+});
+
+describe('readRunOutput()', () => {
+  test('reads 40_run by default and a range of another output by name', async () => {
+    const run = await makeBareRun();
+    const dir = join(run.metaDir, 'output');
+    await mkdir(dir);
+    await writeFile(join(dir, '40_run'), 'a\nb\n');
+    await writeFile(join(dir, '40_run.index'), index([T, 0], [T, 1]));
+    await writeFile(join(dir, '50_finalize'), 'x\ny\nz\n');
+    await writeFile(join(dir, '50_finalize.index'), index([T, 0], [T, 0], [T, 0]));
+    expect((await readRunOutput(run)).map((l) => [l.stream, l.text])).toEqual([[0, 'a'], [1, 'b']]);
+    expect((await readRunOutput(run, { name: '50_finalize', start: 1, end: 1 })).map((l) => l.text)).toEqual(['y']);
+  });
+});

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeIndex, exitOf, makeBareRun, removeTempDirs, spawnFixture, steps } from '../test/helpers.js';
+import { openRunOutput } from './open-run-output.js';
+import { RunOutputWriter } from './run-output-writer.js';
+
+afterEach(removeTempDirs);
+
+async function capture(fixture: string, args: string[], options: Parameters<typeof openRunOutput>[2] = {}) {
+  const run = await makeBareRun();
+  const before = Date.now();
+  const child = spawnFixture(fixture, args);
+  const writer = openRunOutput(run, child, options);
+  const exit = await exitOf(child);
+  await writer.waitAndClose();
+  const after = Date.now();
+  const name = options.name ?? '40_run';
+  const output = await readFile(join(run.metaDir, 'output', name));
+  const index = await readFile(join(run.metaDir, 'output', `${name}.index`));
+  return { run, exit, output, index, records: decodeIndex(index), before, after };
+}
+
+describe('openRunOutput()', () => {
+  test('writes the raw bytes and one 9-byte record per stdout line with code 0', async () => {
+    const { output, index, records, before, after } = await capture('print-lines.mjs', ['3']);
+    expect(output.toString()).toBe('line 1\nline 2\nline 3\n');
+    expect(index.length).toBe(27);
+    expect(records.map(([, s]) => s)).toEqual([0, 0, 0]);
+    for (const [ts] of records) {
+      expect(ts).toBeGreaterThanOrEqual(before);
+      expect(ts).toBeLessThanOrEqual(after);
+    }
+  });
+
+  test('gives stderr lines stream code 1', async () => {
+    const { output, records } = await capture('print-lines.mjs', ['2', 'err', 'oops']);
+    expect(output.toString()).toBe('oops 1\noops 2\n');
+    expect(records.map(([, s]) => s)).toEqual([1, 1]);
+  });
+
+  test('keeps the arrival order of lines from both streams', async () => {
+    const { output, records } = await capture('emit.mjs', steps(
+      ['out', 'a\n'], ['sleep', 100], ['err', 'b\n'], ['sleep', 100], ['out', 'c\nd\n'], ['sleep', 100], ['err', 'e\n'],
+    ));
+    expect(output.toString()).toBe('a\nb\nc\nd\ne\n');
+    expect(records.map(([, s]) => s)).toEqual([0, 1, 0, 0, 1]);
+  });
+
+  test('a line split across writes is one line, written once it is complete', async () => {
+    const { output, records } = await capture('emit.mjs', steps(
+      ['out', 'par'], ['sleep', 100], ['err', 'x\n'], ['sleep', 100], ['out', 'tial\n'],
+    ));
+    expect(output.toString()).toBe('x\npartial\n');
+    expect(records.map(([, s]) => s)).toEqual([1, 0]);
+  });
+
+  test('a last line without LF is written and gets a record', async () => {
+    const { output, index } = await capture('emit.mjs', steps(['out', 'abc']));
+    expect(output.toString()).toBe('abc');
+    expect(index.length).toBe(9);
+    expect(index[8]).toBe(0);
+  });
+
+  test('an empty output gives two empty files', async () => {
+    const { output, index } = await capture('emit.mjs', steps());
+    expect(output.length).toBe(0);
+    expect(index.length).toBe(0);
+  });
+
+  test('writes binary, CR and invalid UTF-8 bytes unchanged', async () => {
+    const hex = '00010203ff fe 0d0a 610d0d0a c328 0a 1b5b33316d 0a'.replace(/ /g, '');
+    const { output, records } = await capture('emit.mjs', steps(['outhex', hex], ['errhex', 'e29c93']));
+    expect(output.toString('hex')).toBe(`${hex}e29c93`);
+    expect(records.map(([, s]) => s)).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  test('writes a 10 MB line without LF exactly, with one record', async () => {
+    const size = 10 * 1024 * 1024;
+    const { run, output, records } = await capture('long-line.mjs', [String(size)]);
+    expect(output.length).toBe(size);
+    expect(output.every((b) => b === 0x78)).toBe(true);
+    expect(records).toHaveLength(1);
+    expect((await stat(join(run.metaDir, 'output', '40_run'))).size).toBe(size);
+  });
+
+  test('a long line written ahead of its LF keeps one record for the whole line', async () => {
+    const size = 3 * 1024 * 1024;
+    const { output, records } = await capture('long-line.mjs', [String(size), JSON.stringify('y\nz\n')]);
+    expect(output.length).toBe(size + 4);
+    expect(output.subarray(size).toString()).toBe('y\nz\n');
+    expect(records.map(([, s]) => s)).toEqual([0, 0]);
+  });
+
+  test('writes 1,000,000 lines with 1,000,000 records', async () => {
+    const { output, records } = await capture('print-lines.mjs', ['1000000']);
+    expect(records).toHaveLength(1_000_000);
+    const text = output.toString();
+    expect(text.startsWith('line 1\nline 2\n')).toBe(true);
+    expect(text.endsWith('line 999999\nline 1000000\n')).toBe(true);
+    expect(text.split('\n')).toHaveLength(1_000_001);
+  });
+
+  test('calls onOutput once per line with the LF, and close once', async () => {
+    const lines: [number, string][] = [];
+    let closes = 0;
+    await capture('emit.mjs', steps(['out', 'a\nb'], ['sleep', 50], ['out', 'c\n'], ['err', 'e1\n'], ['out', 'tail']), {
+      onOutput: (stream, bytes) => lines.push([stream, Buffer.from(bytes).toString()]),
+      onClose: () => closes++,
+    });
+    expect(lines).toEqual(expect.arrayContaining([[0, 'a\n'], [0, 'bc\n'], [1, 'e1\n'], [0, 'tail']]));
+    expect(lines.filter(([s]) => s === 0).map(([, t]) => t)).toEqual(['a\n', 'bc\n', 'tail']);
+    expect(closes).toBe(1);
+  });
+
+  test('a throwing onOutput is reported once and dropped; capture goes on', async () => {
+    const reported: unknown[] = [];
+    let calls = 0;
+    const { output, records } = await capture('print-lines.mjs', ['5'], {
+      onOutput: () => {
+        calls++;
+        throw new Error('boom');
+      },
+      onCallbackError: (err) => reported.push(err),
+    });
+    expect(output.toString()).toBe('line 1\nline 2\nline 3\nline 4\nline 5\n');
+    expect(records).toHaveLength(5);
+    expect(calls).toBe(1);
+    expect(reported.map((e) => (e as Error).message)).toEqual(['boom']);
+  });
+
+  test('uses the given output name', async () => {
+    const { output } = await capture('emit.mjs', steps(['out', 'hook\n']), { name: '20_runtime' });
+    expect(output.toString()).toBe('hook\n');
+  });
+});
+
+describe('RunOutputWriter', () => {
+  test('is closed before open and after waitAndClose()', async () => {
+    const run = await makeBareRun();
+    const writer = new RunOutputWriter(run);
+    expect(writer.closed).toBe(true);
+    const child = spawnFixture('emit.mjs', steps(['out', 'x\n']));
+    writer.open(child);
+    expect(writer.closed).toBe(false);
+    await writer.waitAndClose();
+    expect(writer.closed).toBe(true);
+  });
+
+  test('waitAndClose(timeoutMs) stops waiting for a pipe that stays open', async () => {
+    const run = await makeBareRun();
+    const child = spawnFixture('sleep.mjs', ['60000']);
+    const writer = openRunOutput(run, child);
+    await new Promise((resolve) => child.stdout?.once('data', resolve));
+    await writer.waitAndClose(50);
+    expect(writer.closed).toBe(true);
+    child.kill('SIGKILL');
+    await exitOf(child);
+    expect((await readFile(join(run.metaDir, 'output', '40_run'))).toString()).toBe('started\n');
+    expect((await readFile(join(run.metaDir, 'output', '40_run.index'))).length).toBe(9);
+  });
+});

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Run } from '@gage/types';
+import { OutputSink, STDERR, STDOUT } from './_output-sink.js';
+import type { OutputCallback } from './_output-sink.js';
+
+/** The two pipes of a process to capture; a `null` pipe counts as already ended. */
+export interface OutputSource {
+  stdout: Readable | null | undefined;
+  stderr: Readable | null | undefined;
+}
+
+/** Options of {@link RunOutputWriter} and `openRunOutput`. */
+export interface RunOutputWriterOptions {
+  /** Output name: `output/<name>` and `output/<name>.index` (default `40_run`). */
+  name?: string | undefined;
+  /** Called with `(stream, lineBytes)` for each line, LF included; stream 0 stdout, 1 stderr. */
+  onOutput?: OutputCallback | undefined;
+  /**
+   * Reports an `onOutput` that threw (once; the callback is then dropped).
+   * Default: `process.emitWarning` with code `GAGE_OUTPUT_CALLBACK`.
+   */
+  onCallbackError?: ((err: unknown) => void) | undefined;
+  /** Called once when the writer closed. */
+  onClose?: (() => void) | undefined;
+  /** Bytes a line may grow to before it is written ahead of its LF (default 1 MiB). */
+  maxPendingLine?: number | undefined;
+}
+
+/**
+ * Captures the stdout and stderr of a process into `output/<name>` (the raw
+ * bytes) and `output/<name>.index` (one 9-byte record per line), per
+ * lifecycle.md 9. Writes are synchronous, so a concurrent reader sees each
+ * line as soon as it arrived.
+ *
+ * @example
+ * ```ts
+ * const writer = new RunOutputWriter(run, { name: '40_run' });
+ * writer.open(proc);           // proc: { stdout, stderr }
+ * await writer.waitAndClose();
+ * ```
+ */
+export class RunOutputWriter {
+  /** The output name (`40_run`, `10_sourcecode`, ...). */
+  readonly name: string;
+  /** Path of the output file. */
+  readonly outputPath: string;
+  /** Path of the index file. */
+  readonly indexPath: string;
+  readonly #options: RunOutputWriterOptions;
+  #sink: OutputSink | undefined;
+  #done: Promise<void> | undefined;
+  #finish: (() => void) | undefined;
+  #error: unknown;
+  #closed = true;
+  #detach: (() => void) | undefined;
+
+  constructor(run: Run, options: RunOutputWriterOptions = {}) {
+    this.name = options.name ?? '40_run';
+    this.outputPath = join(run.metaDir, 'output', this.name);
+    this.indexPath = `${this.outputPath}.index`;
+    this.#options = options;
+  }
+
+  /** True before `open` and after the writer closed. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Creates (or truncates) both files and starts reading both pipes.
+   *
+   * @param proc The process whose `stdout` and `stderr` to capture.
+   * @example
+   * ```ts
+   * new RunOutputWriter(run).open(await startRun(run));
+   * ```
+   */
+  open(proc: OutputSource): void {
+    if (this.#sink) throw new Error(`Output "${this.name}" is already open`);
+    mkdirSync(join(this.outputPath, '..'), { recursive: true });
+    const sink = new OutputSink(this.outputPath, this.indexPath, {
+      onOutput: this.#options.onOutput,
+      maxPendingLine: this.#options.maxPendingLine,
+      onCallbackError: this.#options.onCallbackError ?? ((err) => {
+        process.emitWarning(`Output callback for "${this.name}" failed and was dropped: ${String(err)}`, {
+          code: 'GAGE_OUTPUT_CALLBACK',
+        });
+      }),
+    });
+    this.#sink = sink;
+    this.#closed = false;
+    let open = 0;
+    const detachers: (() => void)[] = [];
+    this.#done = new Promise<void>((resolve) => {
+      this.#finish = resolve;
+    });
+    const attach = (stream: Readable | null | undefined, code: number): void => {
+      if (!stream) return;
+      open++;
+      let ended = false;
+      const onData = (chunk: Buffer | string): void => {
+        try {
+          sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        } catch (err) {
+          this.#fail(err);
+        }
+      };
+      const onEnd = (): void => {
+        if (ended) return;
+        ended = true;
+        detach();
+        try {
+          sink.end(code);
+        } catch (err) {
+          this.#fail(err);
+        }
+        if (--open === 0) this.#finish?.();
+      };
+      const detach = (): void => {
+        stream.off('data', onData);
+        stream.off('end', onEnd);
+        stream.off('close', onEnd);
+        stream.off('error', onEnd);
+      };
+      detachers.push(() => {
+        detach();
+        stream.destroy();
+      });
+      stream.on('data', onData);
+      stream.once('end', onEnd);
+      stream.once('close', onEnd);
+      stream.once('error', onEnd);
+    };
+    attach(proc.stdout, STDOUT);
+    attach(proc.stderr, STDERR);
+    this.#detach = () => detachers.forEach((d) => d());
+    if (open === 0) this.#finish?.();
+  }
+
+  /**
+   * Resolves once both pipes reached their end and both files are closed.
+   * With `timeoutMs`, stops waiting after that long (a grandchild may keep a
+   * pipe open after the process exited): reading stops, what was received is
+   * written, and the files are closed.
+   *
+   * @param timeoutMs Longest wait for the pipes to end, in milliseconds.
+   * @throws the write error when writing the output failed.
+   * @example
+   * ```ts
+   * await writer.waitAndClose(5000);
+   * ```
+   */
+  async waitAndClose(timeoutMs?: number): Promise<void> {
+    if (!this.#sink) return;
+    if (this.#done) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = timeoutMs === undefined ? undefined
+        : new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+      await (timedOut ? Promise.race([this.#done, timedOut]) : this.#done);
+      clearTimeout(timer);
+    }
+    this.#close();
+    if (this.#error !== undefined) throw this.#error;
+  }
+
+  #close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#detach?.();
+    try {
+      this.#sink?.close();
+    } catch (err) {
+      this.#error ??= err;
+    }
+    this.#options.onClose?.();
+  }
+
+  #fail(err: unknown): void {
+    this.#error ??= err;
+    this.#close();
+    this.#finish?.();
+  }
+}

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lockRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
+import {
+  decodeIndex, FIXTURES, fixtureCmd, listFiles, makeStagedRun, makeTempDir, removeTempDirs, runnerLog, steps,
+} from '../test/helpers.js';
+import { openRunOutput } from './open-run-output.js';
+import { startRun } from './start-run.js';
+
+afterEach(removeTempDirs);
+
+const SAY = 'const msg = "Hi there";\nconsole.log(msg);\n';
+
+async function runToEnd(run: Parameters<typeof startRun>[0], options: Parameters<typeof startRun>[1] = {}) {
+  const p = await startRun(run, options);
+  const output = openRunOutput(run, p);
+  const status = await p.wait();
+  await output.waitAndClose();
+  return { status, output: await readFile(runMetaPath(run, 'output', '40_run'), 'utf8') };
+}
+
+describe('startRun()', () => {
+  test('the seed scenario: output captured, no started and no proc/lock in the meta dir', async () => {
+    const run = await makeStagedRun({ 'say.mjs': SAY }, ['node', 'say.mjs']);
+    expect(await listFiles(run.runDir)).toEqual(['say.mjs']);
+    const p = await startRun(run);
+    const output = openRunOutput(run, p);
+    expect(await p.wait()).toBe(0);
+    await output.waitAndClose();
+    expect(await listFiles(runMetaDir(run))).toEqual([
+      '__schema__', 'config.json', 'id', 'initialized',
+      'log/files', 'log/patched', 'log/runner', 'manifest',
+      'opdef.json', 'opref', 'output/40_run', 'output/40_run.index',
+      'proc/cmd', 'proc/env', 'staged',
+    ]);
+    expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('Hi there\n');
+    const index = await readFile(runMetaPath(run, 'output', '40_run.index'));
+    expect(index.length).toBe(9);
+    expect(index[8]).toBe(0);
+    expect(await runStatus(run)).toBe('staged');
+    expect((await runnerLog(run)).at(-1)).toBe('Starting run process: ["node","say.mjs"]');
+  });
+
+  test('logs a string command as it is and runs it through the shell', async () => {
+    const run = await makeStagedRun({}, 'echo "$RUN_ID" && echo two >&2');
+    const { status, output } = await runToEnd(run);
+    expect(status).toBe(0);
+    expect(output).toBe(`${run.id}\ntwo\n`);
+    expect(decodeIndex(await readFile(runMetaPath(run, 'output', '40_run.index'))).map(([, s]) => s)).toEqual([0, 1]);
+    expect((await runnerLog(run)).at(-1)).toBe(`Starting run process: echo "$RUN_ID" && echo two >&2`);
+  });
+
+  test('runs a #! command with its interpreter and -c', async () => {
+    const run = await makeStagedRun({}, '#!node -e\nconsole.log(1 + 1)\nconsole.log("x")');
+    // "node -e" is one program name per lifecycle.md 7.5, so use a plain interpreter.
+    const run2 = await makeStagedRun({}, '#!sh\necho a\necho b');
+    expect((await runToEnd(run2)).output).toBe('a\nb\n');
+    await expect(startRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_SPAWN', program: 'node -e' });
+  });
+
+  test('runs in the run dir with the Gage run variables, proc/env winning', async () => {
+    const parentPwd = await makeTempDir();
+    const run = await makeStagedRun({}, fixtureCmd('show-env.mjs', 'RUN_ID', 'RUN_DIR', 'PARENT_PWD',
+      'PYTHONDONTWRITEBYTECODE', 'EXTRA', 'PATH_SET'), { env: { EXTRA: 'from proc/env', RUN_ID: 'overridden' } });
+    const { output } = await runToEnd(run, { parentPwd, env: { PATH_SET: String(Boolean(process.env.PATH)) } });
+    expect(JSON.parse(output)).toEqual({
+      cwd: run.runDir,
+      env: {
+        RUN_ID: 'overridden', RUN_DIR: run.runDir, PARENT_PWD: parentPwd, PYTHONDONTWRITEBYTECODE: '1',
+        EXTRA: 'from proc/env', PATH_SET: 'true',
+      },
+    });
+  });
+
+  test('wait() resolves with the exit code, or -signum for a signal', async () => {
+    for (const [list, expected] of [
+      [steps(['exit', 3]), 3], [steps(['kill', 'SIGTERM']), -15], [steps(['kill', 'SIGKILL']), -9],
+      [steps(['kill', 'SIGINT']), -2],
+    ] as const) {
+      const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...list));
+      expect((await runToEnd(run)).status).toBe(expected);
+    }
+  });
+
+  test('a program that does not exist gives ERR_GAGE_SPAWN naming it, and releases the lock', async () => {
+    const run = await makeStagedRun({}, ['no-such-program-gage', 'x']);
+    await expect(startRun(run)).rejects.toMatchObject({
+      code: 'ERR_GAGE_SPAWN',
+      program: 'no-such-program-gage',
+      message: `Cannot start "no-such-program-gage" in "${run.runDir}": program not found`,
+    });
+    await (await lockRun(run)).release();
+  });
+
+  test('holds the run lock while the process lives and releases it before wait() resolves', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['sleep', 300])));
+    const p = await startRun(run);
+    const output = openRunOutput(run, p);
+    await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+    expect(await p.wait()).toBe(0);
+    await output.waitAndClose();
+    await (await lockRun(run)).release();
+  });
+
+  test('uses a lock it is given and leaves it held', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['out', 'x\n'])));
+    const lock = await lockRun(run);
+    try {
+      expect((await runToEnd(run, { lock })).status).toBe(0);
+      expect(lock.held).toBe(true);
+      await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+    } finally {
+      await lock.release();
+    }
+  });
+
+  test('refuses a run whose run dir does not exist', async () => {
+    const run = await makeStagedRun({}, ['node', join(FIXTURES, 'emit.mjs')]);
+    await rm(run.runDir, { recursive: true, force: true });
+    await expect(startRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_SPAWN', hint: 'Stage the run before starting it.' });
+  });
+});

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { formatPatchedDiff, parseFlagAssigns, patchPythonConfig, pythonConfigFormat, readPythonConfig } from '@gage/stage';
+
+Deno.test('patchPythonConfig() and formatPatchedDiff() give the seed log/patched', () => {
+  const oldText = 'msg = "Hi there"\nprint(msg)\n';
+  const newText = patchPythonConfig(oldText, { msg: 'Ho there' });
+  assert.equal(newText, 'msg = "Ho there"\nprint(msg)\n');
+  assert.equal(
+    formatPatchedDiff([{ path: 'say.py', oldText, newText }]),
+    '--- say.py\n+++ say.py\n@@ -1,2 +1,2 @@\n-msg = "Hi there"\n+msg = "Ho there"\n print(msg)\n',
+  );
+});
+
+Deno.test('readPythonConfig() keeps integers and floats apart', () => {
+  assert.deepEqual(readPythonConfig('x = 1\ny = 1.0\nl = [True]\n').values, { x: 1n, y: 1.0, 'l.0': true });
+  assert.deepEqual(pythonConfigFormat.patch('y = 1.0\n', { y: 2n }), { text: 'y = 2\n', warnings: [] });
+});
+
+Deno.test('parseFlagAssigns() types flag values', () => {
+  assert.deepEqual(parseFlagAssigns(['a=1', 'b=1.0', 'c=0x10', "d='x y'", 'a=2']), { a: 2n, b: 1.0, c: '0x10', d: 'x y' });
+});

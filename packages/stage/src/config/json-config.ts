@@ -1,0 +1,56 @@
+import { type ConfigValue, isGageError, JsonSyntaxError, parseJson, pythonFloatRepr } from '@gage/types';
+import { ConfigSyntaxError } from '../errors.js';
+import type { ConfigFormat } from './config-format.js';
+import { scanJson } from './_json-scan.js';
+import { type EncodedScalar, patchScalarSpans, type ScalarSpan, spansToConfig } from './_toml-json-yaml-edits.js';
+
+/**
+ * Reads config defaults from and patches values into JSON config files
+ * (stage.md 5.8), keeping every byte a change does not touch.
+ *
+ * - `read(text)`: every scalar leaf under a flat dotted key (`opts.lr`,
+ *   `layers.0`); integers (no `.`, `e` or `E`) as `bigint`, other numbers
+ *   as float `number`s. A UTF-8 byte-order mark is allowed. Throws
+ *   `ConfigSyntaxError` (`ERR_GAGE_CONFIG_SYNTAX`) for text that is not
+ *   JSON.
+ * - `patch(text, values)`: replaces the text of each key of `values` the file
+ *   has and whose value changed (type aware: `1n` and `1.0` differ); strings
+ *   as JSON strings (non-ASCII raw), floats as Python writes them (`2.0`,
+ *   `1e-05`). Infinity and NaN cannot be written: a warning, key unchanged.
+ *
+ * @example
+ * ```ts
+ * jsonConfigFormat.read('{"lr": 0.1, "layers": [2, 3]}'); // { lr: 0.1, 'layers.0': 2n, 'layers.1': 3n }
+ * jsonConfigFormat.patch('{"lr": 0.1}', { lr: 1.0 }); // { text: '{"lr": 1.0}', warnings: [] }
+ * ```
+ */
+export const jsonConfigFormat: ConfigFormat = {
+  read(text) {
+    return spansToConfig(scanValidJson(text));
+  },
+  patch(text, values) {
+    return patchScalarSpans(text, scanValidJson(text), values, encodeJsonScalar);
+  },
+};
+
+function scanValidJson(text: string): Map<string, ScalarSpan> {
+  try {
+    parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { bigint: true });
+  } catch (err) {
+    if (isGageError(err) && err.code === 'ERR_GAGE_JSON_SYNTAX') {
+      const e = err as JsonSyntaxError;
+      throw new ConfigSyntaxError('JSON', e.reason, e.line, e.column, { cause: err });
+    }
+    throw err;
+  }
+  return scanJson(text);
+}
+
+function encodeJsonScalar(_span: ScalarSpan, value: ConfigValue): EncodedScalar {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { warning: `cannot write ${pythonFloatRepr(value)} to a JSON file (JSON has no infinity or NaN); value left unchanged` };
+    return { text: pythonFloatRepr(value) };
+  }
+  if (typeof value === 'bigint') return { text: value.toString() };
+  return { text: JSON.stringify(value) };
+}

@@ -1,0 +1,24 @@
+import type { Config } from '@gage/types';
+import { setConfigValue } from './_set-config-value.js';
+import { parseFlagAssign } from './parse-flag-assign.js';
+
+/**
+ * Parses run flags into a config with {@link parseFlagAssign}; when a key
+ * appears more than once the last value wins.
+ *
+ * @param args - `KEY=VALUE` arguments
+ * @returns the flags as a config
+ * @throws {FlagAssignError} `ERR_GAGE_FLAG` for the first invalid argument
+ * @example
+ * ```ts
+ * parseFlagAssigns(['x=1', 'y=a', 'x=2.0']); // { x: 2.0, y: 'a' }
+ * ```
+ */
+export function parseFlagAssigns(args: readonly string[]): Config {
+  const config: Config = {};
+  for (const arg of args) {
+    const [key, value] = parseFlagAssign(arg);
+    setConfigValue(config, key, value);
+  }
+  return config;
+}

@@ -1,0 +1,58 @@
+import { pythonFloatRepr, pythonStringRepr, type Config, type ConfigValue } from '@gage/types';
+import { encodePythonString } from './_python-string.js';
+import { readPythonConfig, type PythonConfigLiteral } from './read-python-config.js';
+
+/**
+ * Writes new config values into Python source (stage.md 5.11), changing
+ * only the text of literals whose value differs with its type taken into
+ * account (`1` and `1.0` differ); every other character stays as it was
+ * (comments, spacing, line endings). Strings keep their prefix, quote
+ * character and triple quoting; a raw string that cannot hold the value
+ * loses its `r`. Other values are written as Python literals (floats as
+ * `repr`, non-finite as `float("inf")`). For a chain `a = b = 1` the value
+ * of the last changed name is written. Keys the source lacks are ignored.
+ *
+ * @param source - the Python source text
+ * @param values - the keys to set
+ * @returns the new source (the same string when nothing changed)
+ * @throws {ConfigSyntaxError} `ERR_GAGE_CONFIG_SYNTAX` when the source is not valid Python
+ * @example
+ * ```ts
+ * patchPythonConfig('msg = "Hi there"\nprint(msg)\n', { msg: 'Ho there' });
+ * // 'msg = "Ho there"\nprint(msg)\n'
+ * ```
+ */
+export function patchPythonConfig(source: string, values: Config): string {
+  const edits: { from: number; to: number; text: string }[] = [];
+  for (const literal of readPythonConfig(source).literals) {
+    const changed = literal.keys.filter((key) => Object.hasOwn(values, key) && !sameValue(values[key] as ConfigValue, literal.value));
+    const last = changed[changed.length - 1];
+    if (last === undefined) continue;
+    edits.push({ from: literal.from, to: literal.to, text: literalText(literal, values[last] as ConfigValue) });
+  }
+  edits.sort((a, b) => a.from - b.from);
+  let out = '';
+  let pos = 0;
+  for (const edit of edits) {
+    out += source.slice(pos, edit.from) + edit.text;
+    pos = edit.to;
+  }
+  return out + source.slice(pos);
+}
+
+/** Same type and same value (`NaN` equals `NaN`, `-0.0` differs from `0.0`). */
+function sameValue(a: ConfigValue, b: ConfigValue): boolean {
+  return typeof a === typeof b && Object.is(a, b);
+}
+
+function literalText(literal: PythonConfigLiteral, value: ConfigValue): string {
+  if (typeof value === 'string') return literal.string ? encodePythonString(literal.string, value) : pythonStringRepr(value);
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'float("nan")';
+    if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : 'float("-inf")';
+    return pythonFloatRepr(value);
+  }
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return 'None';
+}

@@ -1,0 +1,68 @@
+import { JsonSyntaxError, parseJson, type JsonValue } from '@gage/types';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { parse as parseYaml, YAMLError } from 'yaml';
+import { GagefileExtensionError, GagefileSyntaxError } from '../errors.js';
+import { toJsonValue } from './_to-json-value.js';
+
+/** The parser for a Gage file name, by extension (case-insensitive), or undefined. */
+export function gagefileFormat(path: string): 'toml' | 'json' | 'yaml' | undefined {
+  const m = /\.([^./\\]+)$/.exec(path);
+  const ext = m?.[1]?.toLowerCase();
+  if (ext === 'toml' || ext === 'json') return ext;
+  if (ext === 'yaml' || ext === 'yml') return 'yaml';
+  return undefined;
+}
+
+/**
+ * Parses Gage file text (stage.md 1.3). Integers come back as `bigint`.
+ * @throws {GagefileExtensionError} for an unknown extension.
+ * @throws {GagefileSyntaxError} naming line and column.
+ */
+export function parseGagefileText(path: string, text: string): JsonValue {
+  switch (gagefileFormat(path)) {
+    case 'toml': return parseTomlText(path, text);
+    case 'json': return parseJsonText(path, text);
+    case 'yaml': return parseYamlText(path, text);
+    default: throw new GagefileExtensionError(path);
+  }
+}
+
+/** Drops every line whose first non-blank characters are `//`. */
+export function dropCommentLines(text: string): string {
+  return text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+}
+
+function parseJsonText(path: string, text: string): JsonValue {
+  try {
+    return parseJson(dropCommentLines(text), { bigint: true });
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) throw new GagefileSyntaxError(path, err.message, err.line, err.column, err);
+    throw err;
+  }
+}
+
+function parseTomlText(path: string, text: string): JsonValue {
+  try {
+    return toJsonValue(parseToml(text, { integersAsBigInt: true }));
+  } catch (err) {
+    if (!(err instanceof TomlError)) throw err;
+    const first = firstLine(err.message);
+    throw new GagefileSyntaxError(path, `${first} at line ${err.line}, column ${err.column}`, err.line, err.column, err);
+  }
+}
+
+function parseYamlText(path: string, text: string): JsonValue {
+  try {
+    return toJsonValue(parseYaml(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false }));
+  } catch (err) {
+    if (!(err instanceof YAMLError)) throw err;
+    const pos = err.linePos?.[0];
+    let message = firstLine(err.message);
+    if (pos && !/ at line \d+, column \d+/.test(message)) message += ` at line ${pos.line}, column ${pos.col}`;
+    throw new GagefileSyntaxError(path, message, pos?.line, pos?.col, err);
+  }
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/:$/, '');
+}

@@ -1,0 +1,220 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { compareCodePoints } from '@gage/types';
+import type { SourcePattern } from './parse-source-pattern.js';
+import { isTextFile } from './is-text-file.js';
+import { sentinelMatches } from './_sentinel-matches.js';
+
+/** A path the selection passed over, and why. */
+export interface SkippedPath {
+  /** Relative path with `/` separators. */
+  path: string;
+  reason: 'broken-symlink' | 'outside-project' | 'symlink-cycle' | 'runs-dir' | 'max-matches' | 'unreadable';
+}
+
+export interface SelectFilesOptions {
+  /** Never scanned when it lies inside the root (compared by real path). */
+  runsDir?: string | undefined;
+  /** Top-level directory names not scanned at all (config file pruning, stage.md 5.2). */
+  pruneTopDirs?: ReadonlySet<string> | undefined;
+}
+
+export interface SelectFilesResult {
+  paths: string[];
+  skipped: SkippedPath[];
+  warnings: string[];
+}
+
+interface Entry {
+  name: string;
+  rel: string;
+  abs: string;
+  /** Real path (dirs only). */
+  real: string;
+  size?: number | undefined;
+}
+
+/**
+ * Selects files under `rootDir` with the rules of stage.md 4.2 and the
+ * traversal of 4.3: top-down; in each directory prune subdirectories (sorted),
+ * test files (sorted), then descend. Symlinks are followed inside the root
+ * only; cycles, broken links and the runs dir are skipped.
+ */
+export async function selectFiles(
+  rootDir: string, patterns: readonly SourcePattern[], options: SelectFilesOptions = {},
+): Promise<SelectFilesResult> {
+  const s = new Selection(patterns, options);
+  const fileRules = patterns.filter((p) => p.type !== 'dir');
+  if (fileRules.length === 0) return { paths: [], skipped: [], warnings: [] };
+  const root = resolve(rootDir);
+  s.realRoot = await realpath(root);
+  s.realRuns = options.runsDir === undefined ? undefined : await realpath(options.runsDir).catch(() => resolve(options.runsDir as string));
+  await s.walk(root, '', s.realRoot, new Set([s.realRoot]));
+  s.paths.sort(compareCodePoints);
+  return { paths: s.paths, skipped: s.skipped, warnings: s.warnings };
+}
+
+class Selection {
+  readonly fileRules: readonly SourcePattern[];
+  readonly dirRules: readonly SourcePattern[];
+  readonly counts = new Map<SourcePattern, number>();
+  readonly limitWarned = new Set<SourcePattern>();
+  readonly paths: string[] = [];
+  readonly skipped: SkippedPath[] = [];
+  readonly warnings: string[] = [];
+  realRoot = '';
+  realRuns: string | undefined;
+  readonly options: SelectFilesOptions;
+
+  constructor(patterns: readonly SourcePattern[], options: SelectFilesOptions) {
+    this.options = options;
+    this.fileRules = patterns.filter((p) => p.type !== 'dir');
+    this.dirRules = patterns.filter((p) => p.type === 'dir');
+  }
+
+  async walk(absDir: string, relDir: string, realDir: string, ancestors: ReadonlySet<string>): Promise<void> {
+    let entries;
+    try {
+      entries = (await readdir(absDir, { withFileTypes: true })).sort((a, b) => compareCodePoints(a.name, b.name));
+    } catch (err) {
+      if (relDir === '') throw err;
+      this.skip(relDir, 'unreadable', `Cannot read directory "${relDir}": ${(err as Error).message}`);
+      return;
+    }
+    const dirs: Entry[] = [];
+    const files: Entry[] = [];
+    for (const entry of entries) {
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      const abs = join(absDir, entry.name);
+      if (entry.isDirectory()) dirs.push({ name: entry.name, rel, abs, real: join(realDir, entry.name) });
+      else if (entry.isFile()) files.push({ name: entry.name, rel, abs, real: '' });
+      else if (entry.isSymbolicLink()) await this.addLink(entry.name, rel, abs, dirs, files);
+    }
+    const keep: Entry[] = [];
+    for (const dir of dirs) if (await this.admitDir(dir, relDir, ancestors)) keep.push(dir);
+    for (const file of files) if (await this.selectFile(file)) this.paths.push(file.rel);
+    for (const dir of keep) await this.walk(dir.abs, dir.rel, dir.real, new Set([...ancestors, dir.real]));
+  }
+
+  async addLink(name: string, rel: string, abs: string, dirs: Entry[], files: Entry[]): Promise<void> {
+    let st;
+    let real: string;
+    try {
+      st = await stat(abs);
+      real = await realpath(abs);
+    } catch {
+      if (this.fileRules.some((r) => !r.exclude && r.regex.test(rel))) {
+        this.skip(rel, 'broken-symlink', `Skipped "${rel}": broken symbolic link`);
+      }
+      return;
+    }
+    const entry: Entry = { name, rel, abs, real, size: st.size };
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + sep)) {
+      const wanted = st.isDirectory()
+        ? !(await this.dirExcluded(entry))
+        : this.fileRules.some((r) => !r.exclude && r.regex.test(rel));
+      if (wanted) this.skip(rel, 'outside-project', `Skipped "${rel}": symbolic link to "${real}" outside the project`);
+      return;
+    }
+    if (st.isDirectory()) dirs.push(entry);
+    else if (st.isFile()) files.push(entry);
+  }
+
+  async admitDir(dir: Entry, relDir: string, ancestors: ReadonlySet<string>): Promise<boolean> {
+    if (this.realRuns !== undefined && dir.real === this.realRuns) {
+      this.skipped.push({ path: dir.rel, reason: 'runs-dir' });
+      return false;
+    }
+    if (relDir === '' && this.options.pruneTopDirs?.has(dir.name)) return false;
+    if (await this.dirExcluded(dir)) return false;
+    if (ancestors.has(dir.real)) {
+      this.skip(dir.rel, 'symlink-cycle', `Skipped "${dir.rel}": symbolic link cycle`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The last matching dir rule decides; an exclude prunes. */
+  async dirExcluded(dir: Entry): Promise<boolean> {
+    for (let i = this.dirRules.length - 1; i >= 0; i--) {
+      const rule = this.dirRules[i] as SourcePattern;
+      if (!rule.regex.test(dir.rel)) continue;
+      if (rule.sentinel !== undefined && !(await sentinelMatches(dir.abs, rule.sentinel))) continue;
+      return rule.exclude;
+    }
+    return false;
+  }
+
+  /** The last matching file rule decides (stage.md 4.2); every match counts. */
+  async selectFile(file: Entry): Promise<boolean> {
+    const test = new FileTest(file, this.warnings);
+    let selected = false;
+    let limited: SourcePattern | undefined;
+    for (const rule of this.fileRules) {
+      const used = this.counts.get(rule) ?? 0;
+      const exhausted = rule.maxMatches !== undefined && used >= rule.maxMatches;
+      if (!rule.regex.test(file.rel)) continue;
+      if (exhausted && (rule.exclude || this.limitWarned.has(rule))) continue;
+      if (!(await test.passes(rule))) continue;
+      if (exhausted) {
+        limited = rule;
+        continue;
+      }
+      this.counts.set(rule, used + 1);
+      selected = !rule.exclude;
+    }
+    if (!selected && limited !== undefined) {
+      this.limitWarned.add(limited);
+      this.skip(file.rel, 'max-matches',
+        `Pattern "${limited.pattern}" reached max-matches=${String(limited.maxMatches)}: "${file.rel}" and later matches are not selected by it`);
+    }
+    return selected;
+  }
+
+  skip(path: string, reason: SkippedPath['reason'], warning: string): void {
+    this.skipped.push({ path, reason });
+    this.warnings.push(warning);
+  }
+}
+
+/** Type and size tests of one file, each computed at most once. */
+class FileTest {
+  private text: boolean | undefined;
+  private sized = false;
+  readonly file: Entry;
+  readonly warnings: string[];
+
+  constructor(file: Entry, warnings: string[]) {
+    this.file = file;
+    this.warnings = warnings;
+  }
+
+  async passes(rule: SourcePattern): Promise<boolean> {
+    if (rule.type === 'text' && !(await this.isText())) return false;
+    if (rule.type === 'binary' && (await this.isText())) return false;
+    if (rule.sizeLt === undefined && rule.sizeGt === undefined) return true;
+    const size = await this.size();
+    if (size === undefined) return true;
+    return (rule.sizeGt !== undefined && size > rule.sizeGt) || (rule.sizeLt !== undefined && size < rule.sizeLt);
+  }
+
+  async isText(): Promise<boolean> {
+    if (this.text === undefined) {
+      try {
+        this.text = await isTextFile(this.file.abs);
+      } catch (err) {
+        this.warnings.push(`Cannot read "${this.file.rel}": ${(err as Error).message}`);
+        this.text = false;
+      }
+    }
+    return this.text;
+  }
+
+  async size(): Promise<number | undefined> {
+    if (!this.sized) {
+      this.sized = true;
+      if (this.file.size === undefined) this.file.size = await stat(this.file.abs).then((st) => st.size, () => undefined);
+    }
+    return this.file.size;
+  }
+}
