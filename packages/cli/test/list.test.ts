@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GREET, gage, makeTree, removeTree } from './_helpers.js';
+import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
 let home: string;
@@ -12,9 +13,10 @@ beforeAll(async () => {
   project = await makeTree(GREET);
   home = await makeTree();
   runs = join(home, 'runs');
-  for (const args of [['name=World'], ['name=Ada'], ['name=Bob', '-l', 'second try'], ['fail']]) {
-    expect((await g(['run', '-y', '-q', ...args])).code).toBe(args[0] === 'fail' ? 3 : 0);
-  }
+  await makeGreetRun(runs, project, { op: 'hello', name: 'World' });
+  await makeGreetRun(runs, project, { op: 'hello', name: 'Ada' });
+  await makeGreetRun(runs, project, { op: 'hello', name: 'Bob', label: 'second try' });
+  await makeGreetRun(runs, project, { op: 'fail' });
 });
 
 afterAll(async () => {
@@ -27,8 +29,8 @@ describe('gage list', () => {
     const r = await g(['ls']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('| # | name  | operation | started     | status    | description               |');
-    expect(lines[0]?.length).toBe(80);
+    expect(lines[0]).toMatch(/^\| # \| name  \| operation \| started +\| status    \| description +\|$/);
+    for (const l of lines.slice(0, 6)) expect(l.length).toBe(80);
     expect(lines[2]).toMatch(/^\| 1 \| \w{5} \| fail      \| (now|\d+ seconds ago|a second ago) *\| error     \| +\|$/);
     expect(lines[3]).toMatch(/\| 2 \| \w{5} \| hello +\| .* \| completed \| second try name=Bob +\|$/);
     expect(lines[4]).toMatch(/\| 3 \| .* \| name=Ada +\|$/);
@@ -39,9 +41,8 @@ describe('gage list', () => {
 
   test('-0 uses the simplified columns', async () => {
     const r = await g(['list', '-0']);
-    const row = '| 2 | hello     | completed | second try name=Bob                                  |';
-    expect(r.stdout.split('\n')[0]).toBe('| # | operation | status    | description                                          |');
-    expect(r.stdout.split('\n')[3]).toBe(row);
+    expect(r.stdout.split('\n')[0]).toBe(`| # | operation | status    | ${'description'.padEnd(48)} |`);
+    expect(r.stdout.split('\n')[3]).toBe(`| 2 | hello     | completed | ${'second try name=Bob'.padEnd(48)} |`);
   });
 
   test('columns follow the width', async () => {
@@ -77,7 +78,7 @@ describe('gage list', () => {
   });
 
   test('run specs select by index, slice and prefix', async () => {
-    const r = await g(['list', '-0', '2', '-1']);
+    const r = await g(['list', '-0', '2', '-1:']);
     const lines = r.stdout.split('\n');
     expect(lines[2]).toMatch(/^\| 2 \| hello/);
     expect(lines[3]).toMatch(/^\| 4 \| hello .* name=World/);
@@ -101,7 +102,8 @@ describe('gage list', () => {
   });
 
   test('-d lists the trash (empty)', async () => {
-    expect((await g(['list', '-d', '-0'])).stdout).toBe('| # | operation | status | description                                             |\n|---|-----------|--------|---------------------------------------------------------|\n');
+    const r = await g(['list', '-d', '-0']);
+    expect(r.stdout).toBe(`| # | operation | status | ${'description'.padEnd(51)} |\n|---|-----------|--------|${'-'.repeat(53)}|\n`);
   });
 
   test('-A with an unknown archive', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { GREET, entries, gage, makeTree, removeTree } from './_helpers.js';
+import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
 let home: string;
@@ -20,8 +21,8 @@ beforeEach(async () => {
   project = await makeTree(GREET);
   home = await makeTree();
   runs = join(home, 'runs');
-  expect((await g(['run', '-y', '-q', 'name=Ada'])).code).toBe(0);
-  expect((await g(['run', '-y', '-q', 'fail'])).code).toBe(3);
+  await makeGreetRun(runs, project, { op: 'hello', name: 'Ada' });
+  await makeGreetRun(runs, project, { op: 'fail' });
 });
 
 afterEach(async () => {

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { GREET, gage, makeTree, removeTree } from './_helpers.js';
+import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
 let home: string;
@@ -13,8 +14,8 @@ beforeAll(async () => {
   project = await makeTree(GREET);
   home = await makeTree();
   runs = join(home, 'runs');
-  expect((await g(['run', '-y', '-q', 'name=Ada'])).code).toBe(0);
-  expect((await g(['run', '-y', '-q', 'name=Bob', '-l', 'second try'])).code).toBe(0);
+  await makeGreetRun(runs, project, { op: 'hello', name: 'Ada' });
+  await makeGreetRun(runs, project, { op: 'hello', name: 'Bob', label: 'second try' });
 });
 
 afterAll(async () => {
@@ -62,10 +63,11 @@ describe('gage show', () => {
     expect(lines[3]).toBe('');
     expect(lines[4]).toBe(' '.repeat(35) + 'Attributes');
     expect(lines[5]).toBe(`| ${`id         ${id}`.padEnd(76)} |`);
-    expect(r.stdout).toContain(`| ${`location   ${runs}`.padEnd(76)} |`);
+    expect(r.stdout).toContain(`| ${'location   ~/runs'.padEnd(76)} |`);
+    expect(r.stdout).toContain(`| ${`project    ${realpathSync(project)}`.padEnd(76)} |`);
     expect(r.stdout).toContain(`| ${'exit_code  0'.padEnd(76)} |`);
     expect(r.stdout).toContain(`${' '.repeat(37)}Config\n| ${'name  Bob'.padEnd(76)} |\n`);
-    expect(r.stdout).toMatch(/ {38}Files\n\| name +\| type +\| +size \|\n/);
+    expect(r.stdout).toMatch(/\n {37}Files\n\| name +\| type +\| +size \|\n/);
     expect(r.stdout).toMatch(/\| hello\.cjs +\| source code \| +\d+ B \|/);
     expect(r.stdout).toMatch(/\n \d+ files, total \d+ B\n/);
     expect(r.stdout.endsWith(`${' '.repeat(37)}Output\n| ${'Hello Bob'.padEnd(76)} |\n`)).toBe(true);

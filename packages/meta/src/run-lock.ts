@@ -31,13 +31,19 @@ export class RunLock {
     this.#release = release;
   }
 
-  /** True until {@link RunLock.release} was called. */
+  /** True until {@link RunLock.release} was called or the lock was compromised. */
   get held(): boolean {
     return this.#release !== undefined;
   }
 
+  /** Called by {@link lockRun} when `proper-lockfile` reports the lock compromised (it is no longer ours). */
+  lost(): void {
+    this.#release = undefined;
+  }
+
   /**
-   * Releases the lock (removes `<runsDir>/<id>.lock`). A second call does nothing.
+   * Releases the lock (removes `<runsDir>/<id>.lock`). A second call, or a
+   * call after the lock was compromised, does nothing.
    *
    * @example
    * ```ts
@@ -70,8 +76,13 @@ export class RunLock {
  * ```
  */
 export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<RunLock> {
-  const onCompromised =
+  const report =
     options.onCompromised ?? ((err: Error) => warnMeta(`Lock of run "${run.id}" was compromised: ${err.message}`));
+  let runLock: RunLock | undefined;
+  const onCompromised = (err: Error) => {
+    runLock?.lost();
+    report(err);
+  };
   try {
     const release = await lock(run.runDir, {
       realpath: false,
@@ -80,7 +91,8 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
       retries: 0,
       onCompromised,
     });
-    return new RunLock(run, release);
+    runLock = new RunLock(run, release);
+    return runLock;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new RunLockedError(run.id, { cause: err });
     throw err;

@@ -4,6 +4,11 @@ import { GageError, type GageErrorOptions } from '@gage/types';
  * A run flag that is not a valid `KEY=VALUE` assignment (stage.md 5.9). The
  * message is the parser's (`Unexpected token: 'b'`); the CLI prefixes it with
  * `Invalid flag assignment: `.
+ *
+ * @example
+ * ```ts
+ * new FlagAssignError('a', 'Missing expected token: one of EQUAL, WS_INLINE').code; // 'ERR_GAGE_FLAG'
+ * ```
  */
 export class FlagAssignError extends GageError {
   /** The argument that failed to parse. */
@@ -15,7 +20,15 @@ export class FlagAssignError extends GageError {
   }
 }
 
-/** A config path of an opdef's `config` keys that cannot be parsed, e.g. `path cannot be empty` (stage.md 5.1). */
+/**
+ * A config path of an opdef's `config` keys that cannot be parsed, e.g.
+ * `path cannot be empty` (stage.md 5.1).
+ *
+ * @example
+ * ```ts
+ * new ConfigPathError('path cannot be empty').code; // 'ERR_GAGE_CONFIG_PATH'
+ * ```
+ */
 export class ConfigPathError extends GageError {
   constructor(message: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_CONFIG_PATH', message, options);
@@ -264,5 +277,23 @@ export class SourcePatternError extends GageError {
   constructor(pattern: string, reason: string) {
     super('ERR_GAGE_SOURCE_PATTERN', `Invalid file pattern ${JSON.stringify(pattern)}: ${reason}`);
     this.pattern = pattern;
+  }
+}
+
+/**
+ * `stageRun` was called on a run that is already staged (lifecycle.md 7.1).
+ *
+ * @example
+ * ```ts
+ * throw new AlreadyStagedError(run.id); // run <id> is already staged
+ * ```
+ */
+export class AlreadyStagedError extends GageError {
+  /** The run's id. */
+  readonly runId: string;
+
+  constructor(runId: string) {
+    super('ERR_GAGE_ALREADY_STAGED', `run ${runId} is already staged`);
+    this.runId = runId;
   }
 }

@@ -59,3 +59,16 @@ export { pythonConfigFormat } from './config/python-config-format.js';
 export { formatPatchedDiff } from './config/format-patched-diff.js';
 export type { PatchedFile } from './config/format-patched-diff.js';
 export { ConfigPathError, FlagAssignError } from './errors.js';
+// Staging (staging/)
+export { stageRun } from './staging/stage-run.js';
+export { stageSourcecode } from './staging/stage-sourcecode.js';
+export type { StageSourcecodeOptions } from './staging/stage-sourcecode.js';
+export { applyConfig } from './staging/apply-config.js';
+export { stageRuntime } from './staging/stage-runtime.js';
+export { stageDependencies } from './staging/stage-dependencies.js';
+export { finalizeStagedRun } from './staging/finalize-staged-run.js';
+export type { StageOptions, StagePhase } from './staging/stage-options.js';
+export { readProjectConfig } from './staging/read-project-config.js';
+export type { ReadProjectConfigOptions } from './staging/read-project-config.js';
+export { configFormatFor } from './staging/config-format-for.js';
+export { AlreadyStagedError } from './errors.js';

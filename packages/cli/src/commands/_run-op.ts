@@ -1,7 +1,4 @@
-import * as stageNs from '@gage/stage';
-import type { Gagefile } from '@gage/stage';
-const { opRunCommand } = stageNs;
-const parseFlagAssign = (stageNs as any).parseFlagAssign;
+import { opRunCommand, parseFlagAssign, type Gagefile } from '@gage/stage';
 import { compareCodePoints, type Config, type ConfigValue, type OpCmd, type OpDef } from '@gage/types';
 import { CliError, CliMessageError } from '../errors.js';
 import type { OutputMode } from '../io.js';

@@ -17,6 +17,7 @@ export interface PythonStringLiteral {
 const LITERAL = /^([a-zA-Z]{0,2})('''|"""|'|")/;
 const VALID_PREFIX = /^(?:|[rRuU]|[bBfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])$/;
 const CONTROL = /\p{Cc}/u;
+const SURROGATE = /\p{Cs}/u;
 
 /** Splits a String node's text; undefined when it is not a terminated Python string literal. */
 export function splitPythonString(text: string): PythonStringLiteral | undefined {
@@ -89,14 +90,14 @@ export function decodePythonString(lit: PythonStringLiteral): DecodedString {
 
 /** True when a raw literal with `lit`'s quoting can hold `value` unescaped. */
 function rawCanHold(lit: PythonStringLiteral, value: string): boolean {
-  return !CONTROL.test(value) && !value.includes(lit.quote) && trailingBackslashes(value) % 2 === 0;
+  return !CONTROL.test(value) && !SURROGATE.test(value) && !value.includes(lit.quote) && trailingBackslashes(value) % 2 === 0;
 }
 
 /**
  * Writes `value` into a string literal shaped like `lit`: same prefix, quote
  * character and triple quoting. A raw literal that cannot hold the value
- * loses its `r`; otherwise backslash, the quote character and control
- * characters are escaped.
+ * loses its `r`; otherwise backslash, the quote character, control
+ * characters and lone surrogates are escaped.
  */
 export function encodePythonString(lit: PythonStringLiteral, value: string): string {
   const delim = lit.triple ? lit.quote.repeat(3) : lit.quote;
@@ -109,6 +110,7 @@ export function encodePythonString(lit: PythonStringLiteral, value: string): str
     else if (ch === '\r') body += '\\r';
     else if (ch === '\t') body += '\\t';
     else if (CONTROL.test(ch)) body += '\\x' + (ch.codePointAt(0) as number).toString(16).padStart(2, '0');
+    else if (SURROGATE.test(ch)) body += '\\u' + (ch.codePointAt(0) as number).toString(16);
     else body += ch;
   }
   return prefix + delim + body + delim;

@@ -1,7 +1,7 @@
 import type { ConfigValue } from '@gage/types';
 import { FlagAssignError } from '../errors.js';
 import { KEY_RUN, pyStrip, quotedEnd, unexpectedToken } from './_flag-syntax.js';
-import { typeFlagValue } from './parse-flag-value.js';
+import { typeFlagValue } from './_type-flag-value.js';
 
 /**
  * Parses a run flag `KEY=VALUE` (stage.md 5.9). KEY is a name (letters,

@@ -106,6 +106,7 @@ describe('patchPythonConfig()', () => {
     ['"a"', 'back\\slash', '"back\\\\slash"'],
     ['"a"', 'tab\tcr\rnul\0del\x7f', '"tab\\tcr\\rnul\\x00del\\x7f"'],
     ['"a"', 'Buenos días 😓', '"Buenos días 😓"'],
+    ['"a"', 'lone \ud800', '"lone \\ud800"'],
     ['U"a"', 'b', 'U"b"'],
     ["'''a'''", "x'y\nz", "'''x\\'y\\nz'''"],
     ['"""a"""', 'q"', '"""q\\""""'],

@@ -1,4 +1,5 @@
 import type { RunLock } from '@gage/meta';
+import type { OutputCallback } from '@gage/proc';
 
 /** Names of the staging phase events, in the order they happen. */
 export type StagePhase = 'stage-sourcecode' | 'stage-config' | 'stage-runtime' | 'stage-dependencies' | 'stage-finalize';
@@ -10,11 +11,9 @@ export interface StageOptions {
   /** Called when a phase starts (the CLI shows it in its status line). */
   onPhase?: ((phase: StagePhase) => void) | undefined;
   /** Called for each line a staging hook prints (stream 0 stdout, 1 stderr). */
-  onOutput?: ((stream: 0 | 1, line: Uint8Array) => void) | undefined;
+  onOutput?: OutputCallback | undefined;
   /** Called with each warning (unsupported or unreadable config file...). Default: stderr. */
   onWarning?: ((message: string) => void) | undefined;
-  /** The runs dir, pruned from the source code copy when it lies inside the project. */
-  runsDir?: string | undefined;
 }
 
 /** Writes a warning the way every Gage package does by default. */

@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir, rm, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Run } from '@gage/types';
+import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { makeRun } from './make-run.js';
+import { setMetaLogger } from './meta-logger.js';
+import { lockRun, runLockState } from './run-lock.js';
+
+const FIXTURE = fileURLToPath(new URL('../test/fixtures/lock-run.mjs', import.meta.url));
+
+let tmp: string;
+let runsDir: string;
+let run: Run;
+const children: ChildProcess[] = [];
+beforeEach(async () => {
+  tmp = await makeTempDir();
+  runsDir = join(tmp, 'runs');
+  run = await makeRun(runsDir, { id: 'aaa' });
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+  }
+  setMetaLogger(undefined);
+  await removeTempDir(tmp);
+});
+
+/** Runs the fixture with `node`; resolves with the child once it printed its first line. */
+async function lockInChild(mode: 'hold' | 'try'): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn('node', [FIXTURE, run.runDir, mode], { stdio: ['ignore', 'pipe', 'inherit'], cwd: tmp });
+  children.push(child);
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  const line = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.on('exit', (code) => reject(new Error(`fixture exited (${code}) after printing ${JSON.stringify(out)}`)));
+  });
+  return { child, line };
+}
+
+async function setLockAge(ms: number): Promise<void> {
+  const t = (Date.now() - ms) / 1000;
+  await utimes(`${run.runDir}.lock`, t, t);
+}
+
+describe('lockRun()', () => {
+  test('creates <runsDir>/<id>.lock beside the meta dir, never inside it, and release removes it', async () => {
+    expect(await runLockState(run)).toBe('none');
+    const lock = await lockRun(run);
+    expect(lock.held).toBe(true);
+    expect((await readdir(runsDir)).sort()).toEqual(['aaa.lock', 'aaa.meta']);
+    expect(await readdir(run.metaDir)).toEqual([]);
+    expect((await stat(join(runsDir, 'aaa.lock'))).isDirectory()).toBe(true);
+    expect(await runLockState(run)).toBe('held');
+    await lock.release();
+    expect(lock.held).toBe(false);
+    await lock.release(); // a second release does nothing
+    expect(await readdir(runsDir)).toEqual(['aaa.meta']);
+    expect(await runLockState(run)).toBe('none');
+  });
+
+  test('a second lockRun in the same process fails with RunLockedError', async () => {
+    const lock = await lockRun(run);
+    await expect(lockRun(run)).rejects.toMatchObject({
+      code: 'ERR_GAGE_RUN_LOCKED', message: 'Run "aaa" is in use by another process', runId: 'aaa',
+    });
+    await lock.release();
+    await (await lockRun(run)).release();
+  });
+
+  test('a deleted run locks the same path as the active one', async () => {
+    const deleted = { ...run, metaDir: `${run.runDir}.meta.deleted` };
+    const lock = await lockRun(run);
+    await expect(lockRun(deleted)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+    await lock.release();
+  });
+
+  test('a lock held here makes another process fail, and vice versa', async () => {
+    const lock = await lockRun(run);
+    expect((await lockInChild('try')).line).toBe('ELOCKED');
+    await lock.release();
+    expect((await lockInChild('try')).line).toBe('locked');
+
+    const { child, line } = await lockInChild('hold');
+    expect(line).toBe('locked');
+    await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED', message: 'Run "aaa" is in use by another process' });
+    expect(await runLockState(run)).toBe('held');
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
+  test('the lock of a SIGKILLed holder turns stale and is taken over', async () => {
+    const { child } = await lockInChild('hold');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    // The dir stays behind: the holder could not clean up.
+    expect(await runLockState(run)).toBe('held');
+    await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+    await setLockAge(9_000);
+    expect(await runLockState(run)).toBe('held');
+    await setLockAge(11_000); // older than the 10 s stale period, instead of waiting for it
+    expect(await runLockState(run)).toBe('stale');
+    const lock = await lockRun(run);
+    expect(await runLockState(run)).toBe('held');
+    await lock.release();
+    expect(await runLockState(run)).toBe('none');
+  });
+
+  // Takes one update period (5 s): proper-lockfile notices a compromise only when it refreshes the lock.
+  test('a compromised lock warns instead of crashing, or calls onCompromised', async () => {
+    const warnings: string[] = [];
+    const warned = new Promise<void>((resolve) => setMetaLogger((m) => (warnings.push(m), resolve())));
+    const other = await makeRun(runsDir, { id: 'bbb' });
+    const lock = await lockRun(run);
+    let onCompromised!: (err: Error) => void;
+    const compromised = new Promise<Error>((resolve) => (onCompromised = resolve));
+    const otherLock = await lockRun(other, { onCompromised });
+    await rm(`${run.runDir}.lock`, { recursive: true });
+    await rm(`${other.runDir}.lock`, { recursive: true });
+    await warned;
+    expect(warnings).toEqual([expect.stringMatching(/^Lock of run "aaa" was compromised: /)]);
+    expect((await compromised as NodeJS.ErrnoException).code).toBe('ECOMPROMISED');
+    expect(lock.held).toBe(false);
+    expect(otherLock.held).toBe(false);
+    await lock.release(); // nothing left to release; no error
+    await otherLock.release();
+    expect(await runLockState(run)).toBe('none');
+    await (await lockRun(run)).release();
+  }, 30_000);
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { initRunMeta, makeRun } from '@gage/meta';
+import { execRun, finalizeRun, openRunOutput, readRunOutput, startRun } from '@gage/proc';
+
+const EMIT = fileURLToPath(new URL('../test/fixtures/emit.mjs', import.meta.url));
+
+async function withRun(args: string[], body: (run: Awaited<ReturnType<typeof makeRun>>) => Promise<void>) {
+  const runsDir = await mkdtemp(join(tmpdir(), 'gage-'));
+  try {
+    const run = await makeRun(runsDir);
+    await initRunMeta(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
+    await Deno.mkdir(run.runDir);
+    await body(run);
+  } finally {
+    await new Deno.Command('chmod', { args: ['-R', 'u+w', runsDir] }).output();
+    await rm(runsDir, { recursive: true, force: true });
+  }
+}
+
+Deno.test('startRun runs node and its output is captured and read back under Deno', async () => {
+  const steps = [['out', 'par'], ['sleep', 50], ['err', 'err\n'], ['sleep', 50], ['out', 'tial\nlast']];
+  await withRun(['node', EMIT, JSON.stringify(steps)], async (run) => {
+    const p = await startRun(run);
+    const output = openRunOutput(run, p);
+    assert.equal(await p.wait(), 0);
+    await output.waitAndClose();
+    assert.equal(await readFile(join(run.metaDir, 'output', '40_run'), 'utf8'), 'err\npartial\nlast');
+    const lines = await readRunOutput(run);
+    assert.deepEqual(lines.map((l) => [l.stream, l.text]), [[1, 'err'], [0, 'partial'], [0, 'last']]);
+  });
+});
+
+Deno.test('execRun and finalizeRun record a signal exit under Deno', async () => {
+  await withRun(['node', EMIT, JSON.stringify([['kill', 'SIGTERM']])], async (run) => {
+    const status = await execRun(run);
+    assert.equal(status, -15);
+    await finalizeRun(run, status);
+    assert.equal(await readFile(join(run.metaDir, 'proc', 'exit'), 'utf8'), '-15');
+  });
+});

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readMetaFile, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
+import { fixtureCmd, listFiles, makeStagedRun, removeTempDirs, runnerLog, steps } from '../test/helpers.js';
+import { execRun } from './exec-run.js';
+import { finalizeRun } from './finalize-run.js';
+
+afterEach(removeTempDirs);
+
+const WRITE_FILE = 'require("fs").writeFileSync("out.txt", "generated"); console.log("done")';
+
+async function writableFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const rel of await listFiles(dir)) {
+    if (((await stat(join(dir, rel))).mode & 0o222) !== 0) out.push(rel);
+  }
+  return out;
+}
+
+describe('finalizeRun()', () => {
+  test('writes stopped and proc/exit, lists generated files and makes every file read-only', async () => {
+    const run = await makeStagedRun({ 'a.txt': 'a' }, ['node', '-e', WRITE_FILE]);
+    const status = await execRun(run);
+    expect(status).toBe(0);
+    const before = (await runnerLog(run)).length;
+    await finalizeRun(run, status);
+    expect(await readMetaFile(run, 'proc/exit')).toBe('0');
+    expect(await readMetaFile(run, 'stopped')).toMatch(/^\d{16}$/);
+    expect(await runStatus(run)).toBe('completed');
+    expect((await runnerLog(run)).slice(before)).toEqual([
+      'Writing meta stopped', 'Writing meta proc/exit', 'Finalizing run files (see manifest)',
+    ]);
+    const manifest = await readMetaFile(run, 'manifest');
+    const entries = manifest?.split('\n').filter((l) => l !== '').map((l) => l.split(' '));
+    expect(entries?.map(([type, , path]) => [type, path])).toEqual([['s', 'a.txt'], ['g', 'out.txt']]);
+    expect(await readMetaFile(run, 'log/files')).toMatch(/\na g \d+ out\.txt\n$/);
+    expect(await listFiles(runMetaDir(run))).toEqual([
+      '__schema__', 'config.json', 'id', 'initialized', 'log/files', 'log/patched', 'log/runner', 'manifest',
+      'opdef.json', 'opref', 'output/40_run', 'output/40_run.index', 'proc/cmd', 'proc/env', 'proc/exit',
+      'staged', 'started', 'stopped',
+    ]);
+    expect(await writableFiles(runMetaDir(run))).toEqual([]);
+    expect(await writableFiles(run.runDir)).toEqual([]);
+  });
+
+  test('records an error and a signal status', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['exit', 2])));
+    await finalizeRun(run, await execRun(run));
+    expect(await runStatus(run)).toBe('error');
+    expect(await readMetaFile(run, 'proc/exit')).toBe('2');
+  });
+
+  test('deletes a proc/lock left behind and logs it', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await writeFile(runMetaPath(run, 'proc', 'lock'), '999999999');
+    await finalizeRun(run, -9);
+    expect((await runnerLog(run))).toContain('Deleting meta proc/lock');
+    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(await runStatus(run)).toBe('terminated');
+  });
+
+  test('logs files modified during the run', async () => {
+    const run = await makeStagedRun({ 'a.txt': 'a' }, ['true']);
+    await chmod(join(run.runDir, 'a.txt'), 0o644);
+    await writeFile(join(run.runDir, 'a.txt'), 'changed');
+    await finalizeRun(run, 0);
+    expect(await runnerLog(run)).toContain('File "a.txt" was modified during the run');
+  });
+
+  test('runs the finalize hook into 50_finalize; finalize-run wins over finalize', async () => {
+    const run = await makeStagedRun({}, ['true'], {
+      exec: { run: ['true'], 'finalize-run': fixtureCmd('emit.mjs', ...steps(['out', 'fin\n'], ['err', 'e\n'])), finalize: ['false'] },
+    });
+    await finalizeRun(run, 0);
+    expect(await readFile(runMetaPath(run, 'output', '50_finalize'), 'utf8')).toBe('fin\ne\n');
+    expect(await runStatus(run)).toBe('completed');
+    expect(await writableFiles(runMetaDir(run))).toEqual([]);
+  });
+
+  test('a failing finalize hook throws RunExecError after stopped and proc/exit, before the manifest', async () => {
+    const cmd = fixtureCmd('emit.mjs', ...steps(['exit', 4]));
+    const run = await makeStagedRun({}, ['true'], { exec: { run: ['true'], finalize: cmd } });
+    await expect(finalizeRun(run, 0)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_EXEC', phase: 'finalize', exitCode: 4, args: cmd });
+    expect(await readMetaFile(run, 'proc/exit')).toBe('0');
+    expect(await readMetaFile(run, 'stopped')).toBeDefined();
+    expect(await runnerLog(run)).not.toContain('Finalizing run files (see manifest)');
+  });
+
+  test('rejects an exit code that is not an integer', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await expect(finalizeRun(run, 1.5)).rejects.toThrow('exitCode must be an integer, got 1.5');
+  });
+});

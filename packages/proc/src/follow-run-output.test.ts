@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { stat } from 'node:fs/promises';
+import { fixtureCmd, makeStagedRun, removeTempDirs, steps } from '../test/helpers.js';
+import { execRun } from './exec-run.js';
+import { followRunOutput } from './follow-run-output.js';
+
+afterEach(removeTempDirs);
+
+describe('followRunOutput()', () => {
+  test('yields lines while the run writes them and ends when the run stops', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(
+      ['out', 'one\n'], ['sleep', 300], ['err', 'two\n'], ['sleep', 300], ['out', 'three'],
+    )));
+    const done = execRun(run);
+    const seen: [number, string, boolean][] = [];
+    let finished = false;
+    void done.then(() => { finished = true; });
+    for await (const line of followRunOutput(run, { pollMs: 20, isRunning: () => !finished })) {
+      seen.push([line.stream, line.text, finished]);
+    }
+    expect(await done).toBe(0);
+    expect(seen.map(([stream, text]) => [stream, text])).toEqual([[0, 'one'], [1, 'two'], [0, 'three']]);
+    // The first lines arrived while the run was still going.
+    expect(seen[0]?.[2]).toBe(false);
+  });
+
+  test('by default follows while runStatus says running', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['out', 'a\n'], ['sleep', 200], ['out', 'b\n'])));
+    const done = execRun(run);
+    while (!await stat(`${run.metaDir}/proc/lock`).then(() => true, () => false)) await new Promise((r) => setTimeout(r, 10));
+    const texts: string[] = [];
+    for await (const line of followRunOutput(run, { pollMs: 20 })) texts.push(line.text);
+    await done;
+    expect(texts).toEqual(['a', 'b']);
+  });
+
+  test('stops when the signal aborts', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('sleep.mjs', '60000'));
+    const runController = new AbortController();
+    const done = execRun(run, { signal: runController.signal });
+    const controller = new AbortController();
+    const texts: string[] = [];
+    for await (const line of followRunOutput(run, { pollMs: 20, signal: controller.signal, isRunning: () => true })) {
+      texts.push(line.text);
+      controller.abort();
+    }
+    expect(texts).toEqual(['started']);
+    runController.abort();
+    expect(await done).toBe(-2);
+  });
+});

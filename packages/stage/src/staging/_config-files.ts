@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config, OpDef } from '@gage/types';
+import type { ConfigFormat } from '../config/config-format.js';
+import { parseConfigPath, type ConfigPath } from '../config/parse-config-path.js';
+import { selectConfigKeys } from '../config/select-config-keys.js';
+import { configKeys, opdefConfig } from '../gagefile/opdef-config.js';
+import { selectConfigFiles } from '../sourcecode/select-config-files.js';
+import { configFormatFor } from './config-format-for.js';
+
+/** One config file chosen by a config object of the opdef, loaded. */
+export interface LoadedConfigFile {
+  /** Path relative to the root, `/` separators. */
+  path: string;
+  format: ConfigFormat;
+  text: string;
+  /** Every value the file defines. */
+  values: Config;
+  /** The keys of `values` the config object chooses (stage.md 5.4). */
+  keys: string[];
+}
+
+/**
+ * Yields, per config object of the opdef in order and per chosen file in path
+ * order, the loaded file and the keys it contributes (stage.md 5.2-5.5).
+ * Unsupported and unreadable files are reported through `warn` and skipped.
+ * `texts` lets a caller supply the current text of a file it already changed.
+ */
+export async function* loadConfigFiles(
+  rootDir: string, opdef: OpDef, warn: (message: string) => void, runsDir: string | undefined,
+  texts: ReadonlyMap<string, string> = new Map(),
+): AsyncGenerator<LoadedConfigFile> {
+  for (const object of opdefConfig(opdef)) {
+    const paths = configKeys(object).map(parseConfigPath);
+    const files = await selectConfigFiles(rootDir, filePatterns(paths), { runsDir });
+    for (const path of files) {
+      const format = configFormatFor(path);
+      if (format === undefined) {
+        warn(`Unsupported file type for config file "${path}"`);
+        continue;
+      }
+      try {
+        const text = texts.get(path) ?? decodeUtf8(await readFile(join(rootDir, ...path.split('/'))));
+        const values = format.read(text);
+        yield { path, format, text, values, keys: selectConfigKeys(Object.keys(values), paths) };
+      } catch (err) {
+        warn(`Cannot load configuration for "${path}": ${(err as Error).message}`);
+      }
+    }
+  }
+}
+
+function filePatterns(paths: readonly ConfigPath[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (p.file === undefined) continue;
+    if (p.fileExclude) out.push(`-${p.file}`);
+    else out.push(p.file.startsWith('-') ? `\\${p.file}` : p.file);
+  }
+  return out;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new Error('not a UTF-8 text file');
+  }
+}

@@ -1,0 +1,23 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { logRunner, makeReadOnly, writeManifest, writeRunTimestamp } from '@gage/meta';
+import type { Run } from '@gage/types';
+import type { StageOptions } from './stage-options.js';
+
+/**
+ * Staging phase 5 (lifecycle.md 7.1): writes the manifest (sha256 of every
+ * staged file), makes the staged files read-only and writes `staged`.
+ *
+ * @example
+ * ```ts
+ * await finalizeStagedRun(run); // runStatus(run) is now 'staged'
+ * ```
+ */
+export async function finalizeStagedRun(run: Run, options: StageOptions = {}): Promise<void> {
+  options.onPhase?.('stage-finalize');
+  await mkdir(run.runDir, { recursive: true });
+  await logRunner(run, 'Finalizing staged files (see manifest)');
+  const entries = await writeManifest(run);
+  for (const entry of entries) await makeReadOnly(join(run.runDir, ...entry.path.split('/')));
+  await writeRunTimestamp(run, 'staged');
+}

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { readRunOpdef, scanRunFiles } from '@gage/meta';
+import { runHook } from '@gage/proc';
+import type { Run } from '@gage/types';
+import { opdefExec } from '../gagefile/opdef-exec.js';
+import type { StageOptions } from './stage-options.js';
+
+/**
+ * Staging phase 3 (lifecycle.md 7.1): runs the `stage-runtime` hook, if the
+ * operation has one, and logs what it created with files-log type `r`.
+ *
+ * @throws {RunExecError} when the hook exits non-zero.
+ * @example
+ * ```ts
+ * await stageRuntime(run, projectDir); // e.g. a hook that makes .venv
+ * ```
+ */
+export async function stageRuntime(run: Run, projectDir: string, options: StageOptions = {}): Promise<void> {
+  options.onPhase?.('stage-runtime');
+  const hook = opdefExec(await readRunOpdef(run))['stage-runtime'];
+  if (hook !== undefined) {
+    await runHook(run, 'stage-runtime', hook, { projectDir: resolve(projectDir), onOutput: options.onOutput });
+  }
+  await scanRunFiles(run, 'r');
+}

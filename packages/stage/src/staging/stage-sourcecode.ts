@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { logRunner, readRunOpdef, scanRunFiles } from '@gage/meta';
+import { runHook } from '@gage/proc';
+import type { Run } from '@gage/types';
+import { opdefExec } from '../gagefile/opdef-exec.js';
+import { copySourcecode } from '../sourcecode/copy-sourcecode.js';
+import { planSourcecode } from '../sourcecode/plan-sourcecode.js';
+import { sourcecodePatterns } from '../sourcecode/sourcecode-patterns.js';
+import { defaultWarning, type StageOptions } from './stage-options.js';
+
+/** Options of {@link stageSourcecode}. */
+export interface StageSourcecodeOptions extends StageOptions {
+  /** Scan the run dir into `log/files` with type `s` afterwards (default true; `stageRun` scans after config). */
+  logFiles?: boolean | undefined;
+}
+
+/**
+ * Staging phase 1 (lifecycle.md 7.1): copies the selected project files into
+ * the run dir (creating it), then runs the `stage-sourcecode` hook. The
+ * patterns come from the run's `opdef.json` (stage.md 4.4).
+ *
+ * @param run an initialized run
+ * @param projectDir the project to copy from
+ * @throws {RunExecError} when the hook exits non-zero.
+ * @example
+ * ```ts
+ * await stageSourcecode(run, projectDir); // run dir holds the source, log/files lists it
+ * ```
+ */
+export async function stageSourcecode(run: Run, projectDir: string, options: StageSourcecodeOptions = {}): Promise<void> {
+  const warn = options.onWarning ?? defaultWarning;
+  options.onPhase?.('stage-sourcecode');
+  const opdef = await readRunOpdef(run);
+  const patterns = sourcecodePatterns(opdef);
+  await logRunner(run, `Copying source code (see log/files): ${JSON.stringify(patterns)}`);
+  const srcDir = resolve(projectDir);
+  const plan = await planSourcecode(srcDir, patterns, { runsDir: dirname(run.runDir) });
+  for (const message of plan.warnings) warn(message);
+  await mkdir(run.runDir, { recursive: true });
+  await copySourcecode(plan, run.runDir, { onWarning: warn });
+  const hook = opdefExec(opdef)['stage-sourcecode'];
+  if (hook !== undefined) {
+    await runHook(run, 'stage-sourcecode', hook, { projectDir: srcDir, onOutput: options.onOutput });
+  }
+  if (options.logFiles ?? true) await scanRunFiles(run, 's');
+}
