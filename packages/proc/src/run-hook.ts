@@ -8,7 +8,14 @@ import { spawnProcess } from './_spawn-process.js';
 import { RunExecError } from './errors.js';
 import { openRunOutput } from './open-run-output.js';
 
-/** Output name of each exec phase (lifecycle.md 7.5). */
+/**
+ * Output name of each exec phase (lifecycle.md 7.5).
+ *
+ * @example
+ * ```ts
+ * HOOK_OUTPUT_NAMES['stage-runtime']; // '20_runtime'
+ * ```
+ */
 export const HOOK_OUTPUT_NAMES: Readonly<Record<ExecPhase, string>> = {
   'stage-sourcecode': '10_sourcecode',
   'stage-runtime': '20_runtime',

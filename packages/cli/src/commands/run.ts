@@ -1,8 +1,5 @@
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, type RunLock } from '@gage/meta';
-import * as stageNs from '@gage/stage';
-const { opdefVersion } = stageNs;
-const readProjectConfig = (stageNs as any).readProjectConfig;
-const stageRun = (stageNs as any).stageRun;
+import { opdefVersion } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -15,6 +12,7 @@ import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { loadRunList, selectOne } from '../runs/run-list.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
+import { readProjectConfig, stageRun } from './_stage-api.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
 
 /** `gage run`, cli.md 5.1. */

@@ -1,0 +1,44 @@
+// The founding scenario under Deno, against the built packages.
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OpCmd, OpDef, OpRef } from '@gage/types';
+import { initRunMeta, makeRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
+import { openRunOutput, startRun } from '@gage/proc';
+import { stageRun } from '@gage/stage';
+
+async function ls(dir: string, sub = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(dir, sub), { withFileTypes: true })) {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await ls(dir, rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+Deno.test('seed: stage, start and capture two runs under Deno', async () => {
+  const project = await mkdtemp(join(tmpdir(), 'gage-deno-seed-'));
+  const runsHome = await mkdtemp(join(tmpdir(), 'gage-deno-runs-'));
+  await writeFile(join(project, 'say.py'), 'msg = "Hi there"\nprint(msg)\n');
+  const opdef = OpDef('test', { exec: 'python say.py', config: 'say.py' });
+
+  for (const [config, expected] of [[{}, 'Hi there\n'], [{ msg: 'Ho there' }, 'Ho there\n']] as const) {
+    const run = await makeRun(runsHome);
+    await initRunMeta(run, OpRef('test', 'test'), opdef, config, OpCmd(['python', 'say.py'], {}));
+    await stageRun(run, project);
+    assert.deepEqual(await ls(run.runDir), ['say.py']);
+    const p = await startRun(run);
+    const output = await openRunOutput(run, p);
+    assert.equal(await p.wait(), 0);
+    await output.waitAndClose();
+    assert.deepEqual(await ls(runMetaDir(run)), [
+      '__schema__', 'config.json', 'id', 'initialized', 'log/files', 'log/patched', 'log/runner', 'manifest',
+      'opdef.json', 'opref', 'output/40_run', 'output/40_run.index', 'proc/cmd', 'proc/env', 'staged',
+    ]);
+    assert.equal(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8'), expected);
+    assert.equal(await runStatus(run), 'staged');
+  }
+  assert.equal(await readFile(join(project, 'say.py'), 'utf8'), 'msg = "Hi there"\nprint(msg)\n');
+});
