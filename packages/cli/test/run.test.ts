@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { lockRun } from '@gage/meta';
+import { makeGreetRun } from './_fixture-runs.js';
 import { GREET, GREET_OPS, entries, gage, makeTree, removeTree } from './_helpers.js';
 
 let project: string;
@@ -31,74 +33,6 @@ async function onlyRunId(): Promise<string> {
 }
 
 describe('gage run', () => {
-  test('asks for confirmation, runs the default operation and echoes its output', async () => {
-    const r = await run([], 'y\n');
-    expect(r).toEqual({ code: 0, stdout: 'Hello World\n', stderr: 'You are about to run hello\n\n name  World\n\nContinue? (Y/n) \n' });
-    const id = await onlyRunId();
-    expect(await metaFile(id, 'opref')).toMatch(/^2 \S+ hello$/);
-    expect(await metaFile(id, 'proc/exit')).toBe('0');
-    expect(await metaFile(id, 'output/40_run')).toBe('Hello World\n');
-    expect(JSON.parse(await metaFile(id, 'sys/platform.json'))).toEqual(expect.any(String));
-    expect(await metaFile(id, 'proc/cmd')).toBe('"node hello.cjs"');
-    expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]);
-  });
-
-  test('declining changes nothing and exits 0', async () => {
-    const r = await run([], 'n\n');
-    expect(r).toEqual({ code: 0, stdout: '', stderr: 'You are about to run hello\n\n name  World\n\nContinue? (Y/n) \n' });
-    expect(await entries(runs)).toEqual([]);
-  });
-
-  test('a flag as first argument uses the default operation; -l stores a label', async () => {
-    const r = await run(['name=Ada', '-y', '-l', 'first try']);
-    expect(r).toEqual({ code: 0, stdout: 'Hello Ada\n', stderr: '' });
-    const id = await onlyRunId();
-    expect(await metaFile(id, 'config.json')).toBe('{\n  "name": "Ada"\n}');
-    expect(await readFile(join(project, 'config.json'), 'utf8')).toBe('{"name": "World"}\n');
-    const user = await entries(join(runs, `${id}.user`));
-    expect(user.length).toBe(1);
-    expect(JSON.parse(await readFile(join(runs, `${id}.user`, user[0] as string), 'utf8')).set).toEqual({ label: 'first try' });
-  });
-
-  test('-q records output without echoing it', async () => {
-    const r = await run(['hello', 'name=Bob', '-y', '-q']);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(await metaFile(await onlyRunId(), 'output/40_run')).toBe('Hello Bob\n');
-  });
-
-  test('stderr of the run goes to stderr', async () => {
-    await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("out"); console.error("err")'] } }) });
-    const r = await run(['-y']);
-    expect(r).toEqual({ code: 0, stdout: 'out\n', stderr: 'err\n' });
-  });
-
-  test('exits with the exit code of a failing run', async () => {
-    const r = await run(['fail', '-y']);
-    expect(r).toEqual({ code: 3, stdout: '', stderr: '' });
-    expect(await metaFile(await onlyRunId(), 'proc/exit')).toBe('3');
-  });
-
-  test('a run killed by a signal exits 128 + signum', async () => {
-    await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'process.kill(process.pid, "SIGTERM")'] } }) });
-    const r = await run(['-y']);
-    expect(r.code).toBe(143);
-    expect(await metaFile(await onlyRunId(), 'proc/exit')).toBe('-15');
-  });
-
-  test('--stage stages only; --start starts the staged run', async () => {
-    const staged = await run(['name=Cy', '--stage', '-y']);
-    const id = await onlyRunId();
-    const name = (await gage(['--runs', runs, 'select', '--name'], { cwd: project, home })).stdout.trim();
-    expect(staged).toEqual({ code: 0, stdout: `Run "${name}" is staged\n\nTo start it, run 'gage run --start ${name}'\n`, stderr: '' });
-    expect(await entries(join(runs, `${id}.meta`))).not.toContain('started');
-    const start = await run(['--start', name.slice(0, 5)], 'y\n');
-    expect(start).toEqual({ code: 0, stdout: 'Hello Cy\n', stderr: `You are about to start hello (${name})\n\n name  Cy\n\nContinue? (Y/n) \n` });
-    const again = await run(['--start', name, '-y']);
-    expect(again).toEqual({ code: 1, stdout: '', stderr: `gage: Run "${id}" is 'completed'\n\nOnly staged runs can be started with '--start'.\n` });
-  });
-
   test('--stage with --start is an incompatible-options error', async () => {
     expect(await run(['--stage', '--start', 'x'])).toEqual({ code: 1, stdout: '', stderr: "stage and start cannot be used together.\n\nTry 'gage run -h' for help.\n" });
   });
@@ -106,16 +40,6 @@ describe('gage run', () => {
   test('--start of an unknown run', async () => {
     const r = await run(['--start', 'zzz']);
     expect(r).toEqual({ code: 1, stdout: '', stderr: "gage: No runs match 'zzz'\n\nUse 'gage list' to show available runs.\n" });
-  });
-
-  test('--help-op shows the operation help and makes no run', async () => {
-    const r = await run(['--help-op']);
-    expect(r).toEqual({
-      code: 0,
-      stdout: 'Usage: gage run hello\n\n Print a greeting.\n\n Prints "Hello" followed by the configured name.\n\nFlags\n| name | default |\n|------|---------|\n| name | World   |\n',
-      stderr: '',
-    });
-    expect(await entries(runs)).toEqual([]);
   });
 
   test('an unknown operation lists the operations', async () => {
@@ -154,18 +78,42 @@ describe('gage run', () => {
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'gage: No operations defined for the current directory\n' });
   });
 
-  test('the default runs dir is <project>/.gage/runs', async () => {
-    const r = await gage(['run', '-y'], { cwd: project, home });
-    expect(r.code).toBe(0);
-    expect((await entries(join(project, '.gage', 'runs'))).filter((n) => n.endsWith('.meta')).length).toBe(1);
+  test('--start runs a staged run, echoing its output after the confirmation', async () => {
+    const staged = await makeGreetRun(runs, project, { op: 'hello', name: 'Cy', staged: true });
+    const r = await run(['--start', staged.name.slice(0, 5)], 'y\n');
+    expect(r).toEqual({ code: 0, stdout: 'Hello Cy\n', stderr: `You are about to start hello (${staged.name})\n\n name  Cy\n\nContinue? (Y/n) \n` });
+    expect(await metaFile(staged.id, 'proc/exit')).toBe('0');
+    expect(await metaFile(staged.id, 'output/40_run')).toBe('Hello Cy\n');
+    expect(await entries(runs)).toEqual([staged.id, `${staged.id}.meta`, `${staged.id}.project`]);
   });
 
-  test('a failing staging hook leaves the run pending and exits with its code', async () => {
-    await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': ['node', '-e', 'process.exit(4)'], run: ['node', '-e', ''] } } }) });
-    const r = await run(['-y']);
-    expect(r.code).toBe(4);
-    const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });
-    expect(list.stdout).toMatch(/^\| 1 \| op        \| pending \|/m);
+  test('--start exits with the code of a failing run; -q echoes nothing', async () => {
+    const staged = await makeGreetRun(runs, project, { op: 'fail', staged: true });
+    expect(await run(['--start', staged.id, '-y', '-q'])).toEqual({ code: 3, stdout: '', stderr: '' });
+    expect(await metaFile(staged.id, 'proc/exit')).toBe('3');
+  });
+
+  test('--start of a run that is not staged', async () => {
+    const done = await makeGreetRun(runs, project, { op: 'hello' });
+    const r = await run(['--start', done.name, '-y']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `gage: Run "${done.id}" is 'completed'\n\nOnly staged runs can be started with '--start'.\n` });
+  });
+
+  test('--start of a run whose lock another process holds changes nothing', async () => {
+    const staged = await makeGreetRun(runs, project, { op: 'hello', staged: true });
+    const lock = await lockRun(staged);
+    try {
+      const r = await run(['--start', staged.id, '-y']);
+      expect(r).toEqual({ code: 1, stdout: '', stderr: `gage: Run "${staged.id}" is in use by another process\n` });
+      expect(await entries(join(runs, `${staged.id}.meta`))).not.toContain('started');
+    } finally {
+      await lock.release();
+    }
+  });
+
+  test('declining --start changes nothing', async () => {
+    const staged = await makeGreetRun(runs, project, { op: 'hello', staged: true });
+    expect((await run(['--start', staged.id], 'n\n')).code).toBe(0);
+    expect(await entries(join(runs, `${staged.id}.meta`))).not.toContain('started');
   });
 });

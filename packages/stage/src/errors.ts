@@ -297,3 +297,24 @@ export class AlreadyStagedError extends GageError {
     this.runId = runId;
   }
 }
+
+/**
+ * Config values that a config file's format cannot hold (stage.md 5.8: null
+ * into TOML, a non-finite float into JSON). Raised before any file changes.
+ *
+ * @example
+ * ```ts
+ * throw new ConfigWriteError(['"train.toml": lr: cannot write null to a TOML file (TOML has no null)']);
+ * ```
+ */
+export class ConfigWriteError extends GageError {
+  /** One line per value: `"<file>": <key>: <why>`. */
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super('ERR_GAGE_CONFIG_WRITE', `Cannot write configuration: ${problems.join('; ')}`, {
+      hint: 'Use a value the file format can hold, or leave that flag out.',
+    });
+    this.problems = problems;
+  }
+}

@@ -72,3 +72,6 @@ export { readProjectConfig } from './staging/read-project-config.js';
 export type { ReadProjectConfigOptions } from './staging/read-project-config.js';
 export { configFormatFor } from './staging/config-format-for.js';
 export { AlreadyStagedError } from './errors.js';
+export { planConfigPatch } from './staging/plan-config-patch.js';
+export type { ConfigPatchPlan, PlanConfigPatchOptions } from './staging/plan-config-patch.js';
+export { ConfigWriteError } from './errors.js';

@@ -1,5 +1,5 @@
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, type RunLock } from '@gage/meta';
-import { opdefVersion } from '@gage/stage';
+import { opdefVersion, readProjectConfig, stageRun } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -12,7 +12,6 @@ import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { loadRunList, selectOne } from '../runs/run-list.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
-import { readProjectConfig, stageRun } from './_stage-api.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
 
 /** `gage run`, cli.md 5.1. */
@@ -56,12 +55,12 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const opdef = resolveRunOperation(gagefile, opSpec, ctx.mode);
   const flags = parseFlags(flagArgs);
   const projectDir = project.projectDir as string;
-  const defaults: Config = await readProjectConfig(projectDir, opdef);
   if (optFlag(parsed, 'help-op')) {
-    ctx.io.stdout.write(formatHelpOp(opdef, defaults, ctx.mode));
+    ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef), ctx.mode));
     return 0;
   }
   const cmd = runCommand(opdef, projectDir);
+  const defaults: Config = await readProjectConfig(projectDir, opdef);
   const config: Config = { ...defaults, ...flags };
   const stageOnly = optFlag(parsed, 'stage');
   if (!optFlag(parsed, 'yes')) {
@@ -78,7 +77,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     const label = optValue(parsed, 'label');
     await initRunUserAttrs(run, label ? { label } : {});
     await associateProject(run, projectDir);
-    await stage(run, projectDir, runsDir, lock, display);
+    await stage(ctx, run, projectDir, lock, display);
     if (stageOnly) {
       ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
       return 0;
@@ -90,11 +89,11 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   }
 }
 
-async function stage(run: Run, projectDir: string, runsDir: string, lock: RunLock, display: RunDisplay): Promise<void> {
+async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay): Promise<void> {
   await stageRun(run, projectDir, {
     lock,
-    runsDir,
     onOutput: display.onOutput,
+    onWarning: (message: string) => display.status.write(ctx.io.stderr, `WARNING: ${message}\n`),
     onPhase: (phase: string) => {
       const text = PHASES[phase];
       if (text) display.status.set(text);

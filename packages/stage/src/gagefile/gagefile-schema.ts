@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { gagefileSchema } from '@gage/stage';
+ * writeFileSync('gagefile.schema.json', JSON.stringify(gagefileSchema, null, 2));
  * gagefileSchema.$defs.opdef.properties.exec; // the exec field schema
  * ```
  */

@@ -121,8 +121,8 @@ describe('rules (stage.md 4.2)', () => {
 
 describe('traversal (stage.md 4.3)', () => {
   test('file names with spaces and non-ASCII; code point order', async () => {
-    const dir = await testdir({ 'my file.py': '', 'été.py': '', 'Z.py': '', 'a.py': '', 'ü/ß.py': '', '😀.py': '' });
-    expect(await paths(dir, ['**/*.py'])).toEqual(['Z.py', 'a.py', 'my file.py', 'été.py', 'ü/ß.py', '😀.py']);
+    const dir = await testdir({ 'my file.py': '', 'été.py': '', 'Z.py': '', 'a.py': '', 'ü/ß.py': '', '😀.py': '', '～.py': '' });
+    expect(await paths(dir, ['**/*.py'])).toEqual(['Z.py', 'a.py', 'my file.py', 'été.py', 'ü/ß.py', '～.py', '😀.py']);
     expect(await paths(dir, ['"my file.py"'])).toEqual(['my file.py']);
   });
 

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { GREET, GREET_OPS, entries, gage, makeTree, removeTree } from './_helpers.js';
+
+let project: string;
+let home: string;
+let runs: string;
+
+beforeEach(async () => {
+  project = await makeTree(GREET);
+  home = await makeTree();
+  runs = join(home, 'runs');
+});
+
+afterEach(async () => {
+  await removeTree(project);
+  await removeTree(home);
+});
+
+const run = (args: string[], input?: string) => gage(['--runs', runs, 'run', ...args], { cwd: project, home, input });
+
+async function metaFile(id: string, path: string): Promise<string> {
+  return readFile(join(runs, `${id}.meta`, path), 'utf8');
+}
+
+async function onlyRunId(): Promise<string> {
+  const ids = (await entries(runs)).filter((n) => n.endsWith('.meta')).map((n) => n.slice(0, -5));
+  expect(ids.length).toBe(1);
+  return ids[0] as string;
+}
+
+describe('gage run (staging)', () => {
+  test('asks for confirmation, runs the default operation and echoes its output', async () => {
+    const r = await run([], 'y\n');
+    expect(r).toEqual({ code: 0, stdout: 'Hello World\n', stderr: 'You are about to run hello\n\n name  World\n\nContinue? (Y/n) \n' });
+    const id = await onlyRunId();
+    expect(await metaFile(id, 'opref')).toMatch(/^2 \S+ hello$/);
+    expect(await metaFile(id, 'proc/exit')).toBe('0');
+    expect(await metaFile(id, 'output/40_run')).toBe('Hello World\n');
+    expect(JSON.parse(await metaFile(id, 'sys/platform.json'))).toEqual(expect.any(String));
+    expect(await metaFile(id, 'proc/cmd')).toBe('"node hello.cjs"');
+    expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]);
+  });
+
+  test('declining changes nothing and exits 0', async () => {
+    const r = await run([], 'n\n');
+    expect(r).toEqual({ code: 0, stdout: '', stderr: 'You are about to run hello\n\n name  World\n\nContinue? (Y/n) \n' });
+    expect(await entries(runs)).toEqual([]);
+  });
+
+  test('a flag as first argument uses the default operation; -l stores a label', async () => {
+    const r = await run(['name=Ada', '-y', '-l', 'first try']);
+    expect(r).toEqual({ code: 0, stdout: 'Hello Ada\n', stderr: '' });
+    const id = await onlyRunId();
+    expect(await metaFile(id, 'config.json')).toBe('{\n  "name": "Ada"\n}');
+    expect(await readFile(join(project, 'config.json'), 'utf8')).toBe('{"name": "World"}\n');
+    const user = await entries(join(runs, `${id}.user`));
+    expect(user.length).toBe(1);
+    expect(JSON.parse(await readFile(join(runs, `${id}.user`, user[0] as string), 'utf8')).set).toEqual({ label: 'first try' });
+  });
+
+  test('-q records output without echoing it', async () => {
+    const r = await run(['hello', 'name=Bob', '-y', '-q']);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await metaFile(await onlyRunId(), 'output/40_run')).toBe('Hello Bob\n');
+  });
+
+  test('stderr of the run goes to stderr', async () => {
+    await removeTree(project);
+    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("out"); console.error("err")'] } }) });
+    const r = await run(['-y']);
+    expect(r).toEqual({ code: 0, stdout: 'out\n', stderr: 'err\n' });
+  });
+
+  test('exits with the exit code of a failing run', async () => {
+    const r = await run(['fail', '-y']);
+    expect(r).toEqual({ code: 3, stdout: '', stderr: '' });
+    expect(await metaFile(await onlyRunId(), 'proc/exit')).toBe('3');
+  });
+
+  test('a run killed by a signal exits 128 + signum', async () => {
+    await removeTree(project);
+    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'process.kill(process.pid, "SIGTERM")'] } }) });
+    const r = await run(['-y']);
+    expect(r.code).toBe(143);
+    expect(await metaFile(await onlyRunId(), 'proc/exit')).toBe('-15');
+  });
+
+  test('--stage stages only; --start starts the staged run', async () => {
+    const staged = await run(['name=Cy', '--stage', '-y']);
+    const id = await onlyRunId();
+    const name = (await gage(['--runs', runs, 'select', '--name'], { cwd: project, home })).stdout.trim();
+    expect(staged).toEqual({ code: 0, stdout: `Run "${name}" is staged\n\nTo start it, run 'gage run --start ${name}'\n`, stderr: '' });
+    expect(await entries(join(runs, `${id}.meta`))).not.toContain('started');
+    const start = await run(['--start', name.slice(0, 5)], 'y\n');
+    expect(start).toEqual({ code: 0, stdout: 'Hello Cy\n', stderr: `You are about to start hello (${name})\n\n name  Cy\n\nContinue? (Y/n) \n` });
+    const again = await run(['--start', name, '-y']);
+    expect(again).toEqual({ code: 1, stdout: '', stderr: `gage: Run "${id}" is 'completed'\n\nOnly staged runs can be started with '--start'.\n` });
+  });
+
+  test('--help-op shows the operation help and makes no run', async () => {
+    const r = await run(['--help-op']);
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'Usage: gage run hello\n\n Print a greeting.\n\n Prints "Hello" followed by the configured name.\n\nFlags\n| name | default |\n|------|---------|\n| name | World   |\n',
+      stderr: '',
+    });
+    expect(await entries(runs)).toEqual([]);
+  });
+
+  test('the default runs dir is <project>/.gage/runs', async () => {
+    const r = await gage(['run', '-y'], { cwd: project, home });
+    expect(r.code).toBe(0);
+    expect((await entries(join(project, '.gage', 'runs'))).filter((n) => n.endsWith('.meta')).length).toBe(1);
+  });
+
+  test('a failing staging hook leaves the run pending and exits with its code', async () => {
+    await removeTree(project);
+    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': ['node', '-e', 'process.exit(4)'], run: ['node', '-e', '0'] } } }) });
+    const r = await run(['-y']);
+    expect(r.code).toBe(4);
+    const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });
+    expect(list.stdout).toMatch(/^\| 1 \| op        \| pending \|/m);
+  });
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  fileSha256, initRunMeta, isPidAlive, lockRun, makeRun, makeRunTimestamp, readManifest, readRunCmd, readRunConfig,
+  readRunOpdef, runAttr, runLockState, runMetaPath, runStatus, scanRunFiles, writeManifest, writeRunTimestamp,
+} from '@gage/meta';
+
+Deno.test('makes a run, initializes its meta and reads it back under Deno', async () => {
+  const runsDir = await mkdtemp(join(tmpdir(), 'gage-'));
+  try {
+    const run = await makeRun(runsDir, { id: 'aaa' });
+    assert.equal(await runStatus(run), 'unknown');
+    const opdef = { name: 'test', data: { exec: 'python say.py', config: 'say.py' } };
+    await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, { lr: 1.0, n: 3n }, { args: ['python', 'say.py'], env: {} });
+    assert.equal(await runStatus(run), 'pending');
+    assert.deepEqual((await readdir(run.metaDir)).sort(), [
+      '__schema__', 'config.json', 'id', 'initialized', 'log', 'opdef.json', 'opref', 'proc',
+    ]);
+    assert.equal((await stat(runMetaPath(run, 'opref'))).mode & 0o222, 0);
+    assert.deepEqual(await readRunConfig(run), { lr: 1, n: 3n });
+    assert.deepEqual(await readRunOpdef(run), opdef);
+    assert.deepEqual(await readRunCmd(run), { args: ['python', 'say.py'], env: {} });
+    assert.equal(typeof (await runAttr(run, 'timestamp')), 'number');
+    assert.ok(makeRunTimestamp() < makeRunTimestamp());
+    assert.ok(isPidAlive(process.pid));
+
+    await mkdir(run.runDir);
+    await writeFile(join(run.runDir, 'say.py'), 'msg = "Hi there"\nprint(msg)\n');
+    await scanRunFiles(run, 's');
+    const sha = '3f9c639e1d6b056c071b44752ea97c694127291443065afa2689bf78ef3b8fb0';
+    assert.deepEqual(await writeManifest(run), [{ type: 's', sha256: sha, path: 'say.py' }]);
+    assert.deepEqual(await readManifest(run), [{ type: 's', sha256: sha, path: 'say.py' }]);
+    assert.equal(await fileSha256(join(run.runDir, 'say.py')), sha);
+    await writeRunTimestamp(run, 'staged');
+    assert.equal(await runStatus(run), 'staged');
+
+    const lock = await lockRun(run);
+    assert.equal(await runLockState(run), 'held');
+    await assert.rejects(lockRun(run), { code: 'ERR_GAGE_RUN_LOCKED', message: 'Run "aaa" is in use by another process' });
+    await lock.release();
+    assert.equal(await runLockState(run), 'none');
+  } finally {
+    await rm(runsDir, { recursive: true, force: true });
+  }
+});
