@@ -1,5 +1,8 @@
 export default {
   testEnvironment: 'node',
+  // No test has a time limit of its own: CI machines are noisy and turbo runs
+  // several suites at once on two cores. This only stops a hung test.
+  testTimeout: 300000,
   extensionsToTreatAsEsm: ['.ts'],
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   transform: {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { GREET, GREET_OPS, entries, gage, makeTree, removeTree } from './_helpers.js';
+import { spawn } from 'node:child_process';
+import { BIN, GREET, entries, gage, makeTree, removeTree } from './_helpers.js';
 
 let project: string;
 let home: string;
@@ -122,5 +123,34 @@ describe('gage run (staging)', () => {
     expect(r.code).toBe(4);
     const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });
     expect(list.stdout).toMatch(/^\| 1 \| op        \| pending \|/m);
+  });
+
+  test('the staged config is patched into the run dir and shown by show, cat and list', async () => {
+    expect((await run(['hello', 'name=Bob', '-l', 'second try', '-y'])).stdout).toBe('Hello Bob\n');
+    const g = (args: string[]) => gage(['--runs', runs, ...args], { cwd: project, home });
+    expect((await g(['cat', '-p', 'config.json'])).stdout).toBe('{"name": "Bob"}\n');
+    expect((await g(['show', '-c'])).stdout).toBe('| name | Bob |\n');
+    expect((await g(['list', '-0'])).stdout.split('\n')[2]).toBe(`| 1 | hello     | completed | ${'second try name=Bob'.padEnd(48)} |`);
+  });
+
+  test('Ctrl-C stops the run, finalizes it with -2, prints Aborted. and exits 130', async () => {
+    await removeTree(project);
+    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("ready"); setInterval(() => {}, 1000)'] } }) });
+    const child = spawn('node', [BIN, '--runs', runs, 'run', '-y'], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('ready\n')) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: 'ready\n', stderr: 'Aborted.\n' });
+    const id = (await entries(runs)).find((n) => n.endsWith('.meta'))?.slice(0, -5) as string;
+    expect(await metaFile(id, 'proc/exit')).toBe('-2');
+    expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]);
   });
 });

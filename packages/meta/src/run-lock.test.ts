@@ -136,5 +136,5 @@ describe('lockRun()', () => {
     await otherLock.release();
     expect(await runLockState(run)).toBe('none');
     await (await lockRun(run)).release();
-  }, 30_000);
+  });
 });
