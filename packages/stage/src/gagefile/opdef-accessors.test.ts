@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { OpDef } from '@gage/types';
+import { OpDef, type JsonObject } from '@gage/types';
 import { configKeys, opdefConfig } from './opdef-config.js';
 import { checkDependsSupported, dependencyType, opdefDepends } from './opdef-depends.js';
 import { opdefDefault } from './opdef-default.js';
@@ -74,19 +74,26 @@ describe('other accessors', () => {
     expect(dependencyType({})).toBe('');
   });
 
-  test('checkDependsSupported refuses project-files dependencies', () => {
+  test('checkDependsSupported refuses every dependency until resolution exists', () => {
     expect(() => checkDependsSupported(op({}))).not.toThrow();
-    expect(() => checkDependsSupported(op({ depends: { 'run-select': 'train' } }))).not.toThrow();
-    let err: unknown;
-    try {
-      checkDependsSupported(op({ depends: [{ 'run-select': 'x' }, { files: 'data.csv' }] }));
-    } catch (e) {
-      err = e;
+    expect(() => checkDependsSupported(op({ depends: [] }))).not.toThrow();
+    const cases: [JsonObject, string][] = [
+      [{ files: 'data.csv' }, 'project-files'],
+      [{ 'run-select': 'train' }, 'run-files'],
+      [{ type: 'runs-summary', 'runs-select': 'x' }, 'runs-summary'],
+    ];
+    for (const [depends, type] of cases) {
+      let err: unknown;
+      try {
+        checkDependsSupported(op({ depends }));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({
+        code: 'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
+        message: `Cannot stage operation op: ${type} dependencies are not supported yet`,
+      });
     }
-    expect(err).toMatchObject({
-      code: 'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
-      message: 'Cannot stage operation op: project-files dependencies are not supported yet',
-    });
   });
 
   test('opdefProgress', () => {

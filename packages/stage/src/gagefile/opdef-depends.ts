@@ -36,10 +36,10 @@ export function dependencyType(dependency: JsonObject): string {
 
 /**
  * Staging calls this before anything is copied: dependency resolution is
- * deferred (stage.md 6), so a `project-files` dependency, whose files the
- * user expects in the run dir, is refused rather than silently ignored.
- * Other dependency types are left to the `stage-dependencies` hook, as in
- * Gage (Python).
+ * deferred (stage.md 6), so any declared dependency (project files, run
+ * files, runs summary), whose files the user expects in the run dir, is
+ * refused rather than silently ignored. A `stage-dependencies` exec command
+ * is the way to fetch dependencies until resolution arrives.
  *
  * @throws {DependsNotSupportedError} `Cannot stage operation <op>: project-files dependencies are not supported yet`
  * @example
@@ -49,8 +49,7 @@ export function dependencyType(dependency: JsonObject): string {
  */
 export function checkDependsSupported(opdef: OpDef): void {
   for (const dependency of opdefDepends(opdef)) {
-    const type = dependencyType(dependency);
-    if (type === 'project-files') throw new DependsNotSupportedError(opdef.name, type);
+    throw new DependsNotSupportedError(opdef.name, dependencyType(dependency) || 'untyped');
   }
 }
 
