@@ -8,10 +8,10 @@ const root = join(import.meta.dirname, '..');
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const dir of ['packages', 'bench', 'tests']) {
+for (const dir of ['packages', 'tests']) {
   const base = join(root, dir);
   if (!existsSync(base)) continue;
-  const pkgs = dir === 'packages' ? readdirSync(base).map((p) => join(base, p)) : [base];
+  const pkgs = readdirSync(base).map((p) => join(base, p));
   for (const pkg of pkgs) {
     const jestFile = join(pkg, 'jest-results.json');
     if (existsSync(jestFile)) {

@@ -1,0 +1,246 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  initRunMeta, lockRun, makeRun, readFilesLog, readManifest, readMetaFile, runLockState, runMetaPath, runStatus,
+} from '@gage/meta';
+import { readRunOutput } from '@gage/proc';
+import { OpCmd, OpDef, OpRef, type Config, type JsonObject, type Run } from '@gage/types';
+import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { stageRun } from './stage-run.js';
+import type { StagePhase } from './stage-options.js';
+
+afterAll(cleanupTestdirs);
+
+/** A hook as an array command: `node -e <script>` (no shell, no quoting). */
+function nodeHook(script: string): string[] {
+  return ['node', '-e', script];
+}
+
+/** Writes `path` in the hook's cwd (the run dir) and prints to both streams. */
+function writingHook(label: string, path: string): string[] {
+  return nodeHook(
+    `const fs = require('fs'); const path = require('path');` +
+      `fs.mkdirSync(path.dirname(${JSON.stringify(path)}), { recursive: true });` +
+      `fs.writeFileSync(${JSON.stringify(path)}, process.env.project_dir + '\\n');` +
+      `console.log(${JSON.stringify(`${label} out`)}); console.error(${JSON.stringify(`${label} err`)});`,
+  );
+}
+
+async function initRun(data: JsonObject, config: Config = {}): Promise<Run> {
+  const run = await makeRun(await testdir());
+  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), config, OpCmd(['node', 'op.js'], {}));
+  return run;
+}
+
+/** The runner log messages (time stripped) written after `initialized`. */
+async function stagingLog(run: Run): Promise<string[]> {
+  const lines = (await readFile(runMetaPath(run, 'log', 'runner'), 'utf8')).split('\n').filter((l) => l !== '');
+  for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} [A-Z]/);
+  const messages = lines.map((l) => l.slice(l.indexOf(' ') + 1));
+  return messages.slice(messages.indexOf('Writing meta initialized') + 1);
+}
+
+const DEFAULT_PATTERNS_JSON =
+  '["**/* text size<100000 max-matches=500","-**/.* dir","-**/* dir sentinel=bin/activate","-**/* dir sentinel=.nocopy","-summary.json"]';
+
+describe('stageRun() with all three staging hooks', () => {
+  const srcHook = writingHook('src', 'gen/src.txt');
+  const runtimeHook = writingHook('runtime', '.venv/bin/activate');
+  const depsHook = writingHook('deps', 'data/dep.csv');
+  let run: Run;
+  let projectDir: string;
+  const phases: StagePhase[] = [];
+  const output: [number, string][] = [];
+  const warnings: string[] = [];
+
+  test('stages the run', async () => {
+    projectDir = await testdir({ 'op.js': 'console.log(1)\n', 'b.py': 'x = 1\n', 'a/c.md': '# c\n' });
+    run = await initRun({
+      exec: { run: 'node op.js', 'stage-sourcecode': srcHook, 'stage-runtime': runtimeHook, 'stage-dependencies': depsHook },
+      config: 'b.py',
+    }, { x: 2n });
+    await stageRun(run, projectDir, {
+      onPhase: (p) => phases.push(p),
+      onOutput: (stream, line) => output.push([stream, Buffer.from(line).toString('utf8')]),
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  test('emits the phase events in order', () => {
+    expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime', 'stage-dependencies', 'stage-finalize']);
+  });
+
+  test('writes the runner log lines of lifecycle.md 6 in order', async () => {
+    const cmd = (hook: string[]) => JSON.stringify(hook);
+    expect(await stagingLog(run)).toEqual([
+      `Copying source code (see log/files): ${DEFAULT_PATTERNS_JSON}`,
+      `Starting stage-sourcecode (see output/10_sourcecode): ${cmd(srcHook)}`,
+      'Writing meta proc/lock',
+      'Exit code for stage-sourcecode: 0',
+      'Deleting meta proc/lock',
+      'Applying configuration (see log/patched)',
+      `Starting stage-runtime (see output/20_runtime): ${cmd(runtimeHook)}`,
+      'Writing meta proc/lock',
+      'Exit code for stage-runtime: 0',
+      'Deleting meta proc/lock',
+      `Starting stage-dependencies (see output/30_dependencies): ${cmd(depsHook)}`,
+      'Writing meta proc/lock',
+      'Exit code for stage-dependencies: 0',
+      'Deleting meta proc/lock',
+      'Finalizing staged files (see manifest)',
+      'Writing meta staged',
+    ]);
+  });
+
+  test('logs files with the type of the phase that made them', async () => {
+    const entries = (await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`);
+    expect(entries).toEqual([
+      'a s a/c.md',
+      'a s b.py',
+      'a s gen/src.txt',
+      'a s op.js',
+      'a r .venv/bin/activate',
+      'a d data/dep.csv',
+    ]);
+    const text = await readFile(runMetaPath(run, 'log', 'files'), 'utf8');
+    for (const line of text.split('\n').slice(0, -1)) expect(line).toMatch(/^a [srd] \d{16} \S+$/);
+  });
+
+  test('writes the manifest: source sorted, then runtime, then dependencies', async () => {
+    const manifest = await readManifest(run);
+    expect(manifest?.map((e) => `${e.type} ${e.path}`)).toEqual([
+      's a/c.md', 's b.py', 's gen/src.txt', 's op.js', 'r .venv/bin/activate', 'd data/dep.csv',
+    ]);
+    // Digests are of the patched file (x = 2), not the project's.
+    const bPy = manifest?.find((e) => e.path === 'b.py');
+    expect(bPy?.sha256).toBe('4205c4809ab1b080fd32b6bf9640e5feaa6d1b69bf9fa684954ab710157ec141');
+    expect(await readFile(join(run.runDir, 'b.py'), 'utf8')).toBe('x = 2\n');
+    expect(await readFile(join(projectDir, 'b.py'), 'utf8')).toBe('x = 1\n');
+  });
+
+  test('runs the hooks in the run dir with project_dir set', async () => {
+    for (const path of ['gen/src.txt', '.venv/bin/activate', 'data/dep.csv']) {
+      expect(await readFile(join(run.runDir, path), 'utf8')).toBe(`${projectDir}\n`);
+    }
+  });
+
+  test('makes every staged file and `staged` read-only', async () => {
+    for (const entry of (await readManifest(run)) ?? []) {
+      expect((await stat(join(run.runDir, entry.path))).mode & 0o222).toBe(0);
+    }
+    expect((await stat(runMetaPath(run, 'staged'))).mode & 0o222).toBe(0);
+    expect(await readMetaFile(run, 'staged')).toMatch(/^\d{16}$/);
+    expect(await runStatus(run)).toBe('staged');
+  });
+
+  test('captures hook output with stream codes and passes it to onOutput', async () => {
+    for (const [name, label] of [['10_sourcecode', 'src'], ['20_runtime', 'runtime'], ['30_dependencies', 'deps']] as const) {
+      const lines = await readRunOutput(run, { name });
+      expect(lines.map((l) => [l.stream, l.text]).sort()).toEqual([[0, `${label} out`], [1, `${label} err`]]);
+      expect((await stat(runMetaPath(run, 'output', name))).mode & 0o222).toBe(0);
+    }
+    const texts = output.map(([stream, text]) => [stream, text.replace(/\r?\n$/, '')]);
+    expect(texts.sort()).toEqual([
+      [0, 'deps out'], [0, 'runtime out'], [0, 'src out'], [1, 'deps err'], [1, 'runtime err'], [1, 'src err'],
+    ]);
+  });
+
+  test('releases the run lock', async () => {
+    expect(await runLockState(run)).toBe('none');
+    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+  });
+
+  test('rejects a second staging: run <id> is already staged', async () => {
+    const before = await readFile(runMetaPath(run, 'log', 'runner'), 'utf8');
+    await expect(stageRun(run, projectDir)).rejects.toMatchObject({
+      code: 'ERR_GAGE_ALREADY_STAGED', message: `run ${run.id} is already staged`,
+    });
+    expect(await readFile(runMetaPath(run, 'log', 'runner'), 'utf8')).toBe(before);
+    expect(await runLockState(run)).toBe('none');
+  });
+});
+
+describe('stageRun() with a failing hook', () => {
+  test('throws RunExecError, runs no later phase and leaves the run pending and unlocked', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun({
+      exec: {
+        'stage-sourcecode': writingHook('src', 'src.txt'),
+        'stage-runtime': nodeHook("console.error('boom'); process.exit(3)"),
+        'stage-dependencies': writingHook('deps', 'deps.txt'),
+      },
+    });
+    const phases: StagePhase[] = [];
+    await expect(stageRun(run, projectDir, { onPhase: (p) => phases.push(p), onOutput: () => undefined })).rejects.toMatchObject({
+      code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-runtime', exitCode: 3,
+    });
+    expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime']);
+    expect(await readMetaFile(run, 'staged')).toBeUndefined();
+    expect(await readMetaFile(run, 'manifest')).toBeUndefined();
+    expect(await readMetaFile(run, 'output/30_dependencies')).toBeUndefined();
+    await expect(stat(join(run.runDir, 'deps.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await runStatus(run)).toBe('pending');
+    const log = await stagingLog(run);
+    expect(log.slice(-2)).toEqual(['Exit code for stage-runtime: 3', 'Deleting meta proc/lock']);
+    expect((await readRunOutput(run, { name: '20_runtime' })).map((l) => [l.stream, l.text])).toEqual([[1, 'boom']]);
+    const lock = await lockRun(run);
+    await lock.release();
+  });
+});
+
+describe('stageRun() and the run lock', () => {
+  test('fails with RunLockedError while another holder has the lock', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun({});
+    const lock = await lockRun(run);
+    try {
+      await expect(stageRun(run, projectDir)).rejects.toMatchObject({
+        code: 'ERR_GAGE_RUN_LOCKED', message: `Run "${run.id}" is in use by another process`,
+      });
+      expect(await stagingLog(run)).toEqual([]);
+      await stageRun(run, projectDir, { lock });
+      expect(await runStatus(run)).toBe('staged');
+      expect(lock.held).toBe(true);
+      expect(await runLockState(run)).toBe('held');
+    } finally {
+      await lock.release();
+    }
+    expect(await runLockState(run)).toBe('none');
+  });
+});
+
+describe('stageRun() with dependencies', () => {
+  test('refuses project-files dependencies before copying anything', async () => {
+    const projectDir = await testdir({ 'op.js': '\n', 'data.csv': 'a,b\n' });
+    const run = await initRun({ depends: { files: 'data.csv' } });
+    await expect(stageRun(run, projectDir)).rejects.toMatchObject({
+      code: 'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
+      message: 'Cannot stage operation op: project-files dependencies are not supported yet',
+    });
+    await expect(stat(run.runDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await stagingLog(run)).toEqual([]);
+    expect(await readMetaFile(run, 'log/files')).toBeUndefined();
+    expect(await runStatus(run)).toBe('pending');
+    expect(await runLockState(run)).toBe('none');
+  });
+});
+
+describe('stageRun() without hooks or config', () => {
+  test('writes an empty log/patched and stages the copied files', async () => {
+    const projectDir = await testdir({ 'op.js': 'console.log("hi")\n' });
+    const run = await initRun({ exec: 'node op.js' });
+    await stageRun(run, projectDir);
+    expect(await readMetaFile(run, 'log/patched')).toBe('');
+    expect(await readMetaFile(run, 'manifest')).toBe(
+      's 8e8ee1febc14d8614e1f8bf6384a3641de3017fa43ad0600d643d291b14a42b1 op.js\n',
+    );
+    expect(await stagingLog(run)).toEqual([
+      `Copying source code (see log/files): ${DEFAULT_PATTERNS_JSON}`,
+      'Applying configuration (see log/patched)',
+      'Finalizing staged files (see manifest)',
+      'Writing meta staged',
+    ]);
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath } from '@gage/meta';
+import { readRunOutput } from '@gage/proc';
+import { OpCmd, OpDef, OpRef, type JsonObject, type Run } from '@gage/types';
+import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { stageRun } from './stage-run.js';
+import { stageSourcecode } from './stage-sourcecode.js';
+
+afterAll(cleanupTestdirs);
+
+async function initRun(runsDir: string, data: JsonObject): Promise<Run> {
+  const run = await makeRun(runsDir);
+  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
+  return run;
+}
+
+/** Every file under `dir`, relative, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+async function runnerMessages(run: Run): Promise<string[]> {
+  const text = await readFile(runMetaPath(run, 'log', 'runner'), 'utf8');
+  return text.split('\n').filter((l) => l !== '').map((l) => l.slice(l.indexOf(' ') + 1));
+}
+
+describe('stageSourcecode() with the default patterns', () => {
+  test('copies text files, skipping big and binary files, hidden and virtualenv dirs and summary.json', async () => {
+    const projectDir = await testdir({
+      'op.js': 'console.log(1)\n',
+      'README.md': '# Readme\n',
+      '.gitignore': 'runs\n',
+      'src/util.py': 'def f(): pass\n',
+      'notes.txt': 'notes\n',
+      'small.txt': 'x'.repeat(99_999),
+      'big.txt': 'x'.repeat(100_000),
+      'image.png': 'not really an image\n',
+      'blob.dat': new Uint8Array([0xc5, 0xb0, 0x00, 0xff, 0xc6, 0xc6, 0xc6, 0xc6]),
+      'summary.json': '{}\n',
+      'sub/summary.json': '{}\n',
+      '.hidden/secret.py': 'x = 1\n',
+      'venv/bin/activate': '# activate\n',
+      'venv/lib/mod.py': 'x = 1\n',
+      'skipme/.nocopy': '',
+      'skipme/a.py': 'x = 1\n',
+    });
+    const run = await initRun(await testdir(), {});
+    const warnings: string[] = [];
+    await stageSourcecode(run, projectDir, { onWarning: (m) => warnings.push(m) });
+    const expected = ['.gitignore', 'README.md', 'notes.txt', 'op.js', 'small.txt', 'src/util.py', 'sub/summary.json'];
+    expect(await listFiles(run.runDir)).toEqual(expected);
+    expect(warnings).toEqual([]);
+    expect(await readFile(join(run.runDir, 'src/util.py'), 'utf8')).toBe('def f(): pass\n');
+    // Called on its own it logs the copied files with type `s` (logFiles defaults to true).
+    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(expected.map((p) => `a s ${p}`));
+    expect(await runnerMessages(run)).toContain(
+      'Copying source code (see log/files): ["**/* text size<100000 max-matches=500","-**/.* dir",' +
+        '"-**/* dir sentinel=bin/activate","-**/* dir sentinel=.nocopy","-summary.json"]',
+    );
+  });
+
+  test('copies nothing for sourcecode false and logs the empty pattern list', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun(await testdir(), { sourcecode: false });
+    await stageSourcecode(run, projectDir);
+    expect(await listFiles(run.runDir)).toEqual([]);
+    expect(await runnerMessages(run)).toContain('Copying source code (see log/files): []');
+    expect(await readMetaFile(run, 'log/files')).toBe('');
+  });
+
+  test('writes no files log with logFiles false', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun(await testdir(), {});
+    await stageSourcecode(run, projectDir, { logFiles: false });
+    expect(await listFiles(run.runDir)).toEqual(['op.js']);
+    expect(await readMetaFile(run, 'log/files')).toBeUndefined();
+  });
+});
+
+describe('stageSourcecode() and a runs dir inside the project', () => {
+  test('never copies <project>/.gage/runs, even with patterns that take hidden dirs', async () => {
+    const projectDir = await testdir({ 'op.js': '\n', '.gage/keep.txt': 'keep\n' });
+    const runsDir = join(projectDir, '.gage', 'runs');
+    const first = await initRun(runsDir, { sourcecode: ['**/*'] });
+    await stageRun(first, projectDir);
+    const second = await initRun(runsDir, { sourcecode: ['**/*'] });
+    await stageRun(second, projectDir);
+    expect(await listFiles(second.runDir)).toEqual(['.gage/keep.txt', 'op.js']);
+    const third = await initRun(runsDir, {});
+    await stageRun(third, projectDir);
+    expect(await listFiles(third.runDir)).toEqual(['op.js']);
+  });
+
+  test('never copies a runs dir that is not hidden', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const runsDir = join(projectDir, 'runs');
+    const first = await initRun(runsDir, {});
+    await stageRun(first, projectDir);
+    const second = await initRun(runsDir, {});
+    await stageRun(second, projectDir);
+    expect(await listFiles(second.runDir)).toEqual(['op.js']);
+  });
+});
+
+describe('stageSourcecode() with a stage-sourcecode hook', () => {
+  test('runs the hook after copying and logs what it made with type s', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const script =
+      "const fs = require('fs'); fs.writeFileSync('made.txt', String(fs.existsSync('op.js')));" +
+      "console.log('made'); console.error('note');";
+    const run = await initRun(await testdir(), { exec: { 'stage-sourcecode': ['node', '-e', script] } });
+    const lines: [number, string][] = [];
+    await stageSourcecode(run, projectDir, { onOutput: (s, l) => lines.push([s, Buffer.from(l).toString('utf8').trimEnd()]) });
+    expect(await readFile(join(run.runDir, 'made.txt'), 'utf8')).toBe('true');
+    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s made.txt', 'a s op.js']);
+    expect((await readRunOutput(run, { name: '10_sourcecode' })).map((l) => [l.stream, l.text]).sort()).toEqual([
+      [0, 'made'], [1, 'note'],
+    ]);
+    expect(lines.sort()).toEqual([[0, 'made'], [1, 'note']]);
+    expect((await stat(runMetaPath(run, 'output', '10_sourcecode.index'))).mode & 0o222).toBe(0);
+  });
+});
