@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JsonObject } from '@gage/types';
-import { encodeCompactJson } from './_encode-compact-json.js';
+import { encodeJson, type JsonObject } from '@gage/types';
 import { writeFileAtomic } from './_write-file-atomic.js';
 import { makeLogId } from './make-log-id.js';
 import { nowMs } from './now-ms.js';
@@ -24,7 +23,7 @@ import { nowMs } from './now-ms.js';
 export async function logAttrs(dir: string, author: string, set: JsonObject, del: readonly string[] = []): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${makeLogId(nowMs())}.json`);
-  const entry = encodeCompactJson({ author, set, delete: [...del] });
+  const entry = encodeJson({ author, set, delete: [...del] });
   await writeFileAtomic(path, entry, 0o444);
   return path;
 }

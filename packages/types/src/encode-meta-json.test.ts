@@ -1,5 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { compareCodePoints, encodeMetaJson } from './encode-meta-json.js';
+import { compareCodePoints, encodeJson } from './encode-json.js';
+import { encodeMetaJson } from './encode-meta-json.js';
 import { parseJson } from './parse-json.js';
 
 test('encodeMetaJson() writes the lifecycle.md 5.2 format', () => {
@@ -26,4 +27,10 @@ test('floats and integers survive a round trip', () => {
 
 test('compareCodePoints() orders by code point, not UTF-16 unit', () => {
   expect(['\uffff', '😀', 'a'].sort(compareCodePoints)).toEqual(['a', '\uffff', '😀']);
+});
+
+test('encodeJson() writes compact JSON in insertion order by default', () => {
+  expect(encodeJson({ b: 1n, a: [0.5, 'x', null, true], c: {} })).toBe('{"b":1,"a":[0.5,"x",null,true],"c":{}}');
+  expect(encodeJson({ b: 1n, a: 2 }, { indent: 2 })).toBe('{\n  "b": 1,\n  "a": 2.0\n}');
+  expect(encodeJson([], { indent: 2 })).toBe('[]');
 });

@@ -1,5 +1,5 @@
+import { encodeJson } from './encode-json.js';
 import type { JsonValue } from './json-value.js';
-import { pythonFloatRepr } from './python-repr.js';
 
 /**
  * Encodes a value the way every JSON meta file is written (lifecycle.md 5.2):
@@ -14,54 +14,5 @@ import { pythonFloatRepr } from './python-repr.js';
  * ```
  */
 export function encodeMetaJson(value: JsonValue | undefined): string {
-  return encode(value, '');
-}
-
-function encode(value: JsonValue | undefined, indent: string): string {
-  if (value === null || value === undefined) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'string':
-      return JSON.stringify(value);
-    case 'bigint':
-      return value.toString();
-    case 'number':
-      return encodeFloat(value);
-  }
-  const inner = indent + '  ';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return '[\n' + value.map((v) => inner + encode(v, inner)).join(',\n') + '\n' + indent + ']';
-  }
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort(compareCodePoints);
-  if (keys.length === 0) return '{}';
-  return '{\n' + keys.map((k) => `${inner}${JSON.stringify(k)}: ${encode(value[k], inner)}`).join(',\n') + '\n' + indent + '}';
-}
-
-function encodeFloat(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return 'Infinity';
-  if (x === -Infinity) return '-Infinity';
-  return pythonFloatRepr(x);
-}
-
-/**
- * Orders strings by Unicode code point (not UTF-16 code unit), as Python's
- * `sorted` does.
- *
- * @example
- * ```ts
- * ['b', 'a'].sort(compareCodePoints); // ['a', 'b']
- * ```
- */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i) as number;
-    const cb = b.codePointAt(i) as number;
-    if (ca !== cb) return ca - cb;
-    if (ca > 0xffff) i++;
-  }
-  return a.length - b.length;
+  return encodeJson(value, { indent: 2, sortKeys: true });
 }
