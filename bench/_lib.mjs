@@ -191,7 +191,7 @@ export function parseOptions(argv = process.argv.slice(2)) {
   const quick = argv.includes('--quick') || process.env.GAGE_QUICK === '1';
   const i = argv.indexOf('--rounds');
   const rounds = i >= 0 ? Number(argv[i + 1]) : undefined;
-  const names = argv.filter((a, j) => !a.startsWith('--') && argv[j - 1] !== '--rounds');
+  const names = argv.filter((a, j) => !a.startsWith("--") && argv[j - 1] !== "--rounds");
   return { quick, rounds, names };
 }
 

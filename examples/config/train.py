@@ -15,8 +15,8 @@ sched = yaml_lite.load("train.yaml")
 
 print(f"model={params.model} layers={params.layers}")
 print(f"epochs={data['epochs']} batch_size={data['batch_size']}")
-print(f"lr={opt['optimizer']['lr']} momentum={opt['optimizer']['momentum']}")
+print(f"lr={opt['lr']} momentum={opt['momentum']}")
 print(f"schedule={sched['schedule']} warmup={sched['warmup']}")
 for epoch in range(1, data["epochs"] + 1):
-    loss = 1.0 / (epoch * opt["optimizer"]["lr"] * 100)
+    loss = 1.0 / (epoch * opt["lr"] * 100)
     print(f"epoch {epoch}: loss={loss:.4f}")

@@ -1,9 +1,13 @@
+import { constants } from 'node:os';
 import type { RunLock } from '@gage/meta';
 import { execRun, finalizeRun } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
 import { exitStatus } from '../exit-status.js';
 import { StatusLine } from '../output/status-line.js';
+
+/** Signals to `gage run` that stop the run process and finalize the run (decision 11). */
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** How run output is shown while a run executes. */
 export interface RunDisplay {
@@ -33,9 +37,12 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
 /**
  * Executes a staged run whose lock the caller holds and finalizes it
  * (lifecycle.md 8.2, 10). Ctrl-C aborts the run process, finalizes the run
- * with `-2`, prints `Aborted.` and resolves 130 (decision 11); otherwise
- * resolves with the exit status of `gage`: the run's code or `128 + signum`.
- * A failing finalize hook throws `RunExecError`.
+ * with `-2`, prints `Aborted.` and resolves 130 (decision 11); SIGTERM and
+ * SIGHUP to `gage` are forwarded the same way and the run is finalized with
+ * `-<signum>` (`gage` resolves `128 + signum`); a process that ignores the
+ * signal gets SIGKILL after `execRun`'s grace period. Otherwise resolves with
+ * the exit status of `gage`: the run's code or `128 + signum`. A failing
+ * finalize hook throws `RunExecError`.
  *
  * @example
  * ```ts
@@ -44,26 +51,23 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
  */
 export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string): Promise<number> {
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.on('SIGINT', onSigint);
+  const handlers = FORWARDED_SIGNALS.map((sig) => [sig, () => controller.abort(sig)] as const);
+  for (const [sig, handler] of handlers) process.on(sig, handler);
   let code: number;
   try {
     display.status.set(`Running ${opName}`);
     code = await execRun(run, { lock, signal: controller.signal, onOutput: display.onOutput, parentPwd: ctx.cwd });
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const [sig, handler] of handlers) process.off(sig, handler);
   }
-  const aborted = controller.signal.aborted;
-  if (aborted) code = -2;
+  const aborted = controller.signal.aborted ? (controller.signal.reason as NodeJS.Signals) : undefined;
+  if (aborted) code = -constants.signals[aborted];
   display.status.set('Finalizing run');
   try {
     await finalizeRun(run, code, { lock, onOutput: display.onOutput });
   } finally {
     display.status.stop();
   }
-  if (aborted) {
-    ctx.io.stderr.write('Aborted.\n');
-    return 130;
-  }
+  if (aborted === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
   return exitStatus(code);
 }

@@ -1,5 +1,5 @@
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, type RunLock } from '@gage/meta';
-import { opdefVersion, readProjectConfig, stageRun } from '@gage/stage';
+import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, stageRun } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -12,6 +12,7 @@ import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { loadRunList, selectOne } from '../runs/run-list.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
+import { formatPreview, previewJson, previewRun } from './_run-preview.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
 
 /** `gage run`, cli.md 5.1. */
@@ -26,6 +27,8 @@ export const spec: CommandSpec = {
     { key: 'quiet', flags: ['-q', '--quiet'], kind: 'flag', help: "Don't show run output." },
     { key: 'stage', flags: ['--stage'], kind: 'flag', help: 'Stage the run but do not start it.' },
     { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run.' },
+    { key: 'preview', flags: ['--preview'], kind: 'flag', help: 'Show what would be staged; make no run.' },
+    { key: 'json', flags: ['--json'], kind: 'flag', help: 'With --preview: print JSON.' },
     { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
   ],
 };
@@ -46,7 +49,10 @@ const PHASES: Record<string, string> = {
  * ```
  */
 export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
-  checkIncompatible(parsed, [['start', 'stage']], ctx.cmdPath);
+  checkIncompatible(parsed, [['start', 'stage'], ['start', 'preview']], ctx.cmdPath);
+  if (optFlag(parsed, 'json') && !optFlag(parsed, 'preview')) {
+    throw new CliError('ERR_GAGE_JSON_WITHOUT_PREVIEW', "'--json' can only be used with '--preview'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
+  }
   const project = await loadProject(ctx);
   const start = optValue(parsed, 'start');
   if (start !== undefined) return startStaged(ctx, parsed, project, start);
@@ -62,12 +68,21 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const cmd = runCommand(opdef, projectDir);
   const defaults: Config = await readProjectConfig(projectDir, opdef);
   const config: Config = { ...defaults, ...flags };
+  const runsDir = resolveRunsDir(ctx, project);
+  // Warnings about config files come from staging; the plan only looks for values a file cannot hold.
+  const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
+  if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
+  if (optFlag(parsed, 'preview')) {
+    const preview = await previewRun(opdef, projectDir, runsDir);
+    for (const w of preview.warnings) ctx.io.stderr.write(`WARNING: ${w}\n`);
+    ctx.io.stdout.write(optFlag(parsed, 'json') ? previewJson(preview) : formatPreview(preview, ctx.mode));
+    return 0;
+  }
   const stageOnly = optFlag(parsed, 'stage');
   if (!optFlag(parsed, 'yes')) {
     ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }
-  const runsDir = resolveRunsDir(ctx, project);
   const run = await makeRun(runsDir);
   const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
   const display = runDisplay(ctx, optFlag(parsed, 'quiet'));

@@ -13,7 +13,10 @@ export interface LoadedConfigFile {
   /** Path relative to the root, `/` separators. */
   path: string;
   format: ConfigFormat;
+  /** The file text without a UTF-8 byte order mark. */
   text: string;
+  /** The file starts with a UTF-8 byte order mark (kept when the file is patched). */
+  bom: boolean;
   /** Every value the file defines. */
   values: Config;
   /** The keys of `values` the config object chooses (stage.md 5.4). */
@@ -24,7 +27,8 @@ export interface LoadedConfigFile {
  * Yields, per config object of the opdef in order and per chosen file in path
  * order, the loaded file and the keys it contributes (stage.md 5.2-5.5).
  * Unsupported and unreadable files are reported through `warn` and skipped.
- * `texts` lets a caller supply the current text of a file it already changed.
+ * `texts` lets a caller supply the current text (byte order mark included) of
+ * a file it already changed.
  */
 export async function* loadConfigFiles(
   rootDir: string, opdef: OpDef, warn: (message: string) => void, runsDir: string | undefined,
@@ -40,9 +44,11 @@ export async function* loadConfigFiles(
         continue;
       }
       try {
-        const text = texts.get(path) ?? decodeUtf8(await readFile(join(rootDir, ...path.split('/'))));
+        const raw = texts.get(path) ?? decodeUtf8(await readFile(join(rootDir, ...path.split('/'))));
+        const bom = raw.startsWith(BOM);
+        const text = bom ? raw.slice(1) : raw;
         const values = format.read(text);
-        yield { path, format, text, values, keys: selectConfigKeys(Object.keys(values), paths) };
+        yield { path, format, text, bom, values, keys: selectConfigKeys(Object.keys(values), paths) };
       } catch (err) {
         warn(`Cannot load configuration for "${path}": ${(err as Error).message}`);
       }
@@ -60,7 +66,9 @@ function filePatterns(paths: readonly ConfigPath[]): string[] {
   return out;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const BOM = '\ufeff';
+// ignoreBOM keeps a byte order mark in the text, so a patched file keeps it too.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(bytes: Uint8Array): string {
   try {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { cp, readFile, stat } from 'node:fs/promises';
+import { chmod, cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, type Config, type JsonObject, type Run } from '@gage/types';
@@ -143,6 +143,24 @@ describe('applyConfig() in stageRun()', () => {
     expect(await readMetaFile(run2, 'log/patched')).toContain('--- c.json\n+++ c.json\n@@ -1 +1 @@\n-{"x": 1, "y": 1e-05}\n+{"x": 1.0, "y": 1e-05}\n');
   });
 
+  test('keeps byte order marks and CRLF line endings of patched files', async () => {
+    const projectDir = await testdir({
+      'c.json': '\ufeff{\r\n  "a": 1\r\n}\r\n',
+      'c.py': '\ufeffa = 1\r\nb = 2\r\n',
+      'c.toml': 'a = 1\r\nb = 2\r\n',
+      'c.yaml': '\ufeffa: 1\r\nb: 2\r\n',
+    });
+    const run = await initRun({ config: 'c.*' }, { a: 5n });
+    await stageRun(run, projectDir);
+    const read = (path: string) => readFile(join(run.runDir, path));
+    expect(await read('c.json')).toEqual(Buffer.from('\ufeff{\r\n  "a": 5\r\n}\r\n'));
+    expect(await read('c.py')).toEqual(Buffer.from('\ufeffa = 5\r\nb = 2\r\n'));
+    expect(await read('c.toml')).toEqual(Buffer.from('a = 5\r\nb = 2\r\n'));
+    expect(await read('c.yaml')).toEqual(Buffer.from('\ufeffa: 5\r\nb: 2\r\n'));
+    expect((await read('c.py')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(await readProjectConfig(projectDir, OpDef('train', { config: 'c.*' }))).toStrictEqual({ a: 1n, b: 2n });
+  });
+
   test('warns about unsupported, invalid and non-UTF-8 config files, skips them and patches the rest', async () => {
     const latin = new Uint8Array([...Buffer.from('msg = "caf'), 0xe9, ...Buffer.from('"\n')]);
     const projectDir = await testdir({ 'a.py': 'a = 1\n', 'bad.json': '{"a": }\n', 'latin.py': latin, 'notes.txt': 'a = 2\n' });
@@ -202,7 +220,6 @@ describe('applyConfig() on its own', () => {
 
   test('writes into a read-only copy and keeps its mode', async () => {
     const projectDir = await testdir({ 'say.py': 'msg = "Hi"\n' });
-    const { chmod } = await import('node:fs/promises');
     await chmod(join(projectDir, 'say.py'), 0o555);
     const run = await initRun({ config: 'say.py' }, { msg: 'Ho' });
     await stageSourcecode(run, projectDir);

@@ -21,9 +21,12 @@ const FORMATS: Record<string, ConfigFormat> = {
  * ```ts
  * configFormatFor('train.py') === pythonConfigFormat; // true
  * configFormatFor('model.ipynb'); // undefined
+ * configFormatFor('.py'); // undefined (a hidden file with no extension)
  * ```
  */
 export function configFormatFor(path: string): ConfigFormat | undefined {
-  const m = /\.[^./]+$/.exec(path);
-  return m ? FORMATS[m[0].toLowerCase()] : undefined;
+  // Leading dots of the name start no extension (`.py` has none), as in stage.md 4.5.
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? FORMATS[name.slice(dot).toLowerCase()] : undefined;
 }

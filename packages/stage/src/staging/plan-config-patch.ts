@@ -44,8 +44,9 @@ export async function planConfigPatch(
     const result = file.format.patch(file.text, values);
     for (const message of result.warnings) problems.push(`"${file.path}": ${message.replace(/; value left unchanged$/, '')}`);
     if (result.text === file.text) continue;
-    if (!originals.has(file.path)) originals.set(file.path, file.text);
-    current.set(file.path, result.text);
+    const bom = file.bom ? '\ufeff' : '';
+    if (!originals.has(file.path)) originals.set(file.path, bom + file.text);
+    current.set(file.path, bom + result.text);
   }
   const files: PatchedFile[] = [];
   for (const [path, oldText] of originals) files.push({ path, oldText, newText: current.get(path) as string });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OpDef } from '@gage/types';
+import { OpDef, type JsonValue } from '@gage/types';
 import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
 import { readProjectConfig } from './read-project-config.js';
 
@@ -58,7 +58,7 @@ describe('readProjectConfig()', () => {
       'model.json': '{"name": "m", "opt": {"lr": 0.1, "betas": [0.9, 0.99]}}',
       'op.py': 'msg1 = "a"\nmsg2 = "b"\nx = 1\n',
     });
-    const read = (config: unknown) => readProjectConfig(projectDir, OpDef('op', { config } as never));
+    const read = (config: JsonValue) => readProjectConfig(projectDir, OpDef('op', { config }));
     expect(await read('model.json#**.*')).toStrictEqual({ name: 'm', 'opt.lr': 0.1, 'opt.betas.0': 0.9, 'opt.betas.1': 0.99 });
     expect(await read('model.json#opt.*')).toStrictEqual({ 'opt.lr': 0.1 });
     expect(await read(['model.json#**.*', '-#opt.betas.*'])).toStrictEqual({ name: 'm', 'opt.lr': 0.1 });

@@ -83,6 +83,17 @@ describe('stageSourcecode() with the default patterns', () => {
   });
 });
 
+describe('stageSourcecode() warnings', () => {
+  test('passes source code warnings to onWarning', async () => {
+    const projectDir = await testdir({ 'op.js': '\n', 'gone.py': { link: 'missing.py' } });
+    const run = await initRun(await testdir(), {});
+    const warnings: string[] = [];
+    await stageSourcecode(run, projectDir, { onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['Skipped "gone.py": broken symbolic link']);
+    expect(await listFiles(run.runDir)).toEqual(['op.js']);
+  });
+});
+
 describe('stageSourcecode() and a runs dir inside the project', () => {
   test('never copies <project>/.gage/runs, even with patterns that take hidden dirs', async () => {
     const projectDir = await testdir({ 'op.js': '\n', '.gage/keep.txt': 'keep\n' });

@@ -1,0 +1,25 @@
+import { describe, expect, test } from '@jest/globals';
+import { jsonConfigFormat } from '../config/json-config.js';
+import { pythonConfigFormat } from '../config/python-config-format.js';
+import { tomlConfigFormat } from '../config/toml-config.js';
+import { yamlConfigFormat } from '../config/yaml-config.js';
+import { configFormatFor } from './config-format-for.js';
+
+describe('configFormatFor()', () => {
+  test.each([
+    ['train.py', pythonConfigFormat],
+    ['conf/model.json', jsonConfigFormat],
+    ['conf/data.yaml', yamlConfigFormat],
+    ['data.yml', yamlConfigFormat],
+    ['train.toml', tomlConfigFormat],
+    ['TRAIN.PY', pythonConfigFormat],
+    ['a.b/c.Toml', tomlConfigFormat],
+    ['.hidden.json', jsonConfigFormat],
+  ])('chooses the format of %s by extension', (path, format) => {
+    expect(configFormatFor(path)).toBe(format);
+  });
+
+  test.each(['notes.txt', 'model.ipynb', 'Makefile', 'conf.d/settings', '.py', '..toml', 'dir.py/file'])('has no format for %s', (path) => {
+    expect(configFormatFor(path)).toBeUndefined();
+  });
+});

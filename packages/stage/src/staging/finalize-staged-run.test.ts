@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { initRunMeta, makeRun, readMetaFile, runMetaPath, runStatus, scanRunFiles } from '@gage/meta';
+import { OpCmd, OpDef, OpRef, type Run } from '@gage/types';
+import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { finalizeStagedRun } from './finalize-staged-run.js';
+import type { StagePhase } from './stage-options.js';
+
+afterAll(cleanupTestdirs);
+
+async function initRun(): Promise<Run> {
+  const run = await makeRun(await testdir());
+  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', {}), {}, OpCmd(['node', 'op.js'], {}));
+  return run;
+}
+
+describe('finalizeStagedRun()', () => {
+  test('writes the manifest in files-log order, makes its files read-only and writes staged', async () => {
+    const run = await initRun();
+    await mkdir(join(run.runDir, 'lib'), { recursive: true });
+    await writeFile(join(run.runDir, 'z.py'), 'z = 1\n');
+    await writeFile(join(run.runDir, 'lib', 'a.py'), '');
+    await chmod(join(run.runDir, 'lib', 'a.py'), 0o755);
+    await scanRunFiles(run, 's');
+    await writeFile(join(run.runDir, 'env.txt'), 'env\n');
+    await scanRunFiles(run, 'r');
+    await writeFile(join(run.runDir, 'unlogged.txt'), 'not in the files log\n');
+    const phases: StagePhase[] = [];
+    await finalizeStagedRun(run, { onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(['stage-finalize']);
+    const e3b0 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    expect(await readMetaFile(run, 'manifest')).toBe(
+      `s ${e3b0} lib/a.py\n` +
+        's 1bc01ef3687ccfe07da22018dfe7851781c442c8b4ec7bd718d0c1f145529ad1 z.py\n' +
+        'r 367c9b4686a777259cfcbff592b674e7c523655a2eb413cf37e8125a72bb5cad env.txt\n',
+    );
+    expect((await stat(join(run.runDir, 'lib', 'a.py'))).mode & 0o777).toBe(0o555);
+    expect((await stat(join(run.runDir, 'z.py'))).mode & 0o222).toBe(0);
+    expect((await stat(join(run.runDir, 'env.txt'))).mode & 0o222).toBe(0);
+    expect((await stat(join(run.runDir, 'unlogged.txt'))).mode & 0o200).toBe(0o200);
+    expect(await readMetaFile(run, 'staged')).toMatch(/^\d{16}$/);
+    expect(await runStatus(run)).toBe('staged');
+    const log = (await readFile(runMetaPath(run, 'log', 'runner'), 'utf8')).trimEnd().split('\n');
+    expect(log.slice(-2).map((l) => l.slice(l.indexOf(' ') + 1))).toEqual([
+      'Finalizing staged files (see manifest)', 'Writing meta staged',
+    ]);
+  });
+
+  test('creates a missing run dir and writes an empty manifest', async () => {
+    const run = await initRun();
+    await finalizeStagedRun(run);
+    expect((await stat(run.runDir)).isDirectory()).toBe(true);
+    expect(await readMetaFile(run, 'manifest')).toBe('');
+    expect(await runStatus(run)).toBe('staged');
+  });
+});

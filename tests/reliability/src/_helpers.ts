@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built `gage` bin (build it first: `pnpm build` at the root). */
+export const BIN = fileURLToPath(new URL('../../../packages/cli/dist/gage.js', import.meta.url));
+
+if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'pnpm build' at the repository root first`);
+
+/** True unless `GAGE_QUICK` is set to something other than `0` (CI sets `GAGE_QUICK=1`). */
+export const QUICK: boolean = (process.env.GAGE_QUICK ?? '0') !== '0' && process.env.GAGE_QUICK !== '';
+
+/** `quick` in quick mode, `full` otherwise. */
+export function scale<T>(quick: T, full: T): T {
+  return QUICK ? quick : full;
+}
+
+/** What a finished `gage` process did. */
+export interface GageResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link gage} and {@link spawnGage}. */
+export interface GageOptions {
+  cwd: string;
+  home: string;
+  env?: Record<string, string>;
+  input?: string;
+  /** Node options for the gage process, e.g. `['--import', probe]`. */
+  nodeArgs?: string[];
+  /** Start gage in its own process group (pgid = pid). */
+  detached?: boolean;
+}
+
+/** A running `gage` process and the promise of its result. */
+export interface GageProcess {
+  child: ChildProcess;
+  result: Promise<GageResult>;
+  /** Output seen so far. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The environment every gage process gets: plain mode, a temp HOME, nothing else from ours but PATH. */
+export function gageEnv(options: GageOptions): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: options.home, COLUMNS: '80', NO_COLOR: '1', ...options.env };
+}
+
+/** Starts the built `gage` with `args`. */
+export function spawnGage(args: string[], options: GageOptions): GageProcess {
+  const child = spawn('node', [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd,
+    env: gageEnv(options),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const result = new Promise<GageResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      // Output pipes may be held by orphans (a killed gage's run process): do not wait for them.
+      setImmediate(() => resolve({ code, signal, stdout, stderr }));
+    });
+  });
+  child.stdin?.end(options.input ?? '');
+  return {
+    child,
+    result,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+  };
+}
+
+/** Runs the built `gage` with `args` to its end. */
+export function gage(args: string[], options: GageOptions): Promise<GageResult> {
+  return spawnGage(args, options).result;
+}
+
+/** A temp dir with `files` written into it. */
+export async function makeTree(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gage-rel-'));
+  await writeTree(dir, files);
+  return dir;
+}
+
+/** Writes `files` (relative path → content) under `dir`. */
+export async function writeTree(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+}
+
+/** Removes a temp dir (also read-only run files). */
+export async function removeTree(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Sorted entry names of a dir, `[]` when missing. */
+export async function entries(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [] as string[])).sort();
+}
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` every 50 ms until it returns true. */
+export async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await sleep(50);
+}
+
+/** True while any process of the process group `pgid` lives. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A project plus a temp HOME and a runs dir inside it; `dispose()` removes all. */
+export interface Sandbox {
+  root: string;
+  project: string;
+  home: string;
+  runs: string;
+  opts: GageOptions;
+  dispose(): Promise<void>;
+}
+
+/** Makes a sandbox whose project holds `files`; gage runs with `--runs <runs>` through `GAGE_RUNS`. */
+export async function makeSandbox(files: Record<string, string | Uint8Array>): Promise<Sandbox> {
+  const root = await makeTree();
+  const project = join(root, 'project');
+  const home = join(root, 'home');
+  const runs = join(root, 'runs');
+  await mkdir(project);
+  await mkdir(home);
+  await writeTree(project, files);
+  return {
+    root,
+    project,
+    home,
+    runs,
+    opts: { cwd: project, home, env: { GAGE_RUNS: runs } },
+    dispose: () => removeTree(root),
+  };
+}
+
+/** Lines of a stack trace (`    at fn (file:1:2)`): never shown to users without `-v`. */
+export const STACK_LINE = /^\s+at .+[:(]/m;
