@@ -255,7 +255,7 @@ export class DependsNotSupportedError extends GageError {
     super(
       'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
       `Cannot stage operation ${opName}: ${dependencyType} dependencies are not supported yet`,
-      { hint: "Copy the files with 'sourcecode' or a 'stage-dependencies' exec command instead." },
+      { hint: "Use a project-files dependency, or fetch the files with a 'stage-dependencies' exec command." },
     );
     this.opName = opName;
     this.dependencyType = dependencyType;
@@ -316,5 +316,27 @@ export class ConfigWriteError extends GageError {
       hint: 'Use a value the file format can hold, or leave that flag out.',
     });
     this.problems = problems;
+  }
+}
+
+/**
+ * A project-files dependency (stage.md 6) whose patterns match no file of the
+ * project: the run would start without files it declared it needs.
+ *
+ * @example
+ * ```ts
+ * throw new DependencyNotFoundError('train', ['data/*.csv']);
+ * ```
+ */
+export class DependencyNotFoundError extends GageError {
+  readonly opName: string;
+  readonly patterns: readonly string[];
+
+  constructor(opName: string, patterns: readonly string[]) {
+    super('ERR_GAGE_DEPENDENCY_NOT_FOUND', `Dependency ${JSON.stringify(patterns)} of operation ${opName} matches no project files`, {
+      hint: "Check the 'files' patterns of 'depends' in the Gage file.",
+    });
+    this.opName = opName;
+    this.patterns = patterns;
   }
 }

@@ -75,3 +75,6 @@ export { AlreadyStagedError } from './errors.js';
 export { planConfigPatch } from './staging/plan-config-patch.js';
 export type { ConfigPatchPlan, PlanConfigPatchOptions } from './staging/plan-config-patch.js';
 export { ConfigWriteError } from './errors.js';
+export { resolveProjectFiles } from './staging/resolve-project-files.js';
+export type { ResolveProjectFilesOptions } from './staging/resolve-project-files.js';
+export { DependencyNotFoundError } from './errors.js';

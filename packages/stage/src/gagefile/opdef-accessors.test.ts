@@ -74,12 +74,13 @@ describe('other accessors', () => {
     expect(dependencyType({})).toBe('');
   });
 
-  test('checkDependsSupported refuses every dependency until resolution exists', () => {
+  test('checkDependsSupported accepts project files and refuses the kinds left for later', () => {
     expect(() => checkDependsSupported(op({}))).not.toThrow();
     expect(() => checkDependsSupported(op({ depends: [] }))).not.toThrow();
+    expect(() => checkDependsSupported(op({ depends: { files: 'data.csv' } }))).not.toThrow();
     const cases: [JsonObject, string][] = [
-      [{ files: 'data.csv' }, 'project-files'],
       [{ 'run-select': 'train' }, 'run-files'],
+      [{ description: 'x' }, 'untyped'],
       [{ type: 'runs-summary', 'runs-select': 'x' }, 'runs-summary'],
     ];
     for (const [depends, type] of cases) {

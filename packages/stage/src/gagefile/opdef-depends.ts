@@ -35,21 +35,21 @@ export function dependencyType(dependency: JsonObject): string {
 }
 
 /**
- * Staging calls this before anything is copied: dependency resolution is
- * deferred (stage.md 6), so any declared dependency (project files, run
- * files, runs summary), whose files the user expects in the run dir, is
- * refused rather than silently ignored. A `stage-dependencies` exec command
- * is the way to fetch dependencies until resolution arrives.
+ * Staging calls this before anything is copied. Project-files dependencies
+ * are resolved at staging (stage.md 6); resolving run files and runs
+ * summaries is left for later by the spec, so such a dependency is refused
+ * rather than silently ignored.
  *
- * @throws {DependsNotSupportedError} `Cannot stage operation <op>: project-files dependencies are not supported yet`
+ * @throws {DependsNotSupportedError} `Cannot stage operation <op>: run-files dependencies are not supported yet`
  * @example
  * ```ts
- * checkDependsSupported(OpDef('train', { depends: { files: 'data.csv' } })); // throws
+ * checkDependsSupported(OpDef('train', { depends: { 'run-select': 'prepare' } })); // throws
  * ```
  */
 export function checkDependsSupported(opdef: OpDef): void {
   for (const dependency of opdefDepends(opdef)) {
-    throw new DependsNotSupportedError(opdef.name, dependencyType(dependency) || 'untyped');
+    const type = dependencyType(dependency);
+    if (type !== 'project-files') throw new DependsNotSupportedError(opdef.name, type || 'untyped');
   }
 }
 

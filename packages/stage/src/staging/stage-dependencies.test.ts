@@ -36,14 +36,14 @@ describe('stageDependencies()', () => {
     expect(lines).toEqual([[1, 'copied']]);
   });
 
-  test('refuses project-files dependencies without running the hook', async () => {
+  test('refuses runs-summary dependencies without running the hook', async () => {
     const run = await initRun({
-      depends: [{ type: 'project-files', files: ['data.csv'] }],
+      depends: [{ type: 'runs-summary', 'runs-select': 'train' }],
       exec: { 'stage-dependencies': ['node', '-e', "require('fs').writeFileSync('ran', '')"] },
     });
     await expect(stageDependencies(run, await testdir())).rejects.toMatchObject({
       code: 'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
-      message: 'Cannot stage operation op: project-files dependencies are not supported yet',
+      message: 'Cannot stage operation op: runs-summary dependencies are not supported yet',
     });
     expect(await readMetaFile(run, 'output/30_dependencies')).toBeUndefined();
     expect(await readMetaFile(run, 'log/files')).toBeUndefined();

@@ -2,30 +2,37 @@ import { resolve } from 'node:path';
 import { readRunOpdef, scanRunFiles } from '@gage/meta';
 import { runHook } from '@gage/proc';
 import type { Run } from '@gage/types';
-import { checkDependsSupported } from '../gagefile/opdef-depends.js';
+import { checkDependsSupported, opdefDepends } from '../gagefile/opdef-depends.js';
 import { opdefExec } from '../gagefile/opdef-exec.js';
-import type { StageOptions } from './stage-options.js';
+import { resolveProjectFiles } from './resolve-project-files.js';
+import { defaultWarning, type StageOptions } from './stage-options.js';
 
 /**
- * Staging phase 4 (lifecycle.md 7.1, stage.md 6): checks the declared
- * dependencies (resolving them is left for later by the spec, so a kind that
- * would need resolving is rejected, never ignored), runs the
- * `stage-dependencies` hook and logs what it created with type `d`.
+ * Staging phase 4 (lifecycle.md 7.1, stage.md 6): resolves the declared
+ * dependencies (project files are copied, or linked with `link: true`;
+ * kinds the spec leaves for later are refused), runs the
+ * `stage-dependencies` hook and logs what they added with type `d`.
  *
- * @throws {DependsNotSupportedError} for a dependency that cannot be resolved yet.
+ * @throws {DependsNotSupportedError} for a run-files or runs-summary dependency.
+ * @throws {DependencyNotFoundError} for project-files patterns that match nothing.
  * @throws {RunExecError} when the hook exits non-zero.
  * @example
  * ```ts
- * await stageDependencies(run, projectDir);
+ * await stageDependencies(run, projectDir); // data/train.csv now in the run dir, type d
  * ```
  */
 export async function stageDependencies(run: Run, projectDir: string, options: StageOptions = {}): Promise<void> {
   options.onPhase?.('stage-dependencies');
   const opdef = await readRunOpdef(run);
   checkDependsSupported(opdef);
+  const srcDir = resolve(projectDir);
+  const onWarning = options.onWarning ?? defaultWarning;
+  for (const dependency of opdefDepends(opdef)) {
+    await resolveProjectFiles(run, srcDir, dependency, { opName: opdef.name, onWarning });
+  }
   const hook = opdefExec(opdef)['stage-dependencies'];
   if (hook !== undefined) {
-    await runHook(run, 'stage-dependencies', hook, { projectDir: resolve(projectDir), onOutput: options.onOutput });
+    await runHook(run, 'stage-dependencies', hook, { projectDir: srcDir, onOutput: options.onOutput });
   }
   await scanRunFiles(run, 'd');
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   initRunMeta, lockRun, makeRun, readFilesLog, readManifest, readMetaFile, runLockState, runMetaPath, runStatus,
@@ -212,12 +212,42 @@ describe('stageRun() and the run lock', () => {
 });
 
 describe('stageRun() with dependencies', () => {
-  test('refuses project-files dependencies before copying anything', async () => {
+  test('copies project-files dependencies with type d, after the source code', async () => {
+    const projectDir = await testdir({ 'op.js': '\n', 'data/train.bin': '\u0000\u0001', 'data/skip.txt': 'x' });
+    const run = await initRun({ depends: { files: 'data/*.bin' } });
+    await stageRun(run, projectDir);
+    expect(await readFile(join(run.runDir, 'data', 'train.bin'), 'utf8')).toBe('\u0000\u0001');
+    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual([
+      'a s data/skip.txt', 'a s op.js', 'a d data/train.bin',
+    ]);
+    expect(await runStatus(run)).toBe('staged');
+  });
+
+  test('links project files with link: true', async () => {
+    const projectDir = await testdir({ 'op.js': '\n', 'big.bin': '\u0000' });
+    const run = await initRun({ depends: { files: 'big.bin', link: true } });
+    await stageRun(run, projectDir);
+    expect(await readlink(join(run.runDir, 'big.bin'))).toBe(join(projectDir, 'big.bin'));
+    expect(await readMetaFile(run, 'manifest')).toContain('d 6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d big.bin\n');
+  });
+
+  test('refuses a dependency whose patterns match nothing, leaving the run pending', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun({ depends: { files: 'missing.csv' } });
+    await expect(stageRun(run, projectDir)).rejects.toMatchObject({
+      code: 'ERR_GAGE_DEPENDENCY_NOT_FOUND',
+      message: 'Dependency ["missing.csv"] of operation op matches no project files',
+    });
+    expect(await runStatus(run)).toBe('pending');
+    expect(await runLockState(run)).toBe('none');
+  });
+
+  test('refuses run-files dependencies before copying anything', async () => {
     const projectDir = await testdir({ 'op.js': '\n', 'data.csv': 'a,b\n' });
-    const run = await initRun({ depends: { files: 'data.csv' } });
+    const run = await initRun({ depends: { 'run-select': 'prepare', files: 'data.csv' } });
     await expect(stageRun(run, projectDir)).rejects.toMatchObject({
       code: 'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
-      message: 'Cannot stage operation op: project-files dependencies are not supported yet',
+      message: 'Cannot stage operation op: run-files dependencies are not supported yet',
     });
     await expect(stat(run.runDir)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await stagingLog(run)).toEqual([]);

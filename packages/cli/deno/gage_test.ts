@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The built bin run by Deno itself: `deno run -A packages/cli/dist/gage.js ...`.
+const BIN = fileURLToPath(new URL('../dist/gage.js', import.meta.url));
+
+const GAGE_TOML = `[hello]
+description = "Print a greeting."
+default = true
+exec = "node hello.cjs"
+config = "config.json"
+`;
+const HELLO = "const { name } = JSON.parse(require('fs').readFileSync('config.json', 'utf8'));\nconsole.log(`Hello ${name}`);\n";
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function environment(home: string): Record<string, string> {
+  const env = Deno.env.toObject();
+  for (const name of ['GAGE_RUNS', 'RUNS_DIR', 'PROJECT_DIR', 'FORCE_COLOR']) delete env[name];
+  return { ...env, HOME: home, COLUMNS: '80', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' };
+}
+
+async function gage(args: string[], cwd: string, home: string, input = ''): Promise<Result> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ['run', '-A', BIN, ...args], cwd, env: environment(home), clearEnv: true, stdin: 'piped', stdout: 'piped', stderr: 'piped',
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(input));
+  await writer.close();
+  const out = await child.output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+Deno.test('the gage bin under Deno: run with a flag, list, show, delete, restore, purge', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const project = join(home, 'greet');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), GAGE_TOML);
+    await writeFile(join(project, 'hello.cjs'), HELLO);
+    await writeFile(join(project, 'config.json'), '{"name": "World"}\n');
+    const g = (args: string[], input?: string) => gage(args, project, home, input);
+
+    const version = await g(['--version']);
+    assert.equal(version.code, 0);
+    assert.match(version.stdout, /^Gage \d+\.\d+\.\d+/);
+
+    assert.deepEqual(await g(['run', 'name=Ada']), {
+      code: 0, stdout: '', stderr: 'You are about to run hello\n\n name  Ada\n\nContinue? (Y/n) \n',
+    });
+    assert.deepEqual(await g(['run', 'name=Ada'], 'y\n'), {
+      code: 0, stdout: 'Hello Ada\n', stderr: 'You are about to run hello\n\n name  Ada\n\nContinue? (Y/n) \n',
+    });
+    const runsDir = join(project, '.gage', 'runs');
+    const id = (await g(['select'])).stdout.trim();
+    assert.deepEqual((await readdir(runsDir)).sort(), [id, `${id}.meta`, `${id}.project`]);
+
+    const ls = await g(['ls', '-0']);
+    assert.equal(ls.code, 0);
+    assert.equal(
+      ls.stdout,
+      '| # | operation | status    | description                                      |\n' +
+        '|---|-----------|-----------|--------------------------------------------------|\n' +
+        '| 1 | hello     | completed | name=Ada                                         |\n',
+    );
+
+    const show = await g(['show']);
+    assert.equal(show.code, 0);
+    assert.ok(show.stdout.startsWith(`                      ${id}\n| greet:hello ${' '.repeat(55)}completed |\n`), show.stdout);
+    assert.ok(show.stdout.includes('\n                                     Config\n| name  Ada '), show.stdout);
+    assert.ok(show.stdout.endsWith(`                                     Output\n| Hello Ada${' '.repeat(67)} |\n`), show.stdout);
+    assert.deepEqual(await g(['cat', '-p', 'config.json']), { code: 0, stdout: '{"name": "Ada"}\n', stderr: '' });
+
+    assert.deepEqual(await g(['delete', '1', '-y']), { code: 0, stdout: '', stderr: 'Deleted 1 run\n' });
+    assert.deepEqual((await readdir(runsDir)).sort(), [id, `${id}.meta.deleted`, `${id}.project`]);
+    assert.equal((await g(['ls', '-0'])).stdout.split('\n').length, 3);
+    assert.deepEqual(await g(['restore', '1', '-y']), { code: 0, stdout: '', stderr: 'Restored 1 run\n' });
+    assert.equal((await g(['select'])).stdout, `${id}\n`);
+
+    assert.deepEqual(await g(['rm', '-y', '1']), { code: 0, stdout: '', stderr: 'Deleted 1 run\n' });
+    assert.deepEqual(await g(['purge', '--all', '-y']), { code: 0, stdout: '', stderr: 'Permanently deleted 1 run\n' });
+    assert.deepEqual(await readdir(runsDir), []);
+    assert.deepEqual(await g(['purge', '--all', '-y']), { code: 0, stdout: '', stderr: 'gage: Nothing selected\n' });
+  } finally {
+    await new Deno.Command('chmod', { args: ['-R', 'u+w', home] }).output();
+    await rm(home, { recursive: true, force: true });
+  }
+});
+
+Deno.test('the gage bin under Deno: run --preview --json, a failing run, a usage error', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  try {
+    await writeFile(join(home, 'gage.toml'), '[fail]\nexec = ["node", "-e", "process.exit(3)"]\n');
+    const preview = await gage(['run', '--preview', '--json'], home, home);
+    assert.equal(preview.code, 0);
+    assert.equal(preview.stderr, '');
+    const doc = JSON.parse(preview.stdout);
+    assert.equal(doc.sourcecode.src_dir, await Deno.realPath(home));
+    assert.equal(doc.sourcecode.patterns.length, 5);
+    assert.equal(doc.sourcecode.patterns[0], '**/* text size<100000 max-matches=500');
+    assert.deepEqual(doc.sourcecode.paths, ['gage.toml']);
+    assert.ok(preview.stdout.endsWith('\n  }\n}\n'));
+    assert.deepEqual(await gage(['run', '-y'], home, home), { code: 3, stdout: '', stderr: '' });
+    const bogus = await gage(['list', '--bogus'], home, home);
+    assert.equal(bogus.code, 2);
+    assert.ok(bogus.stderr.endsWith('Error: No such option: --bogus\n'), bogus.stderr);
+  } finally {
+    await new Deno.Command('chmod', { args: ['-R', 'u+w', home] }).output();
+    await rm(home, { recursive: true, force: true });
+  }
+});
