@@ -59,6 +59,8 @@ export function outputMode(io: Io): OutputMode {
   const force = io.env.FORCE_COLOR;
   const color = force !== undefined && force !== '' && force !== '0' ? true : styled && io.env.NO_COLOR === undefined;
   const cols = io.env.COLUMNS;
-  const width = cols !== undefined && /^\d+$/.test(cols.trim()) ? Number(cols) : (io.stdout.columns ?? 80);
+  const tty = io.stdout.columns;
+  // A pseudo-terminal without a size reports 0 columns: use 80 as for no TTY.
+  const width = cols !== undefined && /^\d+$/.test(cols.trim()) && Number(cols) > 0 ? Number(cols) : tty !== undefined && tty > 0 ? tty : 80;
   return { styled, color, width };
 }

@@ -11,6 +11,9 @@ describe('resolveCommand()', () => {
     expect(resolveCommand('#! bash \necho a\necho b\n')).toEqual({ file: 'bash', args: ['-c', 'echo a\necho b\n'], shell: false });
     expect(resolveCommand('#!python\r\nprint(1)\r\nprint(2)')).toEqual({ file: 'python', args: ['-c', 'print(1)\nprint(2)'], shell: false });
     expect(resolveCommand('#!sh')).toEqual({ file: 'sh', args: ['-c', ''], shell: false });
+    expect(resolveCommand('#!/usr/bin/env python3\nprint(1)')).toEqual({
+      file: '/usr/bin/env', args: ['python3', '-c', 'print(1)'], shell: false,
+    });
   });
 
   test('any other string runs through the shell', () => {

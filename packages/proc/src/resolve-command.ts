@@ -16,6 +16,8 @@ export interface ResolvedCommand {
  * - an array is a program and its arguments, spawned without a shell;
  * - a string whose first line starts with `#!` becomes
  *   `[<rest of line 1, trimmed>, '-c', <remaining lines joined with '\n'>]`, no shell;
+ *   the rest of line 1 is split at whitespace, so `#!/usr/bin/env python3`
+ *   runs `/usr/bin/env python3 -c ...` as it would in a script file;
  * - any other string runs through the platform shell.
  *
  * @param args The command as stored in `proc/cmd` or in an opdef `exec`.
@@ -36,9 +38,9 @@ export function resolveCommand(args: ExecCommand): ResolvedCommand {
   }
   if (args.startsWith('#!')) {
     const lines = args.split(/\r?\n/);
-    const interpreter = (lines[0] ?? '').slice(2).trim();
-    if (interpreter === '') throw new RangeError(`Command has no interpreter after "#!": ${JSON.stringify(args)}`);
-    return { file: interpreter, args: ['-c', lines.slice(1).join('\n')], shell: false };
+    const [interpreter, ...interpreterArgs] = (lines[0] ?? '').slice(2).trim().split(/\s+/);
+    if (!interpreter) throw new RangeError(`Command has no interpreter after "#!": ${JSON.stringify(args)}`);
+    return { file: interpreter, args: [...interpreterArgs, '-c', lines.slice(1).join('\n')], shell: false };
   }
   return { file: args, args: [], shell: true };
 }
