@@ -77,6 +77,16 @@ describe('gage run --preview', () => {
     expect(await entries(join(project, '.gage', 'runs'))).toEqual(['x.txt']);
   });
 
+  test('a config-file warning is printed once, for a preview and for a run', async () => {
+    await writeFile(join(project, 'gage.toml'), '[hello]\nexec = "node hello.cjs"\nconfig = ["config.json", "notes.txt"]\n');
+    await writeFile(join(project, 'notes.txt'), 'x\n');
+    const warning = 'WARNING: Unsupported file type for config file "notes.txt"\n';
+    const preview = await run(['--preview', '--json']);
+    expect(preview.code).toBe(0);
+    expect(preview.stderr).toBe(warning);
+    expect(await run(['-y'])).toEqual({ code: 0, stdout: 'Hello World\n', stderr: warning });
+  });
+
   test('--json needs --preview; --preview and --start are incompatible', async () => {
     expect(await run(['--json', '-y'])).toEqual({ code: 1, stdout: '', stderr: "gage: '--json' can only be used with '--preview'\n\nTry 'gage run -h' for help.\n" });
     expect(await run(['--start', '1', '--preview'])).toEqual({ code: 1, stdout: '', stderr: "start and preview cannot be used together.\n\nTry 'gage run -h' for help.\n" });

@@ -66,15 +66,17 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     return 0;
   }
   const cmd = runCommand(opdef, projectDir);
-  const defaults: Config = await readProjectConfig(projectDir, opdef);
-  const config: Config = { ...defaults, ...flags };
   const runsDir = resolveRunsDir(ctx, project);
-  // Warnings about config files come from staging; the plan only looks for values a file cannot hold.
+  // Config-file warnings are printed once: by staging for a run, here for a preview.
+  const warnings: string[] = [];
+  const onWarning = (message: string) => void warnings.push(message);
+  const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
+  const config: Config = { ...defaults, ...flags };
   const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   if (optFlag(parsed, 'preview')) {
     const preview = await previewRun(opdef, projectDir, runsDir);
-    for (const w of preview.warnings) ctx.io.stderr.write(`WARNING: ${w}\n`);
+    for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(`WARNING: ${w}\n`);
     ctx.io.stdout.write(optFlag(parsed, 'json') ? previewJson(preview) : formatPreview(preview, ctx.mode));
     return 0;
   }

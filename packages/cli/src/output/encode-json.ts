@@ -1,4 +1,4 @@
-import { pythonFloatRepr } from '@gage/types';
+import { encodeJson as encodeJsonText, type JsonValue } from '@gage/types';
 
 /**
  * Encodes a `--json` document (decision 10): 2-space indent, keys in
@@ -12,30 +12,5 @@ import { pythonFloatRepr } from '@gage/types';
  * ```
  */
 export function encodeJson(value: unknown): string {
-  return encode(value, '') + '\n';
-}
-
-function encode(value: unknown, indent: string): string {
-  if (value === null || value === undefined) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'string':
-      return JSON.stringify(value);
-    case 'bigint':
-      return value.toString();
-    case 'number':
-      if (Number.isNaN(value)) return 'NaN';
-      if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-      return pythonFloatRepr(value);
-  }
-  const inner = indent + '  ';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return '[\n' + value.map((v) => inner + encode(v, inner)).join(',\n') + '\n' + indent + ']';
-  }
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-  if (keys.length === 0) return '{}';
-  return '{\n' + keys.map((k) => `${inner}${JSON.stringify(k)}: ${encode(obj[k], inner)}`).join(',\n') + '\n' + indent + '}';
+  return encodeJsonText(value as JsonValue, { indent: 2 }) + '\n';
 }
