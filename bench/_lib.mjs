@@ -184,6 +184,7 @@ export function printTable(rows, out = process.stdout) {
   const row = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   out.write(`${row(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const l of lines) out.write(`${row(l)}\n`);
+  for (const r of rows) if (r.note) out.write(`\nNote (${r.bench}, ${r.case}): ${r.note}\n`);
 }
 
 /** Parses `--quick` (or `GAGE_QUICK=1`) and `--rounds N` from argv. */

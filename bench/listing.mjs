@@ -100,6 +100,7 @@ export async function run({ quick, rounds }) {
         continue;
       }
       const env = cliEnv();
+      let warnings = 0;
       const cli = await compare({
         rounds: n,
         warmup: 1,
@@ -107,13 +108,18 @@ export async function run({ quick, rounds }) {
           const t = await timeProcess('node', [GAGE_BIN, '--runs', dir, 'runs', '-a'], { cwd, env, stdout: 'pipe' });
           const lines = t.stdout.split('\n').filter((l) => /^\| \d/.test(l)).length;
           if (lines !== count) throw new Error(`gage runs -a showed ${lines} runs, expected ${count}`);
+          warnings = Math.max(warnings, t.stderr.split('\n').filter((l) => l.startsWith('WARNING')).length);
           return t.ms;
         },
         baseline: async () =>
           (await timeProcess('node', ['--input-type=module', '-e', BASELINE_SCRIPT, dir], { cwd, env, stdout: 'pipe' })).ms,
       });
       rows.push(
-        result(name, `${count} runs, gage runs -a`, 'time', cli.product.median, target, 'ms', { stats: cli.product, ...cli }),
+        result(name, `${count} runs, gage runs -a`, 'time', cli.product.median, target, 'ms', {
+          stats: cli.product,
+          ...cli,
+          ...(warnings ? { note: `gage runs -a printed up to ${warnings} WARNING lines on stderr in one round (a correct listing prints none)` } : {}),
+        }),
       );
     }
   } finally {

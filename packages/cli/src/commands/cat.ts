@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { loadRunList, selectOne } from '../runs/run-list.js';
+import { followOutput } from './_follow-output.js';
 import { whereOption } from './_common-options.js';
 
 /** `gage cat`, cli.md 5.5. */
@@ -16,6 +17,8 @@ export const spec: CommandSpec = {
   summary: 'Show contents of a run file.',
   options: [
     { key: 'path', flags: ['-p', '--path'], kind: 'value', metavar: 'PATH', help: 'File path relative to the run directory.' },
+    { key: 'output', flags: ['-o', '--output'], kind: 'flag', help: 'Print the run output as recorded.' },
+    { key: 'follow', flags: ['-f', '--follow'], kind: 'flag', help: 'Print the run output and follow it while the run is running.' },
     whereOption,
     { key: 'meta', flags: ['--meta'], kind: 'flag', hidden: true },
     { key: 'user', flags: ['--user'], kind: 'flag', hidden: true },
@@ -33,9 +36,13 @@ export const spec: CommandSpec = {
  * ```
  */
 export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
-  checkIncompatible(parsed, [['summary', 'path']], ctx.cmdPath);
+  checkIncompatible(parsed, [['summary', 'path'], ['output', 'path'], ['follow', 'path'], ['output', 'summary'],
+    ['follow', 'summary'], ['output', 'meta'], ['follow', 'meta'], ['output', 'user'], ['follow', 'user']], ctx.cmdPath);
   let path = optValue(parsed, 'path');
   const runSpec = parsed.args[0];
+  if (optFlag(parsed, 'follow')) return followOutput(ctx, parsed, runSpec);
+  const output = optFlag(parsed, 'output');
+  if (output) path = 'output/40_run';
   if (optFlag(parsed, 'summary')) path = 'summary.json';
   if (path === undefined) {
     throw new CliError(
@@ -45,7 +52,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   }
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
   const info = selectOne(await loadRunList(runsDir, { where: optValue(parsed, 'where') }), runSpec);
-  const base = optFlag(parsed, 'meta') || optFlag(parsed, 'summary') ? info.run.metaDir : optFlag(parsed, 'user') ? info.run.runDir + '.user' : info.run.runDir;
+  const base = output || optFlag(parsed, 'meta') || optFlag(parsed, 'summary') ? info.run.metaDir : optFlag(parsed, 'user') ? info.run.runDir + '.user' : info.run.runDir;
   const full = join(base, path);
   let isFile: boolean;
   try {
