@@ -1,0 +1,67 @@
+// Errors of staging (staging/).
+import { GageError } from '@gage/types';
+
+/**
+ * The operation declares a dependency that staging cannot resolve yet
+ * (stage.md 6 defers resolution): `Cannot stage operation <op>: <type>
+ * dependencies are not supported yet`.
+ *
+ * @example
+ * ```ts
+ * throw new DependsNotSupportedError('train', 'project-files');
+ * ```
+ */
+export class DependsNotSupportedError extends GageError {
+  readonly opName: string;
+  readonly dependencyType: string;
+
+  constructor(opName: string, dependencyType: string) {
+    super(
+      'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
+      `Cannot stage operation ${opName}: ${dependencyType} dependencies are not supported yet`,
+      { hint: "Use a project-files dependency, or fetch the files with a 'stage-dependencies' exec command." },
+    );
+    this.opName = opName;
+    this.dependencyType = dependencyType;
+  }
+}
+
+/**
+ * A project-files dependency (stage.md 6) whose patterns match no file of the
+ * project: the run would start without files it declared it needs.
+ *
+ * @example
+ * ```ts
+ * throw new DependencyNotFoundError('train', ['data/*.csv']);
+ * ```
+ */
+export class DependencyNotFoundError extends GageError {
+  readonly opName: string;
+  readonly patterns: readonly string[];
+
+  constructor(opName: string, patterns: readonly string[]) {
+    super('ERR_GAGE_DEPENDENCY_NOT_FOUND', `Dependency ${JSON.stringify(patterns)} of operation ${opName} matches no project files`, {
+      hint: "Check the 'files' patterns of 'depends' in the Gage file.",
+    });
+    this.opName = opName;
+    this.patterns = patterns;
+  }
+}
+
+/**
+ * `stageRun` was called on a run that is already staged (lifecycle.md 7.1).
+ *
+ * @example
+ * ```ts
+ * throw new AlreadyStagedError(run.id); // run <id> is already staged
+ * ```
+ */
+export class AlreadyStagedError extends GageError {
+  /** The run's id. */
+  readonly runId: string;
+
+  constructor(runId: string) {
+    super('ERR_GAGE_ALREADY_STAGED', `run ${runId} is already staged`);
+    this.runId = runId;
+  }
+}
