@@ -56,7 +56,12 @@ export async function run({ quick, rounds }) {
   try {
     await writeFile(join(project, 'gen.py'), GEN_PY);
     // The real interpreter, not a version manager's shell shim (pyenv's adds ~80 ms to both sides).
-    const python = (await timeProcess('python3', ['-c', 'import sys; print(sys.executable)'], { stdout: 'pipe' })).stdout.trim();
+    let python;
+    try {
+      python = (await timeProcess('python3', ['-c', 'import sys; print(sys.executable)'], { stdout: 'pipe' })).stdout.trim();
+    } catch {
+      return [skipped(name, 'gage run', 'python3 (the run process) is not installed')];
+    }
     const toml = cases(quick)
       .map((c) => `[${c.op}]\nexec = ${JSON.stringify([python, 'gen.py', ...c.args])}\nsourcecode = ["gen.py"]\n`)
       .join('\n');
