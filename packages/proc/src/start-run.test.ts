@@ -56,9 +56,14 @@ describe('startRun()', () => {
     expect((await runToEnd(run)).output).toBe('a\nb\n');
   });
 
-  test('takes the whole rest of a #! line as the program name', async () => {
-    const run = await makeStagedRun({}, '#!node -e\nconsole.log(1)');
-    await expect(startRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_SPAWN', program: 'node -e' });
+  test('splits a #! line at whitespace, so #!/usr/bin/env works', async () => {
+    const run = await makeStagedRun({}, '#!/usr/bin/env sh\necho "$0"');
+    expect((await runToEnd(run)).output).toBe('sh\n');
+  });
+
+  test('a #! interpreter that does not exist is a spawn error', async () => {
+    const run = await makeStagedRun({}, '#!no-such-interpreter-xyz\nx');
+    await expect(startRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_SPAWN', program: 'no-such-interpreter-xyz' });
   });
 
   test('runs in the run dir with the Gage run variables, proc/env winning', async () => {
