@@ -4,6 +4,7 @@ import { execRun, finalizeRun } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
 import { exitStatus } from '../exit-status.js';
+import { OutputEcho } from '../output/output-echo.js';
 import { StatusLine } from '../output/status-line.js';
 
 /** Signals to `gage run` that stop the run process and finalize the run (decision 11). */
@@ -13,6 +14,8 @@ const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export interface RunDisplay {
   status: StatusLine;
   /** Echo for hook and run output; undefined with `-q`. */
+  echo: OutputEcho | undefined;
+  /** The output callback of `echo`. */
   onOutput: ((stream: number, line: Uint8Array) => void) | undefined;
 }
 
@@ -30,8 +33,8 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
   const { io } = ctx;
   const spinner = !quiet && ctx.verbose === 0 && ctx.mode.styled && io.stderr.isTTY === true;
   const status = new StatusLine(io.stderr, spinner);
-  const onOutput = quiet ? undefined : (stream: number, line: Uint8Array) => status.write(stream === 1 ? io.stderr : io.stdout, line);
-  return { status, onOutput };
+  const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr);
+  return { status, echo, onOutput: echo?.line };
 }
 
 /**
@@ -58,6 +61,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
     display.status.set(`Running ${opName}`);
     code = await execRun(run, { lock, signal: controller.signal, onOutput: display.onOutput, parentPwd: ctx.cwd });
   } finally {
+    display.echo?.flush();
     for (const [sig, handler] of handlers) process.off(sig, handler);
   }
   const aborted = controller.signal.aborted ? (controller.signal.reason as NodeJS.Signals) : undefined;
@@ -66,6 +70,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   try {
     await finalizeRun(run, code, { lock, onOutput: display.onOutput });
   } finally {
+    display.echo?.flush();
     display.status.stop();
   }
   if (aborted === 'SIGINT') ctx.io.stderr.write('Aborted.\n');

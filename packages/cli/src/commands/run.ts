@@ -107,15 +107,22 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
 }
 
 async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay): Promise<void> {
-  await stageRun(run, projectDir, {
-    lock,
-    onOutput: display.onOutput,
-    onWarning: (message: string) => display.status.write(ctx.io.stderr, `WARNING: ${message}\n`),
-    onPhase: (phase: string) => {
-      const text = PHASES[phase];
-      if (text) display.status.set(text);
-    },
-  });
+  try {
+    await stageRun(run, projectDir, {
+      lock,
+      onOutput: display.onOutput,
+      onWarning: (message: string) => {
+        display.echo?.flush();
+        display.status.write(ctx.io.stderr, `WARNING: ${message}\n`);
+      },
+      onPhase: (phase: string) => {
+        const text = PHASES[phase];
+        if (text) display.status.set(text);
+      },
+    });
+  } finally {
+    display.echo?.flush();
+  }
 }
 
 async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInfo, spec: string): Promise<number> {
