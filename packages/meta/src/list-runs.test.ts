@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
 import type { RunLoadError } from './errors.js';
 import { listRuns } from './list-runs.js';
 import { runForMetaDir } from './run-for-meta-dir.js';
+import { runAttr } from './run-attr.js';
 import { setMetaLogger } from './meta-logger.js';
 
 let runsDir: string;
@@ -166,6 +167,27 @@ describe('listRuns()', () => {
     await makeFakeRun(runsDir, 'a1', { opref: '2 p train' });
     await makeFakeRun(runsDir, 'b2', { opref: '2 p eval' });
     expect(ids(await listRuns(runsDir, { filter: (run) => run.opref?.name === 'eval' }))).toEqual(['b2']);
+  });
+
+  test('names given by the caller replace the readdir', async () => {
+    await makeFakeRun(runsDir, 'a1', { started: 5 });
+    await makeFakeRun(runsDir, 'b2', { started: 9 });
+    const names = await readdir(runsDir);
+    await makeFakeRun(runsDir, 'c3', { started: 7 }); // not in names: not listed
+    expect(ids(await listRuns(runsDir, { names, sort: ['-timestamp'] }))).toEqual(['b2', 'a1']);
+    expect(ids(await listRuns(runsDir, { names: ['b2.meta', 'b2.user', 'x.meta'] }))).toEqual(['b2']);
+  });
+
+  test('runAttr reuses the timestamps read for sorting, without reading again', async () => {
+    const a = await makeFakeRun(runsDir, 'a1', { staged: 3, started: 5 });
+    await writeFile(join(a.metaDir, 'stopped'), '8');
+    const [run] = await listRuns(runsDir, { sort: ['-timestamp', 'stopped'] });
+    await rm(join(a.metaDir, 'started'));
+    await rm(join(a.metaDir, 'stopped'));
+    expect(await runAttr(run!, 'started')).toBe(5);
+    expect(await runAttr(run!, 'timestamp')).toBe(5);
+    expect(await runAttr(run!, 'stopped')).toBe(8);
+    expect(await runAttr(run!, 'staged')).toBe(3); // not sorted by: read now
   });
 
   test('lists a thousand runs', async () => {

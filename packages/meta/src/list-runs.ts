@@ -22,6 +22,12 @@ export interface ListRunsOptions {
   deleted?: boolean;
   /** Called for each corrupt run, which is then skipped; default: a warning on stderr. */
   onError?: (err: RunLoadError) => void;
+  /**
+   * The entry names of `runsDir` when the caller has read the dir already
+   * (e.g. to see which `<id>.user` and `<id>.project` sidecars exist):
+   * listing then uses them instead of reading the dir again.
+   */
+  names?: readonly string[];
 }
 
 /** Runs loaded between two yields to the event loop. */
@@ -38,22 +44,24 @@ const BATCH = 512;
  * Built for 10,000 runs: one `readdir`, two small reads per run (`opref`,
  * `id`) plus the sort attributes, done synchronously in batches that yield
  * to the event loop (small synchronous reads are several times faster than
- * `fs.promises` ones).
+ * `fs.promises` ones). Timestamps read for sorting are kept in the
+ * `runAttr` cache of each returned run.
  *
  * @throws {ListRunsError} `ERR_GAGE_LIST_RUNS` for an unknown sort attribute.
  * @example
  * ```ts
  * const runs = await listRuns(runsDir, { sort: ['-timestamp'] }); // runs[0] is the newest (gage list index 1)
  * const trash = await listRuns(runsDir, { deleted: true });
+ * const again = await listRuns(runsDir, { names: await readdir(runsDir) }); // no second readdir
  * ```
  */
 export async function listRuns(runsDir: string, options: ListRunsOptions = {}): Promise<Run[]> {
   const { filter, deleted = false, onError = (err: RunLoadError) => warnMeta(err.message) } = options;
   const specs = parseSort(options.sort ?? []);
   const suffix = deleted ? '.meta.deleted' : '.meta';
-  let names: string[];
+  let names: readonly string[];
   try {
-    names = await readdir(runsDir);
+    names = options.names ?? (await readdir(runsDir));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;

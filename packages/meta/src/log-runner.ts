@@ -1,7 +1,8 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import type { Run } from '@gage/types';
 import { formatLocalTime } from './_local-time.js';
 import { runMetaPath } from './run-meta-path.js';
+import { withParentDir } from './_with-parent-dir.js';
 
 /**
  * Appends one record to the runner log `log/runner` (lifecycle.md 6):
@@ -20,6 +21,6 @@ import { runMetaPath } from './run-meta-path.js';
  */
 export async function logRunner(run: Run, message: string): Promise<void> {
   const line = `${formatLocalTime(new Date())} ${message.replace(/\r\n|\r|\n/g, '\\n')}\n`;
-  await mkdir(runMetaPath(run, 'log'), { recursive: true });
-  await appendFile(runMetaPath(run, 'log', 'runner'), line, { mode: 0o666 });
+  const path = runMetaPath(run, 'log', 'runner');
+  withParentDir(path, () => appendFileSync(path, line, { mode: 0o666 }));
 }

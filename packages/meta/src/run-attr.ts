@@ -1,9 +1,9 @@
-import type { Run, RunTimestampName } from '@gage/types';
+import type { Run } from '@gage/types';
+import { readOptional } from './_load-run.js';
 import { parseMetaInteger } from './_parse-meta-integer.js';
+import { cachedRunAttr, forgetRunAttrs, rememberRunAttr } from './_run-attr-cache.js';
 import { RunAttrError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
-import { readMetaFile } from './read-meta-file.js';
-import { runTimestamp } from './run-timestamp.js';
 
 /** A run attribute value: a string (`id`, `name`, `dir`) or an integer (timestamps in µs, `exit_code`). */
 export type RunAttrValue = string | number;
@@ -11,14 +11,14 @@ export type RunAttrValue = string | number;
 /** The attribute names {@link runAttr} supports (lifecycle.md 12). */
 export const RUN_ATTR_NAMES = ['id', 'name', 'dir', 'staged', 'started', 'stopped', 'timestamp', 'exit_code'] as const;
 
-const cache = new WeakMap<Run, Map<string, RunAttrValue>>();
-
 /**
  * A run attribute (lifecycle.md 12): `id`, `name`, `dir` (the run dir),
  * `staged`, `started`, `stopped` (epoch µs), `timestamp` (the first present
  * of `started`, `staged`, `initialized`), `exit_code` (from `proc/exit`).
  * A value read from disk is cached per run object (a `WeakMap`), defaults
- * never are; see {@link clearRunAttrCache}.
+ * never are; see {@link clearRunAttrCache}. `listRuns` with a `sort` fills
+ * the same cache with the timestamps it sorted by. Files are read
+ * synchronously (one small read each), like listing.
  *
  * @param run the run
  * @param name the attribute name
@@ -37,13 +37,11 @@ export async function runAttr(run: Run, name: string): Promise<RunAttrValue>;
 export async function runAttr<T>(run: Run, name: string, defaultValue: T): Promise<RunAttrValue | T>;
 export async function runAttr(run: Run, name: string, ...rest: unknown[]): Promise<unknown> {
   if (!(RUN_ATTR_NAMES as readonly string[]).includes(name)) throw new RunAttrError('ERR_GAGE_RUN_ATTR_UNKNOWN', name);
-  let values = cache.get(run);
-  const cached = values?.get(name);
+  const cached = cachedRunAttr(run, name);
   if (cached !== undefined) return cached;
-  const value = await readAttr(run, name);
+  const value = readAttr(run, name);
   if (value !== undefined) {
-    if (!values) cache.set(run, (values = new Map()));
-    values.set(name, value);
+    rememberRunAttr(run, name, value);
     return value;
   }
   if (rest.length > 0) return rest[0];
@@ -62,10 +60,10 @@ export async function runAttr(run: Run, name: string, ...rest: unknown[]): Promi
  * ```
  */
 export function clearRunAttrCache(run: Run): void {
-  cache.delete(run);
+  forgetRunAttrs(run);
 }
 
-async function readAttr(run: Run, name: string): Promise<RunAttrValue | undefined> {
+function readAttr(run: Run, name: string): RunAttrValue | undefined {
   switch (name) {
     case 'id':
       return run.id;
@@ -75,21 +73,23 @@ async function readAttr(run: Run, name: string): Promise<RunAttrValue | undefine
       return run.runDir;
     case 'timestamp':
       for (const ts of ['started', 'staged', 'initialized'] as const) {
-        const value = await runTimestamp(run, ts);
+        const value = cachedRunAttr(run, ts) ?? readInteger(run, ts, () => `Invalid timestamp '${ts}' in "${run.metaDir}"`);
         if (value !== undefined) return value;
       }
       return undefined;
     case 'exit_code':
-      return readExitCode(run);
+      return readInteger(run, 'proc/exit', (text) => `Invalid exit status in "${run.metaDir}": ${text}`);
     default:
-      return runTimestamp(run, name as RunTimestampName);
+      return readInteger(run, name, () => `Invalid timestamp '${name}' in "${run.metaDir}"`);
   }
 }
 
-async function readExitCode(run: Run): Promise<number | undefined> {
-  const text = await readMetaFile(run, 'proc/exit');
+/** An integer meta file; `undefined` when missing or malformed (which warns); throws when unreadable. */
+function readInteger(run: Run, file: string, invalid: (text: string) => string): number | undefined {
+  const text = readOptional(run.metaDir, file);
   if (text === undefined) return undefined;
-  const code = parseMetaInteger(text);
-  if (code === undefined) warnMeta(`Invalid exit status in "${run.metaDir}": ${text}`);
-  return code;
+  if (typeof text !== 'string') throw text;
+  const value = parseMetaInteger(text);
+  if (value === undefined) warnMeta(invalid(text));
+  return value;
 }

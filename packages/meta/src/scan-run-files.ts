@@ -1,7 +1,8 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import type { Run, RunFileType } from '@gage/types';
 import { encodeFilesLogEntry, type FilesLogEntry } from './_files-log.js';
 import { walkRunFiles } from './_walk-run-files.js';
+import { withParentDir } from './_with-parent-dir.js';
 import { readFilesLog } from './read-files-log.js';
 import { runMetaPath } from './run-meta-path.js';
 
@@ -30,7 +31,7 @@ export async function scanRunFiles(run: Run, type: RunFileType): Promise<FilesLo
   for (const entry of await readFilesLog(run)) prev.set(entry.path, entry);
   const seen = new Set<string>();
   const events: FilesLogEntry[] = [];
-  for (const file of await walkRunFiles(run.runDir)) {
+  for (const file of walkRunFiles(run.runDir)) {
     seen.add(file.path);
     const last = prev.get(file.path);
     if (last !== undefined && last.mtime === file.mtime) continue;
@@ -40,7 +41,7 @@ export async function scanRunFiles(run: Run, type: RunFileType): Promise<FilesLo
   for (const [path, last] of prev) {
     if (!seen.has(path) && last.event !== 'd') events.push({ event: 'd', type, mtime: undefined, path });
   }
-  await mkdir(runMetaPath(run, 'log'), { recursive: true });
-  await appendFile(runMetaPath(run, 'log', 'files'), events.map(encodeFilesLogEntry).join(''), { mode: 0o666 });
+  const path = runMetaPath(run, 'log', 'files');
+  withParentDir(path, () => appendFileSync(path, events.map(encodeFilesLogEntry).join(''), { mode: 0o666 }));
   return events;
 }

@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Run } from '@gage/types';
-import { writeFileAtomic } from './_write-file-atomic.js';
+import { writeFileAtomicSync } from './_write-file-atomic.js';
 import { runMetaPath } from './run-meta-path.js';
+import { withParentDir } from './_with-parent-dir.js';
 
 /** Options of {@link writeMetaFile}. */
 export interface WriteMetaFileOptions {
@@ -35,7 +34,6 @@ export async function writeMetaFile(
   options: WriteMetaFileOptions = {},
 ): Promise<string> {
   const path = runMetaPath(run, ...relPath.split('/'));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, content, options.writable ? 0o666 : 0o444);
+  withParentDir(path, () => writeFileAtomicSync(path, content, options.writable ? 0o666 : 0o444));
   return path;
 }

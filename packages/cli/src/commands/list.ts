@@ -5,9 +5,10 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { encodeJson } from '../output/encode-json.js';
 import { loadProject, resolveRunsDir } from '../project.js';
+import { readRunInfos, readRunRows } from '../runs/run-info.js';
 import { runJson } from '../runs/run-json.js';
-import { loadRunList, selectInfos } from '../runs/run-list.js';
-import { formatRunsTable } from '../runs/runs-table.js';
+import { listRunEntries, selectInfos } from '../runs/run-list.js';
+import { formatRunsTable, runsTableColumns, type RunsTableOptions } from '../runs/runs-table.js';
 import { archiveOption, deletedOption, rejectArchive, runsJsonOption, whereOption } from './_common-options.js';
 
 /** `gage list` (aliases `ls`, `runs`), cli.md 5.2. */
@@ -31,7 +32,8 @@ export const spec: CommandSpec = {
 const PAGE = 20;
 
 /**
- * Prints the runs table or the runs as JSON.
+ * Prints the runs table or the runs as JSON. Lists and pages first, then
+ * reads the details of the shown runs only, and only what is shown.
  *
  * @example
  * ```ts
@@ -51,22 +53,29 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   rejectArchive(parsed);
   const project = await loadProject(ctx);
   const runsDir = resolveRunsDir(ctx, project);
-  const list = await loadRunList(runsDir, { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
-  const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;
   const more = optCount(parsed, 'more');
   const limit = optFlag(parsed, 'all') ? Infinity : Math.max(0, pageSize) * (1 + more);
-  const shown = picked.slice(0, limit);
-  if (optFlag(parsed, 'json')) {
-    ctx.io.stdout.write(encodeJson(shown.map(runJson)));
-    return 0;
-  }
-  const table = formatRunsTable(shown, {
+  const json = optFlag(parsed, 'json');
+  const tableOptions: RunsTableOptions = {
     mode: ctx.mode,
     namespace: project.namespace,
     simple: optFlag(parsed, 'simple'),
     dim: optFlag(parsed, 'deleted'),
+  };
+  const description = json || runsTableColumns(tableOptions).includes('description');
+  const list = await listRunEntries(runsDir, {
+    deleted: optFlag(parsed, 'deleted'),
+    where: optValue(parsed, 'where'),
+    rows: { count: parsed.args.length > 0 ? 0 : limit, description },
   });
-  ctx.io.stdout.write(table);
+  const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;
+  const shown = picked.slice(0, limit);
+  if (json) {
+    ctx.io.stdout.write(encodeJson((await readRunInfos(shown)).map(runJson)));
+    return 0;
+  }
+  const rows = await readRunRows(shown, { description });
+  ctx.io.stdout.write(formatRunsTable(rows, tableOptions));
   if (shown.length < picked.length) {
     const hint = parsed.args.length > 0 ? '' : ` (use -${'m'.repeat(more + 1)} to show more)`;
     ctx.io.stdout.write(`\n Showing ${shown.length} of ${picked.length} runs${hint}\n`);

@@ -3,9 +3,9 @@ import { optFlag, optValue } from '../args/parse-args.js';
 import type { Context } from '../context.js';
 import { encodeJson } from '../output/encode-json.js';
 import { loadProject, resolveRunsDir } from '../project.js';
-import type { RunInfo } from '../runs/run-info.js';
+import { readRunInfo, readRunInfos } from '../runs/run-info.js';
 import { runJson } from '../runs/run-json.js';
-import { loadRunList, selectOne } from '../runs/run-list.js';
+import { listRunEntries, selectOne, type RunEntry } from '../runs/run-list.js';
 import { deletedOption, runsJsonOption, whereOption } from './_common-options.js';
 
 const PROPS = ['name', 'run-dir', 'meta-dir', 'project-dir', 'label'] as const;
@@ -38,32 +38,32 @@ export const spec: CommandSpec = {
  */
 export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
-  const list = await loadRunList(runsDir, { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const list = await listRunEntries(runsDir, { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
   const specs: (string | undefined)[] = parsed.args.length > 0 ? parsed.args : [undefined];
   const picked = specs.map((s) => selectOne(list, s));
   if (optFlag(parsed, 'json')) {
     const unique = list.filter((r) => picked.includes(r));
-    ctx.io.stdout.write(encodeJson(unique.map(runJson)));
+    ctx.io.stdout.write(encodeJson((await readRunInfos(unique)).map(runJson)));
     return 0;
   }
   const prop = parsed.order.find((k): k is (typeof PROPS)[number] => (PROPS as readonly string[]).includes(k));
-  for (const info of picked) ctx.io.stdout.write(`${property(info, prop)}\n`);
+  for (const entry of picked) ctx.io.stdout.write(`${await property(entry, prop)}\n`);
   return 0;
 }
 
-function property(info: RunInfo, prop: (typeof PROPS)[number] | undefined): string {
+async function property(entry: RunEntry, prop: (typeof PROPS)[number] | undefined): Promise<string> {
   switch (prop) {
     case 'name':
-      return info.run.name;
+      return entry.run.name;
     case 'run-dir':
-      return info.run.runDir;
+      return entry.run.runDir;
     case 'meta-dir':
-      return info.run.metaDir;
+      return entry.run.metaDir;
     case 'project-dir':
-      return info.projectDir ?? '';
+      return (await readRunInfo(entry)).projectDir ?? '';
     case 'label':
-      return info.label ?? '';
+      return (await readRunInfo(entry)).label ?? '';
     default:
-      return info.run.id;
+      return entry.run.id;
   }
 }

@@ -9,7 +9,8 @@ import { encodeJson } from '../output/encode-json.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { readRunFiles } from '../runs/run-files.js';
 import { runJson } from '../runs/run-json.js';
-import { loadRunList, selectOne } from '../runs/run-list.js';
+import { readRunInfo } from '../runs/run-info.js';
+import { listRunEntries, selectOne } from '../runs/run-list.js';
 import { readRunOutputs } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
@@ -55,8 +56,8 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--limit-files': '${limitText}' is not a valid integer.`);
   }
   const project = await loadProject(ctx);
-  const list = await loadRunList(resolveRunsDir(ctx, project), { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
-  const info = selectOne(list, parsed.args[0]);
+  const list = await listRunEntries(resolveRunsDir(ctx, project), { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const info = await readRunInfo(selectOne(list, parsed.args[0]));
   const out = ctx.io.stdout;
   if (optFlag(parsed, 'json')) {
     const files = await readRunFiles(info.run);

@@ -1,5 +1,7 @@
-import { readMetaFile, readRunConfig, readRunOpdef, runProjectDir, runStatus, runTimestamp, runUserAttrs } from '@gage/meta';
-import { parseJson, type Config, type OpDef, type OpRef, type Run, type RunStatus } from '@gage/types';
+import { runAttr, runProjectDir } from '@gage/meta';
+import type { Config, OpDef, RunStatus } from '@gage/types';
+import { entryLabel, entryStatus, entrySummary, objectOf, quiet, readConfig, readExitCode, readOpdef } from './_run-parts.js';
+import type { RunEntry } from './run-list.js';
 
 /** Summary values of a run (`summary.json` in its meta dir). */
 export interface RunSummary {
@@ -7,90 +9,118 @@ export interface RunSummary {
   metrics: Record<string, unknown>;
 }
 
-/** Everything the CLI shows about a run, read once. */
-export interface RunInfo {
-  run: Run;
-  /** Position in the list the run was selected from (1 = newest). */
-  index: number;
-  opref: OpRef | undefined;
+/** What a runs table row shows (cli.md 4). */
+export interface RunRow extends RunEntry {
   status: RunStatus;
   label: string | undefined;
   /** Epoch ms. */
   started: number | undefined;
-  stopped: number | undefined;
-  exitCode: number | undefined;
   config: Config;
   summary: RunSummary;
-  projectDir: string | undefined;
   opdef: OpDef | undefined;
 }
 
+/** Everything the CLI shows about a run (`show`, `--json`, `select`). */
+export interface RunInfo extends RunRow {
+  /** Epoch ms. */
+  stopped: number | undefined;
+  exitCode: number | undefined;
+  projectDir: string | undefined;
+}
+
+/** Options of {@link readRunRow}. */
+export interface ReadRunRowOptions {
+  /**
+   * Read what the description column shows (label, config, summary, op
+   * def); default true. Without it those are left empty.
+   */
+  description?: boolean;
+}
+
 /**
- * Reads what lists, `show` and `select` display about `run`. Unreadable parts
- * are left empty so one broken run does not break a listing.
+ * Reads what a runs table row shows about a listed run: status and start
+ * time, and, for the description column, the label, config, summary and op
+ * def. Small files are read synchronously, one at a time; unreadable parts
+ * are left empty so one broken run does not break a listing. Parts already
+ * read for `--where` are not read again.
  *
- * @param run the run
- * @param index its position in the list (1-based)
+ * @param entry the listed run
+ * @param options whether the description is shown
  * @example
  * ```ts
- * const info = await readRunInfo(run, 1);
- * info.status; // 'completed'
+ * const [row] = await readRunRows(entries.slice(0, 1));
+ * row.status; // 'completed'
  * ```
  */
-export async function readRunInfo(run: Run, index: number): Promise<RunInfo> {
-  const [status, userAttrs, summary, config, opdef, projectDir, exit, started, stopped] = await Promise.all([
-    runStatus(run),
-    quiet(() => runUserAttrs(run), {} as Record<string, unknown>),
-    readSummary(run),
-    quiet(() => readRunConfig(run), {} as Config),
-    quiet(() => readRunOpdef(run), undefined),
-    quiet(() => runProjectDir(run), undefined),
-    quiet(() => readMetaFile(run, 'proc/exit'), undefined),
-    quiet(() => runTimestamp(run, 'started'), undefined),
-    quiet(() => runTimestamp(run, 'stopped'), undefined),
-  ]);
-  const userLabel = (userAttrs as Record<string, unknown>).label;
-  const runLabel = (summary.run as { label?: unknown } | undefined)?.label;
-  const label = typeof userLabel === 'string' ? userLabel : typeof runLabel === 'string' ? runLabel : undefined;
-  const exitText = exit?.trim();
-  return {
-    run,
-    index,
-    opref: run.opref,
+export async function readRunRow(entry: RunEntry, options: ReadRunRowOptions = {}): Promise<RunRow> {
+  const status = await entryStatus(entry);
+  const started = await quiet(() => runAttr(entry.run, 'started', undefined), undefined);
+  const row: RunRow = {
+    ...entry,
     status,
-    label: label === '' ? undefined : label,
-    started: toMs(started),
-    stopped: toMs(stopped),
-    exitCode: exitText && /^-?\d+$/.test(exitText) ? Number(exitText) : undefined,
-    config: config ?? {},
-    summary: { attributes: objectOf(summary.attributes), metrics: objectOf(summary.metrics) },
-    projectDir: projectDir ?? undefined,
-    opdef: opdef ?? undefined,
+    label: undefined,
+    started: typeof started === 'number' ? Math.floor(started / 1000) : undefined,
+    config: {},
+    summary: { attributes: {}, metrics: {} },
+    opdef: undefined,
+  };
+  if (options.description === false) return row;
+  const summary = entrySummary(entry);
+  row.label = await entryLabel(entry);
+  row.config = readConfig(entry);
+  row.summary = { attributes: objectOf(summary.attributes), metrics: objectOf(summary.metrics) };
+  row.opdef = readOpdef(entry);
+  return row;
+}
+
+/**
+ * Reads everything the CLI shows about a listed run: its row plus stop
+ * time, exit code and project dir (read only when the runs dir listing
+ * showed an `<id>.project`).
+ *
+ * @param entry the listed run
+ * @example
+ * ```ts
+ * const info = await readRunInfo(selectOne(entries, '1'));
+ * info.exitCode; // 0
+ * ```
+ */
+export async function readRunInfo(entry: RunEntry): Promise<RunInfo> {
+  const row = await readRunRow(entry);
+  const stopped = await quiet(() => runAttr(entry.run, 'stopped', undefined), undefined);
+  return {
+    ...row,
+    stopped: typeof stopped === 'number' ? Math.floor(stopped / 1000) : undefined,
+    exitCode: readExitCode(entry),
+    projectDir: entry.hasProjectRef ? await quiet(() => runProjectDir(entry.run), undefined) : undefined,
   };
 }
 
-async function readSummary(run: Run): Promise<Record<string, unknown>> {
-  const text = await quiet(() => readMetaFile(run, 'summary.json'), undefined);
-  if (text === undefined) return {};
-  try {
-    return objectOf(parseJson(text, { bigint: true }));
-  } catch {
-    return {};
-  }
+/**
+ * {@link readRunRow} of each entry, one run at a time (never more than one
+ * file open), in order.
+ *
+ * @example
+ * ```ts
+ * const rows = await readRunRows(entries.slice(0, 20), { description: true });
+ * ```
+ */
+export async function readRunRows(entries: readonly RunEntry[], options: ReadRunRowOptions = {}): Promise<RunRow[]> {
+  const rows: RunRow[] = [];
+  for (const entry of entries) rows.push(await readRunRow(entry, options));
+  return rows;
 }
 
-function objectOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function toMs(us: number | bigint | undefined | null): number | undefined {
-  return us === undefined || us === null ? undefined : Math.floor(Number(us) / 1000);
-}
-
-async function quiet<T, D>(read: () => T | Promise<T>, fallback: D): Promise<T | D> {
-  try {
-    return await read();
-  } catch {
-    return fallback;
-  }
+/**
+ * {@link readRunInfo} of each entry, one run at a time, in order.
+ *
+ * @example
+ * ```ts
+ * io.stdout.write(encodeJson((await readRunInfos(shown)).map(runJson)));
+ * ```
+ */
+export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInfo[]> {
+  const infos: RunInfo[] = [];
+  for (const entry of entries) infos.push(await readRunInfo(entry));
+  return infos;
 }

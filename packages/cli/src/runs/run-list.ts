@@ -1,48 +1,110 @@
+import { readdir } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { listRuns, selectRuns } from '@gage/meta';
-import type { Run } from '@gage/types';
+import type { OpRef, Run } from '@gage/types';
 import { CliError } from '../errors.js';
-import { readRunInfo, type RunInfo } from './run-info.js';
+import { startReadAhead } from './_read-ahead.js';
+import { DESCRIPTION_FILES, entryLabel, entryStatus, setReadAhead } from './_run-parts.js';
+import { readRunInfos, type RunInfo } from './run-info.js';
 
-/** Options of {@link loadRunList}. */
+/** A run of the list runs are selected from, before any of its details are read. */
+export interface RunEntry {
+  run: Run;
+  /** Position in the list (1 = newest). */
+  index: number;
+  opref: OpRef | undefined;
+  /** `<id>.user` (user attributes) is in the runs dir. */
+  hasUserAttrs: boolean;
+  /** `<id>.project` (project reference) is in the runs dir. */
+  hasProjectRef: boolean;
+}
+
+/** Options of {@link listRunEntries}. */
 export interface LoadRunListOptions {
   /** List the trash. */
   deleted?: boolean | undefined;
   /** `-w/--where` term (cli.md 3.4). */
   where?: string | undefined;
+  /**
+   * The rows the caller will read (`readRunRows`): how many at most
+   * (`Infinity` for all) and whether with the description column. When
+   * that (or `where`) means reading thousands of runs, their files are
+   * read ahead on a second thread while the runs are listed.
+   */
+  rows?: { count: number; description: boolean } | undefined;
 }
+
+/** Fewer runs than this are read on the main thread only (a worker costs ~20 ms to start). */
+const READ_AHEAD_MIN = 2000;
 
 /**
  * The list runs are selected from (cli.md 3.1): the runs of `runsDir` (or its
  * trash), newest first, kept when they pass `where`; indexes are positions
- * in this list.
+ * in this list. Costs one readdir and the few small reads of `listRuns` per
+ * run; `where` adds the status and, when needed, the label. Read the
+ * details of the runs shown with `readRunRows` / `readRunInfos`.
  *
  * @param runsDir the runs dir
  * @param options trash and filter
+ * @example
+ * ```ts
+ * const entries = await listRunEntries(runsDir, { where: 'error' });
+ * const rows = await readRunRows(entries.slice(0, 20));
+ * ```
+ */
+export async function listRunEntries(runsDir: string, options: LoadRunListOptions = {}): Promise<RunEntry[]> {
+  const names = await readRunsDir(runsDir);
+  const sidecars = new Set(names.filter((n) => n.endsWith('.user') || n.endsWith('.project')));
+  const where = options.where?.trim() ?? '';
+  const ahead = readAhead(runsDir, names, options, where !== '');
+  let runs: Run[];
+  try {
+    runs = await listRuns(runsDir, { sort: ['-timestamp'], deleted: options.deleted === true, names });
+  } catch (err) {
+    ahead?.cancel();
+    throw err;
+  }
+  const texts = await ahead?.finish();
+  const entries = runs.map((run): RunEntry => {
+    const base = basename(run.runDir);
+    const entry = { run, index: 0, opref: run.opref, hasUserAttrs: sidecars.has(`${base}.user`), hasProjectRef: sidecars.has(`${base}.project`) };
+    const read = texts?.get(basename(run.metaDir));
+    if (read) setReadAhead(entry, read);
+    return entry;
+  });
+  const kept: RunEntry[] = [];
+  for (const entry of entries) if (where === '' || (await matchesWhere(entry, where))) kept.push(entry);
+  kept.forEach((entry, i) => (entry.index = i + 1));
+  return kept;
+}
+
+/**
+ * {@link listRunEntries} with the details of every listed run read
+ * (`readRunInfos`). Prefer listing entries, selecting or paging, and reading
+ * only the runs shown.
+ *
  * @example
  * ```ts
  * const runs = await loadRunList(runsDir, { where: 'error' });
  * ```
  */
 export async function loadRunList(runsDir: string, options: LoadRunListOptions = {}): Promise<RunInfo[]> {
-  const runs: Run[] = await listRuns(runsDir, { sort: ['-timestamp'], deleted: options.deleted === true });
-  const infos = await Promise.all(runs.map((run) => readRunInfo(run, 0)));
-  const where = options.where?.trim() ?? '';
-  const kept = where === '' ? infos : infos.filter((i) => matchesWhere(i, where));
-  kept.forEach((info, i) => (info.index = i + 1));
-  return kept;
+  return readRunInfos(await listRunEntries(runsDir, options));
 }
 
 /**
  * The simple `--where` term (cli.md 3.4): operation name, status, or a
- * substring of the label.
+ * substring of the label. Reads the status, then the label, only as far as
+ * needed; both are kept for the row shown later.
  *
  * @example
  * ```ts
- * matchesWhere(info, 'error'); // true for a run with status error
+ * await matchesWhere(entry, 'error'); // true for a run with status error
  * ```
  */
-export function matchesWhere(info: RunInfo, term: string): boolean {
-  return info.opref?.name === term || info.status === term || (info.label ?? '').includes(term);
+export async function matchesWhere(entry: RunEntry, term: string): Promise<boolean> {
+  if (entry.opref?.name === term || (await entryStatus(entry)) === term) return true;
+  return ((await entryLabel(entry)) ?? '').includes(term);
 }
 
 /**
@@ -50,10 +112,10 @@ export function matchesWhere(info: RunInfo, term: string): boolean {
  *
  * @example
  * ```ts
- * selectInfos(runs, ['1', 'abc']);
+ * selectInfos(entries, ['1', 'abc']);
  * ```
  */
-export function selectInfos(runs: RunInfo[], specs: string[]): RunInfo[] {
+export function selectInfos<T extends { run: Run }>(runs: readonly T[], specs: string[]): T[] {
   const selected = new Set(selectRuns(runs.map((r) => r.run), specs).map((r: Run) => r.metaDir));
   return runs.filter((r) => selected.has(r.run.metaDir));
 }
@@ -65,10 +127,10 @@ export function selectInfos(runs: RunInfo[], specs: string[]): RunInfo[] {
  *
  * @example
  * ```ts
- * const info = selectOne(runs, parsed.args[0]);
+ * const entry = selectOne(entries, parsed.args[0]);
  * ```
  */
-export function selectOne(runs: RunInfo[], spec: string | undefined): RunInfo {
+export function selectOne<T extends { run: Run }>(runs: readonly T[], spec: string | undefined): T {
   const hint = "Use 'gage list' to show available runs.";
   if (spec === undefined && runs.length === 0) throw new CliError('ERR_GAGE_NO_RUNS', 'No runs found', { hint });
   const found = selectInfos(runs, [spec ?? '1']);
@@ -78,7 +140,7 @@ export function selectOne(runs: RunInfo[], spec: string | undefined): RunInfo {
       hint: 'Use an index or a longer ID or name.',
     });
   }
-  return found[0] as RunInfo;
+  return found[0] as T;
 }
 
 /**
@@ -91,4 +153,26 @@ export function selectOne(runs: RunInfo[], spec: string | undefined): RunInfo {
  */
 export function runsCount(n: number): string {
   return n === 1 ? '1 run' : `${n} runs`;
+}
+
+/** Starts reading ahead what `where` and the rows will read, when that is thousands of runs. */
+function readAhead(runsDir: string, names: readonly string[], options: LoadRunListOptions, where: boolean) {
+  const suffix = options.deleted === true ? '.meta.deleted' : '.meta';
+  const metaNames = names.filter((n) => n.endsWith(suffix) && n.length > suffix.length);
+  const rows = Math.min(metaNames.length, options.rows?.count ?? 0);
+  if ((where ? metaNames.length : rows) < READ_AHEAD_MIN || process.env.XX_NO_AHEAD) return undefined;
+  const files = new Set(['proc/exit']);
+  if (where) files.add('summary.json');
+  if (rows >= READ_AHEAD_MIN && options.rows?.description) for (const f of DESCRIPTION_FILES) files.add(f);
+  return startReadAhead(runsDir, metaNames, [...files]);
+}
+
+/** The entry names of the runs dir; `[]` when it does not exist. */
+async function readRunsDir(runsDir: string): Promise<string[]> {
+  try {
+    return await readdir(runsDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
 }

@@ -4,7 +4,7 @@ import { formatTable, type TableColumn } from '../output/format-table.js';
 import { formatValue } from '../output/format-value.js';
 import type { OutputMode } from '../io.js';
 import { fitDescription } from './fit-description.js';
-import type { RunInfo } from './run-info.js';
+import type { RunRow } from './run-info.js';
 
 /** Options of {@link formatRunsTable}. */
 export interface RunsTableOptions {
@@ -19,22 +19,24 @@ export interface RunsTableOptions {
   now?: number;
 }
 
-type Col = 'index' | 'name' | 'operation' | 'started' | 'status' | 'description';
+/** A runs table column (cli.md 4). */
+export type RunsTableColumn = 'index' | 'name' | 'operation' | 'started' | 'status' | 'description';
+
+type Col = RunsTableColumn;
 
 /**
- * Formats the runs table (cli.md 4): columns by width, relative start
- * times, a flexible description column.
+ * The columns of the runs table for the output width, or `-0`'s fixed set
+ * (cli.md 4); tells a caller what it must read for the rows.
  *
- * @param runs the runs to show, in list order
- * @param options mode, namespace, `-0`
+ * @param options mode and `-0`
  * @example
  * ```ts
- * io.stdout.write(formatRunsTable(infos, { mode, namespace: 'greet' }));
+ * runsTableColumns({ mode: { ...mode, width: 40 }, namespace: undefined }); // ['index', 'name', 'operation']
  * ```
  */
-export function formatRunsTable(runs: RunInfo[], options: RunsTableOptions): string {
+export function runsTableColumns(options: Pick<RunsTableOptions, 'mode' | 'simple'>): RunsTableColumn[] {
   const w = options.mode.width;
-  const cols: Col[] = options.simple
+  return options.simple
     ? ['index', 'operation', 'status', 'description']
     : w <= 28
       ? ['index', 'name']
@@ -43,9 +45,28 @@ export function formatRunsTable(runs: RunInfo[], options: RunsTableOptions): str
         : w <= 60
           ? ['index', 'name', 'operation', 'started', 'status']
           : ['index', 'name', 'operation', 'started', 'status', 'description'];
+}
+
+/**
+ * Formats the runs table (cli.md 4): columns by width, relative start
+ * times, a flexible description column.
+ *
+ * @param runs the rows to show, in list order (read with at least the
+ *   fields of {@link runsTableColumns})
+ * @param options mode, namespace, `-0`
+ * @example
+ * ```ts
+ * io.stdout.write(formatRunsTable(infos, { mode, namespace: 'greet' }));
+ * ```
+ */
+export function formatRunsTable(runs: readonly RunRow[], options: RunsTableOptions): string {
+  const w = options.mode.width;
+  const cols = runsTableColumns(options);
   const now = options.now ?? Date.now();
   const dim = options.dim === true;
-  const rows = runs.map((r) => cols.map((c) => cell(r, c, options.namespace, now)));
+  // The pairs of each row, formatted once: for the cell text and again when fitting it.
+  const pairs = cols.includes('description') ? runs.map(descriptionPairs) : [];
+  const rows = runs.map((r, i) => cols.map((c) => cell(r, c, options.namespace, now, pairs[i])));
   const columns: TableColumn[] = cols.map((c) => {
     const header = c === 'index' ? '#' : c;
     const base: StyleName[] = dim ? ['dim'] : [];
@@ -54,8 +75,7 @@ export function formatRunsTable(runs: RunInfo[], options: RunsTableOptions): str
         header,
         flex: 'cut',
         fit: (_text: string, width: number, row: number) => {
-          const info = runs[row] as RunInfo;
-          return fitDescription(info.label, descriptionPairs(info), width);
+          return fitDescription((runs[row] as RunRow).label, pairs[row] as [string, string][], width);
         },
         style: () => base,
       };
@@ -75,7 +95,7 @@ function cellStyle(c: Col, text: string): StyleName[] {
   return ['grey'];
 }
 
-function cell(r: RunInfo, c: Col, namespace: string | undefined, now: number): string {
+function cell(r: RunRow, c: Col, namespace: string | undefined, now: number, pairs: [string, string][] | undefined): string {
   switch (c) {
     case 'index':
       return String(r.index);
@@ -88,7 +108,7 @@ function cell(r: RunInfo, c: Col, namespace: string | undefined, now: number): s
     case 'status':
       return r.status;
     case 'description':
-      return descriptionText(r);
+      return [r.label, ...(pairs ?? []).map(([k, v]) => `${k}=${v}`)].filter((s) => s).join(' ');
   }
 }
 
@@ -101,7 +121,7 @@ function cell(r: RunInfo, c: Col, namespace: string | undefined, now: number): s
  * operationLabel(info, 'greet'); // 'hello' or 'other:hello v2'
  * ```
  */
-export function operationLabel(r: RunInfo, namespace: string | undefined): string {
+export function operationLabel(r: { opref: RunRow['opref'] }, namespace: string | undefined): string {
   if (!r.opref) return '';
   const { ns, name, version } = r.opref;
   return `${ns && ns !== namespace ? `${ns}:` : ''}${name}${version ? ` v${version}` : ''}`;
@@ -117,15 +137,11 @@ export function operationLabel(r: RunInfo, namespace: string | undefined): strin
  * descriptionPairs(info); // [['name', 'Bob']]
  * ```
  */
-export function descriptionPairs(r: RunInfo): [string, string][] {
+export function descriptionPairs(r: RunRow): [string, string][] {
   const fields: Record<string, unknown> = { ...r.summary.metrics, ...r.summary.attributes, ...r.config };
   const listing = (r.opdef?.data as { listing?: { description?: unknown } } | undefined)?.listing?.description;
   const names = Array.isArray(listing)
     ? listing.filter((n): n is string => typeof n === 'string' && Object.hasOwn(fields, n))
     : Object.keys(fields).sort();
   return names.map((n) => [n, formatValue(fields[n])]);
-}
-
-function descriptionText(r: RunInfo): string {
-  return [r.label, ...descriptionPairs(r).map(([k, v]) => `${k}=${v}`)].filter((s) => s).join(' ');
 }

@@ -1,7 +1,9 @@
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
 import type { Config } from '@gage/types';
+import { ConfigSyntaxError } from '../errors.js';
 import { setConfigValue } from './_set-config-value.js';
+import { parsePython } from './_python-parse.js';
+import { pythonSegments } from './_python-segments.js';
 import { checkPythonSyntax } from './_python-syntax.js';
 import { evalPythonScalar, innerNodes, unwrapParens, type PythonScalar } from './_python-value.js';
 import type { PythonConfigLiteral } from './read-python-config.js';
@@ -19,39 +21,85 @@ interface LiteralAssign {
   leaves: Leaf[];
 }
 
+/** The last source read and its literals: `ConfigFormat.read` and then `patch` get the same text. */
+let last: { source: string; literals: readonly PythonConfigLiteral[] } | undefined;
+
 /**
- * Reads the config literals of Python source (stage.md 5.6): the values of
- * the keys and, per literal span, the keys that share it. Spans are offsets
- * into `source`.
+ * The config literals of Python source (stage.md 5.6), per literal span
+ * the keys that share it; spans are offsets into `source`. The literals of
+ * the last source are kept, so a patch of the text just read does not read
+ * it again: the result is shared and must not be modified.
  */
+export function pythonLiterals(source: string): readonly PythonConfigLiteral[] {
+  if (last?.source !== source) last = { source, literals: collect(source) };
+  return last.literals;
+}
+
+/** The values of the keys of Python source and the literals behind them (a fresh object and array). */
 export function collectPythonLiterals(source: string): { values: Config; literals: PythonConfigLiteral[] } {
+  const literals = pythonLiterals(source);
+  const values: Config = {};
+  for (const literal of literals) for (const key of literal.keys) setConfigValue(values, key, literal.value);
+  return { values, literals: [...literals] };
+}
+
+function collect(source: string): PythonConfigLiteral[] {
   const offset = source.startsWith('\uFEFF') ? 1 : 0;
   const text = source.slice(offset);
-  const tree = parser.parse(text);
-  checkPythonSyntax(source, text, tree, offset);
-  const assigns: LiteralAssign[] = [];
+  const assigns = literalAssigns(source, text, offset);
   const winner = new Map<string, LiteralAssign>();
-  for (const stmt of topLevelStatements(tree.topNode)) {
-    const assign = literalAssign(stmt, text);
-    if (!assign) continue;
-    assigns.push(assign);
-    for (const name of assign.names) winner.set(name, assign);
-  }
-  const values: Config = {};
+  for (const assign of assigns) for (const name of assign.names) winner.set(name, assign);
   const literals: PythonConfigLiteral[] = [];
   for (const assign of assigns) {
-    const names = assign.names.filter((name) => winner.get(name) === assign);
+    const names = assign.names.length === 1 && winner.get(assign.names[0] as string) === assign
+      ? assign.names
+      : assign.names.filter((name) => winner.get(name) === assign);
     if (names.length === 0) continue;
     for (const leaf of assign.leaves) {
-      const keys = names.map((name) => name + leaf.suffix);
-      for (const key of keys) setConfigValue(values, key, leaf.value);
-      literals.push({
-        keys, from: leaf.from + offset, to: leaf.to + offset, text: text.slice(leaf.from, leaf.to), value: leaf.value,
-        ...(leaf.string ? { string: leaf.string } : {}),
-      });
+      const keys = leaf.suffix ? names.map((name) => name + leaf.suffix) : names;
+      const literal: PythonConfigLiteral = { keys, from: leaf.from + offset, to: leaf.to + offset, text: text.slice(leaf.from, leaf.to), value: leaf.value };
+      if (leaf.string) literal.string = leaf.string;
+      literals.push(literal);
     }
   }
-  return { values, literals };
+  return literals;
+}
+
+/**
+ * The literal assignments of `text` in source order: simple lines read
+ * directly, the code between them parsed segment by segment. When a
+ * segment is invalid, the whole text is parsed again so the error reported
+ * is the one of the file.
+ */
+function literalAssigns(source: string, text: string, offset: number): LiteralAssign[] {
+  const assigns: LiteralAssign[] = [];
+  try {
+    for (const segment of pythonSegments(text)) {
+      if (segment.kind === 'code') assigns.push(...parsedAssigns(source, text.slice(segment.from, segment.to), offset, segment.from));
+      else {
+        const { value, from, to, string } = segment;
+        assigns.push({ names: [segment.name], leaves: [{ value, from, to, suffix: '', ...(string ? { string } : {}) }] });
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof ConfigSyntaxError)) throw err;
+    return parsedAssigns(source, text, offset, 0);
+  }
+  return assigns;
+}
+
+/** The literal assignments of parsed code that starts at `base` in the text; offsets are the text's. */
+function parsedAssigns(source: string, code: string, offset: number, base: number): LiteralAssign[] {
+  const tree = parsePython(code);
+  checkPythonSyntax(source, code, tree, offset + base);
+  const assigns: LiteralAssign[] = [];
+  for (const stmt of topLevelStatements(tree.topNode)) {
+    const assign = literalAssign(stmt, code);
+    if (!assign) continue;
+    if (base) for (const leaf of assign.leaves) (leaf.from += base), (leaf.to += base);
+    assigns.push(assign);
+  }
+  return assigns;
 }
 
 function* topLevelStatements(top: SyntaxNode): Generator<SyntaxNode> {

@@ -2,5 +2,6 @@ import type { Config, ConfigValue } from '@gage/types';
 
 /** Sets `config[key]`, also for the key `__proto__` (a plain assignment would change the prototype). */
 export function setConfigValue(config: Config, key: string, value: ConfigValue): void {
-  Object.defineProperty(config, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(config, key, { value, enumerable: true, writable: true, configurable: true });
+  else config[key] = value;
 }

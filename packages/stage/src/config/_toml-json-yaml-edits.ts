@@ -3,6 +3,7 @@
 // only the spans whose value changed (decisions 6 and 7).
 import type { Config, ConfigValue } from '@gage/types';
 import type { ConfigPatchResult } from './config-format.js';
+import { setConfigValue } from './_set-config-value.js';
 
 /** Where one scalar of a config file sits in the text, and what it reads as. */
 export interface ScalarSpan {
@@ -25,7 +26,7 @@ function sameConfigValue(a: ConfigValue, b: ConfigValue): boolean {
 /** The config a scan describes: every key with its value, in file order. */
 export function spansToConfig(spans: ReadonlyMap<string, ScalarSpan>): Config {
   const config: Config = {};
-  for (const [key, span] of spans) config[key] = span.value;
+  for (const [key, span] of spans) setConfigValue(config, key, span.value);
   return config;
 }
 

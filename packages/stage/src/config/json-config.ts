@@ -2,6 +2,7 @@ import { type ConfigValue, isGageError, JsonSyntaxError, parseJson, pythonFloatR
 import { ConfigSyntaxError } from '../errors.js';
 import type { ConfigFormat } from './config-format.js';
 import { scanJson } from './_json-scan.js';
+import { lastResult } from './_last-result.js';
 import { type EncodedScalar, patchScalarSpans, type ScalarSpan, spansToConfig } from './_toml-json-yaml-edits.js';
 
 /**
@@ -33,7 +34,9 @@ export const jsonConfigFormat: ConfigFormat = {
   },
 };
 
-function scanValidJson(text: string): Map<string, ScalarSpan> {
+const scanValidJson = lastResult(scanJsonText);
+
+function scanJsonText(text: string): Map<string, ScalarSpan> {
   try {
     parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { bigint: true });
   } catch (err) {

@@ -1,6 +1,7 @@
 import { pythonFloatRepr, pythonStringRepr, type Config, type ConfigValue } from '@gage/types';
 import { encodePythonString } from './_python-string.js';
-import { readPythonConfig, type PythonConfigLiteral } from './read-python-config.js';
+import { pythonLiterals } from './_python-literals.js';
+import type { PythonConfigLiteral } from './read-python-config.js';
 
 /**
  * Writes new config values into Python source (stage.md 5.11), changing
@@ -24,9 +25,9 @@ import { readPythonConfig, type PythonConfigLiteral } from './read-python-config
  */
 export function patchPythonConfig(source: string, values: Config): string {
   const edits: { from: number; to: number; text: string }[] = [];
-  for (const literal of readPythonConfig(source).literals) {
-    const changed = literal.keys.filter((key) => Object.hasOwn(values, key) && !sameValue(values[key] as ConfigValue, literal.value));
-    const last = changed[changed.length - 1];
+  for (const literal of pythonLiterals(source)) {
+    let last: string | undefined;
+    for (const key of literal.keys) if (Object.hasOwn(values, key) && !sameValue(values[key] as ConfigValue, literal.value)) last = key;
     if (last === undefined) continue;
     edits.push({ from: literal.from, to: literal.to, text: literalText(literal, values[last] as ConfigValue) });
   }

@@ -1,7 +1,10 @@
 import type { ConfigFormat } from './config-format.js';
 import { encodeTomlScalar } from './_toml-encode.js';
 import { patchScalarSpans, spansToConfig } from './_toml-json-yaml-edits.js';
+import { lastResult } from './_last-result.js';
 import { scanToml } from './_toml-scan.js';
+
+const scan = lastResult(scanToml);
 
 /**
  * Reads config defaults from and patches values into TOML config files
@@ -28,9 +31,9 @@ import { scanToml } from './_toml-scan.js';
  */
 export const tomlConfigFormat: ConfigFormat = {
   read(text) {
-    return spansToConfig(scanToml(text));
+    return spansToConfig(scan(text));
   },
   patch(text, values) {
-    return patchScalarSpans(text, scanToml(text), values, encodeTomlScalar);
+    return patchScalarSpans(text, scan(text), values, encodeTomlScalar);
   },
 };

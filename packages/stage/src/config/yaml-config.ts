@@ -1,7 +1,10 @@
 import type { ConfigFormat } from './config-format.js';
 import { patchScalarSpans, spansToConfig } from './_toml-json-yaml-edits.js';
 import { encodeYamlScalar } from './_yaml-encode.js';
+import { lastResult } from './_last-result.js';
 import { scanYaml } from './_yaml-scan.js';
+
+const scan = lastResult(scanYaml);
 
 /**
  * Reads config defaults from and patches values into YAML config files
@@ -30,9 +33,9 @@ import { scanYaml } from './_yaml-scan.js';
  */
 export const yamlConfigFormat: ConfigFormat = {
   read(text) {
-    return spansToConfig(scanYaml(text));
+    return spansToConfig(scan(text));
   },
   patch(text, values) {
-    return patchScalarSpans(text, scanYaml(text), values, (span, value) => encodeYamlScalar(text, span, value));
+    return patchScalarSpans(text, scan(text), values, (span, value) => encodeYamlScalar(text, span, value));
   },
 };

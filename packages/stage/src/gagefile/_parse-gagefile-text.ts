@@ -1,6 +1,4 @@
 import { JsonSyntaxError, parseJson, type JsonValue } from '@gage/types';
-import { parse as parseToml, TomlError } from 'smol-toml';
-import { parse as parseYaml, YAMLError } from 'yaml';
 import { GagefileExtensionError, GagefileSyntaxError } from '../errors.js';
 import { toJsonValue } from './_to-json-value.js';
 
@@ -15,14 +13,16 @@ export function gagefileFormat(path: string): 'toml' | 'json' | 'yaml' | undefin
 
 /**
  * Parses Gage file text (stage.md 1.3). Integers come back as `bigint`.
+ * The TOML and YAML parsers are imported on first use, so `gage run` with a
+ * `gage.toml` never loads the YAML parser (about 270 KB of code).
  * @throws {GagefileExtensionError} for an unknown extension.
  * @throws {GagefileSyntaxError} naming line and column.
  */
-export function parseGagefileText(path: string, text: string): JsonValue {
+export async function parseGagefileText(path: string, text: string): Promise<JsonValue> {
   switch (gagefileFormat(path)) {
-    case 'toml': return parseTomlText(path, text);
+    case 'toml': return parseTomlText(path, text, await import('smol-toml'));
     case 'json': return parseJsonText(path, text);
-    case 'yaml': return parseYamlText(path, text);
+    case 'yaml': return parseYamlText(path, text, await import('yaml'));
     default: throw new GagefileExtensionError(path);
   }
 }
@@ -41,9 +41,9 @@ function parseJsonText(path: string, text: string): JsonValue {
   }
 }
 
-function parseTomlText(path: string, text: string): JsonValue {
+function parseTomlText(path: string, text: string, { parse, TomlError }: typeof import('smol-toml')): JsonValue {
   try {
-    return toJsonValue(parseToml(text, { integersAsBigInt: true }));
+    return toJsonValue(parse(text, { integersAsBigInt: true }));
   } catch (err) {
     if (!(err instanceof TomlError)) throw err;
     const first = firstLine(err.message);
@@ -51,9 +51,9 @@ function parseTomlText(path: string, text: string): JsonValue {
   }
 }
 
-function parseYamlText(path: string, text: string): JsonValue {
+function parseYamlText(path: string, text: string, { parse, YAMLError }: typeof import('yaml')): JsonValue {
   try {
-    return toJsonValue(parseYaml(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false }));
+    return toJsonValue(parse(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false }));
   } catch (err) {
     if (!(err instanceof YAMLError)) throw err;
     const pos = err.linePos?.[0];

@@ -48,7 +48,7 @@ export async function loadGagefile(path: string): Promise<Gagefile> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new GagefileMissingError(path);
     throw new GagefileReadError(path, err);
   }
-  const data = parseGagefileText(path, text);
+  const data = await parseGagefileText(path, text);
   const problems = validateGagefile(data, { allowUnknownOpdefKeys: true });
   if (problems.length > 0) throw new GagefileInvalidError(path, problems);
   const obj = data as JsonObject;

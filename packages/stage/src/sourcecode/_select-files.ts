@@ -1,8 +1,8 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { compareCodePoints } from '@gage/types';
 import type { SourcePattern } from './parse-source-pattern.js';
-import { isTextFile } from './is-text-file.js';
+import { isTextFileSync } from './is-text-file.js';
 import { sentinelMatches } from './_sentinel-matches.js';
 
 /** A path the selection passed over, and why. */
@@ -38,7 +38,8 @@ interface Entry {
  * Selects files under `rootDir` with the rules of stage.md 4.2 and the
  * traversal of 4.3: top-down; in each directory prune subdirectories (sorted),
  * test files (sorted), then descend. Symlinks are followed inside the root
- * only; cycles, broken links and the runs dir are skipped.
+ * only; cycles, broken links and the runs dir are skipped. The tree is read
+ * with synchronous calls: per-file thread-pool round trips dominated staging.
  */
 export async function selectFiles(
   rootDir: string, patterns: readonly SourcePattern[], options: SelectFilesOptions = {},
@@ -47,8 +48,8 @@ export async function selectFiles(
   const fileRules = patterns.filter((p) => p.type !== 'dir');
   if (fileRules.length === 0) return { paths: [], skipped: [], warnings: [] };
   const root = resolve(rootDir);
-  s.realRoot = await realpath(root);
-  s.realRuns = options.runsDir === undefined ? undefined : await realpath(options.runsDir).catch(() => resolve(options.runsDir as string));
+  s.realRoot = realpathSync.native(root);
+  s.realRuns = options.runsDir === undefined ? undefined : realOrResolved(options.runsDir);
   await s.walk(root, '', s.realRoot, new Set([s.realRoot]));
   s.paths.sort(compareCodePoints);
   return { paths: s.paths, skipped: s.skipped, warnings: s.warnings };
@@ -75,7 +76,7 @@ class Selection {
   async walk(absDir: string, relDir: string, realDir: string, ancestors: ReadonlySet<string>): Promise<void> {
     let entries;
     try {
-      entries = (await readdir(absDir, { withFileTypes: true })).sort((a, b) => compareCodePoints(a.name, b.name));
+      entries = readdirSync(absDir, { withFileTypes: true }).sort((a, b) => compareCodePoints(a.name, b.name));
     } catch (err) {
       if (relDir === '') throw err;
       this.skip(relDir, 'unreadable', `Cannot read directory "${relDir}": ${(err as Error).message}`);
@@ -92,7 +93,7 @@ class Selection {
     }
     const keep: Entry[] = [];
     for (const dir of dirs) if (await this.admitDir(dir, relDir, ancestors)) keep.push(dir);
-    for (const file of files) if (await this.selectFile(file)) this.paths.push(file.rel);
+    for (const file of files) if (this.selectFile(file)) this.paths.push(file.rel);
     for (const dir of keep) await this.walk(dir.abs, dir.rel, dir.real, new Set([...ancestors, dir.real]));
   }
 
@@ -100,8 +101,8 @@ class Selection {
     let st;
     let real: string;
     try {
-      st = await stat(abs);
-      real = await realpath(abs);
+      st = statSync(abs);
+      real = realpathSync.native(abs);
     } catch {
       if (this.fileRules.some((r) => !r.exclude && r.regex.test(rel))) {
         this.skip(rel, 'broken-symlink', `Skipped "${rel}": broken symbolic link`);
@@ -146,7 +147,7 @@ class Selection {
   }
 
   /** The last matching file rule decides (stage.md 4.2); every match counts. */
-  async selectFile(file: Entry): Promise<boolean> {
+  selectFile(file: Entry): boolean {
     const test = new FileTest(file, this.warnings);
     let selected = false;
     let limited: SourcePattern | undefined;
@@ -155,7 +156,7 @@ class Selection {
       const exhausted = rule.maxMatches !== undefined && used >= rule.maxMatches;
       if (!rule.regex.test(file.rel)) continue;
       if (exhausted && (rule.exclude || this.limitWarned.has(rule))) continue;
-      if (!(await test.passes(rule))) continue;
+      if (!test.passes(rule)) continue;
       if (exhausted) {
         limited = rule;
         continue;
@@ -177,10 +178,11 @@ class Selection {
   }
 }
 
-/** Type and size tests of one file, each computed at most once. */
+/** Type and size tests of one file, from at most one `stat` (and a sample read for an unknown extension). */
 class FileTest {
   private text: boolean | undefined;
-  private sized = false;
+  private stats: Stats | undefined;
+  private statError: Error | undefined;
   readonly file: Entry;
   readonly warnings: string[];
 
@@ -189,19 +191,19 @@ class FileTest {
     this.warnings = warnings;
   }
 
-  async passes(rule: SourcePattern): Promise<boolean> {
-    if (rule.type === 'text' && !(await this.isText())) return false;
-    if (rule.type === 'binary' && (await this.isText())) return false;
+  passes(rule: SourcePattern): boolean {
+    if (rule.type === 'text' && !this.isText()) return false;
+    if (rule.type === 'binary' && this.isText()) return false;
     if (rule.sizeLt === undefined && rule.sizeGt === undefined) return true;
-    const size = await this.size();
+    const size = this.size();
     if (size === undefined) return true;
     return (rule.sizeGt !== undefined && size > rule.sizeGt) || (rule.sizeLt !== undefined && size < rule.sizeLt);
   }
 
-  async isText(): Promise<boolean> {
+  isText(): boolean {
     if (this.text === undefined) {
       try {
-        this.text = await isTextFile(this.file.abs);
+        this.text = isTextFileSync(this.file.abs, this.stat());
       } catch (err) {
         this.warnings.push(`Cannot read "${this.file.rel}": ${(err as Error).message}`);
         this.text = false;
@@ -210,11 +212,32 @@ class FileTest {
     return this.text;
   }
 
-  async size(): Promise<number | undefined> {
-    if (!this.sized) {
-      this.sized = true;
-      if (this.file.size === undefined) this.file.size = await stat(this.file.abs).then((st) => st.size, () => undefined);
+  /** The size; `undefined` when the file is gone or unreadable (no size test applies; the copy reports it). */
+  size(): number | undefined {
+    if (this.file.size !== undefined) return this.file.size;
+    try {
+      return this.stat().size;
+    } catch {
+      return undefined;
     }
-    return this.file.size;
+  }
+
+  private stat(): Stats {
+    if (this.statError !== undefined) throw this.statError;
+    try {
+      this.stats ??= statSync(this.file.abs);
+      return this.stats;
+    } catch (err) {
+      this.statError = err as Error;
+      throw err;
+    }
+  }
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
   }
 }

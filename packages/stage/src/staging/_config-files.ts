@@ -38,7 +38,7 @@ export async function* loadConfigFiles(
     const paths = configKeys(object).map(parseConfigPath);
     const files = await selectConfigFiles(rootDir, filePatterns(paths), { runsDir });
     for (const path of files) {
-      const format = configFormatFor(path);
+      const format = await configFormatFor(path);
       if (format === undefined) {
         warn(`Unsupported file type for config file "${path}"`);
         continue;

@@ -2,7 +2,7 @@ import { chmod, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { logRunner, readRunConfig, readRunOpdef, scanRunFiles, writeMetaFile } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { formatPatchedDiff } from '../config/format-patched-diff.js';
+import type { PatchedFile } from '../config/format-patched-diff.js';
 import { ConfigWriteError } from '../errors.js';
 import { planConfigPatch } from './plan-config-patch.js';
 import type { StageOptions } from './stage-options.js';
@@ -30,8 +30,15 @@ export async function applyConfig(run: Run, options: StageOptions = {}): Promise
   });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   for (const file of plan.files) await writeRunFile(join(run.runDir, ...file.path.split('/')), file.newText);
-  await writeMetaFile(run, 'log/patched', formatPatchedDiff(plan.files));
+  await writeMetaFile(run, 'log/patched', await patchedDiff(plan.files));
   await scanRunFiles(run, 's');
+}
+
+/** `log/patched`: empty when nothing changed; the diff module (and its library) is loaded only when needed. */
+async function patchedDiff(files: readonly PatchedFile[]): Promise<string> {
+  if (files.length === 0) return '';
+  const { formatPatchedDiff } = await import('../config/format-patched-diff.js');
+  return formatPatchedDiff(files);
 }
 
 /** Rewrites a copied file, keeping its mode (a copy of a read-only file is made writable for the write). */

@@ -15,11 +15,11 @@ describe('configFormatFor()', () => {
     ['TRAIN.PY', pythonConfigFormat],
     ['a.b/c.Toml', tomlConfigFormat],
     ['.hidden.json', jsonConfigFormat],
-  ])('chooses the format of %s by extension', (path, format) => {
-    expect(configFormatFor(path)).toBe(format);
+  ])('chooses the format of %s by extension', async (path, format) => {
+    expect(await configFormatFor(path)).toBe(format);
   });
 
-  test.each(['notes.txt', 'model.ipynb', 'Makefile', 'conf.d/settings', '.py', '..toml', 'dir.py/file'])('has no format for %s', (path) => {
-    expect(configFormatFor(path)).toBeUndefined();
+  test.each(['notes.txt', 'model.ipynb', 'Makefile', 'conf.d/settings', '.py', '..toml', 'dir.py/file'])('has no format for %s', async (path) => {
+    expect(await configFormatFor(path)).toBeUndefined();
   });
 });

@@ -1,32 +1,31 @@
 import type { ConfigFormat } from '../config/config-format.js';
-import { jsonConfigFormat } from '../config/json-config.js';
-import { pythonConfigFormat } from '../config/python-config-format.js';
-import { tomlConfigFormat } from '../config/toml-config.js';
-import { yamlConfigFormat } from '../config/yaml-config.js';
 
-const FORMATS: Record<string, ConfigFormat> = {
-  '.py': pythonConfigFormat,
-  '.json': jsonConfigFormat,
-  '.yaml': yamlConfigFormat,
-  '.yml': yamlConfigFormat,
-  '.toml': tomlConfigFormat,
+/** Each format's module, imported on first use: most runs need none or one of the parsers (YAML, Python, TOML). */
+const FORMATS: Record<string, () => Promise<ConfigFormat>> = {
+  '.py': async () => (await import('../config/python-config-format.js')).pythonConfigFormat,
+  '.json': async () => (await import('../config/json-config.js')).jsonConfigFormat,
+  '.yaml': async () => (await import('../config/yaml-config.js')).yamlConfigFormat,
+  '.yml': async () => (await import('../config/yaml-config.js')).yamlConfigFormat,
+  '.toml': async () => (await import('../config/toml-config.js')).tomlConfigFormat,
 };
 
 /**
  * The config format of a file, by extension (case-insensitive): Python,
  * JSON, YAML or TOML (decision 7); `undefined` for any other file, notebooks
- * included until they arrive (stage.md 5.2, 5.7).
+ * included until they arrive (stage.md 5.2, 5.7). Asynchronous because each
+ * format's parser is loaded only when a file of that format is configured
+ * (`gage run` start-up).
  *
  * @example
  * ```ts
- * configFormatFor('train.py') === pythonConfigFormat; // true
- * configFormatFor('model.ipynb'); // undefined
- * configFormatFor('.py'); // undefined (a hidden file with no extension)
+ * (await configFormatFor('train.py')) === pythonConfigFormat; // true
+ * await configFormatFor('model.ipynb'); // undefined
+ * await configFormatFor('.py'); // undefined (a hidden file with no extension)
  * ```
  */
-export function configFormatFor(path: string): ConfigFormat | undefined {
+export async function configFormatFor(path: string): Promise<ConfigFormat | undefined> {
   // Leading dots of the name start no extension (`.py` has none), as in stage.md 4.5.
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? FORMATS[name.slice(dot).toLowerCase()] : undefined;
+  return dot > 0 ? FORMATS[name.slice(dot).toLowerCase()]?.() : undefined;
 }

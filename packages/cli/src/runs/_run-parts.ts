@@ -1,0 +1,130 @@
+import { runStatus, runUserAttrs } from '@gage/meta';
+import { parseJson, type Config, type OpDef, type RunStatus } from '@gage/types';
+import type { AheadText } from './_read-ahead.js';
+import { readMetaSync } from './_read-meta-sync.js';
+import type { RunEntry } from './run-list.js';
+
+/** Parts of a run read once and shared by `--where` and the displayed rows. */
+interface Parts {
+  /** Meta files read ahead (`_read-ahead.ts`). */
+  ahead?: Record<string, AheadText>;
+  status?: RunStatus;
+  userAttrs?: Record<string, unknown>;
+  summary?: Record<string, unknown>;
+}
+
+const memo = new WeakMap<RunEntry, Parts>();
+
+function partsOf(entry: RunEntry): Parts {
+  let parts = memo.get(entry);
+  if (!parts) memo.set(entry, (parts = {}));
+  return parts;
+}
+
+/** Keeps the meta files read ahead for `entry`; they are used instead of reading again. */
+export function setReadAhead(entry: RunEntry, texts: Record<string, AheadText>): void {
+  partsOf(entry).ahead = texts;
+}
+
+/** A meta file of the run: read ahead, else read now; `undefined` when missing; throws when unreadable. */
+function metaText(entry: RunEntry, file: string): string | undefined {
+  const ahead = memo.get(entry)?.ahead?.[file];
+  return ahead !== undefined ? (ahead ?? undefined) : readMetaSync(entry.run.metaDir, file);
+}
+
+/**
+ * The run's status (lifecycle.md 11), read once per entry. An exit code read
+ * ahead decides it as `runStatus` would (rule 1); anything else is left to
+ * `runStatus`.
+ */
+export async function entryStatus(entry: RunEntry): Promise<RunStatus> {
+  const parts = partsOf(entry);
+  if (parts.status) return parts.status;
+  const exit = parts.ahead?.['proc/exit'];
+  const code = typeof exit === 'string' ? metaInteger(exit) : undefined;
+  parts.status = code === undefined ? await runStatus(entry.run) : code === 0 ? 'completed' : code < 0 ? 'terminated' : 'error';
+  return parts.status;
+}
+
+/** `summary.json` as an object (`{}` when missing or invalid), read once per entry. */
+export function entrySummary(entry: RunEntry): Record<string, unknown> {
+  const parts = partsOf(entry);
+  return (parts.summary ??= readJsonObject(entry, 'summary.json') ?? {});
+}
+
+/**
+ * The run label (lifecycle.md 14): the user `label`, else the summary's run
+ * label; an empty label counts as none. The `.user` attr log is read only
+ * when the runs dir listing showed one.
+ */
+export async function entryLabel(entry: RunEntry): Promise<string | undefined> {
+  const parts = partsOf(entry);
+  parts.userAttrs ??= entry.hasUserAttrs ? await quiet(() => runUserAttrs(entry.run), {}) : {};
+  const userLabel = parts.userAttrs.label;
+  const runLabel = (entrySummary(entry).run as { label?: unknown } | undefined)?.label;
+  const label = typeof userLabel === 'string' ? userLabel : typeof runLabel === 'string' ? runLabel : undefined;
+  return label === '' ? undefined : label;
+}
+
+/** `config.json` (lifecycle.md 5): `{}` when missing or not an object of scalars. */
+export function readConfig(entry: RunEntry): Config {
+  const value = readJsonObject(entry, 'config.json') ?? {};
+  return Object.values(value).some((v) => typeof v === 'object' && v !== null) ? {} : (value as Config);
+}
+
+/** The run's op def (`opdef.json` with the op name); `undefined` when missing or not an object. */
+export function readOpdef(entry: RunEntry): OpDef | undefined {
+  if (entry.opref === undefined) return undefined;
+  const data = readJsonObject(entry, 'opdef.json');
+  return data ? { name: entry.opref.name, data: data as OpDef['data'] } : undefined;
+}
+
+/** The exit code from `proc/exit`, when it holds an integer. */
+export function readExitCode(entry: RunEntry): number | undefined {
+  const text = quietSync(() => metaText(entry, 'proc/exit'), undefined)?.trim();
+  return text && /^-?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** The files `readRunRow` reads for the description column (what to read ahead). */
+export const DESCRIPTION_FILES: readonly string[] = ['summary.json', 'config.json', 'opdef.json'];
+
+/** `value` when it is a plain object, else `{}`. */
+export function objectOf(value: unknown): Record<string, unknown> {
+  return isObject(value) ? value : {};
+}
+
+/** The result of `read`, or `fallback` when it throws: one broken run must not break a listing. */
+export async function quiet<T, D>(read: () => T | Promise<T>, fallback: D): Promise<T | D> {
+  try {
+    return await read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** A meta JSON file holding an object (integers as `bigint`); `undefined` when missing, unreadable or not an object. */
+function readJsonObject(entry: RunEntry, file: string): Record<string, unknown> | undefined {
+  const text = quietSync(() => metaText(entry, file), undefined);
+  if (text === undefined) return undefined;
+  const value = quietSync(() => parseJson(text, { bigint: true }), undefined);
+  return isObject(value) ? value : undefined;
+}
+
+/** A scalar meta file's integer, as `@gage/meta` reads it (trailing whitespace stripped, safe integers only). */
+function metaInteger(text: string): number | undefined {
+  const s = text.trimEnd();
+  const n = /^-?\d+$/.test(s) ? Number(s) : NaN;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function quietSync<T, D>(read: () => T, fallback: D): T | D {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}

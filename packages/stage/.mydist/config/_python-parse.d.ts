@@ -1,0 +1,26 @@
+import type { Tree } from '@lezer/common';
+/**
+ * Parses Python source with @lezer/python, working around a misfire of
+ * @lezer/lr (1.4.12): its guard against deep left-associative trees counts
+ * reductions of 2,000+ characters that share a start position and, past
+ * 300 of them, forces the stack out of the rule it is in. Reductions of a
+ * statement list after a blank or comment-only line (the grammar's skipped
+ * `blankLine` rule) all share one start, one per statement, so a module or
+ * block with ~300 statements preceded by blank or comment lines got error
+ * nodes in the middle of a valid statement (`key_389 = 389` read as
+ * `key_389` and an error), and valid files were rejected as invalid Python.
+ *
+ * The workaround drives the parse itself and resets that counter whenever
+ * the parse reaches the start of a new line: the guard still works inside
+ * one line (a 100,000-term expression on one line is cut as before), but no
+ * longer adds up statements across lines. Without the counter (another
+ * @lezer/lr version) the reset does nothing and the regression test
+ * (`read-python-config.test.ts`, 5,000 generated lines) fails.
+ *
+ * @example
+ * ```ts
+ * parsePython('x = 1\n').topNode.firstChild?.name; // 'AssignStatement'
+ * ```
+ */
+export declare function parsePython(text: string): Tree;
+//# sourceMappingURL=_python-parse.d.ts.map

@@ -1,0 +1,129 @@
+import { GageError, type GageErrorOptions, type GageErrorCode, type OpDef } from '@gage/types';
+/**
+ * A Gage file that cannot be loaded. Subclasses name the condition; `path`
+ * is the file. The CLI prints `Error loading <path>: <message>` (`check`) or
+ * `There was an issue reading operations from <path>: <message>` (`run`).
+ *
+ * @example
+ * ```ts
+ * try { await loadGagefile('gage.toml'); } catch (err) { if (err instanceof GagefileLoadError) console.error(err.path); }
+ * ```
+ */
+export declare class GagefileLoadError extends GageError {
+    /** The Gage file. */
+    readonly path: string;
+    constructor(code: GageErrorCode, path: string, message: string, options?: GageErrorOptions);
+}
+/**
+ * The Gage file does not exist: `file does not exist: <path>` (stage.md 1.3).
+ *
+ * @example
+ * ```ts
+ * throw new GagefileMissingError('gage.toml');
+ * ```
+ */
+export declare class GagefileMissingError extends GagefileLoadError {
+    constructor(path: string);
+}
+/**
+ * The Gage file has an extension other than `.toml`, `.json`, `.yaml`, `.yml`:
+ * `unsupported file extension for <path>` (stage.md 1.3).
+ *
+ * @example
+ * ```ts
+ * throw new GagefileExtensionError('gage.txt');
+ * ```
+ */
+export declare class GagefileExtensionError extends GagefileLoadError {
+    constructor(path: string);
+}
+/**
+ * The Gage file exists but cannot be read (a directory, no permission...):
+ * `cannot read <path>: <reason>`.
+ *
+ * @example
+ * ```ts
+ * throw new GagefileReadError('gage.toml', err);
+ * ```
+ */
+export declare class GagefileReadError extends GagefileLoadError {
+    constructor(path: string, cause: unknown);
+}
+/**
+ * The Gage file does not parse. The message names line and column: for JSON
+ * Python's text (`Expecting value: line 1 column 1 (char 0)`), for TOML and
+ * YAML the parser's first line ending in `at line L, column C`; `path` names
+ * the file.
+ *
+ * @example
+ * ```ts
+ * throw new GagefileSyntaxError('gage.json', "Expecting ',' delimiter: line 2 column 15 (char 16)", 2, 15);
+ * ```
+ */
+export declare class GagefileSyntaxError extends GagefileLoadError {
+    /** 1-based line, when known. */
+    readonly line: number | undefined;
+    /** 1-based column, when known. */
+    readonly column: number | undefined;
+    constructor(path: string, message: string, line?: number, column?: number, cause?: unknown);
+}
+/**
+ * The Gage file parses but has a shape that cannot be loaded (top level or an
+ * opdef not an object, a field of the wrong type). `problems` are messages of
+ * `validateGagefile` (stage.md 2.5); the message joins them with newlines.
+ *
+ * @example
+ * ```ts
+ * throw new GagefileInvalidError('gage.toml', ['The instance must be of type "object"']);
+ * ```
+ */
+export declare class GagefileInvalidError extends GagefileLoadError {
+    /** One message per problem, in evaluation order. */
+    readonly problems: readonly string[];
+    constructor(path: string, problems: readonly string[]);
+}
+/**
+ * No operation with that name: `Cannot find operation '<spec>'` (stage.md 3.1).
+ * `operations` (sorted by name) lets the CLI print the operations table.
+ *
+ * @example
+ * ```ts
+ * throw new OperationNotFoundError('hi', gagefile.operations);
+ * ```
+ */
+export declare class OperationNotFoundError extends GageError {
+    readonly spec: string;
+    /** The project's operations, sorted by name. */
+    readonly operations: readonly OpDef[];
+    constructor(spec: string, operations: readonly OpDef[]);
+}
+/**
+ * No operation given and none is the default: `Cannot find a default
+ * operation` (stage.md 3.1). `operations` as in {@link OperationNotFoundError}.
+ *
+ * @example
+ * ```ts
+ * throw new NoDefaultOperationError(gagefile.operations);
+ * ```
+ */
+export declare class NoDefaultOperationError extends GageError {
+    /** The project's operations, sorted by name. */
+    readonly operations: readonly OpDef[];
+    constructor(operations: readonly OpDef[]);
+}
+/**
+ * The operation has no `run` command (missing, `""` or `[]`):
+ * `Operation <op> defined in "<gagefile>" is missing an exec command`, hint
+ * `Run 'gage help exec' for more information.` (stage.md 2.3).
+ *
+ * @example
+ * ```ts
+ * throw new MissingExecError('train', 'gage.toml');
+ * ```
+ */
+export declare class MissingExecError extends GageError {
+    readonly opName: string;
+    readonly gagefile: string | undefined;
+    constructor(opName: string, gagefile: string | undefined);
+}
+//# sourceMappingURL=gagefile-errors.d.ts.map

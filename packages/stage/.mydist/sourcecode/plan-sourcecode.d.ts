@@ -1,0 +1,34 @@
+import { type SkippedPath } from './_select-files.js';
+export type { SkippedPath } from './_select-files.js';
+/** Options of {@link planSourcecode}. */
+export interface PlanSourcecodeOptions {
+    /** The runs dir: never scanned when it lies inside the project. */
+    runsDir?: string | undefined;
+}
+/** What {@link copySourcecode} would copy: the `--preview` data (stage.md 4.6). */
+export interface SourcecodePlan {
+    /** The absolute project dir the paths are relative to. */
+    srcDir: string;
+    /** The effective patterns (see `sourcecodePatterns`). */
+    patterns: string[];
+    /** Selected relative paths, `/` separators, sorted by code point. */
+    paths: string[];
+    /** Paths passed over: broken or outside symlinks, cycles, the runs dir, files cut by `max-matches`. */
+    skipped: SkippedPath[];
+    /** Messages for the user about `skipped` (without a `WARNING: ` prefix). */
+    warnings: string[];
+}
+/**
+ * Plans the source code copy (stage.md 4.2-4.3): reads the project tree,
+ * writes nothing. Symlinks are followed inside the project only; a link
+ * leading out of it, a broken link or a link cycle is skipped and reported.
+ *
+ * @throws {SourcePatternError} for a pattern with no glob.
+ * @example
+ * ```ts
+ * const plan = await planSourcecode('.', sourcecodePatterns(opdef), { runsDir });
+ * plan.paths; // ['say.py']
+ * ```
+ */
+export declare function planSourcecode(projectDir: string, patterns: readonly string[], options?: PlanSourcecodeOptions): Promise<SourcecodePlan>;
+//# sourceMappingURL=plan-sourcecode.d.ts.map

@@ -1,0 +1,18 @@
+import type { RunLock } from '@gage/meta';
+import type { OutputCallback } from '@gage/proc';
+/** Names of the staging phase events, in the order they happen. */
+export type StagePhase = 'stage-sourcecode' | 'stage-config' | 'stage-runtime' | 'stage-dependencies' | 'stage-finalize';
+/** Options shared by `stageRun` and its phases. */
+export interface StageOptions {
+    /** A run lock the caller already holds; it is neither taken again nor released. */
+    lock?: RunLock | undefined;
+    /** Called when a phase starts (the CLI shows it in its status line). */
+    onPhase?: ((phase: StagePhase) => void) | undefined;
+    /** Called for each line a staging hook prints (stream 0 stdout, 1 stderr). */
+    onOutput?: OutputCallback | undefined;
+    /** Called with each warning (unsupported or unreadable config file...). Default: stderr. */
+    onWarning?: ((message: string) => void) | undefined;
+}
+/** Writes a warning the way every Gage package does by default. */
+export declare function defaultWarning(message: string): void;
+//# sourceMappingURL=stage-options.d.ts.map
