@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readMetaFile, runStatus } from '@gage/meta';
-import { gage, makeSandbox, sleep, spawnGage, waitFor, type GageProcess, type Sandbox } from './_helpers.js';
+import { listRuns, readMetaFile, runLockState, runStatus } from '@gage/meta';
+import { gage, makeSandbox, spawnGage, waitFor, type GageProcess, type Sandbox } from './_helpers.js';
 import { WORK_PROJECT } from './_projects.js';
 
 let box: Sandbox;
@@ -89,8 +89,14 @@ describe('signals to gage run (decision 11)', () => {
     process.kill(pid, 'SIGKILL'); // the orphaned run process
     await waitFor(() => !alive(pid));
     expect(await runStatus({ ...run })).toBe('terminated');
-    await sleep(0);
-    const rm = await gage(['rm', '-y', run.id], box.opts);
+    // Until the dead runner's lock goes stale (10 s without refresh) the run is still locked.
+    const early = await gage(['rm', '-y', run.id], box.opts);
+    if (early.code !== 0) {
+      expect(early.code).toBe(1);
+      expect(early.stderr).toBe(`gage: Run "${run.id}" is in use by another process\n`);
+      await waitFor(async () => (await runLockState(run)) === 'stale');
+    }
+    const rm = early.code === 0 ? early : await gage(['rm', '-y', run.id], box.opts);
     expect(rm.code).toBe(0);
     expect(rm.stderr).toContain('Deleted 1 run');
   });

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Config } from '@gage/types';
 import { ConfigSyntaxError } from '../errors.js';
+import { lastResult } from './_last-result.js';
 import { setConfigValue } from './_set-config-value.js';
 import { parsePython } from './_python-parse.js';
 import { pythonSegments } from './_python-segments.js';
@@ -21,19 +22,13 @@ interface LiteralAssign {
   leaves: Leaf[];
 }
 
-/** The last source read and its literals: `ConfigFormat.read` and then `patch` get the same text. */
-let last: { source: string; literals: readonly PythonConfigLiteral[] } | undefined;
-
 /**
  * The config literals of Python source (stage.md 5.6), per literal span
  * the keys that share it; spans are offsets into `source`. The literals of
  * the last source are kept, so a patch of the text just read does not read
  * it again: the result is shared and must not be modified.
  */
-export function pythonLiterals(source: string): readonly PythonConfigLiteral[] {
-  if (last?.source !== source) last = { source, literals: collect(source) };
-  return last.literals;
-}
+export const pythonLiterals: (source: string) => readonly PythonConfigLiteral[] = lastResult(collect);
 
 /** The values of the keys of Python source and the literals behind them (a fresh object and array). */
 export function collectPythonLiterals(source: string): { values: Config; literals: PythonConfigLiteral[] } {

@@ -5,6 +5,7 @@ import type { ConfigValue } from '@gage/types';
 import { parse, TomlError } from 'smol-toml';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ScalarSpan } from './_toml-json-yaml-edits.js';
+import { plainTomlScalar } from './_toml-plain-scalar.js';
 
 /** How a TOML scalar is written: the string kind, or the integer prefix. */
 export type TomlLexeme = 'basic' | 'literal' | 'ml-basic' | 'ml-literal' | '0x' | '0o' | '0b' | 'other';
@@ -166,7 +167,8 @@ class TomlScanner {
   scalar(path: string[]): void {
     const start = this.i;
     const lexeme = this.s[start] === '"' || this.s[start] === "'" ? this.string() : this.bare();
-    const value = (parse('v = ' + this.s.slice(start, this.i), { integersAsBigInt: true }) as { v: unknown }).v;
+    const text = this.s.slice(start, this.i);
+    const value = plainTomlScalar(text) ?? (parse('v = ' + text, { integersAsBigInt: true }) as { v: unknown }).v;
     if (typeof value === 'object' && value !== null) return; // a date or time
     const key = path.join('.');
     this.spans.delete(key);

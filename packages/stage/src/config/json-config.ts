@@ -5,6 +5,8 @@ import { scanJson } from './_json-scan.js';
 import { lastResult } from './_last-result.js';
 import { type EncodedScalar, patchScalarSpans, type ScalarSpan, spansToConfig } from './_toml-json-yaml-edits.js';
 
+const scanValidJson = lastResult(scanJsonText);
+
 /**
  * Reads config defaults from and patches values into JSON config files
  * (stage.md 5.8), keeping every byte a change does not touch.
@@ -34,7 +36,6 @@ export const jsonConfigFormat: ConfigFormat = {
   },
 };
 
-const scanValidJson = lastResult(scanJsonText);
 
 function scanJsonText(text: string): Map<string, ScalarSpan> {
   try {
