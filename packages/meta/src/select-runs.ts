@@ -47,6 +47,8 @@ function selectIndexes(runs: readonly Run[], spec: string): number[] {
     const indexes = runs.map((_, i) => i).slice(start > 0 ? start - 1 : start, end);
     if (indexes.length > 0) return indexes;
   }
+  // An empty spec is a prefix of every id: it would select (and delete) every run.
+  if (spec === '') return [];
   const found: number[] = [];
   runs.forEach((run, i) => {
     if (run.id.startsWith(spec) || run.name.startsWith(spec)) found.push(i);

@@ -16,8 +16,8 @@ import { seededRandom } from './_seeded-random.js';
  */
 const TRIALS = Number(process.env.GAGE_CRASH_TRIALS ?? scale(10, 120));
 const SEED = Number(process.env.GAGE_SEED ?? Date.now() % 2 ** 31);
-/** The longest a trial waits before the kill (ms): a whole run takes about 1.2 s on the reference machine. */
-const MAX_DELAY = 1500;
+/** The longest a trial waits before the kill (ms): a whole run takes about 1 s on the reference machine. */
+const MAX_DELAY = 1100;
 
 type Phase = 'before makeRun' | 'init' | 'staging' | 'staged' | 'running' | 'finalizing' | 'finished';
 

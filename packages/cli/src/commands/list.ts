@@ -63,6 +63,8 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     dim: optFlag(parsed, 'deleted'),
   };
   const description = json || runsTableColumns(tableOptions).includes('description');
+  const T = (l: string) => process.env.XX_TIME && process.stderr.write(`${l} ${performance.now().toFixed(1)}\n`);
+  T('start');
   const list = await listRunEntries(runsDir, {
     deleted: optFlag(parsed, 'deleted'),
     where: optValue(parsed, 'where'),
@@ -74,8 +76,13 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     ctx.io.stdout.write(encodeJson((await readRunInfos(shown)).map(runJson)));
     return 0;
   }
+  T('listed');
   const rows = await readRunRows(shown, { description });
-  ctx.io.stdout.write(formatRunsTable(rows, tableOptions));
+  T('rows');
+  const text = formatRunsTable(rows, tableOptions);
+  T('formatted');
+  ctx.io.stdout.write(text);
+  T('written');
   if (shown.length < picked.length) {
     const hint = parsed.args.length > 0 ? '' : ` (use -${'m'.repeat(more + 1)} to show more)`;
     ctx.io.stdout.write(`\n Showing ${shown.length} of ${picked.length} runs${hint}\n`);

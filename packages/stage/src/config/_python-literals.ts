@@ -27,6 +27,11 @@ interface LiteralAssign {
  * the keys that share it; spans are offsets into `source`. The literals of
  * the last source are kept, so a patch of the text just read does not read
  * it again: the result is shared and must not be modified.
+ *
+ * @example
+ * ```ts
+ * pythonLiterals('x = 1\n'); // [{ keys: ['x'], from: 4, to: 5, text: '1', value: 1n }]
+ * ```
  */
 export const pythonLiterals: (source: string) => readonly PythonConfigLiteral[] = lastResult(collect);
 

@@ -43,6 +43,12 @@ const RESERVED = new Set(
  * its own exactly when the file is; simple lines are valid by construction
  * (anything not fully understood here is left to the parser). This lets a
  * config file of plain assignments be read without parsing it.
+ *
+ * @example
+ * ```ts
+ * pythonSegments('import os\nlr = 0.1\n');
+ * // [{ kind: 'code', from: 0, to: 10 }, { kind: 'assign', name: 'lr', from: 15, to: 18, value: 0.1 }]
+ * ```
  */
 export function pythonSegments(text: string): (SimpleAssign | CodeSegment)[] {
   const out: (SimpleAssign | CodeSegment)[] = [];

@@ -22,9 +22,19 @@ export async function parseGagefileText(path: string, text: string): Promise<Jso
   switch (gagefileFormat(path)) {
     case 'toml': return parseTomlText(path, text, await import('smol-toml'));
     case 'json': return parseJsonText(path, text);
-    case 'yaml': return parseYamlText(path, text, await import('yaml'));
+    case 'yaml': return parseYamlText(path, text, cjsNamespace(await import('yaml')));
     default: throw new GagefileExtensionError(path);
   }
+}
+
+/**
+ * The named exports of a CommonJS package loaded with `import()`. Bundlers
+ * that split chunks (esbuild, as in the `gage` bundle) give only `default`
+ * for a CommonJS module, so `yaml`'s `parse` and `YAMLError` live there.
+ */
+function cjsNamespace<T extends object>(mod: T): T {
+  const fallback = (mod as { default?: unknown }).default;
+  return !('parse' in mod) && typeof fallback === 'object' && fallback !== null ? (fallback as T) : mod;
 }
 
 /** Drops every line whose first non-blank characters are `//`. */
