@@ -11,12 +11,12 @@ import { readTextSync } from './_read-text-sync.js';
  * `undefined` when the dir is not a run at all (no `opref`: a half-made run,
  * or not a directory); a {@link RunLoadError} when it looks like a run but is
  * corrupt (unreadable or undecodable `opref`, unreadable `id`, an id that
- * cannot be named).
+ * cannot be named). `read` reads the files (default: from disk, synchronously).
  */
-export function loadRun(metaDir: string): Run | RunLoadError | undefined {
+export function loadRun(metaDir: string, read: MetaReader = readOptional): Run | RunLoadError | undefined {
   const suffix = metaDir.endsWith('.meta.deleted') ? '.meta.deleted' : metaDir.endsWith('.meta') ? '.meta' : '';
   const runDir = metaDir.slice(0, metaDir.length - suffix.length);
-  const oprefText = readOptional(metaDir, 'opref');
+  const oprefText = read(metaDir, 'opref');
   if (oprefText === undefined) return undefined;
   if (typeof oprefText !== 'string') return new RunLoadError(metaDir, `cannot read opref: ${oprefText.message}`, { cause: oprefText });
   let opref: OpRef;
@@ -25,7 +25,7 @@ export function loadRun(metaDir: string): Run | RunLoadError | undefined {
   } catch (err) {
     return new RunLoadError(metaDir, (err as Error).message, { cause: err });
   }
-  const idText = readOptional(metaDir, 'id');
+  const idText = read(metaDir, 'id');
   if (idText !== undefined && typeof idText !== 'string') return new RunLoadError(metaDir, `cannot read id: ${idText.message}`, { cause: idText });
   const id = idText?.trim() || basename(runDir);
   let name: string;
@@ -36,6 +36,9 @@ export function loadRun(metaDir: string): Run | RunLoadError | undefined {
   }
   return { id, name, runDir, metaDir, opref };
 }
+
+/** Reads a small meta file: its text; `undefined` when it (or the meta dir) is missing; the error when unreadable. */
+export type MetaReader = (metaDir: string, file: string) => string | Error | undefined;
 
 /** A meta file's text; `undefined` when it (or the meta dir) is missing, the error when unreadable. */
 export function readOptional(metaDir: string, name: string): string | Error | undefined {

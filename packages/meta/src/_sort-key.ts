@@ -1,16 +1,15 @@
 import { compareCodePoints, type Run } from '@gage/types';
 import { ListRunsError } from './errors.js';
-import { readOptional } from './_load-run.js';
+import type { MetaReader } from './_load-run.js';
 import { warnMeta } from './meta-logger.js';
 import { parseMetaInteger } from './_parse-meta-integer.js';
-import { cachedRunAttr, rememberRunAttr } from './_run-attr-cache.js';
 
 /** A value runs are sorted by; `undefined` when the run lacks it. */
 export type SortValue = string | number | undefined;
 
-type KeyReader = (run: Run) => SortValue;
+type KeyReader = (run: Run, read: MetaReader) => SortValue;
 
-const timestamp = (name: string): KeyReader => (run) => readInteger(run, name, name, () => `Invalid timestamp '${name}' in "${run.metaDir}"`);
+const timestamp = (name: string): KeyReader => (run, read) => readInteger(run, read, name, () => `Invalid timestamp '${name}' in "${run.metaDir}"`);
 
 /** The attributes runs can be sorted by: those of `runAttr` (lifecycle.md 12), plus `initialized`. */
 const READERS: Record<string, KeyReader> = {
@@ -21,8 +20,8 @@ const READERS: Record<string, KeyReader> = {
   staged: timestamp('staged'),
   started: timestamp('started'),
   stopped: timestamp('stopped'),
-  timestamp: (run) => remember(run, 'timestamp', READERS['started']!(run) ?? READERS['staged']!(run) ?? READERS['initialized']!(run)),
-  exit_code: (run) => readInteger(run, 'exit_code', 'proc/exit', (text) => `Invalid exit status in "${run.metaDir}": ${text}`),
+  timestamp: (run, read) => READERS['started']!(run, read) ?? READERS['staged']!(run, read) ?? READERS['initialized']!(run, read),
+  exit_code: (run, read) => readInteger(run, read, 'proc/exit', (text) => `Invalid exit status in "${run.metaDir}": ${text}`),
 };
 
 /** A parsed `sort` entry: attribute name, `-` prefix for descending. */
@@ -66,22 +65,10 @@ function compareValues(a: SortValue, b: SortValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * An integer meta file, through the `runAttr` cache (lifecycle.md 12): a
- * value read here is remembered for the run object, so `runAttr(run,
- * 'started')` after a sorted listing costs no read.
- */
-function readInteger(run: Run, attr: string, file: string, invalid: (text: string) => string): number | undefined {
-  const cached = cachedRunAttr(run, attr);
-  if (typeof cached === 'number') return cached;
-  const text = readOptional(run.metaDir, file);
+function readInteger(run: Run, read: MetaReader, file: string, invalid: (text: string) => string): number | undefined {
+  const text = read(run.metaDir, file);
   if (typeof text !== 'string') return undefined;
   const value = parseMetaInteger(text);
   if (value === undefined) warnMeta(invalid(text.trimEnd()));
-  return remember(run, attr, value);
-}
-
-function remember<T extends SortValue>(run: Run, attr: string, value: T): T {
-  if (value !== undefined) rememberRunAttr(run, attr, value);
   return value;
 }

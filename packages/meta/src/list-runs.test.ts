@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
 import type { RunLoadError } from './errors.js';
 import { listRuns } from './list-runs.js';
 import { runForMetaDir } from './run-for-meta-dir.js';
-import { runAttr } from './run-attr.js';
 import { setMetaLogger } from './meta-logger.js';
 
 let runsDir: string;
@@ -178,16 +177,27 @@ describe('listRuns()', () => {
     expect(ids(await listRuns(runsDir, { names: ['b2.meta', 'b2.user', 'x.meta'] }))).toEqual(['b2']);
   });
 
-  test('runAttr reuses the timestamps read for sorting, without reading again', async () => {
-    const a = await makeFakeRun(runsDir, 'a1', { staged: 3, started: 5 });
-    await writeFile(join(a.metaDir, 'stopped'), '8');
-    const [run] = await listRuns(runsDir, { sort: ['-timestamp', 'stopped'] });
-    await rm(join(a.metaDir, 'started'));
-    await rm(join(a.metaDir, 'stopped'));
-    expect(await runAttr(run!, 'started')).toBe(5);
-    expect(await runAttr(run!, 'timestamp')).toBe(5);
-    expect(await runAttr(run!, 'stopped')).toBe(8);
-    expect(await runAttr(run!, 'staged')).toBe(3); // not sorted by: read now
+  test('read supplies the files of each run instead of the disk', async () => {
+    await makeFakeRun(runsDir, 'a1', { started: 5 });
+    await makeFakeRun(runsDir, 'b2', { started: 9 });
+    const asked: string[] = [];
+    const read = (metaDir: string, file: string): string | Error | undefined => {
+      asked.push(`${basename(metaDir)}/${file}`);
+      if (file === 'started') return basename(metaDir) === 'a1.meta' ? '20' : undefined;
+      return file === 'opref' ? '2 p train' : undefined;
+    };
+    const runs = await listRuns(runsDir, { sort: ['-timestamp'], read });
+    expect(ids(runs)).toEqual(['a1', 'b2']); // a1 started at 20 (supplied), b2 has no timestamp at all
+    expect(runs[0]?.opref).toEqual({ ns: 'p', name: 'train' });
+    expect(asked).toEqual(expect.arrayContaining(['a1.meta/opref', 'a1.meta/id', 'a1.meta/started', 'b2.meta/staged', 'b2.meta/initialized']));
+  });
+
+  test('an unreadable file from read is a corrupt run', async () => {
+    await makeFakeRun(runsDir, 'a1');
+    const errors: string[] = [];
+    const read = (_metaDir: string, file: string) => (file === 'opref' ? new Error('EIO: i/o error') : undefined);
+    expect(await listRuns(runsDir, { read, onError: (err) => errors.push(err.message) })).toEqual([]);
+    expect(errors).toEqual([`Cannot load run "${join(runsDir, 'a1.meta')}": cannot read opref: EIO: i/o error`]);
   });
 
   test('lists a thousand runs', async () => {

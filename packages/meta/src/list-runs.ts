@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
 import { RunLoadError } from './errors.js';
-import { loadRun } from './_load-run.js';
+import { loadRun, readOptional } from './_load-run.js';
 import { warnMeta } from './meta-logger.js';
 import { compareKeys, parseSort, type SortValue } from './_sort-key.js';
 
@@ -28,6 +28,14 @@ export interface ListRunsOptions {
    * listing then uses them instead of reading the dir again.
    */
   names?: readonly string[];
+  /**
+   * Reads a small meta file of a candidate run (`opref`, `id`, the sort
+   * timestamps): its text, `undefined` when it (or the meta dir) is
+   * missing, the error when it cannot be read. Default: one synchronous
+   * read from disk. For a caller that has read these files already, e.g. on
+   * a second thread.
+   */
+  read?: (metaDir: string, file: string) => string | Error | undefined;
 }
 
 /** Runs loaded between two yields to the event loop. */
@@ -44,8 +52,7 @@ const BATCH = 512;
  * Built for 10,000 runs: one `readdir`, two small reads per run (`opref`,
  * `id`) plus the sort attributes, done synchronously in batches that yield
  * to the event loop (small synchronous reads are several times faster than
- * `fs.promises` ones). Timestamps read for sorting are kept in the
- * `runAttr` cache of each returned run.
+ * `fs.promises` ones).
  *
  * @throws {ListRunsError} `ERR_GAGE_LIST_RUNS` for an unknown sort attribute.
  * @example
@@ -56,7 +63,7 @@ const BATCH = 512;
  * ```
  */
 export async function listRuns(runsDir: string, options: ListRunsOptions = {}): Promise<Run[]> {
-  const { filter, deleted = false, onError = (err: RunLoadError) => warnMeta(err.message) } = options;
+  const { filter, deleted = false, onError = (err: RunLoadError) => warnMeta(err.message), read = readOptional } = options;
   const specs = parseSort(options.sort ?? []);
   const suffix = deleted ? '.meta.deleted' : '.meta';
   let names: readonly string[];
@@ -71,7 +78,7 @@ export async function listRuns(runsDir: string, options: ListRunsOptions = {}): 
   for (const name of names) {
     if (!name.endsWith(suffix) || name.length === suffix.length) continue;
     if (++done % BATCH === 0) await yieldToEventLoop();
-    const run = loadRun(join(runsDir, name));
+    const run = loadRun(join(runsDir, name), read);
     if (run === undefined) continue;
     if (run instanceof RunLoadError) onError(run);
     else if (!filter || filter(run)) runs.push(run);
@@ -80,7 +87,7 @@ export async function listRuns(runsDir: string, options: ListRunsOptions = {}): 
   const keyed: { run: Run; keys: SortValue[] }[] = [];
   for (const run of runs) {
     if (keyed.length % BATCH === BATCH - 1) await yieldToEventLoop();
-    keyed.push({ run, keys: specs.map((s) => s.read(run)) });
+    keyed.push({ run, keys: specs.map((s) => s.read(run, read)) });
   }
   keyed.sort((a, b) => compareKeys(specs, a.keys, b.keys));
   return keyed.map((k) => k.run);

@@ -1,12 +1,13 @@
 import type { Run } from '@gage/types';
 import { readOptional } from './_load-run.js';
 import { parseMetaInteger } from './_parse-meta-integer.js';
-import { cachedRunAttr, forgetRunAttrs, rememberRunAttr } from './_run-attr-cache.js';
 import { RunAttrError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
 
 /** A run attribute value: a string (`id`, `name`, `dir`) or an integer (timestamps in µs, `exit_code`). */
 export type RunAttrValue = string | number;
+
+const cache = new WeakMap<Run, Map<string, RunAttrValue>>();
 
 /** The attribute names {@link runAttr} supports (lifecycle.md 12). */
 export const RUN_ATTR_NAMES = ['id', 'name', 'dir', 'staged', 'started', 'stopped', 'timestamp', 'exit_code'] as const;
@@ -16,9 +17,8 @@ export const RUN_ATTR_NAMES = ['id', 'name', 'dir', 'staged', 'started', 'stoppe
  * `staged`, `started`, `stopped` (epoch µs), `timestamp` (the first present
  * of `started`, `staged`, `initialized`), `exit_code` (from `proc/exit`).
  * A value read from disk is cached per run object (a `WeakMap`), defaults
- * never are; see {@link clearRunAttrCache}. `listRuns` with a `sort` fills
- * the same cache with the timestamps it sorted by. Files are read
- * synchronously (one small read each), like listing.
+ * never are; see {@link clearRunAttrCache}. Files are read synchronously
+ * (one small read each), like listing.
  *
  * @param run the run
  * @param name the attribute name
@@ -37,11 +37,13 @@ export async function runAttr(run: Run, name: string): Promise<RunAttrValue>;
 export async function runAttr<T>(run: Run, name: string, defaultValue: T): Promise<RunAttrValue | T>;
 export async function runAttr(run: Run, name: string, ...rest: unknown[]): Promise<unknown> {
   if (!(RUN_ATTR_NAMES as readonly string[]).includes(name)) throw new RunAttrError('ERR_GAGE_RUN_ATTR_UNKNOWN', name);
-  const cached = cachedRunAttr(run, name);
+  let values = cache.get(run);
+  const cached = values?.get(name);
   if (cached !== undefined) return cached;
   const value = readAttr(run, name);
   if (value !== undefined) {
-    rememberRunAttr(run, name, value);
+    if (!values) cache.set(run, (values = new Map()));
+    values.set(name, value);
     return value;
   }
   if (rest.length > 0) return rest[0];
@@ -60,7 +62,7 @@ export async function runAttr(run: Run, name: string, ...rest: unknown[]): Promi
  * ```
  */
 export function clearRunAttrCache(run: Run): void {
-  forgetRunAttrs(run);
+  cache.delete(run);
 }
 
 function readAttr(run: Run, name: string): RunAttrValue | undefined {
@@ -73,7 +75,7 @@ function readAttr(run: Run, name: string): RunAttrValue | undefined {
       return run.runDir;
     case 'timestamp':
       for (const ts of ['started', 'staged', 'initialized'] as const) {
-        const value = cachedRunAttr(run, ts) ?? readInteger(run, ts, () => `Invalid timestamp '${ts}' in "${run.metaDir}"`);
+        const value = readInteger(run, ts, () => `Invalid timestamp '${ts}' in "${run.metaDir}"`);
         if (value !== undefined) return value;
       }
       return undefined;

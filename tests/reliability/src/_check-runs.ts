@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { listRuns, readManifest, readRunCmd, readRunConfig, readRunOpdef, runStatus } from '@gage/meta';
+import { isPidAlive, listRuns, readManifest, readRunCmd, readRunConfig, readRunOpdef, runStatus } from '@gage/meta';
 import { parseJson, type Run, type RunStatus } from '@gage/types';
 
 /** What {@link checkRunsDir} found. */
@@ -11,8 +11,13 @@ export interface RunsDirReport {
   status: Map<string, RunStatus>;
   /** `*.meta` / `*.meta.deleted` dirs that are not runs (no `opref` yet: killed inside `makeRun`/`initRunMeta`). */
   notRuns: string[];
-  /** Problems: half-written files, temp files, unreadable meta. Empty when all is well. */
+  /** Problems: half-written files, temp files of a live writer, unreadable meta. Empty when all is well. */
   problems: string[];
+  /**
+   * Temp files (`.<name>.<pid>.<hex>.tmp`) whose writer is dead: a SIGKILL
+   * between write and rename. The meta file itself is absent or whole.
+   */
+  leftoverTemps: string[];
 }
 
 const JSON_META = ['config.json', 'opdef.json', 'sys/platform.json'];
@@ -45,6 +50,7 @@ export async function checkRunsDir(runsDir: string): Promise<RunsDirReport> {
     if (files.some((f) => f === 'opref')) problems.push(`${d}: has opref but does not load`);
   }
   const status = new Map<string, RunStatus>();
+  const leftoverTemps: string[] = [];
   for (const run of runs) {
     const where = `run ${run.id}`;
     try {
@@ -54,7 +60,9 @@ export async function checkRunsDir(runsDir: string): Promise<RunsDirReport> {
     }
     for (const file of await walk(run.metaDir)) {
       const rel = relative(run.metaDir, file);
-      if (/\.tmp/.test(rel) || /(^|\/)\.[^/]+\.\d+\.[0-9a-f]+\.tmp$/.test(rel)) problems.push(`${where}: temp file left: ${rel}`);
+      const temp = /(^|\/)\.[^/]+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(rel);
+      if (temp && !isPidAlive(Number(temp[2]))) leftoverTemps.push(`${where}: ${rel}`);
+      else if (/\.tmp/.test(rel)) problems.push(`${where}: temp file left: ${rel}`);
       if (JSON_META.includes(rel) || rel.endsWith('.json')) {
         try {
           parseJson(await readFile(file, 'utf8'));
@@ -85,5 +93,5 @@ export async function checkRunsDir(runsDir: string): Promise<RunsDirReport> {
       }
     }
   }
-  return { runs, status, notRuns, problems };
+  return { runs, status, notRuns, problems, leftoverTemps };
 }

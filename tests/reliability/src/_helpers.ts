@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built `gage` bin (build it first: `pnpm build` at the root). */
-export const BIN = fileURLToPath(new URL('../../../packages/cli/dist/gage.js', import.meta.url));
+/** The built `gage` bin (build it first: `pnpm build` at the root), or `GAGE_BIN` (e.g. a copy of `dist/`). */
+export const BIN = process.env.GAGE_BIN ?? fileURLToPath(new URL('../../../packages/cli/dist/gage.js', import.meta.url));
 
 if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'pnpm build' at the repository root first`);
 

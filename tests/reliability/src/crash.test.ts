@@ -47,6 +47,8 @@ async function phaseOf(metaDir: string | undefined, finished: boolean): Promise<
 let box: Sandbox;
 const counts: Record<string, Record<string, number>> = {};
 const failures: string[] = [];
+/** Temp files of a writer killed between write and rename (the meta file is absent or whole). */
+const leftoverTemps: string[] = [];
 let followUps = 0;
 
 beforeAll(async () => {
@@ -55,7 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const summary = { quick: QUICK, seed: SEED, trials: TRIALS, followUpRuns: followUps, byPhaseAndStatus: counts, failures };
+  const summary = { quick: QUICK, seed: SEED, trials: TRIALS, followUpRuns: followUps, byPhaseAndStatus: counts, leftoverTemps, failures };
   await writeFile(new URL('../crash-results.json', import.meta.url), JSON.stringify(summary, null, 2) + '\n');
   console.log(JSON.stringify(summary, null, 2));
   await box.dispose();
@@ -93,6 +95,7 @@ describe(`SIGKILL of gage run at random moments (${TRIALS} trials)`, () => {
       const report = await checkRunsDir(box.runs);
       if (report.problems.length > 0) failures.push(`trial ${trial} (delay ${delay}, ${phase}): ${report.problems.join('; ')}`);
       expect(report.problems).toEqual([]);
+      for (const t of report.leftoverTemps) if (!leftoverTemps.includes(t)) leftoverTemps.push(t);
       const run = report.runs.find((r) => r.metaDir === metaDir);
       const status: RunStatus | 'not a run' | 'none' = metaDir === undefined ? 'none' : run ? await runStatus(run) : 'not a run';
       (counts[phase] ??= {})[status] = (counts[phase]?.[status] ?? 0) + 1;

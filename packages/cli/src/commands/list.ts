@@ -63,8 +63,6 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     dim: optFlag(parsed, 'deleted'),
   };
   const description = json || runsTableColumns(tableOptions).includes('description');
-  const T = (l: string) => process.env.XX_TIME && process.stderr.write(`${l} ${performance.now().toFixed(1)}\n`);
-  T('start');
   const list = await listRunEntries(runsDir, {
     deleted: optFlag(parsed, 'deleted'),
     where: optValue(parsed, 'where'),
@@ -76,13 +74,8 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     ctx.io.stdout.write(encodeJson((await readRunInfos(shown)).map(runJson)));
     return 0;
   }
-  T('listed');
   const rows = await readRunRows(shown, { description });
-  T('rows');
-  const text = formatRunsTable(rows, tableOptions);
-  T('formatted');
-  ctx.io.stdout.write(text);
-  T('written');
+  ctx.io.stdout.write(formatRunsTable(rows, tableOptions));
   if (shown.length < picked.length) {
     const hint = parsed.args.length > 0 ? '' : ` (use -${'m'.repeat(more + 1)} to show more)`;
     ctx.io.stdout.write(`\n Showing ${shown.length} of ${picked.length} runs${hint}\n`);

@@ -9,19 +9,17 @@ const CHUNK = 64;
 export type AheadText = string | null;
 
 /**
- * Small meta files of many runs, read on a second thread while the main
- * thread lists the runs (and then shared between both threads).
+ * Small meta files of many runs, read by a worker thread and the main
+ * thread together.
  */
 export interface ReadAhead {
   /**
-   * Reads the runs no thread has claimed yet on this thread, then waits
+   * Reads the runs no thread has claimed yet on this thread too, then waits
    * for the worker's last chunk; the result maps a meta dir name to the
    * texts of the files read ahead (a file that could not be read is left
    * out, so the caller reads it again and sees the error).
    */
   finish(): Promise<Map<string, Record<string, AheadText>>>;
-  /** Stops the worker (when listing failed). */
-  cancel(): void;
 }
 
 // The worker: claims CHUNK runs at a time from the shared counter and reads
@@ -112,9 +110,6 @@ export function startReadAhead(runsDir: string, names: readonly string[], files:
       }
       await ended;
       return results;
-    },
-    cancel() {
-      void worker.terminate();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { runStatus, runUserAttrs } from '@gage/meta';
-import { parseJson, type Config, type OpDef, type RunStatus } from '@gage/types';
+import { runAttr, runStatus, runUserAttrs } from '@gage/meta';
+import { parseJson, type Config, type RunStatus } from '@gage/types';
 import type { AheadText } from './_read-ahead.js';
 import { readMetaSync } from './_read-meta-sync.js';
 import type { RunEntry } from './run-list.js';
@@ -21,6 +21,26 @@ function partsOf(entry: RunEntry): Parts {
   return parts;
 }
 
+/** The run's status when known without waiting (read for `where`, or decided by an exit code read ahead). */
+export function statusNow(entry: RunEntry): RunStatus | undefined {
+  const parts = memo.get(entry);
+  if (parts?.status) return parts.status;
+  const exit = parts?.ahead?.['proc/exit'];
+  const code = typeof exit === 'string' ? metaInteger(exit) : undefined;
+  if (code === undefined) return undefined;
+  return (partsOf(entry).status = code === 0 ? 'completed' : code < 0 ? 'terminated' : 'error');
+}
+
+/** The run's label when known without waiting (its `.user` attr log read already, or there is none). */
+export function labelNow(entry: RunEntry): { label: string | undefined } | undefined {
+  const userAttrs = entry.hasUserAttrs ? memo.get(entry)?.userAttrs : {};
+  if (userAttrs === undefined) return undefined;
+  const userLabel = userAttrs.label;
+  const runLabel = (entrySummary(entry).run as { label?: unknown } | undefined)?.label;
+  const label = typeof userLabel === 'string' ? userLabel : typeof runLabel === 'string' ? runLabel : undefined;
+  return { label: label === '' ? undefined : label };
+}
+
 /** Keeps the meta files read ahead for `entry`; they are used instead of reading again. */
 export function setReadAhead(entry: RunEntry, texts: Record<string, AheadText>): void {
   partsOf(entry).ahead = texts;
@@ -33,17 +53,20 @@ function metaText(entry: RunEntry, file: string): string | undefined {
 }
 
 /**
- * The run's status (lifecycle.md 11), read once per entry. An exit code read
- * ahead decides it as `runStatus` would (rule 1); anything else is left to
- * `runStatus`.
+ * The run's `started` timestamp (epoch µs): read ahead, else `runAttr`
+ * (which warns about an invalid one); `undefined` when missing or unreadable.
  */
+export async function entryStarted(entry: RunEntry): Promise<number | undefined> {
+  const ahead = memo.get(entry)?.ahead?.started;
+  const known = typeof ahead === 'string' ? metaInteger(ahead) : undefined;
+  if (known !== undefined || ahead === null) return known;
+  const value = await runAttr(entry.run, 'started', undefined).catch(() => undefined);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The run's status (lifecycle.md 11), read once per entry (see {@link statusNow}). */
 export async function entryStatus(entry: RunEntry): Promise<RunStatus> {
-  const parts = partsOf(entry);
-  if (parts.status) return parts.status;
-  const exit = parts.ahead?.['proc/exit'];
-  const code = typeof exit === 'string' ? metaInteger(exit) : undefined;
-  parts.status = code === undefined ? await runStatus(entry.run) : code === 0 ? 'completed' : code < 0 ? 'terminated' : 'error';
-  return parts.status;
+  return statusNow(entry) ?? (partsOf(entry).status = await runStatus(entry.run));
 }
 
 /** `summary.json` as an object (`{}` when missing or invalid), read once per entry. */
@@ -58,12 +81,10 @@ export function entrySummary(entry: RunEntry): Record<string, unknown> {
  * when the runs dir listing showed one.
  */
 export async function entryLabel(entry: RunEntry): Promise<string | undefined> {
-  const parts = partsOf(entry);
-  parts.userAttrs ??= entry.hasUserAttrs ? await quiet(() => runUserAttrs(entry.run), {}) : {};
-  const userLabel = parts.userAttrs.label;
-  const runLabel = (entrySummary(entry).run as { label?: unknown } | undefined)?.label;
-  const label = typeof userLabel === 'string' ? userLabel : typeof runLabel === 'string' ? runLabel : undefined;
-  return label === '' ? undefined : label;
+  const known = labelNow(entry);
+  if (known) return known.label;
+  partsOf(entry).userAttrs = await quiet(() => runUserAttrs(entry.run), {});
+  return (labelNow(entry) as { label: string | undefined }).label;
 }
 
 /** `config.json` (lifecycle.md 5): `{}` when missing or not an object of scalars. */
@@ -72,11 +93,17 @@ export function readConfig(entry: RunEntry): Config {
   return Object.values(value).some((v) => typeof v === 'object' && v !== null) ? {} : (value as Config);
 }
 
-/** The run's op def (`opdef.json` with the op name); `undefined` when missing or not an object. */
-export function readOpdef(entry: RunEntry): OpDef | undefined {
-  if (entry.opref === undefined) return undefined;
-  const data = readJsonObject(entry, 'opdef.json');
-  return data ? { name: entry.opref.name, data: data as OpDef['data'] } : undefined;
+/**
+ * The op's `listing.description` from `opdef.json` (stage.md: the fields a
+ * runs list describes a run by), when it is a list; the op def is parsed
+ * only when its text mentions `listing`.
+ */
+export function readListingDescription(entry: RunEntry): unknown[] | undefined {
+  const text = quietSync(() => metaText(entry, 'opdef.json'), undefined);
+  if (text === undefined || !text.includes('listing')) return undefined;
+  const data = objectOf(quietSync(() => parseJson(text, { bigint: true }), undefined));
+  const description = objectOf(data.listing).description;
+  return Array.isArray(description) ? description : undefined;
 }
 
 /** The exit code from `proc/exit`, when it holds an integer. */

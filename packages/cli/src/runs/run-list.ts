@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { listRuns, selectRuns } from '@gage/meta';
 import type { OpRef, Run } from '@gage/types';
 import { CliError } from '../errors.js';
-import { startReadAhead } from './_read-ahead.js';
+import { startReadAhead, type AheadText, type ReadAhead } from './_read-ahead.js';
+import { readMetaSync } from './_read-meta-sync.js';
 import { DESCRIPTION_FILES, entryLabel, entryStatus, setReadAhead } from './_run-parts.js';
 import { readRunInfos, type RunInfo } from './run-info.js';
 
@@ -29,13 +30,16 @@ export interface LoadRunListOptions {
    * The rows the caller will read (`readRunRows`): how many at most
    * (`Infinity` for all) and whether with the description column. When
    * that (or `where`) means reading thousands of runs, their files are
-   * read ahead on a second thread while the runs are listed.
+   * read on two threads (a worker and this one) before listing.
    */
   rows?: { count: number; description: boolean } | undefined;
 }
 
 /** Fewer runs than this are read on the main thread only (a worker costs ~20 ms to start). */
 const READ_AHEAD_MIN = 2000;
+
+/** What `listRuns` reads of each run (`opref`, `id`, the `-timestamp` sort key). */
+const LIST_FILES = ['opref', 'id', 'started'];
 
 /**
  * The list runs are selected from (cli.md 3.1): the runs of `runsDir` (or its
@@ -56,15 +60,13 @@ export async function listRunEntries(runsDir: string, options: LoadRunListOption
   const names = await readRunsDir(runsDir);
   const sidecars = new Set(names.filter((n) => n.endsWith('.user') || n.endsWith('.project')));
   const where = options.where?.trim() ?? '';
-  const ahead = readAhead(runsDir, names, options, where !== '');
-  let runs: Run[];
-  try {
-    runs = await listRuns(runsDir, { sort: ['-timestamp'], deleted: options.deleted === true, names });
-  } catch (err) {
-    ahead?.cancel();
-    throw err;
-  }
-  const texts = await ahead?.finish();
+  const texts = await readAhead(runsDir, names, options, where !== '')?.finish();
+  const runs = await listRuns(runsDir, {
+    sort: ['-timestamp'],
+    deleted: options.deleted === true,
+    names,
+    ...(texts ? { read: aheadReader(texts) } : {}),
+  });
   const entries = runs.map((run): RunEntry => {
     const base = basename(run.runDir);
     const entry = { run, index: 0, opref: run.opref, hasUserAttrs: sidecars.has(`${base}.user`), hasProjectRef: sidecars.has(`${base}.project`) };
@@ -155,16 +157,33 @@ export function runsCount(n: number): string {
   return n === 1 ? '1 run' : `${n} runs`;
 }
 
-/** Starts reading ahead what `where` and the rows will read, when that is thousands of runs. */
-function readAhead(runsDir: string, names: readonly string[], options: LoadRunListOptions, where: boolean) {
+/**
+ * Starts reading, on a second thread, what listing, `where` and the rows
+ * will read, when that is thousands of runs.
+ */
+function readAhead(runsDir: string, names: readonly string[], options: LoadRunListOptions, where: boolean): ReadAhead | undefined {
   const suffix = options.deleted === true ? '.meta.deleted' : '.meta';
   const metaNames = names.filter((n) => n.endsWith(suffix) && n.length > suffix.length);
-  const rows = Math.min(metaNames.length, options.rows?.count ?? 0);
-  if ((where ? metaNames.length : rows) < READ_AHEAD_MIN || process.env.XX_NO_AHEAD) return undefined;
-  const files = new Set(['proc/exit']);
+  if (metaNames.length < READ_AHEAD_MIN) return undefined;
+  const files = new Set(LIST_FILES);
+  const rows = Math.min(metaNames.length, options.rows?.count ?? 0) >= READ_AHEAD_MIN;
+  if (where || rows) files.add('proc/exit');
   if (where) files.add('summary.json');
-  if (rows >= READ_AHEAD_MIN && options.rows?.description) for (const f of DESCRIPTION_FILES) files.add(f);
+  if (rows && options.rows?.description) for (const f of DESCRIPTION_FILES) files.add(f);
   return startReadAhead(runsDir, metaNames, [...files]);
+}
+
+/** A `listRuns` reader that takes the files read ahead and reads the others now. */
+function aheadReader(texts: Map<string, Record<string, AheadText>>): (metaDir: string, file: string) => string | Error | undefined {
+  return (metaDir, file) => {
+    const text = texts.get(basename(metaDir))?.[file];
+    if (text !== undefined) return text ?? undefined;
+    try {
+      return readMetaSync(metaDir, file);
+    } catch (err) {
+      return err as Error;
+    }
+  };
 }
 
 /** The entry names of the runs dir; `[]` when it does not exist. */

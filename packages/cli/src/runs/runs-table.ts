@@ -67,6 +67,7 @@ export function formatRunsTable(runs: readonly RunRow[], options: RunsTableOptio
   // The pairs of each row, formatted once: for the cell text and again when fitting it.
   const pairs = cols.includes('description') ? runs.map(descriptionPairs) : [];
   const rows = runs.map((r, i) => cols.map((c) => cell(r, c, options.namespace, now, pairs[i])));
+  const color = options.mode.color;
   const columns: TableColumn[] = cols.map((c) => {
     const header = c === 'index' ? '#' : c;
     const base: StyleName[] = dim ? ['dim'] : [];
@@ -77,12 +78,12 @@ export function formatRunsTable(runs: readonly RunRow[], options: RunsTableOptio
         fit: (_text: string, width: number, row: number) => {
           return fitDescription((runs[row] as RunRow).label, pairs[row] as [string, string][], width);
         },
-        style: () => base,
+        ...(color ? { style: () => base } : {}),
       };
     }
-    return { header, style: (text: string) => [...base, ...cellStyle(c, text)] };
+    return color ? { header, style: (text: string) => [...base, ...cellStyle(c, text)] } : { header };
   });
-  return formatTable(columns, rows, { width: w, styled: options.mode.styled, color: options.mode.color });
+  return formatTable(columns, rows, { width: w, styled: options.mode.styled, color });
 }
 
 function cellStyle(c: Col, text: string): StyleName[] {
@@ -138,9 +139,11 @@ export function operationLabel(r: { opref: RunRow['opref'] }, namespace: string 
  * ```
  */
 export function descriptionPairs(r: RunRow): [string, string][] {
-  const fields: Record<string, unknown> = { ...r.summary.metrics, ...r.summary.attributes, ...r.config };
-  const listing = (r.opdef?.data as { listing?: { description?: unknown } } | undefined)?.listing?.description;
-  const names = Array.isArray(listing)
+  const { metrics, attributes } = r.summary;
+  const noSummary = Object.keys(metrics).length === 0 && Object.keys(attributes).length === 0;
+  const fields: Record<string, unknown> = noSummary ? r.config : { ...metrics, ...attributes, ...r.config };
+  const listing = r.listing;
+  const names = listing
     ? listing.filter((n): n is string => typeof n === 'string' && Object.hasOwn(fields, n))
     : Object.keys(fields).sort();
   return names.map((n) => [n, formatValue(fields[n])]);

@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { chmod, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { listRuns, readMetaFile } from '@gage/meta';
+import type { Run } from '@gage/types';
+import { gage, makeSandbox, makeTree, removeTree, STACK_LINE, type Sandbox } from './_helpers.js';
+
+let box: Sandbox;
+let runs: Run[];
+beforeEach(async () => {
+  box = await makeSandbox({ 'gage.toml': '[a]\nexec = "node -e \\"console.log(1)\\""\n' });
+  for (let i = 0; i < 6; i++) expect((await gage(['run', '-y', '-q'], box.opts)).code).toBe(0);
+  runs = await listRuns(box.runs, { sort: ['-timestamp'] });
+  await execFile('chmod', ['-R', 'u+w', box.runs], () => undefined);
+  for (const run of runs) await chmod(run.metaDir, 0o755);
+});
+afterEach(async () => {
+  await box.dispose();
+});
+
+async function damage(run: Run, rel: string, content: string | undefined): Promise<void> {
+  const path = join(run.metaDir, rel);
+  await chmod(path, 0o644).catch(() => undefined);
+  if (content === undefined) await rm(path);
+  else await writeFile(path, content);
+}
+
+describe('meta dirs damaged by hand', () => {
+  test('missing id, garbage opref, truncated index, wrong __schema__, garbage config and exit: list and show still work', async () => {
+    const [r0, r1, r2, r3, r4] = runs as [Run, Run, Run, Run, Run];
+    await damage(r0, 'id', undefined);
+    await damage(r1, 'opref', 'garbage\n');
+    await chmod(join(r2.metaDir, 'output', '40_run.index'), 0o644);
+    await truncate(join(r2.metaDir, 'output', '40_run.index'), 5);
+    await damage(r3, '__schema__', '2');
+    await damage(r3, 'config.json', '{"a":');
+    await damage(r4, 'proc/exit', 'x');
+
+    const list = await gage(['list'], box.opts);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toContain(`WARNING: Cannot load run "${r1.metaDir}": invalid opref encoding`);
+    expect(list.stderr).toContain(`Invalid exit status in "${r4.metaDir}": x`);
+    expect(list.stderr).not.toMatch(STACK_LINE);
+    const listed = list.stdout.split('\n').filter((l) => /^\| \d/.test(l));
+    expect(listed).toHaveLength(5); // every run but the one without an op ref
+
+    for (const run of [r0, r2, r3, r4]) {
+      const show = await gage(['show', run.id], box.opts);
+      expect({ id: run.id, code: show.code, trace: STACK_LINE.test(show.stderr) }).toEqual({ id: run.id, code: 0, trace: false });
+      expect(show.stdout).toContain(run.id);
+    }
+    const output = await gage(['show', '-o', r2.id], box.opts);
+    expect(output.code).toBe(0);
+    expect(output.stderr).not.toMatch(STACK_LINE);
+    const config = await gage(['show', '-c', r3.id], box.opts);
+    expect(config.stderr).not.toMatch(STACK_LINE);
+    expect(config.stderr).not.toMatch(/bug in Gage/);
+    expect(config.code).toBe(0);
+    // Known gap (docs/reliability.md): an unparsable config.json and a wrong __schema__ are not reported by show.
+    // The damaged runs are still evidence: nothing was rewritten.
+    expect(await readMetaFile(r3, 'config.json')).toBe('{"a":');
+    expect((await gage(['run', '-y', '-q'], box.opts)).code).toBe(0);
+  });
+});
+
+describe('a full disk', () => {
+  test('a run into a 2 MB tmpfs: the error is clear and earlier runs stay intact', async () => {
+    const mnt = await makeTree();
+    const mounted = await new Promise<string | undefined>((resolve) => {
+      execFile('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt], (err, _out, stderr) => resolve(err ? `${stderr || err.message}`.trim() : undefined));
+    });
+    if (mounted !== undefined) {
+      console.log(`SKIPPED full-disk case: cannot mount a tmpfs here (${mounted})`);
+      await removeTree(mnt);
+      return;
+    }
+    try {
+      const opts = { ...box.opts, env: { GAGE_RUNS: mnt } };
+      expect((await gage(['run', '-y', '-q'], opts)).code).toBe(0);
+      const [first] = await listRuns(mnt);
+      // The op writes 4 MB of output: more than the disk holds.
+      await writeFile(join(box.project, 'gage.toml'), '[a]\nexec = "node -e \\"process.stdout.write(\'x\'.repeat(4e6))\\""\n');
+      const res = await gage(['run', '-y', '-q'], opts);
+      expect(res.code).not.toBe(0);
+      expect(res.stderr).toMatch(/^gage: .*(ENOSPC|no space left on device)/im);
+      expect(res.stderr).not.toMatch(STACK_LINE);
+      const after = await listRuns(mnt);
+      const again = after.find((r) => r.id === first?.id);
+      expect(again).toBeDefined();
+      expect(await readMetaFile(again as Run, 'proc/exit')).toBe('0');
+      expect(await readMetaFile(again as Run, 'output/40_run')).toBe('1\n');
+      const list = await gage(['list'], opts);
+      expect(list.code).toBe(0);
+      expect(await readdir(mnt)).toContain(`${first?.id}.meta`);
+    } finally {
+      await new Promise((resolve) => execFile('umount', [mnt], resolve));
+      await removeTree(mnt);
+    }
+  });
+});
