@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
@@ -98,6 +98,22 @@ describe('gage run (staging)', () => {
     expect(start).toEqual({ code: 0, stdout: 'Hello Cy\n', stderr: `You are about to start hello (${name})\n\n name  Cy\n\nContinue? (Y/n) \n` });
     const again = await run(['--start', name, '-y']);
     expect(again).toEqual({ code: 1, stdout: '', stderr: `gage: Run "${id}" is 'completed'\n\nOnly staged runs can be started with '--start'.\n` });
+  });
+
+  test('--start refuses a staged run that was started already (its runner died before finalizing)', async () => {
+    expect((await run(['--stage', '-y'])).code).toBe(0);
+    const id = await onlyRunId();
+    // What a runner leaves when killed after the run process ended and before finalizeRun: `started`, no `proc/exit`.
+    await writeFile(join(runs, `${id}.meta`, 'started'), '1764000000000000');
+    const status = await gage(['--runs', runs, 'select', '--json'], { cwd: project, home });
+    expect(JSON.parse(status.stdout)[0].status).toBe('staged');
+    const start = await run(['--start', id, '-y']);
+    expect(start).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `gage: Run "${id}" was started already and not finalized (its runner stopped)\n\nA run is started once; stage a new run with 'gage run --stage'.\n`,
+    });
+    expect(await entries(join(runs, `${id}.meta`, 'proc'))).not.toContain('exit');
   });
 
   test('--help-op shows the operation help and makes no run', async () => {

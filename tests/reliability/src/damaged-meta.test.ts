@@ -45,11 +45,20 @@ describe('meta dirs damaged by hand', () => {
     const listed = list.stdout.split('\n').filter((l) => /^\| \d/.test(l));
     expect(listed).toHaveLength(5); // every run but the one without an op ref
 
-    for (const run of [r0, r2, r3, r4]) {
+    const reported = new Map<Run, RegExp[]>([
+      [r0, [/id is missing/]],
+      [r2, [/output\/40_run\.index is truncated \(5 bytes/]],
+      [r3, [/__schema__ is '2', this Gage reads schema 1/, /config\.json is not valid JSON: Expecting value: line 1 column 6/]],
+      [r4, [/proc\/exit is not an integer: 'x'/]],
+    ]);
+    for (const [run, problems] of reported) {
       const show = await gage(['show', run.id], box.opts);
       expect({ id: run.id, code: show.code, trace: STACK_LINE.test(show.stderr) }).toEqual({ id: run.id, code: 0, trace: false });
       expect(show.stdout).toContain(run.id);
+      for (const problem of problems) expect(show.stderr).toMatch(new RegExp(`^WARNING: run ${run.id}: ${problem.source}`, 'm'));
     }
+    const healthy = await gage(['show', (runs[5] as Run).id], box.opts);
+    expect(healthy.stderr).not.toContain('WARNING: run ');
     const output = await gage(['show', '-o', r2.id], box.opts);
     expect(output.code).toBe(0);
     expect(output.stderr).not.toMatch(STACK_LINE);
@@ -57,7 +66,7 @@ describe('meta dirs damaged by hand', () => {
     expect(config.stderr).not.toMatch(STACK_LINE);
     expect(config.stderr).not.toMatch(/bug in Gage/);
     expect(config.code).toBe(0);
-    // Known gap (docs/reliability.md): an unparsable config.json and a wrong __schema__ are not reported by show.
+    expect(config.stderr).toMatch(/config\.json is not valid JSON/);
     // The damaged runs are still evidence: nothing was rewritten.
     expect(await readMetaFile(r3, 'config.json')).toBe('{"a":');
     expect((await gage(['run', '-y', '-q'], box.opts)).code).toBe(0);

@@ -1,4 +1,4 @@
-import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, type RunLock } from '@gage/meta';
+import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, runTimestamp, type RunLock } from '@gage/meta';
 import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, stageRun } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
@@ -135,6 +135,12 @@ async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInf
     const status = await runStatus(fresh);
     if (status !== 'staged') {
       throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
+    }
+    // `staged` is also the status of a run whose runner died after its process ended but before finalizing (lifecycle.md 11).
+    if ((await runTimestamp(fresh, 'started')) !== undefined) {
+      throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
+        hint: "A run is started once; stage a new run with 'gage run --stage'.",
+      });
     }
     const opName = opref?.name ?? '';
     if (!optFlag(parsed, 'yes')) {

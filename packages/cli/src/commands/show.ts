@@ -11,6 +11,7 @@ import { readRunFiles } from '../runs/run-files.js';
 import { runJson } from '../runs/run-json.js';
 import { readRunInfo } from '../runs/run-info.js';
 import { listRunEntries, selectOne } from '../runs/run-list.js';
+import { runProblems } from '../runs/run-problems.js';
 import { readRunOutputs } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
@@ -57,7 +58,10 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   }
   const project = await loadProject(ctx);
   const list = await listRunEntries(resolveRunsDir(ctx, project), { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
-  const info = await readRunInfo(selectOne(list, parsed.args[0]));
+  const entry = selectOne(list, parsed.args[0]);
+  const info = await readRunInfo(entry);
+  // A damaged meta dir is still shown, as far as it can be, and the damage is named.
+  for (const problem of runProblems(entry)) ctx.io.stderr.write(`WARNING: run ${info.run.id}: ${problem}\n`);
   const out = ctx.io.stdout;
   if (optFlag(parsed, 'json')) {
     const files = await readRunFiles(info.run);

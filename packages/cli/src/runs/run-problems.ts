@@ -1,0 +1,79 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJson } from '@gage/types';
+import { readMetaSync } from './_read-meta-sync.js';
+import type { RunEntry } from './run-list.js';
+
+/** Bytes of one `.index` record (lifecycle.md 9). */
+const INDEX_RECORD = 9;
+
+/**
+ * What is wrong with a run's meta dir, as far as `gage show` can tell
+ * without changing it: a missing or foreign `__schema__`, an `id` file that
+ * is missing or names another run, a `config.json` or `opdef.json` that is
+ * not valid JSON or not an object (`config.json` must hold scalars only), a
+ * `proc/exit` that is not an integer, and an output index whose size is
+ * not a whole number of records. Each message names the file and says what
+ * is wrong; an empty list means none of these was found. Reading never
+ * throws: a file that cannot be read is itself reported.
+ *
+ * @param entry the listed run
+ * @returns one message per problem, without a `WARNING:` prefix
+ * @example
+ * ```ts
+ * for (const p of runProblems(entry)) io.stderr.write(`WARNING: run ${entry.run.id}: ${p}\n`);
+ * ```
+ */
+export function runProblems(entry: RunEntry): string[] {
+  const { run } = entry;
+  const problems: string[] = [];
+  const read = (file: string): string | undefined => {
+    try {
+      return readMetaSync(run.metaDir, file);
+    } catch (err) {
+      problems.push(`cannot read ${file}: ${(err as Error).message}`);
+      return undefined;
+    }
+  };
+  const schema = read('__schema__');
+  if (schema === undefined) problems.push('__schema__ is missing (the meta dir was not fully initialized)');
+  else if (schema.trimEnd() !== '1') problems.push(`__schema__ is '${schema.trimEnd()}', this Gage reads schema 1: the other files may be misread`);
+  const id = read('id');
+  if (id === undefined) problems.push('id is missing');
+  else if (id.trimEnd() !== run.id) problems.push(`id holds '${id.trimEnd()}', not the run's id '${run.id}'`);
+  checkJsonObject(read('config.json'), 'config.json', problems, true);
+  checkJsonObject(read('opdef.json'), 'opdef.json', problems, false);
+  const exit = read('proc/exit');
+  if (exit !== undefined && !/^-?\d+$/.test(exit.trimEnd())) problems.push(`proc/exit is not an integer: '${exit.trimEnd().slice(0, 40)}'`);
+  for (const index of outputIndexes(run.metaDir)) {
+    const size = statSync(join(run.metaDir, 'output', index), { throwIfNoEntry: false })?.size;
+    if (size !== undefined && size % INDEX_RECORD !== 0) {
+      problems.push(`output/${index} is truncated (${size} bytes, not a whole number of ${INDEX_RECORD}-byte records): output times may be wrong`);
+    }
+  }
+  return problems;
+}
+
+function checkJsonObject(text: string | undefined, file: string, problems: string[], scalars: boolean): void {
+  if (text === undefined) return;
+  let value: unknown;
+  try {
+    value = parseJson(text, { bigint: true });
+  } catch (err) {
+    problems.push(`${file} is not valid JSON: ${(err as Error).message}`);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${file} does not hold a JSON object`);
+  } else if (scalars && Object.values(value).some((v) => v !== null && typeof v === 'object')) {
+    problems.push(`${file} holds a list or object value: the config is shown empty`);
+  }
+}
+
+function outputIndexes(metaDir: string): string[] {
+  try {
+    return readdirSync(join(metaDir, 'output')).filter((n) => n.endsWith('.index'));
+  } catch {
+    return [];
+  }
+}
