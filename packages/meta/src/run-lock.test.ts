@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Run } from '@gage/types';
@@ -114,6 +114,26 @@ describe('lockRun()', () => {
     expect(await runLockState(run)).toBe('held');
     await lock.release();
     expect(await runLockState(run)).toBe('none');
+  });
+
+  test('taking over a stale lock removes the temp files of dead writers, and only those', async () => {
+    const { child } = await lockInChild('hold');
+    const deadPid = child.pid as number;
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    await mkdir(join(run.metaDir, 'proc'), { recursive: true });
+    const dead = [`.opref.${deadPid}.0123456789ab.tmp`, `proc/.exit.${deadPid}.ba9876543210.tmp`];
+    const kept = ['opref', `.id.${process.pid}.0123456789ab.tmp`, `.x.${deadPid}.tmp`, `.y.${deadPid}.0123456789ab.tmpx`];
+    for (const name of [...dead, ...kept]) await writeFile(join(run.metaDir, name), 'x');
+    await setLockAge(11_000);
+    const lock = await lockRun(run);
+    await lock.release();
+    const left = [...(await readdir(run.metaDir)), ...(await readdir(join(run.metaDir, 'proc'))).map((n) => `proc/${n}`)];
+    expect(left.sort()).toEqual(['proc', ...kept].sort());
+    // A lock that was not stale sweeps nothing (the writer may still be at work elsewhere).
+    await writeFile(join(run.metaDir, dead[0] as string), 'x');
+    await (await lockRun(run)).release();
+    expect(await readdir(run.metaDir)).toContain(dead[0]);
   });
 
   // Takes one update period (5 s): proper-lockfile notices a compromise only when it refreshes the lock.

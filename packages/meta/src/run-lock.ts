@@ -3,6 +3,7 @@ import { lock } from 'proper-lockfile';
 import type { Run } from '@gage/types';
 import { RunLockedError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
+import { sweepTempFiles } from './_sweep-temp-files.js';
 
 /** A lock is stale once its mtime is older than this (ms); the same in every process (lifecycle.md 1.1). */
 export const RUN_LOCK_STALE_MS = 10_000;
@@ -63,6 +64,8 @@ export class RunLock {
  * `<runsDir>/<id>` (the run dir's path, also for a deleted run), which creates
  * the dir `<runsDir>/<id>.lock` beside the meta dir. The holder refreshes it
  * every 5 s; a lock not refreshed for 10 s is stale and taken over. No retries.
+ * Taking over a stale lock also removes the temp files that atomic meta
+ * writes of dead processes left in the run's meta dir.
  *
  * @param run the run
  * @param options `{onCompromised}`
@@ -83,6 +86,8 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
     runLock?.lost();
     report(err);
   };
+  // A stale lock means its holder died; it may have died between a temp file's write and its rename.
+  const wasStale = (await runLockState(run)) === 'stale';
   try {
     const release = await lock(run.runDir, {
       realpath: false,
@@ -92,6 +97,7 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
       onCompromised,
     });
     runLock = new RunLock(run, release);
+    if (wasStale) sweepTempFiles(run.metaDir);
     return runLock;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new RunLockedError(run.id, { cause: err });

@@ -1,0 +1,42 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { isPidAlive } from './is-pid-alive.js';
+
+/** The temp file name `_write-file-atomic.ts` uses: `.<name>.<pid>.<12 hex>.tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temp files that atomic writes of dead processes left in a
+ * meta dir (a writer killed between writing its temp file and renaming it).
+ * Only names of the atomic-write form whose pid is not alive are removed;
+ * the meta files themselves are never touched. Errors are ignored: a sweep
+ * that cannot read or remove leaves things as they were.
+ *
+ * @param dir the meta dir (its subdirs are swept too)
+ * @returns the paths removed
+ */
+export function sweepTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const entry of names) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      removed.push(...sweepTempFiles(path));
+      continue;
+    }
+    const m = TEMP_NAME.exec(entry.name);
+    if (!m || isPidAlive(Number(m[1]))) continue;
+    try {
+      rmSync(path);
+      removed.push(path);
+    } catch {
+      // Left as it was.
+    }
+  }
+  return removed;
+}
