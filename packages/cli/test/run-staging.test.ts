@@ -141,6 +141,35 @@ describe('gage run (staging)', () => {
     expect(list.stdout).toMatch(/^\| 1 \| op        \| pending \|/m);
   });
 
+  test.each([
+    ['SIGTERM', 143, ''],
+    ['SIGINT', 130, 'Aborted.\n'],
+  ] as const)('%s during staging stops gage at once: the run stays pending and unlocked', async (signal, exitCode, stderrText) => {
+    await removeTree(project);
+    // The stage-runtime hook says it started, then waits for ever.
+    const hook = ['node', '-e', 'console.log("staging"); setInterval(() => {}, 1000)'];
+    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': hook, run: ['node', '-e', 'console.log("ran")'] } } }) });
+    const child = spawn('node', [BIN, '--runs', runs, 'run', '-y'], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('staging\n')) child.kill(signal);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stdout, stderr }).toEqual({ code: exitCode, stdout: 'staging\n', stderr: stderrText });
+    const id = await onlyRunId();
+    expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]); // no <id>.lock left
+    const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });
+    expect(list.stdout).toMatch(/^\| 1 \| op        \| pending \|/m);
+    // Deletable at once: the lock was released, not left to go stale.
+    expect((await gage(['--runs', runs, 'rm', '-y', id], { cwd: project, home })).code).toBe(0);
+  });
+
   test('the staged config is patched into the run dir and shown by show, cat and list', async () => {
     expect((await run(['hello', 'name=Bob', '-l', 'second try', '-y'])).stdout).toBe('Hello Bob\n');
     const g = (args: string[]) => gage(['--runs', runs, ...args], { cwd: project, home });

@@ -21,6 +21,9 @@ export function walkRunFiles(dir: string): WalkedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Files already warned about in this process (the files log is scanned up to four times per run). */
+const warned = new Set<string>();
+
 function walk(root: string, rel: string, out: WalkedFile[]): void {
   let entries;
   try {
@@ -33,7 +36,10 @@ function walk(root: string, rel: string, out: WalkedFile[]): void {
   for (const entry of entries) {
     const path = rel ? `${rel}/${entry.name}` : entry.name;
     if (/[\r\n]/.test(entry.name)) {
-      // A log line cannot hold it (lifecycle.md 7.3 is line based).
+      // A log line cannot hold it (lifecycle.md 7.3 is line based). Said once per file, not once per scan.
+      const key = `${root}\0${path}`;
+      if (warned.has(key)) continue;
+      warned.add(key);
       warnMeta(`Ignoring "${path.replace(/[\r\n]/g, '?')}" in "${root}": line break in the file name`);
       continue;
     }

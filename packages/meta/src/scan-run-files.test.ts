@@ -95,6 +95,9 @@ describe('scanRunFiles()', () => {
     await put('bad\nname');
     expect((await scanRunFiles(run, 's')).map((e) => e.path)).toEqual(['ok.txt']);
     expect(warnings).toEqual([`Ignoring "bad?name" in "${run.runDir}": line break in the file name`]);
+    // Staging scans a run dir up to four times: the warning is given once.
+    await scanRunFiles(run, 'r');
+    expect(warnings).toHaveLength(1);
   });
 
   test('checks __schema__ first', async () => {

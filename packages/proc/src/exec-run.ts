@@ -1,11 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { constants } from 'node:os';
 import { join } from 'node:path';
 import { lockRun, logRunner, writeMetaFile, writeRunTimestamp } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import type { Run } from '@gage/types';
 import type { OutputCallback } from './_output-sink.js';
-import { descendantPids, signalPids } from './_process-tree.js';
+import { forwardAbort } from './_forward-abort.js';
 import { openRunOutput } from './open-run-output.js';
 import { startRun } from './start-run.js';
 import type { RunProcess } from './start-run.js';
@@ -81,47 +80,4 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
   } finally {
     if (!options.lock) await lock.release();
   }
-}
-
-/**
- * Sends the abort signal to the process, then SIGKILL after the grace period.
- * A signal other than SIGINT also goes to every descendant (a shell's child,
- * workers), which a terminal's Ctrl-C reaches by itself; SIGKILL goes to the
- * whole tree seen at the abort and at the end of the grace period, so
- * children left behind that hold the output pipes are stopped too.
- */
-function forwardAbort(proc: RunProcess, options: ExecRunOptions): () => void {
-  const signal = options.signal;
-  if (!signal) return () => undefined;
-  let killTimer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-  const tree = new Set<number>();
-  const onAbort = async (): Promise<void> => {
-    const sig = signalFromReason(signal.reason);
-    for (const pid of await descendantPids(proc.pid)) tree.add(pid);
-    if (stopped) return;
-    proc.kill(sig);
-    if (sig !== 'SIGINT') signalPids(tree, sig);
-    const grace = options.killGraceMs ?? 10_000;
-    if (Number.isFinite(grace)) {
-      killTimer = setTimeout(async () => {
-        if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
-        proc.kill('SIGKILL');
-        signalPids(tree, 'SIGKILL');
-      }, grace);
-      killTimer.unref?.();
-    }
-  };
-  const listener = (): void => void onAbort();
-  if (signal.aborted) listener();
-  else signal.addEventListener('abort', listener, { once: true });
-  return () => {
-    stopped = true;
-    signal.removeEventListener('abort', listener);
-    clearTimeout(killTimer);
-  };
-}
-
-function signalFromReason(reason: unknown): NodeJS.Signals {
-  return typeof reason === 'string' && reason in constants.signals ? (reason as NodeJS.Signals) : 'SIGINT';
 }

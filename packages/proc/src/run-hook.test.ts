@@ -92,6 +92,25 @@ describe('runHook()', () => {
       .rejects.toMatchObject({ code: 'ERR_GAGE_RUN_EXEC', phase: 'finalize', exitCode: -15 });
   });
 
+  test.each([
+    ['SIGTERM', [], -15],
+    ['SIGINT', [], -2],
+    ['SIGTERM', ['--ignore-signals'], -9],
+  ] as const)('an abort with %s %j stops the hook, fails with its exit status and deletes proc/lock', async (sig, extra, exitCode) => {
+    const run = await makeStagedRun({}, ['true']);
+    const controller = new AbortController();
+    const hook = runHook(run, 'stage-runtime', fixtureCmd('sleep.mjs', '60000', ...extra), {
+      signal: controller.signal,
+      killGraceMs: 200,
+      onOutput: (_stream, bytes) => {
+        if (Buffer.from(bytes).toString() === 'started\n') controller.abort(sig);
+      },
+    });
+    await expect(hook).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-runtime', exitCode });
+    expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+    expect((await outputOf(run, '20_runtime')).output).not.toContain('done');
+  });
+
   test('throws ERR_GAGE_SPAWN for a missing program and writes no proc/lock', async () => {
     const run = await makeStagedRun({}, ['true']);
     await expect(runHook(run, 'stage-runtime', ['no-such-program-gage']))

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { logRunner, makeReadOnly, writeMetaFile } from '@gage/meta';
 import type { ExecCommand, ExecPhase, Run } from '@gage/types';
 import { formatCommand } from './_format-command.js';
+import { forwardAbort } from './_forward-abort.js';
 import type { OutputCallback } from './_output-sink.js';
 import { spawnProcess } from './_spawn-process.js';
 import { RunExecError } from './errors.js';
@@ -32,6 +33,14 @@ export interface RunHookOptions {
   projectDir?: string | undefined;
   /** Called with `(stream, lineBytes)` for each line of output (the `exec-output` event). */
   onOutput?: OutputCallback | undefined;
+  /**
+   * Stops the hook: on abort its process (and, for a signal other than
+   * `SIGINT`, its descendants) gets `SIGINT` or the signal named by
+   * `signal.reason`; `runHook` waits for it and fails with `RunExecError`.
+   */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds after an abort before a hook still alive gets `SIGKILL` (default 10000). */
+  killGraceMs?: number | undefined;
 }
 
 /**
@@ -46,7 +55,7 @@ export interface RunHookOptions {
  * @param run The run.
  * @param phase The exec phase, e.g. `stage-runtime` or `finalize`.
  * @param cmd The hook command (array, shell string or `#!` form).
- * @param options `projectDir`, `onOutput`.
+ * @param options `projectDir`, `onOutput`, `signal`, `killGraceMs`.
  * @throws `RunExecError` (`ERR_GAGE_RUN_EXEC`) when the hook exits non-zero (`exitCode` -signum for a signal);
  *   `SpawnError` (`ERR_GAGE_SPAWN`) when it cannot be started.
  * @example
@@ -62,6 +71,7 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
   await logRunner(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
   const child = await spawnProcess(cmd, { cwd: run.runDir, env });
   const output = openRunOutput(run, child, { name, onOutput: options.onOutput });
+  const stopForwarding = forwardAbort(child, options);
   let exitCode: number;
   try {
     await writeMetaFile(run, 'proc/lock', String(child.pid));
@@ -70,6 +80,7 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
     await logRunner(run, `Exit code for ${phase}: ${exitCode}`);
     await output.waitAndClose();
   } finally {
+    stopForwarding();
     await output.waitAndClose().catch(() => undefined);
     await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
     await logRunner(run, 'Deleting meta proc/lock');

@@ -71,7 +71,7 @@ export type { StageOptions, StagePhase } from './staging/stage-options.js';
 export { readProjectConfig } from './staging/read-project-config.js';
 export type { ReadProjectConfigOptions } from './staging/read-project-config.js';
 export { configFormatFor } from './staging/config-format-for.js';
-export { AlreadyStagedError } from './errors.js';
+export { AlreadyStagedError, StagingStoppedError } from './errors.js';
 export { planConfigPatch } from './staging/plan-config-patch.js';
 export type { ConfigPatchPlan, PlanConfigPatchOptions } from './staging/plan-config-patch.js';
 export { ConfigWriteError } from './errors.js';

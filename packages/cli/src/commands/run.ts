@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, runTimestamp, type RunLock } from '@gage/meta';
 import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, stageRun } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
@@ -12,6 +13,7 @@ import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { loadRunList, selectOne } from '../runs/run-list.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
+import { stopStagingOnSignal } from './_stop-staging-on-signal.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
 
@@ -89,12 +91,24 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
   const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
   try {
-    const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
-    await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
-    const label = optValue(parsed, 'label');
-    await initRunUserAttrs(run, label ? { label } : {});
-    await associateProject(run, projectDir);
-    await stage(ctx, run, projectDir, lock, display);
+    const stop = stopStagingOnSignal();
+    try {
+      const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
+      await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
+      const label = optValue(parsed, 'label');
+      await initRunUserAttrs(run, label ? { label } : {});
+      await associateProject(run, projectDir);
+      await stage(ctx, run, projectDir, lock, display, stop.signal);
+    } catch (err) {
+      if (!stop.signal.aborted) throw err;
+      // Stopped by a signal (before or during staging): the run stays pending.
+      const sig = stop.signal.reason as 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+      display.status.stop();
+      if (sig === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
+      return 128 + constants.signals[sig];
+    } finally {
+      stop.dispose();
+    }
     if (stageOnly) {
       ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
       return 0;
@@ -106,10 +120,11 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   }
 }
 
-async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay): Promise<void> {
+async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay, signal: AbortSignal): Promise<void> {
   try {
     await stageRun(run, projectDir, {
       lock,
+      signal,
       onOutput: display.onOutput,
       onWarning: (message: string) => {
         display.echo?.flush();

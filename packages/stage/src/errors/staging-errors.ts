@@ -65,3 +65,29 @@ export class AlreadyStagedError extends GageError {
     this.runId = runId;
   }
 }
+
+/**
+ * Staging was stopped through `StageOptions.signal` (Ctrl-C or SIGTERM to
+ * `gage run`): `Staging of run <id> was stopped (<reason>)`. The run stays
+ * `pending`; a hook that was running was stopped first.
+ *
+ * @example
+ * ```ts
+ * throw new StagingStoppedError(run.id, 'SIGINT');
+ * ```
+ */
+export class StagingStoppedError extends GageError {
+  /** The run's id. */
+  readonly runId: string;
+  /** The abort reason, e.g. `SIGINT`. */
+  readonly reason: string;
+
+  constructor(runId: string, reason: string, options: { cause?: unknown } = {}) {
+    super('ERR_GAGE_STAGING_STOPPED', `Staging of run ${runId} was stopped (${reason})`, {
+      hint: "The run stays pending; delete it with 'gage rm' or stage a new one.",
+      cause: options.cause,
+    });
+    this.runId = runId;
+    this.reason = reason;
+  }
+}

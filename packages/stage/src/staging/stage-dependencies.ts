@@ -32,7 +32,7 @@ export async function stageDependencies(run: Run, projectDir: string, options: S
   }
   const hook = opdefExec(opdef)['stage-dependencies'];
   if (hook !== undefined) {
-    await runHook(run, 'stage-dependencies', hook, { projectDir: srcDir, onOutput: options.onOutput });
+    await runHook(run, 'stage-dependencies', hook, { projectDir: srcDir, onOutput: options.onOutput, signal: options.signal });
   }
   await scanRunFiles(run, 'd');
 }

@@ -12,6 +12,12 @@ export interface StageOptions {
   onPhase?: ((phase: StagePhase) => void) | undefined;
   /** Called for each line a staging hook prints (stream 0 stdout, 1 stderr). */
   onOutput?: OutputCallback | undefined;
+  /**
+   * Stops staging (`gage run` aborts it on SIGINT, SIGTERM, SIGHUP): a
+   * running hook gets `SIGINT` or the signal named by `signal.reason`
+   * (SIGKILL after 10 s), and no further phase runs.
+   */
+  signal?: AbortSignal | undefined;
   /** Called with each warning (unsupported or unreadable config file...). Default: stderr. */
   onWarning?: ((message: string) => void) | undefined;
 }

@@ -190,6 +190,44 @@ describe('stageRun() with a failing hook', () => {
   });
 });
 
+describe('stageRun() stopped by its signal', () => {
+  test.each(['SIGTERM', 'SIGINT'])('%s stops the running hook, runs no later phase and leaves the run pending', async (sig) => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun({
+      exec: {
+        'stage-runtime': nodeHook("console.log('waiting'); setInterval(() => {}, 1000)"),
+        'stage-dependencies': writingHook('deps', 'deps.txt'),
+      },
+    });
+    const controller = new AbortController();
+    const phases: StagePhase[] = [];
+    const staging = stageRun(run, projectDir, {
+      signal: controller.signal,
+      onPhase: (p) => phases.push(p),
+      onOutput: () => controller.abort(sig),
+    });
+    await expect(staging).rejects.toMatchObject({
+      code: 'ERR_GAGE_STAGING_STOPPED', message: `Staging of run ${run.id} was stopped (${sig})`, runId: run.id,
+      cause: expect.objectContaining({ code: 'ERR_GAGE_RUN_EXEC', exitCode: sig === 'SIGINT' ? -2 : -15 }),
+    });
+    expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime']);
+    expect(await readMetaFile(run, 'staged')).toBeUndefined();
+    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(await runStatus(run)).toBe('pending');
+    expect(await runLockState(run)).toBe('none');
+  });
+
+  test('an abort before staging starts copies nothing', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun({ exec: { run: 'node op.js' } });
+    await expect(stageRun(run, projectDir, { signal: AbortSignal.abort('SIGHUP') })).rejects.toMatchObject({
+      code: 'ERR_GAGE_STAGING_STOPPED', reason: 'SIGHUP',
+    });
+    await expect(stat(join(run.runDir, 'op.js'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await runStatus(run)).toBe('pending');
+  });
+});
+
 describe('stageRun() and the run lock', () => {
   test('fails with RunLockedError while another holder has the lock', async () => {
     const projectDir = await testdir({ 'op.js': '\n' });

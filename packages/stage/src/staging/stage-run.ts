@@ -1,6 +1,6 @@
 import { lockRun, readMetaFile, readRunOpdef } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { AlreadyStagedError } from '../errors.js';
+import { AlreadyStagedError, StagingStoppedError } from '../errors.js';
 import { checkDependsSupported } from '../gagefile/opdef-depends.js';
 import { applyConfig } from './apply-config.js';
 import { finalizeStagedRun } from './finalize-staged-run.js';
@@ -15,13 +15,16 @@ import { stageSourcecode } from './stage-sourcecode.js';
  * manifest, holding the run lock throughout (unless `options.lock` is one
  * the caller holds). Afterwards the run is self-contained: starting it
  * needs only its run dir and meta dir. A failed hook stops staging; the run
- * then stays `pending`.
+ * then stays `pending`. An abort of `options.signal` stops a running hook
+ * (with the signal named by the abort reason), runs no further phase and
+ * fails with `StagingStoppedError`; the run stays `pending` too.
  *
  * @param run a run after `initRunMeta`
  * @param projectDir the project to stage from
  * @throws {AlreadyStagedError} `run <id> is already staged`.
  * @throws {RunLockedError} when another process holds the run.
  * @throws {RunExecError} when a staging hook exits non-zero.
+ * @throws {StagingStoppedError} `ERR_GAGE_STAGING_STOPPED` after an abort of `options.signal`.
  * @example
  * ```ts
  * const run = await makeRun(runsDir);
@@ -34,12 +37,27 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
   try {
     if ((await readMetaFile(run, 'staged')) !== undefined) throw new AlreadyStagedError(run.id);
     checkDependsSupported(await readRunOpdef(run));
-    await stageSourcecode(run, projectDir, { ...options, logFiles: false });
-    await applyConfig(run, options);
-    await stageRuntime(run, projectDir, options);
-    await stageDependencies(run, projectDir, options);
-    await finalizeStagedRun(run, options);
+    const phases = [
+      () => stageSourcecode(run, projectDir, { ...options, logFiles: false }),
+      () => applyConfig(run, options),
+      () => stageRuntime(run, projectDir, options),
+      () => stageDependencies(run, projectDir, options),
+      () => finalizeStagedRun(run, options),
+    ];
+    for (const phase of phases) {
+      stopIfAborted(run, options.signal);
+      try {
+        await phase();
+      } catch (err) {
+        stopIfAborted(run, options.signal, err);
+        throw err;
+      }
+    }
   } finally {
     if (options.lock === undefined) await lock.release();
   }
+}
+
+function stopIfAborted(run: Run, signal: AbortSignal | undefined, cause?: unknown): void {
+  if (signal?.aborted) throw new StagingStoppedError(run.id, String(signal.reason ?? 'aborted'), { cause });
 }

@@ -19,7 +19,7 @@ export async function stageRuntime(run: Run, projectDir: string, options: StageO
   options.onPhase?.('stage-runtime');
   const hook = opdefExec(await readRunOpdef(run))['stage-runtime'];
   if (hook !== undefined) {
-    await runHook(run, 'stage-runtime', hook, { projectDir: resolve(projectDir), onOutput: options.onOutput });
+    await runHook(run, 'stage-runtime', hook, { projectDir: resolve(projectDir), onOutput: options.onOutput, signal: options.signal });
   }
   await scanRunFiles(run, 'r');
 }

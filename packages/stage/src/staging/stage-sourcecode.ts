@@ -41,7 +41,7 @@ export async function stageSourcecode(run: Run, projectDir: string, options: Sta
   await copySourcecode(plan, run.runDir, { onWarning: warn });
   const hook = opdefExec(opdef)['stage-sourcecode'];
   if (hook !== undefined) {
-    await runHook(run, 'stage-sourcecode', hook, { projectDir: srcDir, onOutput: options.onOutput });
+    await runHook(run, 'stage-sourcecode', hook, { projectDir: srcDir, onOutput: options.onOutput, signal: options.signal });
   }
   if (options.logFiles ?? true) await scanRunFiles(run, 's');
 }
