@@ -25,6 +25,23 @@ async function metaFile(id: string, path: string): Promise<string> {
   return readFile(join(runs, `${id}.meta`, path), 'utf8');
 }
 
+/** Starts `gage run -y` in the project; once its stdout holds `text`, sends `signal`; resolves when it closed. */
+async function runUntilThenSignal(text: string, signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn('node', [BIN, '--runs', runs, 'run', '-y'], {
+    cwd: project,
+    env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    if (stdout.includes(text)) child.kill(signal);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
 async function onlyRunId(): Promise<string> {
   const ids = (await entries(runs)).filter((n) => n.endsWith('.meta')).map((n) => n.slice(0, -5));
   expect(ids.length).toBe(1);
@@ -149,19 +166,7 @@ describe('gage run (staging)', () => {
     // The stage-runtime hook says it started, then waits for ever.
     const hook = ['node', '-e', 'console.log("staging"); setInterval(() => {}, 1000)'];
     project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': hook, run: ['node', '-e', 'console.log("ran")'] } } }) });
-    const child = spawn('node', [BIN, '--runs', runs, 'run', '-y'], {
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (stdout.includes('staging\n')) child.kill(signal);
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect({ code, stdout, stderr }).toEqual({ code: exitCode, stdout: 'staging\n', stderr: stderrText });
+    expect(await runUntilThenSignal('staging\n', signal)).toEqual({ code: exitCode, stdout: 'staging\n', stderr: stderrText });
     const id = await onlyRunId();
     expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]); // no <id>.lock left
     const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });
@@ -181,19 +186,7 @@ describe('gage run (staging)', () => {
   test('Ctrl-C stops the run, finalizes it with -2, prints Aborted. and exits 130', async () => {
     await removeTree(project);
     project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("ready"); setInterval(() => {}, 1000)'] } }) });
-    const child = spawn('node', [BIN, '--runs', runs, 'run', '-y'], {
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (stdout.includes('ready\n')) child.kill('SIGINT');
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: 'ready\n', stderr: 'Aborted.\n' });
+    expect(await runUntilThenSignal('ready\n', 'SIGINT')).toEqual({ code: 130, stdout: 'ready\n', stderr: 'Aborted.\n' });
     const id = (await entries(runs)).find((n) => n.endsWith('.meta'))?.slice(0, -5) as string;
     expect(await metaFile(id, 'proc/exit')).toBe('-2');
     expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]);
