@@ -7,13 +7,8 @@ import { pkg } from './_lib.mjs';
 const [format, src, dest, mode] = process.argv.slice(2);
 const stage = await import(pkg('stage'));
 const types = await import(pkg('types'));
-const formats = {
-  py: stage.pythonConfigFormat,
-  json: stage.jsonConfigFormat,
-  yaml: stage.yamlConfigFormat,
-  toml: stage.tomlConfigFormat,
-};
-const fmt = formats[format];
+// Loaded as `gage run` loads it: the format's module (and parser) only.
+const fmt = await stage.loadConfigFormat({ py: 'python', json: 'json', yaml: 'yaml', toml: 'toml' }[format]);
 
 /** New values for every 1/100th key: a changed value of the same type. */
 function newValues(config) {

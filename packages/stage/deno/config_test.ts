@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatPatchedDiff, parseFlagAssigns, patchPythonConfig, pythonConfigFormat, readPythonConfig } from '@gage/stage';
+import { loadConfigFormat, parseFlagAssigns } from '@gage/stage';
+import { formatPatchedDiff, patchPythonConfig, pythonConfigFormat, readPythonConfig, tomlConfigFormat } from '@gage/stage/config-formats';
 
 Deno.test('patchPythonConfig() and formatPatchedDiff() give the seed log/patched', () => {
   const oldText = 'msg = "Hi there"\nprint(msg)\n';
@@ -18,4 +19,11 @@ Deno.test('readPythonConfig() keeps integers and floats apart', () => {
 
 Deno.test('parseFlagAssigns() types flag values', () => {
   assert.deepEqual(parseFlagAssigns(['a=1', 'b=1.0', 'c=0x10', "d='x y'", 'a=2']), { a: 2n, b: 1.0, c: '0x10', d: 'x y' });
+});
+
+Deno.test('loadConfigFormat() gives the formats of @gage/stage/config-formats', async () => {
+  assert.equal(await loadConfigFormat('python'), pythonConfigFormat);
+  const toml = await loadConfigFormat('toml');
+  assert.equal(toml, tomlConfigFormat);
+  assert.deepEqual(toml.read('[train]\nlr = 0.1\n'), { 'train.lr': 0.1 });
 });

@@ -39,11 +39,13 @@ export {
   GagefileReadError, GagefileSyntaxError, MissingExecError, NoDefaultOperationError, OperationNotFoundError,
   SourcePatternError,
 } from './errors.js';
-export { jsonConfigFormat } from './config/json-config.js';
-export { tomlConfigFormat } from './config/toml-config.js';
-export { yamlConfigFormat } from './config/yaml-config.js';
 export { ConfigSyntaxError } from './errors.js';
-// Config: flags, config paths, Python config files, log/patched (config/)
+// Config: flags, config paths, config file formats (config/). The formats
+// themselves (pythonConfigFormat, yamlConfigFormat, ..., readPythonConfig,
+// patchPythonConfig, formatPatchedDiff) are in the entry
+// '@gage/stage/config-formats' (./config-formats.ts): they import yaml,
+// @lezer/python, smol-toml and diff, which this entry loads only on demand
+// (loadConfigFormat, configFormatFor), so `gage run` starts without them.
 export { parseFlagValue } from './config/parse-flag-value.js';
 export { parseFlagAssign } from './config/parse-flag-assign.js';
 export { parseFlagAssigns } from './config/parse-flag-assigns.js';
@@ -52,11 +54,9 @@ export type { ConfigPath } from './config/parse-config-path.js';
 export { keyPatternRegExp } from './config/key-pattern-reg-exp.js';
 export { selectConfigKeys } from './config/select-config-keys.js';
 export type { ConfigFormat, ConfigPatchResult } from './config/config-format.js';
-export { readPythonConfig } from './config/read-python-config.js';
+export { loadConfigFormat } from './config/load-config-format.js';
+export type { ConfigFormatName } from './config/load-config-format.js';
 export type { PythonConfig, PythonConfigLiteral } from './config/read-python-config.js';
-export { patchPythonConfig } from './config/patch-python-config.js';
-export { pythonConfigFormat } from './config/python-config-format.js';
-export { formatPatchedDiff } from './config/format-patched-diff.js';
 export type { PatchedFile } from './config/format-patched-diff.js';
 export { ConfigPathError, FlagAssignError } from './errors.js';
 // Staging (staging/)

@@ -10,7 +10,6 @@ import { CliError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
-import { loadRunList, selectOne } from '../runs/run-list.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { stopStagingOnSignal } from './_stop-staging-on-signal.js';
@@ -141,6 +140,8 @@ async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, 
 }
 
 async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInfo, spec: string): Promise<number> {
+  // Only `--start` lists runs: the listing code (and its worker thread) is not loaded for a plain run.
+  const { loadRunList, selectOne } = await import('../runs/run-list.js');
   const list = await loadRunList(resolveRunsDir(ctx, project));
   const { run, opref } = selectOne(list, spec);
   const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });

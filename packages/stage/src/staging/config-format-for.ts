@@ -1,20 +1,16 @@
 import type { ConfigFormat } from '../config/config-format.js';
+import { type ConfigFormatName, loadConfigFormat } from '../config/load-config-format.js';
 
-/** Each format's module, imported on first use: most runs need none or one of the parsers (YAML, Python, TOML). */
-const FORMATS: Record<string, () => Promise<ConfigFormat>> = {
-  '.py': async () => (await import('../config/python-config-format.js')).pythonConfigFormat,
-  '.json': async () => (await import('../config/json-config.js')).jsonConfigFormat,
-  '.yaml': async () => (await import('../config/yaml-config.js')).yamlConfigFormat,
-  '.yml': async () => (await import('../config/yaml-config.js')).yamlConfigFormat,
-  '.toml': async () => (await import('../config/toml-config.js')).tomlConfigFormat,
+const FORMAT_NAMES: Readonly<Record<string, ConfigFormatName>> = {
+  '.py': 'python', '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml',
 };
 
 /**
  * The config format of a file, by extension (case-insensitive): Python,
  * JSON, YAML or TOML (decision 7); `undefined` for any other file, notebooks
  * included until they arrive (stage.md 5.2, 5.7). Asynchronous because each
- * format's parser is loaded only when a file of that format is configured
- * (`gage run` start-up).
+ * format's module and parser is loaded only when a file of that format is
+ * configured (`loadConfigFormat`; `gage run` start-up).
  *
  * @example
  * ```ts
@@ -27,5 +23,7 @@ export async function configFormatFor(path: string): Promise<ConfigFormat | unde
   // Leading dots of the name start no extension (`.py` has none), as in stage.md 4.5.
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? FORMATS[name.slice(dot).toLowerCase()]?.() : undefined;
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const format = Object.hasOwn(FORMAT_NAMES, ext) ? FORMAT_NAMES[ext] : undefined;
+  return format === undefined ? undefined : loadConfigFormat(format);
 }
