@@ -6,6 +6,7 @@ import { parse, TomlError } from 'smol-toml';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ScalarSpan } from './_toml-json-yaml-edits.js';
 import { plainTomlScalar } from './_toml-plain-scalar.js';
+import { fastScanToml } from './_toml-fast-scan.js';
 
 /** How a TOML scalar is written: the string kind, or the integer prefix. */
 export type TomlLexeme = 'basic' | 'literal' | 'ml-basic' | 'ml-literal' | '0x' | '0o' | '0b' | 'other';
@@ -22,6 +23,16 @@ export interface TomlSpan extends ScalarSpan {
  * @throws {ConfigSyntaxError} when the text is not valid TOML.
  */
 export function scanToml(text: string): Map<string, TomlSpan> {
+  return fastScanToml(text) ?? scanTomlFully(text);
+}
+
+/**
+ * {@link scanToml} without the fast path: smol-toml validates the whole
+ * file, then the span scanner reads it.
+ *
+ * @throws {ConfigSyntaxError} when the text is not valid TOML.
+ */
+export function scanTomlFully(text: string): Map<string, TomlSpan> {
   parseToml(text);
   const scanner = new TomlScanner(text);
   scanner.document();
