@@ -92,7 +92,7 @@ export function fastScanJson(text: string): Map<string, ScalarSpan> | undefined 
     if (open !== undefined) {
       CLOSE_EMPTY.lastIndex = i;
       const closed = CLOSE_EMPTY.exec(text);
-      if (closed === null) stack.push(frame(open, path + '.'));
+      if (closed === null) stack.push(frame(open, path === '' ? '' : path + '.'));
       else if (closed[1] !== (open === '{' ? '}' : ']')) return undefined;
       else i = CLOSE_EMPTY.lastIndex;
       afterValue = closed !== null;

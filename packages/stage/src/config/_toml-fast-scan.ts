@@ -30,8 +30,8 @@ type Defined = 'table' | 'implicit' | 'value';
  * Scalar spans of a TOML document keyed by flat dotted key, as `scanToml`
  * maps them, when the file consists only of blank and comment lines, table
  * headers (`[a."b"]`) and `key = value` lines with a bare or quoted
- * (undotted) key and a one-line scalar, and is valid TOML; otherwise
- * undefined. Dates and times are skipped.
+ * (undotted) key and a one-line scalar other than a date or time, and is
+ * valid TOML; otherwise undefined.
  *
  * @example
  * ```ts
@@ -61,15 +61,14 @@ export function fastScanToml(text: string): Map<string, TomlSpan> | undefined {
       const id = tableId === '' && table.length === 0 ? name : tableId + '\0' + name;
       if (name === '__proto__' || defined.has(id)) return undefined;
       defined.set(id, 'value');
+      const end = LINE.lastIndex - eolLength(line as string) - (comment?.length ?? 0) - (blanks as string).length;
+      const start = end - (raw as string).length;
+      if (mayBeDate(text, start)) return undefined;
       const value = tomlScalar(raw as string);
       if (value === undefined) return undefined;
-      if (value !== DATE) {
-        const end = LINE.lastIndex - eolLength(line as string) - (comment?.length ?? 0) - (blanks as string).length;
-        const start = end - (raw as string).length;
-        const flat = table.length === 0 ? name : table.join('.') + '.' + name;
-        spans.delete(flat);
-        spans.set(flat, { start, end, value, lexeme: lexeme(raw as string) });
-      }
+      const flat = table.length === 0 ? name : table.join('.') + '.' + name;
+      spans.delete(flat);
+      spans.set(flat, { start, end, value, lexeme: lexeme(raw as string) });
     }
     pos = LINE.lastIndex;
   }
@@ -113,11 +112,23 @@ function unquote(part: string): string {
   return part[0] === '"' || part[0] === "'" ? part.slice(1, -1) : part;
 }
 
-/** Marks a date or time, which has no config value. */
-const DATE = Symbol('date');
+/**
+ * True when smol-toml would read the value at `start` as a date or time: it
+ * decides by the characters at fixed distances, which may lie past the
+ * value (`1\n---- = 1`), and how far it reads one depends on what follows.
+ * Dates are left to the full path (they are skipped anyway).
+ */
+function mayBeDate(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return c >= 0x30 && c <= 0x39 && ((text[start + 4] === '-' && text[start + 7] === '-') || text[start + 2] === ':');
+}
 
-/** The value of a one-line scalar; undefined when it is not valid TOML. */
-function tomlScalar(raw: string): ConfigValue | typeof DATE | undefined {
+/**
+ * The value of a one-line scalar; undefined when it is not valid TOML (or
+ * not a config value). Strings and numbers end at the first blank, so
+ * smol-toml reads one alone as it reads it in the file.
+ */
+function tomlScalar(raw: string): ConfigValue | undefined {
   const plain = plainTomlScalar(raw);
   if (plain !== undefined) return plain;
   let value: unknown;
@@ -126,7 +137,7 @@ function tomlScalar(raw: string): ConfigValue | typeof DATE | undefined {
   } catch {
     return undefined;
   }
-  return typeof value === 'object' && value !== null ? DATE : (value as ConfigValue);
+  return typeof value === 'object' && value !== null ? undefined : (value as ConfigValue);
 }
 
 function lexeme(raw: string): TomlLexeme {

@@ -92,7 +92,7 @@ export function fastScanYaml(text: string): Map<string, YamlSpan> | undefined {
 
     let top = stack[stack.length - 1];
     if (pending !== undefined && (top === undefined || indent > top.indent)) {
-      top = { indent, prefix: pending.path + '.', skip: pending.skip, keys: new Set() };
+      top = { indent, prefix: pending.path === '' ? '' : pending.path + '.', skip: pending.skip, keys: new Set() };
       stack.push(top);
     } else {
       if (pending !== undefined && !pending.skip) setSpan(spans, pending.path, pending.at, pending.at, null, 'PLAIN');
