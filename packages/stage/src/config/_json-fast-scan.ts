@@ -87,7 +87,10 @@ export function fastScanJson(text: string): Map<string, ScalarSpan> | undefined 
       top.keys.add(key);
       g = 2;
     } else key = String(top.index++);
-    const [number, fraction, exponent, string, keyword, open] = m.slice(g, g + 6);
+    const number = m[g];
+    const string = m[g + 3];
+    const keyword = m[g + 4];
+    const open = m[g + 5];
     const path = top.prefix + key;
     if (open !== undefined) {
       CLOSE_EMPTY.lastIndex = i;
@@ -101,7 +104,7 @@ export function fastScanJson(text: string): Map<string, ScalarSpan> | undefined 
     let value: ConfigValue;
     let length: number;
     if (number !== undefined) {
-      value = fraction !== undefined || exponent !== undefined ? Number(number) : BigInt(number);
+      value = m[g + 1] !== undefined || m[g + 2] !== undefined ? Number(number) : BigInt(number);
       length = number.length;
     } else if (string !== undefined) {
       value = string.includes('\\') ? (JSON.parse(`"${string}"`) as string) : string;

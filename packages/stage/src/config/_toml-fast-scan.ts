@@ -44,31 +44,38 @@ export function fastScanToml(text: string): Map<string, TomlSpan> | undefined {
   const defined = new Map<string, Defined>();
   let table: string[] = [];
   let tableId = '';
+  /** The flat key prefix of the table's keys (`a.b.`). */
+  let prefix = '';
   let pos = 0;
   while (pos < text.length) {
     LINE.lastIndex = pos;
     const m = LINE.exec(text);
     if (m === null || LINE.lastIndex === pos) return undefined;
-    const [line, header, key, raw, blanks, comment] = m as unknown as (string | undefined)[];
+    const header = m[1];
+    const key = m[2];
+    const blanks = m[4] as string;
+    const comment = m[5];
     if (comment !== undefined && blanks === '' && (header !== undefined || key !== undefined)) return undefined;
     if (header !== undefined) {
       const path = headerPath(header);
       if (path === undefined || !defineTable(defined, path)) return undefined;
       table = path;
       tableId = path.join('\0');
+      prefix = path.join('.') + '.';
     } else if (key !== undefined) {
       const name = unquote(key);
       const id = tableId === '' && table.length === 0 ? name : tableId + '\0' + name;
       if (name === '__proto__' || defined.has(id)) return undefined;
       defined.set(id, 'value');
-      const end = LINE.lastIndex - eolLength(line as string) - (comment?.length ?? 0) - (blanks as string).length;
-      const start = end - (raw as string).length;
+      const raw = m[3] as string;
+      const end = LINE.lastIndex - eolLength(m[0]) - (comment?.length ?? 0) - blanks.length;
+      const start = end - raw.length;
       if (mayBeDate(text, start)) return undefined;
-      const value = tomlScalar(raw as string);
+      const value = tomlScalar(raw);
       if (value === undefined) return undefined;
-      const flat = table.length === 0 ? name : table.join('.') + '.' + name;
+      const flat = prefix + name;
       spans.delete(flat);
-      spans.set(flat, { start, end, value, lexeme: lexeme(raw as string) });
+      spans.set(flat, { start, end, value, lexeme: lexeme(raw) });
     }
     pos = LINE.lastIndex;
   }

@@ -26,7 +26,7 @@ function sameConfigValue(a: ConfigValue, b: ConfigValue): boolean {
 /** The config a scan describes: every key with its value, in file order. */
 export function spansToConfig(spans: ReadonlyMap<string, ScalarSpan>): Config {
   const config: Config = {};
-  for (const [key, span] of spans) setConfigValue(config, key, span.value);
+  spans.forEach((span, key) => setConfigValue(config, key, span.value));
   return config;
 }
 

@@ -83,11 +83,12 @@ export function fastScanYaml(text: string): Map<string, YamlSpan> | undefined {
     if (m === null || LINE.lastIndex === pos) return undefined;
     const lineStart = pos;
     pos = LINE.lastIndex;
-    const [, indentText, keyText, colon, gap, valueText, spaces, comment] = m as unknown as (string | undefined)[];
+    const keyText = m[2];
     if (keyText === undefined) continue;
     started = true;
-    if (comment !== undefined && spaces === '') return undefined;
-    const indent = (indentText as string).length;
+    const spaces = m[6] as string;
+    if (m[7] !== undefined && spaces === '') return undefined;
+    const indent = (m[1] as string).length;
     if (indent + keyText.length > 1000) return undefined;
 
     let top = stack[stack.length - 1];
@@ -114,13 +115,14 @@ export function fastScanYaml(text: string): Map<string, YamlSpan> | undefined {
     top.keys.add(key);
     if (key === '<<' || key === '__proto__') return undefined;
     const skip = top.skip || typeof key !== 'string';
-    const path = top.prefix + String(key);
-    const valueStart = lineStart + indent + keyText.length + (colon as string).length;
+    const path = top.prefix + (typeof key === 'string' ? key : String(key));
+    const valueStart = lineStart + indent + keyText.length + (m[3] as string).length;
+    const valueText = m[5];
     if (valueText === undefined) {
-      pending = { path, skip, at: valueStart + (spaces as string).length };
+      pending = { path, skip, at: valueStart + spaces.length };
       continue;
     }
-    const start = valueStart + (gap as string).length;
+    const start = valueStart + (m[4] as string).length;
     const first = valueText[0];
     const value = first === '"' || first === "'" ? yamlQuotedValue(valueText) : resolveYamlPlain(valueText);
     if (value === undefined) return undefined;

@@ -19,6 +19,11 @@ const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
 const TIME = /^[-+]?[0-9][0-9_]*:|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 /** Quick test for text no numeric tag can match. */
 const NOT_NUMERIC = /^[A-DF-Za-df-z~_]/;
+/** Quick test for text no tag at all can match (not a first letter of null, a boolean or `e5`). */
+const WORD = /^[A-DG-MP-SU-XZa-dg-mp-su-xz_]/;
+/** Quick tests for the commonest numbers, which no tag tested before `int` or `float` can match. */
+const DECIMAL = /^[-+]?(?:0|[1-9][0-9]*)$/;
+const DECIMAL_FLOAT = /^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$/;
 
 /**
  * The value a plain scalar's text (one line, trimmed) reads as, or
@@ -35,6 +40,9 @@ const NOT_NUMERIC = /^[A-DF-Za-df-z~_]/;
  * ```
  */
 export function resolveYamlPlain(s: string): ConfigValue | undefined {
+  if (WORD.test(s)) return s;
+  if (DECIMAL.test(s)) return BigInt(s);
+  if (DECIMAL_FLOAT.test(s)) return parseFloat(s);
   if (NULL.test(s)) return null;
   if (TRUE.test(s)) return true;
   if (FALSE.test(s)) return false;
