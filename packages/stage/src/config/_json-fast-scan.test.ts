@@ -54,6 +54,14 @@ describe('fastScanJson()', () => {
     for (const text of texts) expect({ text, taken: check(text) }).toEqual({ text, taken: true });
   });
 
+  test('reads a large file of sections through the fast path', () => {
+    const sections = Array.from({ length: 40 }, (_, s) => {
+      const keys = Array.from({ length: 50 }, (_, k) => `    "key_${k}": ${SCALARS[(s * 50 + k) % SCALARS.length]}`);
+      return `  "section_${s}": {\n${keys.join(',\n')}\n  }`;
+    });
+    expect(check(`{\n${sections.join(',\n')}\n}\n`)).toBe(true);
+  });
+
   test('leaves errors, duplicate keys and top-level scalars to the full path', () => {
     const texts = [
       '', '   ', '1', '"text"', 'null', '{', '[', '}', '{"a": 1', '[1, 2', '{"a": 1}}', '{"a": 1} x', '{"a" 1}', '{"a": 1 "b": 2}', '[1 2]', '{"a":}',

@@ -52,6 +52,14 @@ describe('fastScanToml()', () => {
     expect(check('[a]\nb = 2\n[x]\n"a.b" = 1\n')).toBe(true);
   });
 
+  test('reads a large file of commented sections through the fast path', () => {
+    const sections = Array.from({ length: 40 }, (_, s) => {
+      const keys = Array.from({ length: 50 }, (_, k) => `key_${k} = ${HANDLED[(s * 50 + k) % HANDLED.length]}${k % 7 === 0 ? '  # note' : ''}`);
+      return `# section ${s}\n[section_${s}]\n${keys.join('\n')}\n`;
+    });
+    expect(check(sections.join('\n'))).toBe(true);
+  });
+
   test('leaves other TOML and errors to the full path', () => {
     const texts = [
       'a = 1\na = 2\n',
