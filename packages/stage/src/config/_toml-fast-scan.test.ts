@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { fastAndFull, Random } from './_test-spans.js';
 import { fastScanToml } from './_toml-fast-scan.js';
-import { scanTomlFully } from './_toml-scan.js';
+import { parseTomlValue, scanTomlFully } from './_toml-scan.js';
 
 /** Checks the fast scanner against smol-toml and the span scanner on `text`; true when the fast path took it. */
 function check(text: string): boolean {
-  const r = fastAndFull(fastScanToml, scanTomlFully, text);
+  const r = fastAndFull((t) => fastScanToml(t, parseTomlValue), scanTomlFully, text);
   if (r !== undefined) expect({ text, spans: r.fast }).toEqual({ text, spans: r.full });
   return r !== undefined;
 }

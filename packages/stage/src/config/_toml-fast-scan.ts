@@ -2,9 +2,10 @@
 // `key = scalar` pairs, comments), which validates what it reads so that
 // smol-toml's parse of the whole file can be skipped. Anything else returns
 // undefined and the caller takes the full path (smol-toml, then the span
-// scanner), so results and errors stay exactly those of that path.
+// scanner), so results and errors stay exactly those of that path. It does
+// not import smol-toml: the caller passes its value parser, used only for
+// the less common scalars.
 import type { ConfigValue } from '@gage/types';
-import { parse } from 'smol-toml';
 import type { TomlLexeme, TomlSpan } from './_toml-scan.js';
 import { plainTomlScalar } from './_toml-plain-scalar.js';
 
@@ -39,7 +40,7 @@ type Defined = 'table' | 'implicit' | 'value';
  * fastScanToml('a = [1, 2]\n');          // undefined (an array: left to the full path)
  * ```
  */
-export function fastScanToml(text: string): Map<string, TomlSpan> | undefined {
+export function fastScanToml(text: string, parseValue: (raw: string) => unknown): Map<string, TomlSpan> | undefined {
   const spans = new Map<string, TomlSpan>();
   const defined = new Map<string, Defined>();
   let table: string[] = [];
@@ -71,7 +72,7 @@ export function fastScanToml(text: string): Map<string, TomlSpan> | undefined {
       const end = LINE.lastIndex - eolLength(m[0]) - (comment?.length ?? 0) - blanks.length;
       const start = end - raw.length;
       if (mayBeDate(text, start)) return undefined;
-      const value = tomlScalar(raw);
+      const value = tomlScalar(raw, parseValue);
       if (value === undefined) return undefined;
       const flat = prefix + name;
       spans.delete(flat);
@@ -135,12 +136,12 @@ function mayBeDate(text: string, start: number): boolean {
  * not a config value). Strings and numbers end at the first blank, so
  * smol-toml reads one alone as it reads it in the file.
  */
-function tomlScalar(raw: string): ConfigValue | undefined {
+function tomlScalar(raw: string, parseValue: (raw: string) => unknown): ConfigValue | undefined {
   const plain = plainTomlScalar(raw);
   if (plain !== undefined) return plain;
   let value: unknown;
   try {
-    value = (parse('v = ' + raw, { integersAsBigInt: true }) as { v: unknown }).v;
+    value = parseValue(raw);
   } catch {
     return undefined;
   }

@@ -23,7 +23,16 @@ export interface TomlSpan extends ScalarSpan {
  * @throws {ConfigSyntaxError} when the text is not valid TOML.
  */
 export function scanToml(text: string): Map<string, TomlSpan> {
-  return fastScanToml(text) ?? scanTomlFully(text);
+  return fastScanToml(text, parseTomlValue) ?? scanTomlFully(text);
+}
+
+/**
+ * What smol-toml reads one value's text as (integers as bigint).
+ *
+ * @throws {TomlError} when the text is not a valid TOML value.
+ */
+export function parseTomlValue(raw: string): unknown {
+  return (parse('v = ' + raw, { integersAsBigInt: true }) as { v: unknown }).v;
 }
 
 /**
@@ -179,7 +188,7 @@ class TomlScanner {
     const start = this.i;
     const lexeme = this.s[start] === '"' || this.s[start] === "'" ? this.string() : this.bare();
     const text = this.s.slice(start, this.i);
-    const value = plainTomlScalar(text) ?? (parse('v = ' + text, { integersAsBigInt: true }) as { v: unknown }).v;
+    const value = plainTomlScalar(text) ?? parseTomlValue(text);
     if (typeof value === 'object' && value !== null) return; // a date or time
     const key = path.join('.');
     this.spans.delete(key);
