@@ -26,7 +26,7 @@ function sameConfigValue(a: ConfigValue, b: ConfigValue): boolean {
 /** The config a scan describes: every key with its value, in file order. */
 export function spansToConfig(spans: ReadonlyMap<string, ScalarSpan>): Config {
   const config: Config = {};
-  for (const [key, span] of spans) setConfigValue(config, key, span.value);
+  spans.forEach((span, key) => setConfigValue(config, key, span.value));
   return config;
 }
 
@@ -49,8 +49,14 @@ export function patchScalarSpans<S extends ScalarSpan>(
     if ('warning' in encoded) warnings.push(`${key}: ${encoded.warning}`);
     else edits.push({ start: span.start, end: span.end, text: encoded.text });
   }
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { text: out, warnings };
+  // Descending, then reversed: edits at the same offset (empty spans) end up in the order applying them back to front would give.
+  edits.sort((a, b) => b.start - a.start).reverse();
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), warnings };
 }

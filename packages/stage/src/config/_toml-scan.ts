@@ -6,6 +6,7 @@ import { parse, TomlError } from 'smol-toml';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ScalarSpan } from './_toml-json-yaml-edits.js';
 import { plainTomlScalar } from './_toml-plain-scalar.js';
+import { fastScanToml } from './_toml-fast-scan.js';
 
 /** How a TOML scalar is written: the string kind, or the integer prefix. */
 export type TomlLexeme = 'basic' | 'literal' | 'ml-basic' | 'ml-literal' | '0x' | '0o' | '0b' | 'other';
@@ -22,6 +23,25 @@ export interface TomlSpan extends ScalarSpan {
  * @throws {ConfigSyntaxError} when the text is not valid TOML.
  */
 export function scanToml(text: string): Map<string, TomlSpan> {
+  return fastScanToml(text, parseTomlValue) ?? scanTomlFully(text);
+}
+
+/**
+ * What smol-toml reads one value's text as (integers as bigint).
+ *
+ * @throws {TomlError} when the text is not a valid TOML value.
+ */
+export function parseTomlValue(raw: string): unknown {
+  return (parse('v = ' + raw, { integersAsBigInt: true }) as { v: unknown }).v;
+}
+
+/**
+ * {@link scanToml} without the fast path: smol-toml validates the whole
+ * file, then the span scanner reads it.
+ *
+ * @throws {ConfigSyntaxError} when the text is not valid TOML.
+ */
+export function scanTomlFully(text: string): Map<string, TomlSpan> {
   parseToml(text);
   const scanner = new TomlScanner(text);
   scanner.document();
@@ -168,7 +188,7 @@ class TomlScanner {
     const start = this.i;
     const lexeme = this.s[start] === '"' || this.s[start] === "'" ? this.string() : this.bare();
     const text = this.s.slice(start, this.i);
-    const value = plainTomlScalar(text) ?? (parse('v = ' + text, { integersAsBigInt: true }) as { v: unknown }).v;
+    const value = plainTomlScalar(text) ?? parseTomlValue(text);
     if (typeof value === 'object' && value !== null) return; // a date or time
     const key = path.join('.');
     this.spans.delete(key);

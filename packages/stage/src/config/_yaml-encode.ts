@@ -2,6 +2,7 @@
 // it replaces where that style can hold it.
 import { type ConfigValue, pythonFloatRepr } from '@gage/types';
 import type { EncodedScalar } from './_toml-json-yaml-edits.js';
+import { isPlainYamlString } from './_yaml-plain-string.js';
 import { type YamlSpan, yamlReadings } from './_yaml-scan.js';
 
 const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u;
@@ -68,7 +69,7 @@ function yamlFloat(x: number): string {
 function isSafePlain(s: string): boolean {
   if (s === '' || s.trim() !== s || NON_PRINTABLE.test(s)) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) || /[,[\]{}]|: |:$| #/.test(s)) return false;
-  return yamlReadings(s).every((v) => v === s);
+  return isPlainYamlString(s) || yamlReadings(s).every((v) => v === s);
 }
 
 function doubleQuoted(s: string): string {

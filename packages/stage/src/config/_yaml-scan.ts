@@ -7,6 +7,7 @@ import {
 } from 'yaml';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ScalarSpan } from './_toml-json-yaml-edits.js';
+import { fastScanYaml } from './_yaml-fast-scan.js';
 
 /** A YAML scalar leaf: its range and how it is written. */
 export interface YamlSpan extends ScalarSpan {
@@ -46,6 +47,16 @@ export const YAML_OPTIONS: YamlOptions = {
  * @throws {ConfigSyntaxError} when the text is not a single valid YAML document.
  */
 export function scanYaml(text: string): Map<string, YamlSpan> {
+  return fastScanYaml(text) ?? scanYamlFully(text);
+}
+
+/**
+ * {@link scanYaml} without the fast path: the `yaml` package reads the
+ * whole document.
+ *
+ * @throws {ConfigSyntaxError} when the text is not a single valid YAML document.
+ */
+export function scanYamlFully(text: string): Map<string, YamlSpan> {
   const doc = parseDocument(text, YAML_OPTIONS);
   const error = doc.errors[0];
   if (error !== undefined) {

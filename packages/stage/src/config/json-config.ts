@@ -1,6 +1,7 @@
 import { type ConfigValue, isGageError, JsonSyntaxError, parseJson, pythonFloatRepr } from '@gage/types';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ConfigFormat } from './config-format.js';
+import { fastScanJson } from './_json-fast-scan.js';
 import { scanJson } from './_json-scan.js';
 import { lastResult } from './_last-result.js';
 import { type EncodedScalar, patchScalarSpans, type ScalarSpan, spansToConfig } from './_toml-json-yaml-edits.js';
@@ -38,6 +39,8 @@ export const jsonConfigFormat: ConfigFormat = {
 
 
 function scanJsonText(text: string): Map<string, ScalarSpan> {
+  const fast = fastScanJson(text);
+  if (fast !== undefined) return fast;
   try {
     parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { bigint: true });
   } catch (err) {
