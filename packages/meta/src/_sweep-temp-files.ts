@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPidAlive } from './is-pid-alive.js';
 
@@ -32,7 +32,7 @@ export function sweepTempFiles(dir: string): string[] {
     const m = TEMP_NAME.exec(entry.name);
     if (!m || isPidAlive(Number(m[1]))) continue;
     try {
-      rmSync(path);
+      unlinkSync(path);
       removed.push(path);
     } catch {
       // Left as it was.
