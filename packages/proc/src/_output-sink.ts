@@ -10,6 +10,19 @@ export const RECORD_SIZE = 9;
 /** Called once per captured line (LF included); see `openRunOutput`. */
 export type OutputCallback = (stream: number, line: Uint8Array) => void;
 
+/**
+ * Called once per chunk read from a pipe with all the lines (LFs included)
+ * that chunk completed, as one or two pieces to be used in order: when the
+ * first line began in an earlier chunk, its beginning comes as a piece of its
+ * own (this saves copying the chunk to join them). See `openRunOutput`.
+ * The last line of a stream without LF comes in a call of its own when the
+ * stream ends, and the bytes of a line longer than `maxPendingLine` come
+ * early, without LF (like `OutputCallback`'s lines). Every byte captured is
+ * passed exactly once, in order within its stream; the pieces are the
+ * callback's to keep.
+ */
+export type OutputChunkCallback = (stream: number, pieces: readonly Uint8Array[]) => void;
+
 /** Default bound of a pending partial line, see {@link OutputSink}. */
 export const DEFAULT_MAX_PENDING_LINE = 1024 * 1024;
 
@@ -30,6 +43,8 @@ interface StreamState {
  * chunk's timestamp) in a second one. A line still missing its LF waits in
  * memory; past `maxPendingLine` bytes its bytes are written early ("spilled")
  * and its record follows once the LF (or the end of the stream) arrives.
+ * After the writes, `onOutputChunk` gets the chunk's complete lines in one
+ * call and `onOutput` gets them one call per line.
  */
 export class OutputSink {
   readonly #outFd: number;
@@ -37,12 +52,14 @@ export class OutputSink {
   readonly #states: [StreamState, StreamState] = [newState(), newState()];
   readonly #maxPending: number;
   #onOutput: OutputCallback | undefined;
+  #onOutputChunk: OutputChunkCallback | undefined;
   readonly #onCallbackError: (err: unknown) => void;
   #records = Buffer.alloc(RECORD_SIZE * 1024);
   #closed = false;
 
   constructor(outPath: string, indexPath: string, options: {
     onOutput?: OutputCallback | undefined;
+    onOutputChunk?: OutputChunkCallback | undefined;
     onCallbackError: (err: unknown) => void;
     maxPendingLine?: number | undefined;
   }) {
@@ -54,6 +71,7 @@ export class OutputSink {
       throw err;
     }
     this.#onOutput = options.onOutput;
+    this.#onOutputChunk = options.onOutputChunk;
     this.#onCallbackError = options.onCallbackError;
     this.#maxPending = options.maxPendingLine ?? DEFAULT_MAX_PENDING_LINE;
   }
@@ -75,6 +93,10 @@ export class OutputSink {
       writeAll(this.#outFd, head);
     }
     this.#writeRecords(stream, count);
+    if (this.#onOutputChunk) {
+      // `pending` is reused: the callback gets its own copy (at most one line).
+      this.#publishChunk(stream, state.pendingLength > 0 ? [Buffer.from(pendingBytes(state)), head] : [head]);
+    }
     if (this.#onOutput) this.#publishLines(stream, state, head);
     resetPending(state);
     if (head !== chunk) this.#addPending(stream, state, chunk.subarray(lastLf + 1));
@@ -86,7 +108,7 @@ export class OutputSink {
     if (state.pendingLength === 0 && !state.spilled) return;
     if (state.pendingLength > 0) {
       writeAll(this.#outFd, pendingBytes(state));
-      this.#publish(stream, pendingBytes(state));
+      this.#publishPending(stream, state);
     }
     this.#writeRecords(stream, 1);
     resetPending(state);
@@ -118,7 +140,7 @@ export class OutputSink {
     // Trade-off (README, "Long lines"): memory stays bounded, but a line of the
     // other stream that completes before this one's LF lands inside it.
     writeAll(this.#outFd, pendingBytes(state));
-    this.#publish(stream, pendingBytes(state));
+    this.#publishPending(stream, state);
     resetPending(state);
     state.spilled = true;
   }
@@ -146,6 +168,23 @@ export class OutputSink {
         ? Buffer.concat([pendingBytes(state), line])
         : line);
       start = lf + 1;
+    }
+  }
+
+  /** Passes the pending bytes (a last or spilled line part) to both callbacks, each its own copy. */
+  #publishPending(stream: number, state: StreamState): void {
+    if (this.#onOutputChunk) this.#publishChunk(stream, [Buffer.from(pendingBytes(state))]);
+    if (this.#onOutput) this.#publish(stream, Buffer.from(pendingBytes(state)));
+  }
+
+  #publishChunk(stream: number, pieces: Uint8Array[]): void {
+    const callback = this.#onOutputChunk;
+    if (!callback) return;
+    try {
+      callback(stream, pieces);
+    } catch (err) {
+      this.#onOutputChunk = undefined; // reported once, then dropped for the rest of the capture
+      this.#onCallbackError(err);
     }
   }
 

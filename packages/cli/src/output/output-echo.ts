@@ -2,17 +2,22 @@ import type { OutStream } from '../io.js';
 import type { StatusLine } from './status-line.js';
 
 /**
- * Echoes run output lines to the terminal in batches. Output capture calls
- * back once per line; writing each line on its own costs one system call a
- * line (a million for a million lines), so lines are queued and written
- * together once the current chunk of output has been handled (the next
- * `setImmediate`). Consecutive lines of one stream become one write, and
- * the order of the two streams is kept.
+ * Echoes run output to the terminal: stdout bytes to `stdout`, stderr bytes
+ * to `stderr`, above the status line.
+ *
+ * Two callbacks feed it. {@link chunk} (the capture's `onOutputChunk`) gets
+ * all the lines one pipe chunk completed (one or two pieces) and writes them
+ * at once: one write per piece, and on a TTY one clear and one redraw of the
+ * status line per chunk, not per line. {@link line} (the per-line `onOutput`, used by the
+ * staging hooks) queues lines and writes them together once the current
+ * chunk has been handled (the next `setImmediate`); consecutive lines of one
+ * stream become one write. Either way the order within each stream is kept
+ * and nothing waits longer than the chunk that brought it.
  *
  * @example
  * ```ts
  * const echo = new OutputEcho(status, io.stdout, io.stderr);
- * await execRun(run, { onOutput: echo.line });
+ * await execRun(run, { onOutputChunk: echo.chunk });
  * echo.flush();
  * ```
  */
@@ -28,7 +33,14 @@ export class OutputEcho {
     this.#streams = [stdout, stderr];
   }
 
-  /** The output callback: queues `line` of `stream` (0 stdout, 1 stderr). */
+  /** The chunk callback: writes the `pieces` of `stream` (0 stdout, 1 stderr) now. */
+  readonly chunk = (stream: number, pieces: readonly Uint8Array[]): void => {
+    if (this.#pending.length > 0) this.flush();
+    if (pieces.length === 0) return;
+    this.#status.write(this.#streams[stream === 1 ? 1 : 0] as OutStream, pieces.length === 1 ? pieces[0] as Uint8Array : pieces);
+  };
+
+  /** The line callback: queues `line` of `stream` (0 stdout, 1 stderr). */
   readonly line = (stream: number, line: Uint8Array): void => {
     const s = stream === 1 ? 1 : 0;
     if (this.#pending.length > 0 && s !== this.#pendingStream) this.flush();

@@ -1,0 +1,56 @@
+import { describe, expect, test } from '@jest/globals';
+import type { OutStream } from '../io.js';
+import { OutputEcho } from './output-echo.js';
+import { StatusLine } from './status-line.js';
+
+/** A stream that records each write as text; `log` is shared to see the order across streams. */
+function recorder(name: string, log: [string, string][], isTTY = false): OutStream {
+  return {
+    isTTY,
+    write: (data: string | Uint8Array) => {
+      log.push([name, typeof data === 'string' ? data : Buffer.from(data).toString()]);
+      return true;
+    },
+  };
+}
+
+const bytes = (text: string): Uint8Array => Buffer.from(text);
+
+describe('OutputEcho', () => {
+  test('chunk writes each piece at once, stdout pieces to stdout and stderr pieces to stderr', () => {
+    const log: [string, string][] = [];
+    const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));
+    echo.chunk(0, [bytes('a\nb\n')]);
+    echo.chunk(1, [bytes('e1\n')]);
+    echo.chunk(0, [bytes('c'), bytes('d\ne\n')]);
+    expect(log).toEqual([['out', 'a\nb\n'], ['err', 'e1\n'], ['out', 'c'], ['out', 'd\ne\n']]);
+  });
+
+  test('lines queued by the line callback are written before a chunk', () => {
+    const log: [string, string][] = [];
+    const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));
+    echo.line(0, bytes('hook 1\n'));
+    echo.line(0, bytes('hook 2\n'));
+    echo.chunk(1, [bytes('run\n')]);
+    expect(log).toEqual([['out', 'hook 1\nhook 2\n'], ['err', 'run\n']]);
+    echo.flush();
+    expect(log).toHaveLength(2);
+  });
+
+  test('on a TTY the status line is cleared once before a chunk and redrawn once after it', () => {
+    const log: [string, string][] = [];
+    const status = new StatusLine(recorder('status', log, true), true);
+    status.set('Running op');
+    log.length = 0;
+    const echo = new OutputEcho(status, recorder('out', log), recorder('err', log));
+    echo.chunk(0, [bytes('start of '), bytes('a line\nline 2\nline 3\n')]);
+    status.stop();
+    expect(log.map(([name, text]) => [name, text.replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/, '*')])).toEqual([
+      ['status', '\r\x1b[2K'],
+      ['out', 'start of '],
+      ['out', 'a line\nline 2\nline 3\n'],
+      ['status', '\r\x1b[2K* Running op'],
+      ['status', '\r\x1b[2K'],
+    ]);
+  });
+});

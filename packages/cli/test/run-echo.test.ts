@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { gage, makeTree, removeTree } from './_helpers.js';
+
+// A run writing many lines to both streams, lines split across writes, and
+// a last stdout line without LF: gage echoes stdout bytes to its stdout and
+// stderr bytes to its stderr, exactly (one write per chunk of lines).
+const NOISY = `
+const out = (s) => new Promise((r) => process.stdout.write(s, r));
+const err = (s) => new Promise((r) => process.stderr.write(s, r));
+(async () => {
+  let text = '';
+  for (let i = 1; i <= 20000; i++) text += 'step ' + i + ' loss 0.5\\n';
+  await out(text);
+  await err('warning 1\\n');
+  await out('a line in ');
+  await err('warn');
+  await out('two writes\\n');
+  await err('ing 2\\n');
+  await out('x'.repeat(100000) + '\\n');
+  await out('last line without LF');
+})();
+`;
+
+let project: string;
+let home: string;
+
+beforeEach(async () => {
+  project = await makeTree({ 'gage.toml': '[noisy]\nexec = "node noisy.cjs"\n', 'noisy.cjs': NOISY });
+  home = await makeTree();
+});
+
+afterEach(async () => {
+  await removeTree(project);
+  await removeTree(home);
+});
+
+test('gage run echoes each stream of the run exactly, and -q nothing', async () => {
+  let expected = '';
+  for (let i = 1; i <= 20000; i++) expected += `step ${i} loss 0.5\n`;
+  expected += `a line in two writes\n${'x'.repeat(100000)}\nlast line without LF`;
+  const runs = join(home, 'runs');
+  const r = await gage(['--runs', runs, 'run', '-y', 'noisy'], { cwd: project, home });
+  expect(r.code).toBe(0);
+  expect(r.stdout === expected).toBe(true);
+  expect(r.stderr).toBe('warning 1\nwarning 2\n');
+  const [meta] = (await readdir(runs)).filter((n) => n.endsWith('.meta'));
+  const stored = await readFile(join(runs, meta as string, 'output', '40_run'), 'utf8');
+  expect(stored.length).toBe(expected.length + 'warning 1\nwarning 2\n'.length);
+  const quiet = await gage(['--runs', runs, 'run', '-y', '-q', 'noisy'], { cwd: project, home });
+  expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+});
