@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { gage, makeTree, removeTree } from './_helpers.js';
+import { BIN, gage, makeTree, removeTree } from './_helpers.js';
 
 // A run writing many lines to both streams, lines split across writes, and
 // a last stdout line without LF: gage echoes stdout bytes to its stdout and
@@ -50,4 +51,25 @@ test('gage run echoes each stream of the run exactly, and -q nothing', async () 
   expect(stored.length).toBe(expected.length + 'warning 1\nwarning 2\n'.length);
   const quiet = await gage(['--runs', runs, 'run', '-y', '-q', 'noisy'], { cwd: project, home });
   expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+});
+
+test('a slow reader of gage\'s stdout holds the run back instead of losing or piling up output', async () => {
+  let expected = '';
+  for (let i = 1; i <= 20000; i++) expected += `step ${i} loss 0.5\n`;
+  expected += `a line in two writes\n${'x'.repeat(100000)}\nlast line without LF`;
+  const child = spawn('node', [BIN, '--runs', join(home, 'runs'), 'run', '-y', 'noisy'], {
+    cwd: project,
+    env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  // Read nothing for a while: the pipe fills, gage's stdout buffers, the capture waits.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  expect(code).toBe(0);
+  expect(Buffer.concat(out).toString() === expected).toBe(true);
+  expect(err).toBe('warning 1\nwarning 2\n');
 });

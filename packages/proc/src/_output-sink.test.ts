@@ -122,6 +122,49 @@ describe('OutputSink onOutputChunk', () => {
     expect(records).toEqual(decodeIndex(readFileSync(join(dir, 'o.index'))).map(([, s]) => s));
   });
 
+  test('write returns a promise when the chunk callback asks to wait, and nothing otherwise', async () => {
+    const dir = await makeTempDir();
+    let release: () => void = () => undefined;
+    const sink = new OutputSink(join(dir, 'o'), join(dir, 'o.index'), {
+      onOutputChunk: (_stream, pieces) => (Buffer.concat(pieces).toString() === 'wait\n'
+        ? new Promise<void>((resolve) => { release = resolve; })
+        : undefined),
+      onCallbackError: (err) => { throw err; },
+    });
+    expect(sink.write(STDOUT, Buffer.from('go\n'))).toBeUndefined();
+    const hold = sink.write(STDOUT, Buffer.from('wait\n'));
+    expect(hold).toBeInstanceOf(Promise);
+    let settled = false;
+    void hold?.then(() => { settled = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    release();
+    await hold;
+    expect(settled).toBe(true);
+    expect(sink.write(STDOUT, Buffer.from('partial'))).toBeUndefined();
+    sink.close();
+    expect(readFileSync(join(dir, 'o')).toString()).toBe('go\nwait\npartial');
+  });
+
+  test('a rejected promise from the chunk callback is reported once and the callback dropped', async () => {
+    const dir = await makeTempDir();
+    const reported: unknown[] = [];
+    let calls = 0;
+    const sink = new OutputSink(join(dir, 'o'), join(dir, 'o.index'), {
+      onOutputChunk: () => {
+        calls++;
+        return Promise.reject(new Error('late boom'));
+      },
+      onCallbackError: (err) => reported.push(err),
+    });
+    await sink.write(STDOUT, Buffer.from('a\n'));
+    expect(sink.write(STDOUT, Buffer.from('b\n'))).toBeUndefined();
+    sink.close();
+    expect(calls).toBe(1);
+    expect(reported.map((e) => (e as Error).message)).toEqual(['late boom']);
+    expect(readFileSync(join(dir, 'o')).toString()).toBe('a\nb\n');
+  });
+
   test('a throwing chunk callback is reported once and dropped; capture goes on', async () => {
     const dir = await makeTempDir();
     const reported: unknown[] = [];

@@ -20,8 +20,12 @@ export type OutputCallback = (stream: number, line: Uint8Array) => void;
  * early, without LF (like `OutputCallback`'s lines). Every byte captured is
  * passed exactly once, in order within its stream; the pieces are the
  * callback's to keep.
+ *
+ * Backpressure: a callback that cannot take more for now (e.g. its
+ * `stream.write()` returned false) returns a promise; reading from the pipes
+ * pauses until it settles. A rejected promise counts as a throw.
  */
-export type OutputChunkCallback = (stream: number, pieces: readonly Uint8Array[]) => void;
+export type OutputChunkCallback = (stream: number, pieces: readonly Uint8Array[]) => void | PromiseLike<void>;
 
 /** Default bound of a pending partial line, see {@link OutputSink}. */
 export const DEFAULT_MAX_PENDING_LINE = 1024 * 1024;
@@ -56,6 +60,8 @@ export class OutputSink {
   readonly #onCallbackError: (err: unknown) => void;
   #records = Buffer.alloc(RECORD_SIZE * 1024);
   #closed = false;
+  /** What the chunk callback asked to wait for during the current `write`. */
+  #hold: Promise<void> | undefined;
 
   constructor(outPath: string, indexPath: string, options: {
     onOutput?: OutputCallback | undefined;
@@ -76,8 +82,21 @@ export class OutputSink {
     this.#maxPending = options.maxPendingLine ?? DEFAULT_MAX_PENDING_LINE;
   }
 
-  /** Handles one chunk received on `stream` (0 stdout, 1 stderr). */
-  write(stream: number, chunk: Buffer): void {
+  /**
+   * Handles one chunk received on `stream` (0 stdout, 1 stderr).
+   *
+   * @returns A promise when the chunk callback asked to pause reading until it
+   *   settles (it always resolves), otherwise undefined.
+   */
+  write(stream: number, chunk: Buffer): Promise<void> | undefined {
+    this.#hold = undefined;
+    this.#write(stream, chunk);
+    const hold = this.#hold;
+    this.#hold = undefined;
+    return hold;
+  }
+
+  #write(stream: number, chunk: Buffer): void {
     if (chunk.length === 0) return;
     const state = this.#states[stream === STDERR ? 1 : 0];
     const lastLf = chunk.lastIndexOf(LF);
@@ -180,12 +199,23 @@ export class OutputSink {
   #publishChunk(stream: number, pieces: Uint8Array[]): void {
     const callback = this.#onOutputChunk;
     if (!callback) return;
+    let result: void | PromiseLike<void>;
     try {
-      callback(stream, pieces);
+      result = callback(stream, pieces);
     } catch (err) {
-      this.#onOutputChunk = undefined; // reported once, then dropped for the rest of the capture
-      this.#onCallbackError(err);
+      this.#dropChunkCallback(callback, err);
+      return;
     }
+    if (result === undefined || typeof result.then !== 'function') return;
+    const settled = Promise.resolve(result).then(undefined, (err: unknown) => this.#dropChunkCallback(callback, err));
+    this.#hold = this.#hold ? Promise.all([this.#hold, settled]).then(() => undefined) : settled;
+  }
+
+  /** Reports a failed chunk callback once, then drops it for the rest of the capture. */
+  #dropChunkCallback(callback: OutputChunkCallback, err: unknown): void {
+    if (this.#onOutputChunk !== callback) return;
+    this.#onOutputChunk = undefined;
+    this.#onCallbackError(err);
   }
 
   #publish(stream: number, line: Uint8Array): void {

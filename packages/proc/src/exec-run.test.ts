@@ -21,7 +21,9 @@ describe('execRun()', () => {
     const chunks: [number, string][] = [];
     const status = await execRun(run, {
       onOutput: (_s, line) => lines.push(Buffer.from(line).toString()),
-      onOutputChunk: (s, pieces) => chunks.push([s, Buffer.concat(pieces).toString()]),
+      onOutputChunk: (s, pieces) => {
+        chunks.push([s, Buffer.concat(pieces).toString()]);
+      },
     });
     expect(status).toBe(0);
     expect(lines).toEqual(['lock=pid\n']);

@@ -79,7 +79,9 @@ describe('runHook()', () => {
     const run = await makeStagedRun({}, ['true']);
     const chunks: [number, string][] = [];
     await runHook(run, 'finalize', 'echo one; echo two; echo err >&2', {
-      onOutputChunk: (stream, pieces) => chunks.push([stream, Buffer.concat(pieces).toString()]),
+      onOutputChunk: (stream, pieces) => {
+        chunks.push([stream, Buffer.concat(pieces).toString()]);
+      },
     });
     expect(chunks.filter(([s]) => s === 0).map(([, t]) => t).join('')).toBe('one\ntwo\n');
     expect(chunks.filter(([s]) => s === 1)).toEqual([[1, 'err\n']]);

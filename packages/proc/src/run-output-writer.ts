@@ -103,6 +103,15 @@ export class RunOutputWriter {
     this.#closed = false;
     let open = 0;
     const detachers: (() => void)[] = [];
+    // Backpressure from the chunk callback: both pipes pause until every promise it returned settled.
+    const streams: Readable[] = [];
+    let holds = 0;
+    const hold = (wait: Promise<void>): void => {
+      if (holds++ === 0) for (const s of streams) s.pause();
+      void wait.then(() => {
+        if (--holds === 0 && !this.#closed) for (const s of streams) s.resume();
+      });
+    };
     this.#done = new Promise<void>((resolve) => {
       this.#finish = resolve;
     });
@@ -112,7 +121,8 @@ export class RunOutputWriter {
       let ended = false;
       const onData = (chunk: Buffer | string): void => {
         try {
-          sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+          const wait = sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+          if (wait) hold(wait);
         } catch (err) {
           this.#fail(err);
         }
@@ -139,6 +149,7 @@ export class RunOutputWriter {
         detach();
         stream.destroy();
       });
+      streams.push(stream);
       stream.on('data', onData);
       stream.once('end', onEnd);
       stream.once('close', onEnd);

@@ -18,7 +18,7 @@ export interface RunDisplay {
   /** The per-line output callback of `echo` (staging hooks). */
   onOutput: ((stream: number, line: Uint8Array) => void) | undefined;
   /** The per-chunk output callback of `echo` (run process and finalize hook): one write per chunk of lines. */
-  onOutputChunk: ((stream: number, pieces: readonly Uint8Array[]) => void) | undefined;
+  onOutputChunk: ((stream: number, pieces: readonly Uint8Array[]) => Promise<void> | undefined) | undefined;
 }
 
 /**

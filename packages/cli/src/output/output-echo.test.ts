@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { EventEmitter } from 'node:events';
 import type { OutStream } from '../io.js';
 import { OutputEcho } from './output-echo.js';
 import { StatusLine } from './status-line.js';
@@ -52,5 +53,39 @@ describe('OutputEcho', () => {
       ['status', '\r\x1b[2K* Running op'],
       ['status', '\r\x1b[2K'],
     ]);
+  });
+
+  test('chunk returns a promise that resolves on drain when the stream buffers, and nothing when it does not', async () => {
+    const written: string[] = [];
+    let full = false;
+    const out = Object.assign(new EventEmitter(), {
+      write: (data: string | Uint8Array) => {
+        written.push(Buffer.from(data).toString());
+        return !full;
+      },
+    });
+    const echo = new OutputEcho(new StatusLine(recorder('status', []), false), out, recorder('err', []));
+    expect(echo.chunk(0, [bytes('a\n')])).toBeUndefined();
+    full = true;
+    const wait = echo.chunk(0, [bytes('b'), bytes('\n')]);
+    expect(wait).toBeInstanceOf(Promise);
+    let resolved = false;
+    void wait?.then(() => { resolved = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(resolved).toBe(false);
+    out.emit('drain');
+    await wait;
+    expect(resolved).toBe(true);
+    expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
+    expect(written).toEqual(['a\n', 'b', '\n']);
+  });
+
+  test('a stream that closes while full ends the wait too', async () => {
+    const out = Object.assign(new EventEmitter(), { write: () => false });
+    const echo = new OutputEcho(new StatusLine(recorder('status', []), false), out, recorder('err', []));
+    const wait = echo.chunk(0, [bytes('x\n')]);
+    out.emit('close');
+    await wait;
+    expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
   });
 });

@@ -14,6 +14,12 @@ import type { StatusLine } from './status-line.js';
  * stream become one write. Either way the order within each stream is kept
  * and nothing waits longer than the chunk that brought it.
  *
+ * Backpressure: when the terminal side is slower than the run (a pipe into a
+ * pager or a slow consumer, where Node's stdout buffers instead of blocking),
+ * {@link chunk} returns a promise that resolves on the stream's `drain` (or
+ * `close`), and the capture stops reading the run's pipes until then, so
+ * output does not pile up in memory.
+ *
  * @example
  * ```ts
  * const echo = new OutputEcho(status, io.stdout, io.stderr);
@@ -33,11 +39,16 @@ export class OutputEcho {
     this.#streams = [stdout, stderr];
   }
 
-  /** The chunk callback: writes the `pieces` of `stream` (0 stdout, 1 stderr) now. */
-  readonly chunk = (stream: number, pieces: readonly Uint8Array[]): void => {
+  /**
+   * The chunk callback: writes the `pieces` of `stream` (0 stdout, 1 stderr)
+   * now; returns a promise to wait for when the stream cannot take more yet.
+   */
+  readonly chunk = (stream: number, pieces: readonly Uint8Array[]): Promise<void> | undefined => {
     if (this.#pending.length > 0) this.flush();
-    if (pieces.length === 0) return;
-    this.#status.write(this.#streams[stream === 1 ? 1 : 0] as OutStream, pieces.length === 1 ? pieces[0] as Uint8Array : pieces);
+    if (pieces.length === 0) return undefined;
+    const out = this.#streams[stream === 1 ? 1 : 0] as OutStream;
+    if (this.#status.write(out, pieces.length === 1 ? pieces[0] as Uint8Array : pieces)) return undefined;
+    return drained(out);
   };
 
   /** The line callback: queues `line` of `stream` (0 stdout, 1 stderr). */
@@ -58,4 +69,19 @@ export class OutputEcho {
     this.#pending = [];
     this.#status.write(this.#streams[this.#pendingStream] as OutStream, data);
   }
+}
+
+/** Resolves when `out` emits `drain` or `close`; at once when it cannot tell. */
+function drained(out: OutStream): Promise<void> | undefined {
+  const { once, off } = out;
+  if (!once || !off) return undefined;
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      off.call(out, 'drain', done);
+      off.call(out, 'close', done);
+      resolve();
+    };
+    once.call(out, 'drain', done);
+    once.call(out, 'close', done);
+  });
 }

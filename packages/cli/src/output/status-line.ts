@@ -41,15 +41,20 @@ export class StatusLine {
    * Writes `data` (or each of several pieces, in order) to `stream` above the
    * status line: one clear before and one redraw after, however many lines
    * the data holds.
+   *
+   * @returns false when `stream.write` returned false for any of it (the
+   *   stream holds data it could not pass on yet), else true.
    */
-  write(stream: OutStream, data: string | Uint8Array | readonly Uint8Array[]): void {
+  write(stream: OutStream, data: string | Uint8Array | readonly Uint8Array[]): boolean {
     this.#clear();
+    let ok = true;
     if (typeof data === 'string' || data instanceof Uint8Array) {
-      stream.write(data);
+      ok = stream.write(data) !== false;
     } else {
-      for (const piece of data) stream.write(piece);
+      for (const piece of data) if (stream.write(piece) === false) ok = false;
     }
     if (this.#text) this.#draw();
+    return ok;
   }
 
   /** Removes the line and stops the spinner. */
