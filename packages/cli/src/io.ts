@@ -4,6 +4,8 @@ export interface OutStream {
   write(data: string | Uint8Array): unknown;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
+  /** The file descriptor (Node's `process.stdout.fd`). */
+  fd?: number | undefined;
   /** Node's `Writable` events, used to wait for `drain` after `write` returned false. */
   once?(event: 'drain' | 'close', listener: () => void): unknown;
   off?(event: 'drain' | 'close', listener: () => void): unknown;

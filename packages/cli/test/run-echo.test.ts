@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
@@ -71,5 +72,29 @@ test('a slow reader of gage\'s stdout holds the run back instead of losing or pi
   const code = await new Promise((resolve) => child.on('close', resolve));
   expect(code).toBe(0);
   expect(Buffer.concat(out).toString() === expected).toBe(true);
+  expect(err).toBe('warning 1\nwarning 2\n');
+});
+
+test('gage run with stdout to a file echoes into the file exactly', async () => {
+  let expected = '';
+  for (let i = 1; i <= 20000; i++) expected += `step ${i} loss 0.5\n`;
+  expected += `a line in two writes\n${'x'.repeat(100000)}\nlast line without LF`;
+  const path = join(home, 'echo.txt');
+  const fd = openSync(path, 'w');
+  let err = '';
+  let code: unknown;
+  try {
+    const child = spawn('node', [BIN, '--runs', join(home, 'runs'), 'run', '-y', 'noisy'], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+      stdio: ['ignore', fd, 'pipe'],
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    code = await new Promise((resolve) => child.on('close', resolve));
+  } finally {
+    closeSync(fd);
+  }
+  expect(code).toBe(0);
+  expect((await readFile(path, 'utf8')) === expected).toBe(true);
   expect(err).toBe('warning 1\nwarning 2\n');
 });

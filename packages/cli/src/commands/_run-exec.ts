@@ -63,7 +63,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
     display.status.set(`Running ${opName}`);
     code = await execRun(run, { lock, signal: controller.signal, onOutputChunk: display.onOutputChunk, parentPwd: ctx.cwd });
   } finally {
-    display.echo?.flush();
+    await display.echo?.drain();
     for (const [sig, handler] of handlers) process.off(sig, handler);
   }
   const aborted = controller.signal.aborted ? (controller.signal.reason as NodeJS.Signals) : undefined;
@@ -72,7 +72,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   try {
     await finalizeRun(run, code, { lock, onOutputChunk: display.onOutputChunk });
   } finally {
-    display.echo?.flush();
+    await display.echo?.drain();
     display.status.stop();
   }
   if (aborted === 'SIGINT') ctx.io.stderr.write('Aborted.\n');

@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { EventEmitter } from 'node:events';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OutStream } from '../io.js';
 import { OutputEcho } from './output-echo.js';
 import { StatusLine } from './status-line.js';
@@ -87,5 +90,43 @@ describe('OutputEcho', () => {
     out.emit('close');
     await wait;
     expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
+  });
+
+  test('to a stdout that is a regular file: chunks queued, lines in their turn, all in order after drain', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gage-echo-'));
+    const path = join(dir, 'out');
+    const fd = openSync(path, 'w');
+    try {
+      let syncWrites = 0;
+      const stdout: OutStream = {
+        fd,
+        write: (data: string | Uint8Array) => {
+          syncWrites++;
+          writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+          return true;
+        },
+      };
+      const errLog: [string, string][] = [];
+      const echo = new OutputEcho(new StatusLine(recorder('status', errLog), false), stdout, recorder('err', errLog));
+      echo.line(0, bytes('hook\n'));
+      echo.flush(); // nothing queued: written at once
+      expect(syncWrites).toBe(1);
+      let expected = 'hook\n';
+      for (let i = 0; i < 2000; i++) {
+        const wait = echo.chunk(0, [bytes(`part ${i} `), bytes(`rest ${i}\n`)]);
+        expected += `part ${i} rest ${i}\n`;
+        if (wait) await wait;
+      }
+      echo.line(0, bytes('after\n'));
+      echo.chunk(1, [bytes('err\n')]);
+      expected += 'after\n';
+      await echo.drain();
+      expect(syncWrites).toBe(1);
+      expect(readFileSync(path, 'utf8') === expected).toBe(true);
+      expect(errLog).toEqual([['err', 'err\n']]);
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { OutStream } from '../io.js';
+import { FileWriteQueue, regularFileFd } from './file-write-queue.js';
 import type { StatusLine } from './status-line.js';
 
 /**
@@ -20,11 +21,17 @@ import type { StatusLine } from './status-line.js';
  * `close`), and the capture stops reading the run's pipes until then, so
  * output does not pile up in memory.
  *
+ * When stdout is a regular file (`gage run > log`), its chunks are written on
+ * the thread pool by a {@link FileWriteQueue} (in order, with the same
+ * backpressure past 4 MiB queued), so the thread that reads the run's pipes
+ * and stores the output does not also wait for the echo's disk writes. Call
+ * {@link drain} before writing anything else.
+ *
  * @example
  * ```ts
  * const echo = new OutputEcho(status, io.stdout, io.stderr);
  * await execRun(run, { onOutputChunk: echo.chunk });
- * echo.flush();
+ * await echo.drain();
  * ```
  */
 export class OutputEcho {
@@ -33,10 +40,20 @@ export class OutputEcho {
   #pending: Uint8Array[] = [];
   #pendingStream = 0;
   #scheduled: ReturnType<typeof setImmediate> | undefined;
+  /** Writes stdout on the thread pool when it is a regular file. */
+  readonly #stdoutFile: FileWriteQueue | undefined;
 
-  constructor(status: StatusLine, stdout: OutStream, stderr: OutStream) {
+  /**
+   * @param onWriteError Reports a failed write to a stdout file (once; the
+   *   echo to it stops). Default: `process.emitWarning`, code `GAGE_OUTPUT_CALLBACK`.
+   */
+  constructor(status: StatusLine, stdout: OutStream, stderr: OutStream, onWriteError?: (err: unknown) => void) {
     this.#status = status;
     this.#streams = [stdout, stderr];
+    const fd = regularFileFd(stdout);
+    this.#stdoutFile = fd === undefined ? undefined : new FileWriteQueue(fd, onWriteError ?? ((err) => {
+      process.emitWarning(`Echo of the run output failed and was stopped: ${String(err)}`, { code: 'GAGE_OUTPUT_CALLBACK' });
+    }));
   }
 
   /**
@@ -46,6 +63,7 @@ export class OutputEcho {
   readonly chunk = (stream: number, pieces: readonly Uint8Array[]): Promise<void> | undefined => {
     if (this.#pending.length > 0) this.flush();
     if (pieces.length === 0) return undefined;
+    if (stream !== 1 && this.#stdoutFile) return this.#stdoutFile.write(pieces);
     const out = this.#streams[stream === 1 ? 1 : 0] as OutStream;
     if (this.#status.write(out, pieces.length === 1 ? pieces[0] as Uint8Array : pieces)) return undefined;
     return drained(out);
@@ -67,7 +85,18 @@ export class OutputEcho {
     if (this.#pending.length === 0) return;
     const data = this.#pending.length === 1 ? (this.#pending[0] as Uint8Array) : Buffer.concat(this.#pending);
     this.#pending = [];
+    // Behind queued stdout bytes, stdout lines wait their turn in the queue.
+    if (this.#pendingStream === 0 && this.#stdoutFile && !this.#stdoutFile.idle) {
+      void this.#stdoutFile.write([data]);
+      return;
+    }
     this.#status.write(this.#streams[this.#pendingStream] as OutStream, data);
+  }
+
+  /** Writes every queued line and resolves once all echoed output is written. */
+  async drain(): Promise<void> {
+    this.flush();
+    await this.#stdoutFile?.drain();
   }
 }
 
