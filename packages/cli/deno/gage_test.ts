@@ -118,7 +118,7 @@ Deno.test('the gage bin under Deno: run --preview --json, a failing run, a usage
   }
 });
 
-Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is echoed exactly', async () => {
+Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is echoed exactly, to a pipe and to a file', async () => {
   const home = await mkdtemp(join(tmpdir(), 'gage-'));
   const project = join(home, 'noisy');
   try {
@@ -135,6 +135,15 @@ Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is
     assert.equal(r.code, 0);
     assert.ok(r.stdout === `${expected}end`, `stdout differs (${r.stdout.length} chars)`);
     assert.equal(r.stderr, 'warn\n');
+    // Into a file (written on the thread pool).
+    const file = join(home, 'echo.txt');
+    const toFile = await new Deno.Command('sh', {
+      args: ['-c', `"$0" run -A "$1" run -y noisy > "$2"`, Deno.execPath(), BIN, file],
+      cwd: project, env: environment(home), clearEnv: true, stdout: 'null', stderr: 'piped',
+    }).output();
+    assert.equal(toFile.code, 0);
+    assert.equal(new TextDecoder().decode(toFile.stderr), 'warn\n');
+    assert.ok(await Deno.readTextFile(file) === `${expected}end`, 'the echo file differs');
   } finally {
     await rm(home, { recursive: true, force: true });
   }
