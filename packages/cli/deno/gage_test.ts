@@ -117,3 +117,34 @@ Deno.test('the gage bin under Deno: run --preview --json, a failing run, a usage
     await rm(home, { recursive: true, force: true });
   }
 });
+
+Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is echoed exactly, to a pipe and to a file', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const project = join(home, 'noisy');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), '[noisy]\nexec = "node noisy.cjs"\n');
+    await writeFile(join(project, 'noisy.cjs'), [
+      "let text = '';",
+      "for (let i = 1; i <= 250000; i++) text += 'step ' + i + ' loss\\n';",
+      "process.stdout.write(text, () => process.stderr.write('warn\\n', () => process.stdout.write('end')));",
+    ].join('\n'));
+    let expected = '';
+    for (let i = 1; i <= 250000; i++) expected += `step ${i} loss\n`;
+    const r = await gage(['run', '-y', 'noisy'], project, home);
+    assert.equal(r.code, 0);
+    assert.ok(r.stdout === `${expected}end`, `stdout differs (${r.stdout.length} chars)`);
+    assert.equal(r.stderr, 'warn\n');
+    // Into a file (written on the thread pool).
+    const file = join(home, 'echo.txt');
+    const toFile = await new Deno.Command('sh', {
+      args: ['-c', `"$0" run -A "$1" run -y noisy > "$2"`, Deno.execPath(), BIN, file],
+      cwd: project, env: environment(home), clearEnv: true, stdout: 'null', stderr: 'piped',
+    }).output();
+    assert.equal(toFile.code, 0);
+    assert.equal(new TextDecoder().decode(toFile.stderr), 'warn\n');
+    assert.ok(await Deno.readTextFile(file) === `${expected}end`, 'the echo file differs');
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+});

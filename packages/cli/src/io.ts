@@ -1,8 +1,14 @@
 /** A stream the CLI writes to. */
 export interface OutStream {
+  /** Returns false when the stream buffers data it could not pass on yet (Node's `Writable.write`). */
   write(data: string | Uint8Array): unknown;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
+  /** The file descriptor (Node's `process.stdout.fd`). */
+  fd?: number | undefined;
+  /** Node's `Writable` events, used to wait for `drain` after `write` returned false. */
+  once?(event: 'drain' | 'close', listener: () => void): unknown;
+  off?(event: 'drain' | 'close', listener: () => void): unknown;
 }
 
 /** A stream the CLI reads answers from. */

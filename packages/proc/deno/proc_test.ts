@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,5 +41,24 @@ Deno.test('execRun and finalizeRun record a signal exit under Deno', async () =>
     assert.equal(status, -15);
     await finalizeRun(run, status);
     assert.equal(await readFile(join(run.metaDir, 'proc', 'exit'), 'utf8'), '-15');
+  });
+});
+
+Deno.test('execRun passes output chunks and captures 5 MB exactly under Deno', async () => {
+  const longLine = fileURLToPath(new URL('../test/fixtures/long-line.mjs', import.meta.url));
+  await withRun(['node', longLine, '5000000', JSON.stringify('\nend\n')], async (run) => {
+    const pieces: Uint8Array[] = [];
+    let calls = 0;
+    const status = await execRun(run, {
+      onOutputChunk: (_stream, chunk) => {
+        calls++;
+        pieces.push(...chunk);
+      },
+    });
+    assert.equal(status, 0);
+    const output = await readFile(join(run.metaDir, 'output', '40_run'));
+    assert.equal(output.length, 5_000_005);
+    assert.ok(Buffer.concat(pieces).equals(output));
+    assert.ok(calls >= 2);
   });
 });

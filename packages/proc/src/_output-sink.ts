@@ -10,6 +10,23 @@ export const RECORD_SIZE = 9;
 /** Called once per captured line (LF included); see `openRunOutput`. */
 export type OutputCallback = (stream: number, line: Uint8Array) => void;
 
+/**
+ * Called once per chunk read from a pipe with all the lines (LFs included)
+ * that chunk completed, as one or two pieces to be used in order: when the
+ * first line began in an earlier chunk, its beginning comes as a piece of its
+ * own (this saves copying the chunk to join them). See `openRunOutput`.
+ * The last line of a stream without LF comes in a call of its own when the
+ * stream ends, and the bytes of a line longer than `maxPendingLine` come
+ * early, without LF (like `OutputCallback`'s lines). Every byte captured is
+ * passed exactly once, in order within its stream; the pieces are the
+ * callback's to keep.
+ *
+ * Backpressure: a callback that cannot take more for now (e.g. its
+ * `stream.write()` returned false) returns a promise; reading from the pipes
+ * pauses until it settles. A rejected promise counts as a throw.
+ */
+export type OutputChunkCallback = (stream: number, pieces: readonly Uint8Array[]) => void | PromiseLike<void>;
+
 /** Default bound of a pending partial line, see {@link OutputSink}. */
 export const DEFAULT_MAX_PENDING_LINE = 1024 * 1024;
 
@@ -30,6 +47,8 @@ interface StreamState {
  * chunk's timestamp) in a second one. A line still missing its LF waits in
  * memory; past `maxPendingLine` bytes its bytes are written early ("spilled")
  * and its record follows once the LF (or the end of the stream) arrives.
+ * After the writes, `onOutputChunk` gets the chunk's complete lines in one
+ * call and `onOutput` gets them one call per line.
  */
 export class OutputSink {
   readonly #outFd: number;
@@ -37,12 +56,16 @@ export class OutputSink {
   readonly #states: [StreamState, StreamState] = [newState(), newState()];
   readonly #maxPending: number;
   #onOutput: OutputCallback | undefined;
+  #onOutputChunk: OutputChunkCallback | undefined;
   readonly #onCallbackError: (err: unknown) => void;
   #records = Buffer.alloc(RECORD_SIZE * 1024);
   #closed = false;
+  /** What the chunk callback asked to wait for during the current `write`. */
+  #hold: Promise<void> | undefined;
 
   constructor(outPath: string, indexPath: string, options: {
     onOutput?: OutputCallback | undefined;
+    onOutputChunk?: OutputChunkCallback | undefined;
     onCallbackError: (err: unknown) => void;
     maxPendingLine?: number | undefined;
   }) {
@@ -54,12 +77,26 @@ export class OutputSink {
       throw err;
     }
     this.#onOutput = options.onOutput;
+    this.#onOutputChunk = options.onOutputChunk;
     this.#onCallbackError = options.onCallbackError;
     this.#maxPending = options.maxPendingLine ?? DEFAULT_MAX_PENDING_LINE;
   }
 
-  /** Handles one chunk received on `stream` (0 stdout, 1 stderr). */
-  write(stream: number, chunk: Buffer): void {
+  /**
+   * Handles one chunk received on `stream` (0 stdout, 1 stderr).
+   *
+   * @returns A promise when the chunk callback asked to pause reading until it
+   *   settles (it always resolves), otherwise undefined.
+   */
+  write(stream: number, chunk: Buffer): Promise<void> | undefined {
+    this.#hold = undefined;
+    this.#write(stream, chunk);
+    const hold = this.#hold;
+    this.#hold = undefined;
+    return hold;
+  }
+
+  #write(stream: number, chunk: Buffer): void {
     if (chunk.length === 0) return;
     const state = this.#states[stream === STDERR ? 1 : 0];
     const lastLf = chunk.lastIndexOf(LF);
@@ -75,6 +112,10 @@ export class OutputSink {
       writeAll(this.#outFd, head);
     }
     this.#writeRecords(stream, count);
+    if (this.#onOutputChunk) {
+      // `pending` is reused: the callback gets its own copy (at most one line).
+      this.#publishChunk(stream, state.pendingLength > 0 ? [Buffer.from(pendingBytes(state)), head] : [head]);
+    }
     if (this.#onOutput) this.#publishLines(stream, state, head);
     resetPending(state);
     if (head !== chunk) this.#addPending(stream, state, chunk.subarray(lastLf + 1));
@@ -86,7 +127,7 @@ export class OutputSink {
     if (state.pendingLength === 0 && !state.spilled) return;
     if (state.pendingLength > 0) {
       writeAll(this.#outFd, pendingBytes(state));
-      this.#publish(stream, pendingBytes(state));
+      this.#publishPending(stream, state);
     }
     this.#writeRecords(stream, 1);
     resetPending(state);
@@ -118,7 +159,7 @@ export class OutputSink {
     // Trade-off (README, "Long lines"): memory stays bounded, but a line of the
     // other stream that completes before this one's LF lands inside it.
     writeAll(this.#outFd, pendingBytes(state));
-    this.#publish(stream, pendingBytes(state));
+    this.#publishPending(stream, state);
     resetPending(state);
     state.spilled = true;
   }
@@ -147,6 +188,34 @@ export class OutputSink {
         : line);
       start = lf + 1;
     }
+  }
+
+  /** Passes the pending bytes (a last or spilled line part) to both callbacks, each its own copy. */
+  #publishPending(stream: number, state: StreamState): void {
+    if (this.#onOutputChunk) this.#publishChunk(stream, [Buffer.from(pendingBytes(state))]);
+    if (this.#onOutput) this.#publish(stream, Buffer.from(pendingBytes(state)));
+  }
+
+  #publishChunk(stream: number, pieces: Uint8Array[]): void {
+    const callback = this.#onOutputChunk;
+    if (!callback) return;
+    let result: void | PromiseLike<void>;
+    try {
+      result = callback(stream, pieces);
+    } catch (err) {
+      this.#dropChunkCallback(callback, err);
+      return;
+    }
+    if (result === undefined || typeof result.then !== 'function') return;
+    const settled = Promise.resolve(result).then(undefined, (err: unknown) => this.#dropChunkCallback(callback, err));
+    this.#hold = this.#hold ? Promise.all([this.#hold, settled]).then(() => undefined) : settled;
+  }
+
+  /** Reports a failed chunk callback once, then drops it for the rest of the capture. */
+  #dropChunkCallback(callback: OutputChunkCallback, err: unknown): void {
+    if (this.#onOutputChunk !== callback) return;
+    this.#onOutputChunk = undefined;
+    this.#onCallbackError(err);
   }
 
   #publish(stream: number, line: Uint8Array): void {

@@ -18,9 +18,16 @@ describe('execRun()', () => {
     const run = await makeStagedRun({}, fixtureCmd('check-lock.mjs'));
     const before = (await runnerLog(run)).length;
     const lines: string[] = [];
-    const status = await execRun(run, { onOutput: (_s, line) => lines.push(Buffer.from(line).toString()) });
+    const chunks: [number, string][] = [];
+    const status = await execRun(run, {
+      onOutput: (_s, line) => lines.push(Buffer.from(line).toString()),
+      onOutputChunk: (s, pieces) => {
+        chunks.push([s, Buffer.concat(pieces).toString()]);
+      },
+    });
     expect(status).toBe(0);
     expect(lines).toEqual(['lock=pid\n']);
+    expect(chunks).toEqual([[0, 'lock=pid\n']]);
     expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('lock=pid\n');
     expect(await readMetaFile(run, 'started')).toMatch(/^\d{16}$/);
     expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);

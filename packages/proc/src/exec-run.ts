@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lockRun, logRunner, writeMetaFile, writeRunTimestamp } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import type { Run } from '@gage/types';
-import type { OutputCallback } from './_output-sink.js';
+import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { forwardAbort } from './_forward-abort.js';
 import { openRunOutput } from './open-run-output.js';
 import { startRun } from './start-run.js';
@@ -21,6 +21,8 @@ export interface ExecRunOptions {
   signal?: AbortSignal | undefined;
   /** Called with `(stream, lineBytes)` for each line of output. */
   onOutput?: OutputCallback | undefined;
+  /** Called with `(stream, pieces)` once per chunk of output: the lines it completed (see `OutputChunkCallback`). */
+  onOutputChunk?: OutputChunkCallback | undefined;
   /**
    * Milliseconds after an abort before a process that is still alive gets
    * `SIGKILL` (default 10000; `Infinity` never).
@@ -40,14 +42,17 @@ export interface ExecRunOptions {
  * finalize: call `finalizeRun(run, status)` next.
  *
  * @param run A staged run.
- * @param options `lock`, `signal`, `onOutput`, `killGraceMs`, `env`, `parentPwd`.
+ * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`.
  * @returns The exit status: the exit code, or `-signum` for a signal (no throw for non-zero).
  * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start.
  * @example
  * ```ts
  * const controller = new AbortController();
  * process.once('SIGINT', () => controller.abort('SIGINT'));
- * const status = await execRun(run, { signal: controller.signal, onOutput: (s, line) => process.stdout.write(line) });
+ * const status = await execRun(run, {
+ *   signal: controller.signal,
+ *   onOutputChunk: (s, pieces) => pieces.forEach((p) => (s === 0 ? process.stdout : process.stderr).write(p)),
+ * });
  * await finalizeRun(run, status);
  * ```
  */
@@ -56,7 +61,7 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
   try {
     await writeRunTimestamp(run, 'started');
     const proc = await startRun(run, { lock, env: options.env, parentPwd: options.parentPwd });
-    const output = openRunOutput(run, proc, { onOutput: options.onOutput });
+    const output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
     const stopForwarding = forwardAbort(proc, options);
     let failed = false;
     try {

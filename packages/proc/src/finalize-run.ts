@@ -5,7 +5,7 @@ import {
 } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import type { ExecCommand, OpDef, Run } from '@gage/types';
-import type { OutputCallback } from './_output-sink.js';
+import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { runHook } from './run-hook.js';
 
 /** Options of {@link finalizeRun}. */
@@ -14,6 +14,8 @@ export interface FinalizeRunOptions {
   lock?: RunLock | undefined;
   /** Called with `(stream, lineBytes)` for each line of the finalize hook's output. */
   onOutput?: OutputCallback | undefined;
+  /** Called with `(stream, pieces)` once per chunk of the finalize hook's output (see `OutputChunkCallback`). */
+  onOutputChunk?: OutputChunkCallback | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface FinalizeRunOptions {
  *
  * @param run The run.
  * @param exitCode The exit status: exit code, or `-signum` (Ctrl-C: `-2`).
- * @param options `lock`, `onOutput`.
+ * @param options `lock`, `onOutput`, `onOutputChunk`.
  * @throws `RunExecError` when the finalize hook fails (`stopped` and `proc/exit` are written,
  *   the manifest is not); `RunLockedError` when another process holds the run.
  * @example
@@ -51,7 +53,7 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
       await logRunner(run, 'Deleting meta proc/lock');
     }
     const hook = finalizeCommand(await readRunOpdef(run).catch(() => undefined));
-    if (hook !== undefined) await runHook(run, 'finalize', hook, { onOutput: options.onOutput });
+    if (hook !== undefined) await runHook(run, 'finalize', hook, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
     await scanRunFiles(run, 'g');
     await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'files'));
     await logRunner(run, 'Finalizing run files (see manifest)');

@@ -4,7 +4,7 @@ export { resolveCommand } from './resolve-command.js';
 export type { ResolvedCommand } from './resolve-command.js';
 export { RunOutputWriter } from './run-output-writer.js';
 export type { OutputSource, RunOutputWriterOptions } from './run-output-writer.js';
-export type { OutputCallback } from './_output-sink.js';
+export type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 export { openRunOutput } from './open-run-output.js';
 export { RunOutputReader } from './run-output-reader.js';
 export type { OutputBytesSource } from './run-output-reader.js';

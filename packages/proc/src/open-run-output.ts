@@ -9,7 +9,7 @@ import type { OutputSource, RunOutputWriterOptions } from './run-output-writer.j
  *
  * @param run The run whose meta dir receives the output.
  * @param proc The process to capture (a `RunProcess` from `startRun`).
- * @param options `name`, `onOutput(stream, lineBytes)`, `onClose`, `maxPendingLine`.
+ * @param options `name`, `onOutput(stream, lineBytes)`, `onOutputChunk(stream, pieces)`, `onClose`, `maxPendingLine`.
  * @returns The open writer; call `waitAndClose()` after the process exited.
  * @example
  * ```ts

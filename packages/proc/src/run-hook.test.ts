@@ -75,6 +75,18 @@ describe('runHook()', () => {
     expect(lines.filter(([s]) => s === 1)).toEqual([[1, 'err\n']]);
   });
 
+  test('passes the output to onOutputChunk, each stream apart', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    const chunks: [number, string][] = [];
+    await runHook(run, 'finalize', 'echo one; echo two; echo err >&2', {
+      onOutputChunk: (stream, pieces) => {
+        chunks.push([stream, Buffer.concat(pieces).toString()]);
+      },
+    });
+    expect(chunks.filter(([s]) => s === 0).map(([, t]) => t).join('')).toBe('one\ntwo\n');
+    expect(chunks.filter(([s]) => s === 1)).toEqual([[1, 'err\n']]);
+  });
+
   test('throws RunExecError for a non-zero exit and still deletes proc/lock', async () => {
     const run = await makeStagedRun({}, ['true']);
     const cmd = fixtureCmd('emit.mjs', ...steps(['err', 'failing\n'], ['exit', 3]));

@@ -4,7 +4,7 @@ import { logRunner, makeReadOnly, writeMetaFile } from '@gage/meta';
 import type { ExecCommand, ExecPhase, Run } from '@gage/types';
 import { formatCommand } from './_format-command.js';
 import { forwardAbort } from './_forward-abort.js';
-import type { OutputCallback } from './_output-sink.js';
+import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { spawnProcess } from './_spawn-process.js';
 import { RunExecError } from './errors.js';
 import { openRunOutput } from './open-run-output.js';
@@ -33,6 +33,8 @@ export interface RunHookOptions {
   projectDir?: string | undefined;
   /** Called with `(stream, lineBytes)` for each line of output (the `exec-output` event). */
   onOutput?: OutputCallback | undefined;
+  /** Called with `(stream, pieces)` once per chunk of output: the lines it completed (see `OutputChunkCallback`). */
+  onOutputChunk?: OutputChunkCallback | undefined;
   /**
    * Stops the hook: on abort its process (and, for a signal other than
    * `SIGINT`, its descendants) gets `SIGINT` or the signal named by
@@ -55,7 +57,7 @@ export interface RunHookOptions {
  * @param run The run.
  * @param phase The exec phase, e.g. `stage-runtime` or `finalize`.
  * @param cmd The hook command (array, shell string or `#!` form).
- * @param options `projectDir`, `onOutput`, `signal`, `killGraceMs`.
+ * @param options `projectDir`, `onOutput`, `onOutputChunk`, `signal`, `killGraceMs`.
  * @throws `RunExecError` (`ERR_GAGE_RUN_EXEC`) when the hook exits non-zero (`exitCode` -signum for a signal);
  *   `SpawnError` (`ERR_GAGE_SPAWN`) when it cannot be started.
  * @example
@@ -70,7 +72,7 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
   if (STAGING_PHASES.has(phase) && options.projectDir !== undefined) env.project_dir = options.projectDir;
   await logRunner(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
   const child = await spawnProcess(cmd, { cwd: run.runDir, env });
-  const output = openRunOutput(run, child, { name, onOutput: options.onOutput });
+  const output = openRunOutput(run, child, { name, onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
   const stopForwarding = forwardAbort(child, options);
   let exitCode: number;
   try {

@@ -113,6 +113,60 @@ describe('openRunOutput()', () => {
     expect(closes).toBe(1);
   });
 
+  test('calls onOutputChunk with every byte of each stream, whole lines per call, the last line without LF at the end', async () => {
+    const calls: [number, string][] = [];
+    await capture('emit.mjs', steps(['out', 'a\nb'], ['sleep', 50], ['out', 'c\n'], ['err', 'e1\n'], ['out', 'tail']), {
+      onOutputChunk: (stream, pieces) => {
+        calls.push([stream, Buffer.concat(pieces).toString()]);
+      },
+    });
+    const out = calls.filter(([s]) => s === 0).map(([, t]) => t);
+    expect(out.join('')).toBe('a\nbc\ntail');
+    expect(out.at(-1)).toBe('tail');
+    for (const text of out.slice(0, -1)) expect(text.endsWith('\n')).toBe(true);
+    expect(out).toContain('bc\n');
+    expect(calls.filter(([s]) => s === 1)).toEqual([[1, 'e1\n']]);
+  });
+
+  test('onOutputChunk gets 1,000,000 lines in far fewer calls, exactly the bytes of the output file', async () => {
+    const pieces: Uint8Array[] = [];
+    let calls = 0;
+    const { output, records } = await capture('print-lines.mjs', ['1000000'], {
+      onOutputChunk: (_stream, chunk) => {
+        calls++;
+        pieces.push(...chunk);
+      },
+    });
+    expect(records).toHaveLength(1_000_000);
+    expect(Buffer.concat(pieces).equals(output)).toBe(true);
+    expect(calls).toBeLessThan(10_000);
+  });
+
+  test('stops reading while a promise from onOutputChunk is pending, then gets the rest exactly', async () => {
+    const pieces: Uint8Array[] = [];
+    let calls = 0;
+    let callsWhileHeld = 0;
+    let held = false;
+    const { output } = await capture('print-lines.mjs', ['200000'], {
+      onOutputChunk: (_stream, chunk) => {
+        calls++;
+        if (held) callsWhileHeld++;
+        pieces.push(...chunk);
+        if (calls !== 1) return undefined;
+        held = true;
+        // Hold the capture while the process writes ~1.3 MB into a 64 KiB pipe.
+        return new Promise<void>((resolve) => setTimeout(() => {
+          held = false;
+          resolve();
+        }, 300));
+      },
+    });
+    expect(callsWhileHeld).toBe(0);
+    expect(calls).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).equals(output)).toBe(true);
+    expect(output.toString().endsWith('line 199999\nline 200000\n')).toBe(true);
+  });
+
   test('a throwing onOutput is reported once and dropped; capture goes on', async () => {
     const reported: unknown[] = [];
     let calls = 0;

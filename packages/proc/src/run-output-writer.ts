@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Run } from '@gage/types';
 import { OutputSink, STDERR, STDOUT } from './_output-sink.js';
-import type { OutputCallback } from './_output-sink.js';
+import { noteBytesRead } from './_read-buffers.js';
+import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 
 /** The two pipes of a process to capture; a `null` pipe counts as already ended. */
 export interface OutputSource {
@@ -18,7 +19,15 @@ export interface RunOutputWriterOptions {
   /** Called with `(stream, lineBytes)` for each line, LF included; stream 0 stdout, 1 stderr. */
   onOutput?: OutputCallback | undefined;
   /**
-   * Reports an `onOutput` that threw (once; the callback is then dropped).
+   * Called with `(stream, pieces)` once per chunk read from a pipe: all the
+   * lines it completed, LFs included, in one or two pieces (see
+   * {@link OutputChunkCallback}). Cheaper than `onOutput` for many short
+   * lines, e.g. to echo output with one call per chunk. Can be given with
+   * `onOutput`; each gets every byte once.
+   */
+  onOutputChunk?: OutputChunkCallback | undefined;
+  /**
+   * Reports an `onOutput` or `onOutputChunk` that threw (once; the callback is then dropped).
    * Default: `process.emitWarning` with code `GAGE_OUTPUT_CALLBACK`.
    */
   onCallbackError?: ((err: unknown) => void) | undefined;
@@ -82,6 +91,7 @@ export class RunOutputWriter {
     mkdirSync(join(this.outputPath, '..'), { recursive: true });
     const sink = new OutputSink(this.outputPath, this.indexPath, {
       onOutput: this.#options.onOutput,
+      onOutputChunk: this.#options.onOutputChunk,
       maxPendingLine: this.#options.maxPendingLine,
       onCallbackError: this.#options.onCallbackError ?? ((err) => {
         process.emitWarning(`Output callback for "${this.name}" failed and was dropped: ${String(err)}`, {
@@ -93,6 +103,15 @@ export class RunOutputWriter {
     this.#closed = false;
     let open = 0;
     const detachers: (() => void)[] = [];
+    // Backpressure from the chunk callback: both pipes pause until every promise it returned settled.
+    const streams: Readable[] = [];
+    let holds = 0;
+    const hold = (wait: Promise<void>): void => {
+      if (holds++ === 0) for (const s of streams) s.pause();
+      void wait.then(() => {
+        if (--holds === 0 && !this.#closed) for (const s of streams) s.resume();
+      });
+    };
     this.#done = new Promise<void>((resolve) => {
       this.#finish = resolve;
     });
@@ -102,10 +121,12 @@ export class RunOutputWriter {
       let ended = false;
       const onData = (chunk: Buffer | string): void => {
         try {
-          sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+          const wait = sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+          if (wait) hold(wait);
         } catch (err) {
           this.#fail(err);
         }
+        noteBytesRead(chunk.length);
       };
       const onEnd = (): void => {
         if (ended) return;
@@ -128,6 +149,7 @@ export class RunOutputWriter {
         detach();
         stream.destroy();
       });
+      streams.push(stream);
       stream.on('data', onData);
       stream.once('end', onEnd);
       stream.once('close', onEnd);

@@ -15,8 +15,10 @@ export interface RunDisplay {
   status: StatusLine;
   /** Echo for hook and run output; undefined with `-q`. */
   echo: OutputEcho | undefined;
-  /** The output callback of `echo`. */
+  /** The per-line output callback of `echo` (staging hooks). */
   onOutput: ((stream: number, line: Uint8Array) => void) | undefined;
+  /** The per-chunk output callback of `echo` (run process and finalize hook): one write per chunk of lines. */
+  onOutputChunk: ((stream: number, pieces: readonly Uint8Array[]) => Promise<void> | undefined) | undefined;
 }
 
 /**
@@ -34,7 +36,7 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
   const spinner = !quiet && ctx.verbose === 0 && ctx.mode.styled && io.stderr.isTTY === true;
   const status = new StatusLine(io.stderr, spinner);
   const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr);
-  return { status, echo, onOutput: echo?.line };
+  return { status, echo, onOutput: echo?.line, onOutputChunk: echo?.chunk };
 }
 
 /**
@@ -59,18 +61,18 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   let code: number;
   try {
     display.status.set(`Running ${opName}`);
-    code = await execRun(run, { lock, signal: controller.signal, onOutput: display.onOutput, parentPwd: ctx.cwd });
+    code = await execRun(run, { lock, signal: controller.signal, onOutputChunk: display.onOutputChunk, parentPwd: ctx.cwd });
   } finally {
-    display.echo?.flush();
+    await display.echo?.drain();
     for (const [sig, handler] of handlers) process.off(sig, handler);
   }
   const aborted = controller.signal.aborted ? (controller.signal.reason as NodeJS.Signals) : undefined;
   if (aborted) code = -constants.signals[aborted];
   display.status.set('Finalizing run');
   try {
-    await finalizeRun(run, code, { lock, onOutput: display.onOutput });
+    await finalizeRun(run, code, { lock, onOutputChunk: display.onOutputChunk });
   } finally {
-    display.echo?.flush();
+    await display.echo?.drain();
     display.status.stop();
   }
   if (aborted === 'SIGINT') ctx.io.stderr.write('Aborted.\n');

@@ -1,19 +1,37 @@
 import type { OutStream } from '../io.js';
+import { FileWriteQueue, regularFileFd } from './file-write-queue.js';
 import type { StatusLine } from './status-line.js';
 
 /**
- * Echoes run output lines to the terminal in batches. Output capture calls
- * back once per line; writing each line on its own costs one system call a
- * line (a million for a million lines), so lines are queued and written
- * together once the current chunk of output has been handled (the next
- * `setImmediate`). Consecutive lines of one stream become one write, and
- * the order of the two streams is kept.
+ * Echoes run output to the terminal: stdout bytes to `stdout`, stderr bytes
+ * to `stderr`, above the status line.
+ *
+ * Two callbacks feed it. {@link chunk} (the capture's `onOutputChunk`) gets
+ * all the lines one pipe chunk completed (one or two pieces) and writes them
+ * at once: one write per piece, and on a TTY one clear and one redraw of the
+ * status line per chunk, not per line. {@link line} (the per-line `onOutput`, used by the
+ * staging hooks) queues lines and writes them together once the current
+ * chunk has been handled (the next `setImmediate`); consecutive lines of one
+ * stream become one write. Either way the order within each stream is kept
+ * and nothing waits longer than the chunk that brought it.
+ *
+ * Backpressure: when the terminal side is slower than the run (a pipe into a
+ * pager or a slow consumer, where Node's stdout buffers instead of blocking),
+ * {@link chunk} returns a promise that resolves on the stream's `drain` (or
+ * `close`), and the capture stops reading the run's pipes until then, so
+ * output does not pile up in memory.
+ *
+ * When stdout is a regular file (`gage run > log`), its chunks are written on
+ * the thread pool by a {@link FileWriteQueue} (in order, with the same
+ * backpressure past 4 MiB queued), so the thread that reads the run's pipes
+ * and stores the output does not also wait for the echo's disk writes. Call
+ * {@link drain} before writing anything else.
  *
  * @example
  * ```ts
  * const echo = new OutputEcho(status, io.stdout, io.stderr);
- * await execRun(run, { onOutput: echo.line });
- * echo.flush();
+ * await execRun(run, { onOutputChunk: echo.chunk });
+ * await echo.drain();
  * ```
  */
 export class OutputEcho {
@@ -22,13 +40,36 @@ export class OutputEcho {
   #pending: Uint8Array[] = [];
   #pendingStream = 0;
   #scheduled: ReturnType<typeof setImmediate> | undefined;
+  /** Writes stdout on the thread pool when it is a regular file. */
+  readonly #stdoutFile: FileWriteQueue | undefined;
 
-  constructor(status: StatusLine, stdout: OutStream, stderr: OutStream) {
+  /**
+   * @param onWriteError Reports a failed write to a stdout file (once; the
+   *   echo to it stops). Default: `process.emitWarning`, code `GAGE_OUTPUT_CALLBACK`.
+   */
+  constructor(status: StatusLine, stdout: OutStream, stderr: OutStream, onWriteError?: (err: unknown) => void) {
     this.#status = status;
     this.#streams = [stdout, stderr];
+    const fd = regularFileFd(stdout);
+    this.#stdoutFile = fd === undefined ? undefined : new FileWriteQueue(fd, onWriteError ?? ((err) => {
+      process.emitWarning(`Echo of the run output failed and was stopped: ${String(err)}`, { code: 'GAGE_OUTPUT_CALLBACK' });
+    }));
   }
 
-  /** The output callback: queues `line` of `stream` (0 stdout, 1 stderr). */
+  /**
+   * The chunk callback: writes the `pieces` of `stream` (0 stdout, 1 stderr)
+   * now; returns a promise to wait for when the stream cannot take more yet.
+   */
+  readonly chunk = (stream: number, pieces: readonly Uint8Array[]): Promise<void> | undefined => {
+    if (this.#pending.length > 0) this.flush();
+    if (pieces.length === 0) return undefined;
+    if (stream !== 1 && this.#stdoutFile) return this.#stdoutFile.write(pieces);
+    const out = this.#streams[stream === 1 ? 1 : 0] as OutStream;
+    if (this.#status.write(out, pieces.length === 1 ? pieces[0] as Uint8Array : pieces)) return undefined;
+    return drained(out);
+  };
+
+  /** The line callback: queues `line` of `stream` (0 stdout, 1 stderr). */
   readonly line = (stream: number, line: Uint8Array): void => {
     const s = stream === 1 ? 1 : 0;
     if (this.#pending.length > 0 && s !== this.#pendingStream) this.flush();
@@ -44,6 +85,32 @@ export class OutputEcho {
     if (this.#pending.length === 0) return;
     const data = this.#pending.length === 1 ? (this.#pending[0] as Uint8Array) : Buffer.concat(this.#pending);
     this.#pending = [];
+    // Behind queued stdout bytes, stdout lines wait their turn in the queue.
+    if (this.#pendingStream === 0 && this.#stdoutFile && !this.#stdoutFile.idle) {
+      void this.#stdoutFile.write([data]);
+      return;
+    }
     this.#status.write(this.#streams[this.#pendingStream] as OutStream, data);
   }
+
+  /** Writes every queued line and resolves once all echoed output is written. */
+  async drain(): Promise<void> {
+    this.flush();
+    await this.#stdoutFile?.drain();
+  }
+}
+
+/** Resolves when `out` emits `drain` or `close`; at once when it cannot tell. */
+function drained(out: OutStream): Promise<void> | undefined {
+  const { once, off } = out;
+  if (!once || !off) return undefined;
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      off.call(out, 'drain', done);
+      off.call(out, 'close', done);
+      resolve();
+    };
+    once.call(out, 'drain', done);
+    once.call(out, 'close', done);
+  });
 }

@@ -4,7 +4,7 @@ const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '
 
 /**
  * A transient spinner line on a TTY (cli.md 5.1): shows the current phase,
- * and is cleared before each line of output is echoed above it. Disabled
+ * and is cleared before each batch of output is echoed above it. Disabled
  * (every method a no-op) when `enabled` is false.
  *
  * @example
@@ -37,11 +37,24 @@ export class StatusLine {
     }
   }
 
-  /** Writes `data` to `stream` above the status line. */
-  write(stream: OutStream, data: string | Uint8Array): void {
+  /**
+   * Writes `data` (or each of several pieces, in order) to `stream` above the
+   * status line: one clear before and one redraw after, however many lines
+   * the data holds.
+   *
+   * @returns false when `stream.write` returned false for any of it (the
+   *   stream holds data it could not pass on yet), else true.
+   */
+  write(stream: OutStream, data: string | Uint8Array | readonly Uint8Array[]): boolean {
     this.#clear();
-    stream.write(data);
+    let ok = true;
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      ok = stream.write(data) !== false;
+    } else {
+      for (const piece of data) if (stream.write(piece) === false) ok = false;
+    }
     if (this.#text) this.#draw();
+    return ok;
   }
 
   /** Removes the line and stops the spinner. */

@@ -1,0 +1,132 @@
+import { describe, expect, test } from '@jest/globals';
+import { EventEmitter } from 'node:events';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OutStream } from '../io.js';
+import { OutputEcho } from './output-echo.js';
+import { StatusLine } from './status-line.js';
+
+/** A stream that records each write as text; `log` is shared to see the order across streams. */
+function recorder(name: string, log: [string, string][], isTTY = false): OutStream {
+  return {
+    isTTY,
+    write: (data: string | Uint8Array) => {
+      log.push([name, typeof data === 'string' ? data : Buffer.from(data).toString()]);
+      return true;
+    },
+  };
+}
+
+const bytes = (text: string): Uint8Array => Buffer.from(text);
+
+describe('OutputEcho', () => {
+  test('chunk writes each piece at once, stdout pieces to stdout and stderr pieces to stderr', () => {
+    const log: [string, string][] = [];
+    const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));
+    echo.chunk(0, [bytes('a\nb\n')]);
+    echo.chunk(1, [bytes('e1\n')]);
+    echo.chunk(0, [bytes('c'), bytes('d\ne\n')]);
+    expect(log).toEqual([['out', 'a\nb\n'], ['err', 'e1\n'], ['out', 'c'], ['out', 'd\ne\n']]);
+  });
+
+  test('lines queued by the line callback are written before a chunk', () => {
+    const log: [string, string][] = [];
+    const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));
+    echo.line(0, bytes('hook 1\n'));
+    echo.line(0, bytes('hook 2\n'));
+    echo.chunk(1, [bytes('run\n')]);
+    expect(log).toEqual([['out', 'hook 1\nhook 2\n'], ['err', 'run\n']]);
+    echo.flush();
+    expect(log).toHaveLength(2);
+  });
+
+  test('on a TTY the status line is cleared once before a chunk and redrawn once after it', () => {
+    const log: [string, string][] = [];
+    const status = new StatusLine(recorder('status', log, true), true);
+    status.set('Running op');
+    log.length = 0;
+    const echo = new OutputEcho(status, recorder('out', log), recorder('err', log));
+    echo.chunk(0, [bytes('start of '), bytes('a line\nline 2\nline 3\n')]);
+    status.stop();
+    expect(log.map(([name, text]) => [name, text.replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/, '*')])).toEqual([
+      ['status', '\r\x1b[2K'],
+      ['out', 'start of '],
+      ['out', 'a line\nline 2\nline 3\n'],
+      ['status', '\r\x1b[2K* Running op'],
+      ['status', '\r\x1b[2K'],
+    ]);
+  });
+
+  test('chunk returns a promise that resolves on drain when the stream buffers, and nothing when it does not', async () => {
+    const written: string[] = [];
+    let full = false;
+    const out = Object.assign(new EventEmitter(), {
+      write: (data: string | Uint8Array) => {
+        written.push(Buffer.from(data).toString());
+        return !full;
+      },
+    });
+    const echo = new OutputEcho(new StatusLine(recorder('status', []), false), out, recorder('err', []));
+    expect(echo.chunk(0, [bytes('a\n')])).toBeUndefined();
+    full = true;
+    const wait = echo.chunk(0, [bytes('b'), bytes('\n')]);
+    expect(wait).toBeInstanceOf(Promise);
+    let resolved = false;
+    void wait?.then(() => { resolved = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(resolved).toBe(false);
+    out.emit('drain');
+    await wait;
+    expect(resolved).toBe(true);
+    expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
+    expect(written).toEqual(['a\n', 'b', '\n']);
+  });
+
+  test('a stream that closes while full ends the wait too', async () => {
+    const out = Object.assign(new EventEmitter(), { write: () => false });
+    const echo = new OutputEcho(new StatusLine(recorder('status', []), false), out, recorder('err', []));
+    const wait = echo.chunk(0, [bytes('x\n')]);
+    out.emit('close');
+    await wait;
+    expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
+  });
+
+  test('to a stdout that is a regular file: chunks queued, lines in their turn, all in order after drain', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gage-echo-'));
+    const path = join(dir, 'out');
+    const fd = openSync(path, 'w');
+    try {
+      let syncWrites = 0;
+      const stdout: OutStream = {
+        fd,
+        write: (data: string | Uint8Array) => {
+          syncWrites++;
+          writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+          return true;
+        },
+      };
+      const errLog: [string, string][] = [];
+      const echo = new OutputEcho(new StatusLine(recorder('status', errLog), false), stdout, recorder('err', errLog));
+      echo.line(0, bytes('hook\n'));
+      echo.flush(); // nothing queued: written at once
+      expect(syncWrites).toBe(1);
+      let expected = 'hook\n';
+      for (let i = 0; i < 2000; i++) {
+        const wait = echo.chunk(0, [bytes(`part ${i} `), bytes(`rest ${i}\n`)]);
+        expected += `part ${i} rest ${i}\n`;
+        if (wait) await wait;
+      }
+      echo.line(0, bytes('after\n'));
+      echo.chunk(1, [bytes('err\n')]);
+      expected += 'after\n';
+      await echo.drain();
+      expect(syncWrites).toBe(1);
+      expect(readFileSync(path, 'utf8') === expected).toBe(true);
+      expect(errLog).toEqual([['err', 'err\n']]);
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
