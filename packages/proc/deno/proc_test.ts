@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initRunMeta, makeRun } from '@gage/meta';
-import { execRun, finalizeRun, openRunOutput, readRunOutput, startRun } from '@gage/proc';
+import { collectReadBuffers, execRun, finalizeRun, openRunOutput, readRunOutput, startRun } from '@gage/proc';
 
 const EMIT = fileURLToPath(new URL('../test/fixtures/emit.mjs', import.meta.url));
 
@@ -45,6 +45,7 @@ Deno.test('execRun and finalizeRun record a signal exit under Deno', async () =>
 });
 
 Deno.test('execRun passes output chunks and captures 5 MB exactly under Deno', async () => {
+  collectReadBuffers(); // a no-op outside Node: must not fail
   const longLine = fileURLToPath(new URL('../test/fixtures/long-line.mjs', import.meta.url));
   await withRun(['node', longLine, '5000000', JSON.stringify('\nend\n')], async (run) => {
     const pieces: Uint8Array[] = [];

@@ -22,3 +22,4 @@ export { execRun } from './exec-run.js';
 export type { ExecRunOptions } from './exec-run.js';
 export { finalizeRun } from './finalize-run.js';
 export type { FinalizeRunOptions } from './finalize-run.js';
+export { collectReadBuffers } from './collect-read-buffers.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Run } from '@gage/types';
 import { OutputSink, STDERR, STDOUT } from './_output-sink.js';
-import { noteBytesRead } from './_read-buffers.js';
+import { noteBytesRead } from './collect-read-buffers.js';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 
 /** The two pipes of a process to capture; a `null` pipe counts as already ended. */

@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import type { RunLock } from '@gage/meta';
-import { execRun, finalizeRun } from '@gage/proc';
+import { collectReadBuffers, execRun, finalizeRun } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
 import { exitStatus } from '../exit-status.js';
@@ -55,6 +55,7 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
  * ```
  */
 export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string): Promise<number> {
+  collectReadBuffers(); // `gage` owns its process: keep the capture's read buffers from piling up (@gage/proc README)
   const controller = new AbortController();
   const handlers = FORWARDED_SIGNALS.map((sig) => [sig, () => controller.abort(sig)] as const);
   for (const [sig, handler] of handlers) process.on(sig, handler);

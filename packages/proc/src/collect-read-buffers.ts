@@ -9,11 +9,29 @@ export const COLLECT_EVERY = 4 * 1024 * 1024;
 
 type GcFunction = (options?: { type?: 'minor' | 'major' }) => void;
 
+let enabled = false;
 let sinceCollect = 0;
 let gcFunction: GcFunction | null | undefined;
 
 /**
- * Counts bytes read from a pipe and, every {@link COLLECT_EVERY} bytes, frees
+ * Lets output capture free the read buffers of pipes early (see
+ * {@link noteBytesRead}). Off by default: it runs garbage collections and
+ * briefly sets a V8 flag, which is the business of the process's owner, so
+ * a library user opts in; the `gage` CLI does. Has no effect outside Node.
+ *
+ * @param on whether to collect (default true)
+ * @example
+ * ```ts
+ * collectReadBuffers(); // before execRun, in a process you own
+ * ```
+ */
+export function collectReadBuffers(on = true): void {
+  enabled = on;
+}
+
+/**
+ * Once {@link collectReadBuffers} was called: counts bytes read from a pipe
+ * and, every {@link COLLECT_EVERY} bytes, frees
  * the buffers of the chunks already handled with a young-generation GC.
  *
  * Why: Node allocates a new buffer (up to 64 KiB) for every read from a pipe,
@@ -31,6 +49,7 @@ let gcFunction: GcFunction | null | undefined;
  * nothing.
  */
 export function noteBytesRead(bytes: number): void {
+  if (!enabled) return;
   sinceCollect += bytes;
   if (sinceCollect < COLLECT_EVERY) return;
   sinceCollect = 0;
