@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
@@ -120,8 +120,11 @@ describe('gage run (staging)', () => {
   test('--start refuses a staged run that was started already (its runner died before finalizing)', async () => {
     expect((await run(['--stage', '-y'])).code).toBe(0);
     const id = await onlyRunId();
-    // What a runner leaves when killed after the run process ended and before finalizeRun: `started`, no `proc/exit`.
+    // What a runner leaves when killed after the run process ended and before finalizeRun: `started` and
+    // the output, no `proc/exit`.
     await writeFile(join(runs, `${id}.meta`, 'started'), '1764000000000000');
+    await mkdir(join(runs, `${id}.meta`, 'output'));
+    await writeFile(join(runs, `${id}.meta`, 'output', '40_run'), 'Hello World\n');
     const status = await gage(['--runs', runs, 'select', '--json'], { cwd: project, home });
     expect(JSON.parse(status.stdout)[0].status).toBe('staged');
     const start = await run(['--start', id, '-y']);
@@ -131,6 +134,19 @@ describe('gage run (staging)', () => {
       stderr: `gage: Run "${id}" was started already and not finalized (its runner stopped)\n\nA run is started once; stage a new run with 'gage run --stage'.\n`,
     });
     expect(await entries(join(runs, `${id}.meta`, 'proc'))).not.toContain('exit');
+  });
+
+  test('--start of a run whose program cannot be spawned can be tried again', async () => {
+    await removeTree(project);
+    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['no-such-program-gage'] } }) });
+    expect((await run(['--stage', '-y'])).code).toBe(0);
+    const id = await onlyRunId();
+    const spawnError = /^gage: .*no-such-program-gage.*\n/;
+    const first = await run(['--start', id, '-y']);
+    expect(first).toMatchObject({ code: 1, stderr: expect.stringMatching(spawnError) });
+    // Not "started already": the process never ran, so the run can be started once the program exists.
+    const second = await run(['--start', id, '-y']);
+    expect(second).toMatchObject({ code: 1, stderr: expect.stringMatching(spawnError) });
   });
 
   test('--help-op shows the operation help and makes no run', async () => {

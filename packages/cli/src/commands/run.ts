@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, runStatus, runTimestamp, type RunLock } from '@gage/meta';
+import { join } from 'node:path';
+import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
 import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, stageRun } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
@@ -86,12 +88,15 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }
-  const run = await makeRun(runsDir);
-  const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
   const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
+  // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
+  const stop = stopStagingOnSignal();
+  let lock: RunLock | undefined;
   try {
-    const stop = stopStagingOnSignal();
+    let run: Run;
     try {
+      run = await makeRun(runsDir);
+      lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
       const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
       await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
       const label = optValue(parsed, 'label');
@@ -100,14 +105,12 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
       await stage(ctx, run, projectDir, lock, display, stop.signal);
     } catch (err) {
       if (!stop.signal.aborted) throw err;
-      // Stopped by a signal (before or during staging): the run stays pending.
-      const sig = stop.signal.reason as 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-      display.status.stop();
-      if (sig === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
-      return 128 + constants.signals[sig];
+      return stopped(ctx, display, stop.signal, undefined);
     } finally {
       stop.dispose();
     }
+    // A signal handled only after the last phase (its work is synchronous): the run is staged, not started.
+    if (stop.signal.aborted) return stopped(ctx, display, stop.signal, run);
     if (stageOnly) {
       ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
       return 0;
@@ -115,8 +118,17 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     return await execAndFinalize(ctx, run, lock, display, opdef.name);
   } finally {
     display.status.stop();
-    await lock.release();
+    await lock?.release();
   }
+}
+
+/** Ends `gage run` stopped by a signal before its run started: `Aborted.` for SIGINT, `128 + signum`. */
+function stopped(ctx: Context, display: RunDisplay, signal: AbortSignal, staged: Run | undefined): number {
+  const sig = signal.reason as 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+  display.status.stop();
+  if (staged) ctx.io.stderr.write(`Run "${staged.name}" is staged; to start it, run 'gage run --start ${staged.name}'\n`);
+  if (sig === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
+  return 128 + constants.signals[sig];
 }
 
 async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay, signal: AbortSignal): Promise<void> {
@@ -144,28 +156,42 @@ async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInf
   const { loadRunList, selectOne } = await import('../runs/run-list.js');
   const list = await loadRunList(resolveRunsDir(ctx, project));
   const { run, opref } = selectOne(list, spec);
+  const opName = opref?.name ?? '';
+  // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (lifecycle.md 1.1).
+  await checkStartable(run, false);
+  if (!optFlag(parsed, 'yes')) {
+    ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
+    // No lock is held during the prompt: Ctrl-C here leaves nothing behind.
+    if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
+  }
   const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
   const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
   try {
-    const fresh = { ...run };
-    const status = await runStatus(fresh);
-    if (status !== 'staged') {
-      throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
-    }
-    // `staged` is also the status of a run whose runner died after its process ended but before finalizing (lifecycle.md 11).
-    if ((await runTimestamp(fresh, 'started')) !== undefined) {
-      throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
-        hint: "A run is started once; stage a new run with 'gage run --stage'.",
-      });
-    }
-    const opName = opref?.name ?? '';
-    if (!optFlag(parsed, 'yes')) {
-      ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
-      if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
-    }
+    await checkStartable(run, true);
     return await execAndFinalize(ctx, run, lock, display, opName);
   } finally {
     display.status.stop();
     await lock.release();
+  }
+}
+
+/**
+ * Fails unless `run` is staged and its process never ran (cli.md 5.1
+ * `--start`). Without the lock (`locked` false), a run that another process
+ * holds is refused as `lockRun` would refuse it: that process may be
+ * starting it right now.
+ */
+async function checkStartable(run: Run, locked: boolean): Promise<void> {
+  if (!locked && (await runLockState(run)) === 'held') throw new RunLockedError(run.id);
+  const status = await runStatus({ ...run });
+  if (status !== 'staged') {
+    throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
+  }
+  // `staged` is also the status of a run whose runner died after its process ran but before finalizing
+  // (lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
+  if (existsSync(join(run.metaDir, 'output', '40_run'))) {
+    throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
+      hint: "A run is started once; stage a new run with 'gage run --stage'.",
+    });
   }
 }

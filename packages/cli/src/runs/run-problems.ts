@@ -27,26 +27,32 @@ const INDEX_RECORD = 9;
 export function runProblems(entry: RunEntry): string[] {
   const { run } = entry;
   const problems: string[] = [];
-  const read = (file: string): string | undefined => {
+  // `null`: the file exists but could not be read (reported once, here).
+  const read = (file: string): string | undefined | null => {
     try {
       return readMetaSync(run.metaDir, file);
     } catch (err) {
       problems.push(`cannot read ${file}: ${(err as Error).message}`);
-      return undefined;
+      return null;
     }
   };
   const schema = read('__schema__');
   if (schema === undefined) problems.push('__schema__ is missing (the meta dir was not fully initialized)');
-  else if (schema.trimEnd() !== '1') problems.push(`__schema__ is '${schema.trimEnd()}', this Gage reads schema 1: the other files may be misread`);
+  else if (schema !== null && schema.trimEnd() !== '1') problems.push(`__schema__ is '${schema.trimEnd()}', this Gage reads schema 1: the other files may be misread`);
   const id = read('id');
   if (id === undefined) problems.push('id is missing');
-  else if (id.trimEnd() !== run.id) problems.push(`id holds '${id.trimEnd()}', not the run's id '${run.id}'`);
+  else if (id !== null && id.trimEnd() !== run.id) problems.push(`id holds '${id.trimEnd()}', not the run's id '${run.id}'`);
   checkJsonObject(read('config.json'), 'config.json', problems, true);
   checkJsonObject(read('opdef.json'), 'opdef.json', problems, false);
   const exit = read('proc/exit');
-  if (exit !== undefined && !/^-?\d+$/.test(exit.trimEnd())) problems.push(`proc/exit is not an integer: '${exit.trimEnd().slice(0, 40)}'`);
+  if (typeof exit === 'string' && !/^-?\d+$/.test(exit.trimEnd())) problems.push(`proc/exit is not an integer: '${exit.trimEnd().slice(0, 40)}'`);
   for (const index of outputIndexes(run.metaDir)) {
-    const size = statSync(join(run.metaDir, 'output', index), { throwIfNoEntry: false })?.size;
+    let size: number | undefined;
+    try {
+      size = statSync(join(run.metaDir, 'output', index), { throwIfNoEntry: false })?.size;
+    } catch (err) {
+      problems.push(`cannot read output/${index}: ${(err as Error).message}`);
+    }
     if (size !== undefined && size % INDEX_RECORD !== 0) {
       problems.push(`output/${index} is truncated (${size} bytes, not a whole number of ${INDEX_RECORD}-byte records): output times may be wrong`);
     }
@@ -54,8 +60,8 @@ export function runProblems(entry: RunEntry): string[] {
   return problems;
 }
 
-function checkJsonObject(text: string | undefined, file: string, problems: string[], scalars: boolean): void {
-  if (text === undefined) return;
+function checkJsonObject(text: string | undefined | null, file: string, problems: string[], scalars: boolean): void {
+  if (text === undefined || text === null) return;
   let value: unknown;
   try {
     value = parseJson(text, { bigint: true });

@@ -6,6 +6,7 @@ import { checkDependsSupported, opdefDepends } from '../gagefile/opdef-depends.j
 import { opdefExec } from '../gagefile/opdef-exec.js';
 import { resolveProjectFiles } from './resolve-project-files.js';
 import { defaultWarning, type StageOptions } from './stage-options.js';
+import { throwIfStopped } from './_throw-if-stopped.js';
 
 /**
  * Staging phase 4 (lifecycle.md 7.1, stage.md 6): resolves the declared
@@ -32,6 +33,7 @@ export async function stageDependencies(run: Run, projectDir: string, options: S
   }
   const hook = opdefExec(opdef)['stage-dependencies'];
   if (hook !== undefined) {
+    throwIfStopped(run, options.signal);
     await runHook(run, 'stage-dependencies', hook, { projectDir: srcDir, onOutput: options.onOutput, signal: options.signal });
   }
   await scanRunFiles(run, 'd');

@@ -217,6 +217,20 @@ describe('stageRun() stopped by its signal', () => {
     expect(await runLockState(run)).toBe('none');
   });
 
+  test('an abort while the source code is copied starts no hook', async () => {
+    const projectDir = await testdir({ 'op.js': '\n' });
+    const run = await initRun({ exec: { 'stage-sourcecode': writingHook('src', 'src.txt') } });
+    const controller = new AbortController();
+    const staging = stageRun(run, projectDir, {
+      signal: controller.signal,
+      onPhase: (p) => p === 'stage-sourcecode' && controller.abort('SIGTERM'),
+    });
+    await expect(staging).rejects.toMatchObject({ code: 'ERR_GAGE_STAGING_STOPPED', reason: 'SIGTERM' });
+    expect(await readMetaFile(run, 'output/10_sourcecode')).toBeUndefined();
+    expect((await stagingLog(run)).some((l) => l.startsWith('Starting stage-sourcecode'))).toBe(false);
+    expect(await runStatus(run)).toBe('pending');
+  });
+
   test('an abort before staging starts copies nothing', async () => {
     const projectDir = await testdir({ 'op.js': '\n' });
     const run = await initRun({ exec: { run: 'node op.js' } });

@@ -1,6 +1,7 @@
 import { lockRun, readMetaFile, readRunOpdef } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { AlreadyStagedError, StagingStoppedError } from '../errors.js';
+import { AlreadyStagedError } from '../errors.js';
+import { throwIfStopped } from './_throw-if-stopped.js';
 import { checkDependsSupported } from '../gagefile/opdef-depends.js';
 import { applyConfig } from './apply-config.js';
 import { finalizeStagedRun } from './finalize-staged-run.js';
@@ -45,19 +46,15 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
       () => finalizeStagedRun(run, options),
     ];
     for (const phase of phases) {
-      stopIfAborted(run, options.signal);
+      throwIfStopped(run, options.signal);
       try {
         await phase();
       } catch (err) {
-        stopIfAborted(run, options.signal, err);
+        throwIfStopped(run, options.signal, err);
         throw err;
       }
     }
   } finally {
     if (options.lock === undefined) await lock.release();
   }
-}
-
-function stopIfAborted(run: Run, signal: AbortSignal | undefined, cause?: unknown): void {
-  if (signal?.aborted) throw new StagingStoppedError(run.id, String(signal.reason ?? 'aborted'), { cause });
 }

@@ -4,6 +4,7 @@ import { runHook } from '@gage/proc';
 import type { Run } from '@gage/types';
 import { opdefExec } from '../gagefile/opdef-exec.js';
 import type { StageOptions } from './stage-options.js';
+import { throwIfStopped } from './_throw-if-stopped.js';
 
 /**
  * Staging phase 3 (lifecycle.md 7.1): runs the `stage-runtime` hook, if the
@@ -19,6 +20,7 @@ export async function stageRuntime(run: Run, projectDir: string, options: StageO
   options.onPhase?.('stage-runtime');
   const hook = opdefExec(await readRunOpdef(run))['stage-runtime'];
   if (hook !== undefined) {
+    throwIfStopped(run, options.signal);
     await runHook(run, 'stage-runtime', hook, { projectDir: resolve(projectDir), onOutput: options.onOutput, signal: options.signal });
   }
   await scanRunFiles(run, 'r');

@@ -8,6 +8,7 @@ import { copySourcecode } from '../sourcecode/copy-sourcecode.js';
 import { planSourcecode } from '../sourcecode/plan-sourcecode.js';
 import { sourcecodePatterns } from '../sourcecode/sourcecode-patterns.js';
 import { defaultWarning, type StageOptions } from './stage-options.js';
+import { throwIfStopped } from './_throw-if-stopped.js';
 
 /** Options of {@link stageSourcecode}. */
 export interface StageSourcecodeOptions extends StageOptions {
@@ -41,6 +42,7 @@ export async function stageSourcecode(run: Run, projectDir: string, options: Sta
   await copySourcecode(plan, run.runDir, { onWarning: warn });
   const hook = opdefExec(opdef)['stage-sourcecode'];
   if (hook !== undefined) {
+    throwIfStopped(run, options.signal);
     await runHook(run, 'stage-sourcecode', hook, { projectDir: srcDir, onOutput: options.onOutput, signal: options.signal });
   }
   if (options.logFiles ?? true) await scanRunFiles(run, 's');
