@@ -6,6 +6,8 @@ export interface OutStream {
   columns?: number | undefined;
   /** The file descriptor (Node's `process.stdout.fd`). */
   fd?: number | undefined;
+  /** True once the stream was destroyed (Node's `Writable.destroyed`): it takes no more data. */
+  destroyed?: boolean | undefined;
   /** Node's `Writable` events, used to wait for `drain` after `write` returned false. */
   once?(event: 'drain' | 'close', listener: () => void): unknown;
   off?(event: 'drain' | 'close', listener: () => void): unknown;
@@ -48,7 +50,17 @@ export interface OutputMode {
  * ```
  */
 export function processIo(): Io {
+  for (const out of [process.stdout, process.stderr]) out.on('error', ignoreClosedReader);
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * A reader that went away (`gage run | head`, `gage runs | head`): its output
+ * is dropped and the command carries on, so a run is still captured and
+ * finalized. Any other error is thrown as without a listener.
+ */
+function ignoreClosedReader(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
 }
 
 /**

@@ -98,3 +98,30 @@ test('gage run with stdout to a file echoes into the file exactly', async () => 
   expect((await readFile(path, 'utf8')) === expected).toBe(true);
   expect(err).toBe('warning 1\nwarning 2\n');
 });
+
+test('a reader that goes away (gage run | head): the run is still captured and finalized', async () => {
+  const runs = join(home, 'runs');
+  const child = spawn('node', [BIN, '--runs', runs, 'run', '-y', 'noisy'], {
+    cwd: project,
+    env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  // Like `head -1`: take the first chunk, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  expect(code).toBe(0);
+  expect(err).toBe('warning 1\nwarning 2\n');
+  const [meta] = (await readdir(runs)).filter((n) => n.endsWith('.meta'));
+  expect(await readFile(join(runs, meta as string, 'proc', 'exit'), 'utf8')).toBe('0');
+  const stored = await readFile(join(runs, meta as string, 'output', '40_run'), 'utf8');
+  expect(stored.endsWith('last line without LF')).toBe(true);
+  // And a listing piped into a reader that goes away ends quietly.
+  const list = spawn('node', [BIN, '--runs', runs, 'runs'], { cwd: project, env: { PATH: process.env.PATH ?? '', HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let listErr = '';
+  list.stderr.on('data', (d: Buffer) => (listErr += d.toString()));
+  list.stdout.destroy();
+  expect(await new Promise((resolve) => list.on('close', resolve))).toBe(0);
+  expect(listErr).toBe('');
+});

@@ -103,7 +103,8 @@ export class OutputEcho {
 /** Resolves when `out` emits `drain` or `close`; at once when it cannot tell. */
 function drained(out: OutStream): Promise<void> | undefined {
   const { once, off } = out;
-  if (!once || !off) return undefined;
+  // A destroyed stream (its reader went away) emits neither event again.
+  if (!once || !off || out.destroyed === true) return undefined;
   return new Promise<void>((resolve) => {
     const done = (): void => {
       off.call(out, 'drain', done);
