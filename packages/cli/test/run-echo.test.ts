@@ -125,3 +125,30 @@ test('a reader that goes away (gage run | head): the run is still captured and f
   expect(await new Promise((resolve) => list.on('close', resolve))).toBe(0);
   expect(listErr).toBe('');
 });
+
+test('gage run > log 2>&1 keeps the order in which the run wrote its two streams', async () => {
+  const mixed = "const line = 'o'.repeat(1000) + '\\n'; for (let i = 1; i <= 3000; i++) { process.stdout.write(line); if (i % 100 === 0) process.stderr.write('err ' + i + '\\n'); }";
+  await removeTree(project);
+  project = await makeTree({ 'gage.toml': '[mixed]\nexec = "node mixed.cjs"\n', 'mixed.cjs': mixed });
+  const runs = join(home, 'runs');
+  const path = join(home, 'both.txt');
+  const fd = openSync(path, 'w');
+  let code: unknown;
+  try {
+    const child = spawn('node', [BIN, '--runs', runs, 'run', '-y', 'mixed'], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+      stdio: ['ignore', fd, fd],
+    });
+    code = await new Promise((resolve) => child.on('close', resolve));
+  } finally {
+    closeSync(fd);
+  }
+  expect(code).toBe(0);
+  const [meta] = (await readdir(runs)).filter((n) => n.endsWith('.meta'));
+  const stored = await readFile(join(runs, meta as string, 'output', '40_run'), 'utf8');
+  const echoed = await readFile(path, 'utf8');
+  expect(echoed.length).toBe(stored.length);
+  // The echo follows the order in which gage read the two pipes, which is the order stored.
+  expect(echoed === stored).toBe(true);
+});

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeIndex, exitOf, makeBareRun, removeTempDirs, spawnFixture, steps } from '../test/helpers.js';
+import { decodeIndex, exitOf, FIXTURES, makeBareRun, removeTempDirs, spawnFixture, steps } from '../test/helpers.js';
 import { openRunOutput } from './open-run-output.js';
 import { RunOutputWriter } from './run-output-writer.js';
 
@@ -163,6 +164,38 @@ describe('openRunOutput()', () => {
     });
     expect(callsWhileHeld).toBe(0);
     expect(calls).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).equals(output)).toBe(true);
+    expect(output.toString().endsWith('line 199999\nline 200000\n')).toBe(true);
+  });
+
+  test('keeps holding after the process exits while a process it left behind still writes', async () => {
+    const run = await makeBareRun();
+    // The shell exits during the hold; the node process it started in the background writes 200,000 lines.
+    const script = `node ${JSON.stringify(join(FIXTURES, 'print-lines.mjs'))} 200000 & sleep 0.5; exit 0`;
+    const child = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const pieces: Uint8Array[] = [];
+    let calls = 0;
+    let callsWhileHeld = 0;
+    let held = false;
+    const writer = openRunOutput(run, child, {
+      onOutputChunk: (_stream, chunk) => {
+        calls++;
+        if (held) callsWhileHeld++;
+        pieces.push(...chunk);
+        if (calls !== 1) return undefined;
+        held = true;
+        // Node resumes the pipes of a child that exits: the hold must survive that.
+        return new Promise<void>((resolve) => setTimeout(() => {
+          held = false;
+          resolve();
+        }, 1500));
+      },
+    });
+    await exitOf(child);
+    await writer.waitAndClose();
+    const output = await readFile(join(run.metaDir, 'output', '40_run'));
+    // At most the chunk already read when the exit resumed the pipe.
+    expect(callsWhileHeld).toBeLessThanOrEqual(1);
     expect(Buffer.concat(pieces).equals(output)).toBe(true);
     expect(output.toString().endsWith('line 199999\nline 200000\n')).toBe(true);
   });

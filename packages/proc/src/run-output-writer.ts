@@ -123,6 +123,9 @@ export class RunOutputWriter {
         try {
           const wait = sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
           if (wait) hold(wait);
+          // Node resumes a child's pipes when the child exits (a grandchild may still write to them),
+          // undoing the pause of a hold that is still outstanding: pause again.
+          else if (holds > 0) stream.pause();
         } catch (err) {
           this.#fail(err);
         }

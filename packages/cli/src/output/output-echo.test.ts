@@ -92,6 +92,22 @@ describe('OutputEcho', () => {
     expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
   });
 
+  test('chunks that come while a stream is full share one wait (one drain and one close listener)', async () => {
+    const out = Object.assign(new EventEmitter(), { write: () => false });
+    const echo = new OutputEcho(new StatusLine(recorder('status', []), false), out, recorder('err', []));
+    const waits = Array.from({ length: 20 }, () => echo.chunk(0, [bytes('x\n')]));
+    expect(new Set(waits).size).toBe(1);
+    expect([out.listenerCount('drain'), out.listenerCount('close')]).toEqual([1, 1]);
+    out.emit('drain');
+    await waits[0];
+    expect(out.listenerCount('drain') + out.listenerCount('close')).toBe(0);
+    // Full again: a new wait.
+    const next = echo.chunk(0, [bytes('y\n')]);
+    expect(next).not.toBe(waits[0]);
+    out.emit('drain');
+    await next;
+  });
+
   test('to a stdout that is a regular file: chunks queued, lines in their turn, all in order after drain', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gage-echo-'));
     const path = join(dir, 'out');

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import type { OutStream } from '../io.js';
 import { FileWriteQueue, regularFileFd } from './file-write-queue.js';
 import type { StatusLine } from './status-line.js';
@@ -24,8 +25,10 @@ import type { StatusLine } from './status-line.js';
  * When stdout is a regular file (`gage run > log`), its chunks are written on
  * the thread pool by a {@link FileWriteQueue} (in order, with the same
  * backpressure past 4 MiB queued), so the thread that reads the run's pipes
- * and stores the output does not also wait for the echo's disk writes. Call
- * {@link drain} before writing anything else.
+ * and stores the output does not also wait for the echo's disk writes
+ * (unless stderr goes to the same file, `> log 2>&1`: then both are written
+ * directly, in the order they came). Call {@link drain} before writing
+ * anything else.
  *
  * @example
  * ```ts
@@ -40,7 +43,9 @@ export class OutputEcho {
   #pending: Uint8Array[] = [];
   #pendingStream = 0;
   #scheduled: ReturnType<typeof setImmediate> | undefined;
-  /** Writes stdout on the thread pool when it is a regular file. */
+  /** The pending wait for `drain` of stdout and of stderr. */
+  readonly #draining: [Promise<void> | undefined, Promise<void> | undefined] = [undefined, undefined];
+  /** Writes stdout on the thread pool when it is a regular file (and not also stderr's). */
   readonly #stdoutFile: FileWriteQueue | undefined;
 
   /**
@@ -51,7 +56,9 @@ export class OutputEcho {
     this.#status = status;
     this.#streams = [stdout, stderr];
     const fd = regularFileFd(stdout);
-    this.#stdoutFile = fd === undefined ? undefined : new FileWriteQueue(fd, onWriteError ?? ((err) => {
+    // `gage run > log 2>&1`: stderr, written directly, would overtake stdout queued for the thread pool.
+    const queue = fd !== undefined && !sameFile(fd, stderr.fd);
+    this.#stdoutFile = !queue ? undefined : new FileWriteQueue(fd, onWriteError ?? ((err) => {
       process.emitWarning(`Echo of the run output failed and was stopped: ${String(err)}`, { code: 'GAGE_OUTPUT_CALLBACK' });
     }));
   }
@@ -64,9 +71,11 @@ export class OutputEcho {
     if (this.#pending.length > 0) this.flush();
     if (pieces.length === 0) return undefined;
     if (stream !== 1 && this.#stdoutFile) return this.#stdoutFile.write(pieces);
-    const out = this.#streams[stream === 1 ? 1 : 0] as OutStream;
+    const s = stream === 1 ? 1 : 0;
+    const out = this.#streams[s] as OutStream;
     if (this.#status.write(out, pieces.length === 1 ? pieces[0] as Uint8Array : pieces)) return undefined;
-    return drained(out);
+    // One wait per stream, shared by every chunk that comes while it lasts (no listener per chunk).
+    return (this.#draining[s] ??= drained(out)?.finally(() => (this.#draining[s] = undefined)));
   };
 
   /** The line callback: queues `line` of `stream` (0 stdout, 1 stderr). */
@@ -97,6 +106,18 @@ export class OutputEcho {
   async drain(): Promise<void> {
     this.flush();
     await this.#stdoutFile?.drain();
+  }
+}
+
+/** True when both fds are open on the same file (same device and inode). */
+function sameFile(fd: number, other: number | undefined): boolean {
+  if (typeof other !== 'number') return false;
+  try {
+    const a = fstatSync(fd);
+    const b = fstatSync(other);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
   }
 }
 
