@@ -22,6 +22,28 @@ async function capture(fixture: string, args: string[], options: Parameters<type
   return { run, exit, output, index, records: decodeIndex(index), before, after };
 }
 
+/** An `onOutputChunk` that keeps every piece and holds the capture for `ms` after the first chunk. */
+function holdFirstChunk(ms: number) {
+  const state = {
+    pieces: [] as Uint8Array[],
+    calls: 0,
+    callsWhileHeld: 0,
+    held: false,
+    onOutputChunk: (_stream: number, chunk: readonly Uint8Array[]): Promise<void> | undefined => {
+      state.calls++;
+      if (state.held) state.callsWhileHeld++;
+      state.pieces.push(...chunk);
+      if (state.calls !== 1) return undefined;
+      state.held = true;
+      return new Promise<void>((resolve) => setTimeout(() => {
+        state.held = false;
+        resolve();
+      }, ms));
+    },
+  };
+  return state;
+}
+
 describe('openRunOutput()', () => {
   test('writes the raw bytes and one 9-byte record per stdout line with code 0', async () => {
     const { output, index, records, before, after } = await capture('print-lines.mjs', ['3']);
@@ -144,27 +166,12 @@ describe('openRunOutput()', () => {
   });
 
   test('stops reading while a promise from onOutputChunk is pending, then gets the rest exactly', async () => {
-    const pieces: Uint8Array[] = [];
-    let calls = 0;
-    let callsWhileHeld = 0;
-    let held = false;
-    const { output } = await capture('print-lines.mjs', ['200000'], {
-      onOutputChunk: (_stream, chunk) => {
-        calls++;
-        if (held) callsWhileHeld++;
-        pieces.push(...chunk);
-        if (calls !== 1) return undefined;
-        held = true;
-        // Hold the capture while the process writes ~1.3 MB into a 64 KiB pipe.
-        return new Promise<void>((resolve) => setTimeout(() => {
-          held = false;
-          resolve();
-        }, 300));
-      },
-    });
-    expect(callsWhileHeld).toBe(0);
-    expect(calls).toBeGreaterThan(1);
-    expect(Buffer.concat(pieces).equals(output)).toBe(true);
+    // Hold the capture while the process writes ~1.3 MB into a 64 KiB pipe.
+    const holder = holdFirstChunk(300);
+    const { output } = await capture('print-lines.mjs', ['200000'], { onOutputChunk: holder.onOutputChunk });
+    expect(holder.callsWhileHeld).toBe(0);
+    expect(holder.calls).toBeGreaterThan(1);
+    expect(Buffer.concat(holder.pieces).equals(output)).toBe(true);
     expect(output.toString().endsWith('line 199999\nline 200000\n')).toBe(true);
   });
 
@@ -173,30 +180,15 @@ describe('openRunOutput()', () => {
     // The shell exits during the hold; the node process it started in the background writes 200,000 lines.
     const script = `node ${JSON.stringify(join(FIXTURES, 'print-lines.mjs'))} 200000 & sleep 0.5; exit 0`;
     const child = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const pieces: Uint8Array[] = [];
-    let calls = 0;
-    let callsWhileHeld = 0;
-    let held = false;
-    const writer = openRunOutput(run, child, {
-      onOutputChunk: (_stream, chunk) => {
-        calls++;
-        if (held) callsWhileHeld++;
-        pieces.push(...chunk);
-        if (calls !== 1) return undefined;
-        held = true;
-        // Node resumes the pipes of a child that exits: the hold must survive that.
-        return new Promise<void>((resolve) => setTimeout(() => {
-          held = false;
-          resolve();
-        }, 1500));
-      },
-    });
+    // Node resumes the pipes of a child that exits: the hold must survive that.
+    const holder = holdFirstChunk(1500);
+    const writer = openRunOutput(run, child, { onOutputChunk: holder.onOutputChunk });
     await exitOf(child);
     await writer.waitAndClose();
     const output = await readFile(join(run.metaDir, 'output', '40_run'));
     // At most the chunk already read when the exit resumed the pipe.
-    expect(callsWhileHeld).toBeLessThanOrEqual(1);
-    expect(Buffer.concat(pieces).equals(output)).toBe(true);
+    expect(holder.callsWhileHeld).toBeLessThanOrEqual(1);
+    expect(Buffer.concat(holder.pieces).equals(output)).toBe(true);
     expect(output.toString().endsWith('line 199999\nline 200000\n')).toBe(true);
   });
 
