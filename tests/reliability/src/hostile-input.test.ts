@@ -83,6 +83,12 @@ describe('hostile flags and run specs', () => {
   test.each(['../x', '/etc', '..', '.', 'zzz', '1:2:3', '-1', '0', '99', '', '\n', 'a'.repeat(5000)])(
     'run spec %j matches nothing: clear error, nothing changed',
     async (spec) => {
+      // An index out of range falls through to id prefixes (lifecycle.md 16: `9` can match an id starting with 9),
+      // and run ids are random hex: where one starts with the spec, the spec is not one that matches nothing.
+      if (spec !== '' && (await listRuns(box.runs)).some((r) => r.id.startsWith(spec))) {
+        console.log(`run spec ${JSON.stringify(spec)} skipped: a run id starts with it in this sandbox`);
+        return;
+      }
       for (const cmd of [['show', spec], ['rm', '-y', spec], ['label', '-s', 'x', '-y', spec], ['run', '--start', spec, '-y']]) {
         const res = await gage(cmd, box.opts);
         if (res.code === 2) continue; // a value that looks like an option: the parser's usage error
