@@ -1,9 +1,8 @@
 import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPidAlive } from './is-pid-alive.js';
+import { TEMP_FILE_NAME } from './_write-file-atomic.js';
 
-/** The temp file name `_write-file-atomic.ts` uses: `.<name>.<pid>.<12 hex>.tmp`. */
-const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /**
  * Removes the temp files that atomic writes of dead processes left in a
@@ -29,7 +28,7 @@ export function sweepTempFiles(dir: string): string[] {
       removed.push(...sweepTempFiles(path));
       continue;
     }
-    const m = TEMP_NAME.exec(entry.name);
+    const m = TEMP_FILE_NAME.exec(entry.name);
     if (!m || isPidAlive(Number(m[1]))) continue;
     try {
       unlinkSync(path);

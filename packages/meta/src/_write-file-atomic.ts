@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** The name of a temp file of {@link writeFileAtomicSync}; group 1 is the writer's pid. */
+export const TEMP_FILE_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
 /**
  * Writes `path` atomically: a temp file in the same directory (named
  * `.<name>.<pid>.<random>.tmp`, so it never matches `*.json` or any meta

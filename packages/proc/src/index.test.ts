@@ -8,6 +8,7 @@ test('the package exports its API by name', () => {
     expect(typeof (proc as Record<string, unknown>)[name]).toBe('function');
   }
   expect(proc.HOOK_OUTPUT_NAMES.run).toBe('40_run');
+  expect(proc.INDEX_RECORD_SIZE).toBe(9);
   expect(new proc.RunExecError('run', ['x'], -2)).toMatchObject({
     code: 'ERR_GAGE_RUN_EXEC', exitCode: -2, message: 'Command for "run" exited with signal 2: ["x"]',
   });

@@ -5,6 +5,7 @@ export type { ResolvedCommand } from './resolve-command.js';
 export { RunOutputWriter } from './run-output-writer.js';
 export type { OutputSource, RunOutputWriterOptions } from './run-output-writer.js';
 export type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
+export { RECORD_SIZE as INDEX_RECORD_SIZE } from './_output-sink.js';
 export { openRunOutput } from './open-run-output.js';
 export { RunOutputReader } from './run-output-reader.js';
 export type { OutputBytesSource } from './run-output-reader.js';

@@ -6,9 +6,7 @@ import type { Context } from '../context.js';
 import { exitStatus } from '../exit-status.js';
 import { OutputEcho } from '../output/output-echo.js';
 import { StatusLine } from '../output/status-line.js';
-
-/** Signals to `gage run` that stop the run process and finalize the run (decision 11). */
-const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 
 /** How run output is shown while a run executes. */
 export interface RunDisplay {
@@ -56,18 +54,16 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
  */
 export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string): Promise<number> {
   collectReadBuffers(); // `gage` owns its process: keep the capture's read buffers from piling up (@gage/proc README)
-  const controller = new AbortController();
-  const handlers = FORWARDED_SIGNALS.map((sig) => [sig, () => controller.abort(sig)] as const);
-  for (const [sig, handler] of handlers) process.on(sig, handler);
+  const stop = abortOnSignals();
   let code: number;
   try {
     display.status.set(`Running ${opName}`);
-    code = await execRun(run, { lock, signal: controller.signal, onOutputChunk: display.onOutputChunk, parentPwd: ctx.cwd });
+    code = await execRun(run, { lock, signal: stop.signal, onOutputChunk: display.onOutputChunk, parentPwd: ctx.cwd });
   } finally {
     await display.echo?.drain();
-    for (const [sig, handler] of handlers) process.off(sig, handler);
+    stop.dispose();
   }
-  const aborted = controller.signal.aborted ? (controller.signal.reason as NodeJS.Signals) : undefined;
+  const aborted = stop.signal.aborted ? (stop.signal.reason as StopSignal) : undefined;
   if (aborted) code = -constants.signals[aborted];
   display.status.set('Finalizing run');
   try {

@@ -14,7 +14,7 @@ import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
-import { stopStagingOnSignal } from './_stop-staging-on-signal.js';
+import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
 
@@ -90,7 +90,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   }
   const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
   // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
-  const stop = stopStagingOnSignal();
+  const stop = abortOnSignals();
   let lock: RunLock | undefined;
   try {
     let run: Run;
@@ -124,7 +124,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
 
 /** Ends `gage run` stopped by a signal before its run started: `Aborted.` for SIGINT, `128 + signum`. */
 function stopped(ctx: Context, display: RunDisplay, signal: AbortSignal, staged: Run | undefined): number {
-  const sig = signal.reason as 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+  const sig = signal.reason as StopSignal;
   display.status.stop();
   if (staged) ctx.io.stderr.write(`Run "${staged.name}" is staged; to start it, run 'gage run --start ${staged.name}'\n`);
   if (sig === 'SIGINT') ctx.io.stderr.write('Aborted.\n');

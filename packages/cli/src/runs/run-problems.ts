@@ -1,11 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { INDEX_RECORD_SIZE } from '@gage/proc';
 import { parseJson } from '@gage/types';
 import { readMetaSync } from './_read-meta-sync.js';
 import type { RunEntry } from './run-list.js';
 
-/** Bytes of one `.index` record (lifecycle.md 9). */
-const INDEX_RECORD = 9;
 
 /**
  * What is wrong with a run's meta dir, as far as `gage show` can tell
@@ -53,8 +52,8 @@ export function runProblems(entry: RunEntry): string[] {
     } catch (err) {
       problems.push(`cannot read output/${index}: ${(err as Error).message}`);
     }
-    if (size !== undefined && size % INDEX_RECORD !== 0) {
-      problems.push(`output/${index} is truncated (${size} bytes, not a whole number of ${INDEX_RECORD}-byte records): output times may be wrong`);
+    if (size !== undefined && size % INDEX_RECORD_SIZE !== 0) {
+      problems.push(`output/${index} is truncated (${size} bytes, not a whole number of ${INDEX_RECORD_SIZE}-byte records): output times may be wrong`);
     }
   }
   return problems;
