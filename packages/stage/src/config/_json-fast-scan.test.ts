@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { parseJson } from '@gage/types';
 import { fastScanJson } from './_json-fast-scan.js';
 import { scanJson } from './_json-scan.js';
-import { fastAndFull, Random } from './_test-spans.js';
+import { fastAndFull, mutate, Random } from './_test-spans.js';
 
 /** The full path of `jsonConfigFormat`: parseJson validates, scanJson reads. */
 function scanJsonFully(text: string): ReturnType<typeof scanJson> {
@@ -79,7 +79,7 @@ describe('fastScanJson()', () => {
     for (let i = 0; i < count; i++) {
       const text = container(random, 0);
       expect({ text, taken: check(text) }).toEqual({ text, taken: true });
-      if (check(mutate(random, text))) mutatedTaken++;
+      if (check(mutate(random, NOISE, text))) mutatedTaken++;
       taken++;
     }
     expect(taken).toBe(count);
@@ -100,11 +100,3 @@ function container(random: Random, depth: number): string {
 }
 
 const NOISE = [...'{}[],:"\\ \n\t0123456789.eE+-truefalsnNIy\x01'];
-
-function mutate(random: Random, text: string): string {
-  for (let j = 1 + random.int(3); j > 0; j--) {
-    const at = random.int(text.length + 1);
-    text = random.chance(0.3) ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + random.pick(NOISE) + text.slice(at);
-  }
-  return text;
-}

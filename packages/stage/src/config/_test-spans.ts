@@ -73,3 +73,12 @@ export class Random {
     return items[this.int(items.length)] as T;
   }
 }
+
+/** `text` with one to three characters deleted, or inserted from `noise`, at random places. */
+export function mutate(random: Random, noise: readonly string[], text: string): string {
+  for (let j = 1 + random.int(3); j > 0; j--) {
+    const at = random.int(text.length + 1);
+    text = random.chance(0.3) ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + random.pick(noise) + text.slice(at);
+  }
+  return text;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Config, ConfigValue } from '@gage/types';
-import { fastAndFull, Random } from './_test-spans.js';
+import { fastAndFull, mutate, Random } from './_test-spans.js';
 import { patchScalarSpans, spansToConfig } from './_toml-json-yaml-edits.js';
 import { encodeYamlScalar } from './_yaml-encode.js';
 import { fastScanYaml } from './_yaml-fast-scan.js';
@@ -139,7 +139,7 @@ describe('fastScanYaml()', () => {
     const random = new Random(1125);
     let taken = 0;
     const count = 3000;
-    for (let i = 0; i < count; i++) if (check(mutate(random, generate(random)))) taken++;
+    for (let i = 0; i < count; i++) if (check(mutate(random, NOISE, generate(random)))) taken++;
     expect(taken).toBeGreaterThan(count / 10);
   });
 
@@ -193,14 +193,6 @@ function generate(random: Random): string {
 
 const NOISE = [...': -#\'"\t\r\n[]{}&*!|>%@`,?~.0123abcyne\\_+'];
 
-/** `text` with one to three characters inserted or deleted at random. */
-function mutate(random: Random, text: string): string {
-  for (let j = 1 + random.int(3); j > 0; j--) {
-    const at = random.int(text.length + 1);
-    text = random.chance(0.3) ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + random.pick(NOISE) + text.slice(at);
-  }
-  return text;
-}
 
 function mapping(random: Random, indent: number, depth: number, lines: string[]): void {
   const n = 1 + random.int(5);
