@@ -95,12 +95,13 @@ describe('gage run --preview', () => {
 
 describe('gage run: values a config file cannot hold', () => {
   test('fail before any run is made, naming file and key', async () => {
-    const r = await run(['name=inf', '-y']);
+    await writeFile(join(project, 'config.json'), '{"name": "World", "scale": 1.5}\n');
+    const r = await run(['scale=inf', '-y']);
     expect(r).toEqual({
       code: 1,
       stdout: '',
       stderr:
-        'gage: Cannot write configuration: "config.json": name: cannot write inf to a JSON file (JSON has no infinity or NaN)\n\n' +
+        'gage: Cannot write configuration: "config.json": scale: cannot write inf to a JSON file (JSON has no infinity or NaN)\n\n' +
         'Use a value the file format can hold, or leave that flag out.\n',
     });
     expect(await entries(runs)).toEqual([]);

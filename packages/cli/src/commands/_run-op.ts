@@ -1,5 +1,5 @@
-import { opRunCommand, parseFlagAssign, type Gagefile } from '@gage/stage';
-import { compareCodePoints, type Config, type ConfigValue, type OpCmd, type OpDef } from '@gage/types';
+import { opRunCommand, parseFlagAssign, parseRunFlag, type Gagefile, type RunFlag } from '@gage/stage';
+import { compareCodePoints, type Config, type OpCmd, type OpDef } from '@gage/types';
 import { CliError, CliMessageError } from '../errors.js';
 import type { OutputMode } from '../io.js';
 import { formatTable } from '../output/format-table.js';
@@ -31,30 +31,26 @@ export function splitRunArgs(args: string[]): { opSpec: string | undefined; flag
 }
 
 /**
- * Types flag assignments (stage.md 5.9); last wins for duplicate names.
- * Errors: `Invalid flag assignment: ...` (cli.md 5.1).
+ * Parses flag assignments (stage.md 5.9), in command-line order; the config
+ * they make comes from `resolveRunConfig`. Errors: `Invalid flag
+ * assignment: ...` (cli.md 5.1).
  *
  * @example
  * ```ts
- * parseFlags(['x=1', 'y=2.0']); // { x: 1n, y: 2 }
+ * parseFlags(['x=1', 'y=2.0']); // [{ name: 'x', value: 1n, text: '1' }, { name: 'y', value: 2, text: '2.0' }]
  * ```
  */
-export function parseFlags(flagArgs: string[]): Config {
-  const flags: Config = {};
-  for (const arg of flagArgs) {
+export function parseFlags(flagArgs: string[]): RunFlag[] {
+  return flagArgs.map((arg) => {
     if (!arg.includes('=')) {
       throw new CliError('ERR_GAGE_FLAG_ASSIGN', `Invalid flag assignment: expected NAME=VALUE, got '${arg}'`);
     }
-    let parsed: [string, ConfigValue];
     try {
-      parsed = parseFlagAssign(arg);
+      return parseRunFlag(arg);
     } catch (err) {
       throw new CliError('ERR_GAGE_FLAG_ASSIGN', `Invalid flag assignment: ${(err as Error).message}`, { cause: err });
     }
-    const [name, value] = parsed;
-    flags[name] = value;
-  }
-  return flags;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
-import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, stageRun } from '@gage/stage';
+import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -33,6 +33,7 @@ export const spec: CommandSpec = {
     { key: 'preview', flags: ['--preview'], kind: 'flag', help: 'Show what would be staged; make no run.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'With --preview: print JSON.' },
     { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
+    { key: 'force-flags', flags: ['--force-flags'], kind: 'flag', help: "Accept flags the operation does not define (recorded, patched into no file) and values its defaults' types cannot take." },
   ],
 };
 
@@ -74,7 +75,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const warnings: string[] = [];
   const onWarning = (message: string) => void warnings.push(message);
   const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
-  const config: Config = { ...defaults, ...flags };
+  const config = resolveRunConfig(defaults, flags, { opName: opdef.name, forceFlags: optFlag(parsed, 'force-flags') });
   const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   if (optFlag(parsed, 'preview')) {

@@ -36,23 +36,5 @@ export function formatDateTime(ms: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/**
- * A file size (cli.md 1.7): `N B` below 1000, else decimal units with one
- * decimal place.
- *
- * @example
- * ```ts
- * formatSize(2500); // '2.5 kB'
- * ```
- */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB', 'PB'];
-  let n = bytes / 1000;
-  let i = 0;
-  while (n >= 1000 && i < units.length - 1) {
-    n /= 1000;
-    i++;
-  }
-  return `${n.toFixed(1)} ${units[i]}`;
-}
+/** File sizes (cli.md 1.7): `formatFileSize` of @gage/types, which staging's messages use too. */
+export { formatFileSize as formatSize } from '@gage/types';

@@ -19,15 +19,24 @@ describe('formatValue()', () => {
     expect(formatFloat(4.567)).toBe('4.567');
     expect(formatFloat(2 / 3)).toBe('0.6667');
     expect(formatFloat(123456)).toBe('1.235e+05');
-    expect(formatFloat(1)).toBe('1');
-    expect(formatFloat(1234)).toBe('1234');
+    expect(formatFloat(1234.56)).toBe('1234.6');
     expect(formatFloat(12345)).toBe('1.234e+04');
     expect(formatFloat(0.0001)).toBe('0.0001');
     expect(formatFloat(0.00001234)).toBe('1.234e-05');
     expect(formatFloat(-2.5)).toBe('-2.5');
     expect(formatFloat(Infinity)).toBe('inf');
     expect(formatFloat(NaN)).toBe('nan');
-    expect(formatFloat(0)).toBe('0');
+  });
+
+  test('a float never reads as an integer (decision 17)', () => {
+    expect(formatFloat(1)).toBe('1.0');
+    expect(formatFloat(1234)).toBe('1234.0');
+    expect(formatFloat(1234.5)).toBe('1234.5');
+    expect(formatFloat(0)).toBe('0.0');
+    expect(formatFloat(-0)).toBe('-0.0');
+    expect(formatFloat(-3)).toBe('-3.0');
+    expect(formatValue(2.0)).toBe('2.0');
+    expect(formatValue(2n)).toBe('2');
   });
 });
 

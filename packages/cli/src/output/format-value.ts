@@ -1,14 +1,24 @@
 /**
  * Formats a float like C's `%.4g` (cli.md 1.7): 4 significant digits,
- * trailing zeros dropped, exponent form outside 1e-4..1e4.
+ * trailing zeros dropped, exponent form outside 1e-4..1e4; but a float
+ * always reads as a float (decision 17): where `%.4g` would print an
+ * integer, one decimal place is kept (`1.0`, `1234.5`, `-0.0`).
  *
  * @example
  * ```ts
  * formatFloat(123456); // '1.235e+05'
  * formatFloat(2 / 3); // '0.6667'
+ * formatFloat(1); // '1.0'
  * ```
  */
 export function formatFloat(x: number, precision = 4): string {
+  const g = formatG(x, precision);
+  if (!/^-?\d+$/.test(g)) return g;
+  return Object.is(x, -0) ? '-0.0' : x.toFixed(1);
+}
+
+/** C's `%.<precision>g`. */
+function formatG(x: number, precision: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';

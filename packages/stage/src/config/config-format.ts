@@ -20,6 +20,8 @@ export interface ConfigPatchResult {
  * ```
  */
 export interface ConfigFormat {
+  /** The format: `python`, `json`, `yaml` or `toml`. Structured formats (all but `python`) expose nested keys (decision 16). */
+  readonly name: 'python' | 'json' | 'yaml' | 'toml';
   /** The config values the file defines, flat keys in file order. Throws when the text cannot be parsed. */
   read(text: string): Config;
   /** Writes `values` (only keys to set; keys the file lacks are ignored), keeping every untouched byte. */

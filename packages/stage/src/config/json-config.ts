@@ -29,6 +29,7 @@ const scanValidJson = lastResult(scanJsonText);
  * ```
  */
 export const jsonConfigFormat: ConfigFormat = {
+  name: 'json',
   read(text) {
     return spansToConfig(scanValidJson(text));
   },

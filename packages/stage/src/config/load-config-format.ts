@@ -1,7 +1,7 @@
 import type { ConfigFormat } from './config-format.js';
 
 /** The config file formats Gage reads and patches (decision 7). */
-export type ConfigFormatName = 'python' | 'json' | 'yaml' | 'toml';
+export type ConfigFormatName = ConfigFormat['name'];
 
 /**
  * Each format's module, imported on first use. The format modules (and the

@@ -4,7 +4,7 @@ import { parseConfigPath } from './parse-config-path.js';
 describe('parseConfigPath()', () => {
   test.each([
     ['train.py#x', { file: 'train.py', fileExclude: false, key: 'x', keyExclude: false }],
-    ['train.py', { file: 'train.py', fileExclude: false, key: '*', keyExclude: false }],
+    ['train.py', { file: 'train.py', fileExclude: false, key: '*', keyExclude: false, keyImplicit: true }],
     ['#x', { fileExclude: false, key: 'x', keyExclude: false }],
     ['-train.py#x', { file: 'train.py', fileExclude: false, key: 'x', keyExclude: true }],
     ['-train.py', { file: 'train.py', fileExclude: true, keyExclude: true }],

@@ -10,6 +10,12 @@ export interface ConfigPath {
   key?: string;
   /** True when the path excludes keys (any path written with a leading `-`). */
   keyExclude: boolean;
+  /**
+   * Present (true) when `key` was not written (`train.yaml`, no `#`): such a
+   * path selects every leaf of a JSON, YAML or TOML file, top-level names of
+   * a Python file (decision 16, docs/spec/wave2.md).
+   */
+  keyImplicit?: true;
 }
 
 const EXCLUDE = /^-\s*/;
@@ -25,7 +31,7 @@ const EXCLUDE = /^-\s*/;
  * @throws {ConfigPathError} `ERR_GAGE_CONFIG_PATH` `path cannot be empty` for `""`
  * @example
  * ```ts
- * parseConfigPath('train.py');   // { file: 'train.py', fileExclude: false, key: '*', keyExclude: false }
+ * parseConfigPath('train.py');   // { file: 'train.py', fileExclude: false, key: '*', keyExclude: false, keyImplicit: true }
  * parseConfigPath('-#x');        // { fileExclude: false, key: 'x', keyExclude: true }
  * parseConfigPath('-train.py');  // { file: 'train.py', fileExclude: true, keyExclude: true }
  * ```
@@ -47,5 +53,6 @@ export function parseConfigPath(text: string): ConfigPath {
     fileExclude: filePart !== '' && exclude && hash === -1,
     ...(key === undefined ? {} : { key }),
     keyExclude: exclude,
+    ...(hash === -1 && !exclude ? { keyImplicit: true as const } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { readPythonConfig } from './read-python-config.js';
  * ```
  */
 export const pythonConfigFormat: ConfigFormat = {
+  name: 'python',
   read: (text) => readPythonConfig(text).values,
   patch: (text, values) => ({ text: patchPythonConfig(text, values), warnings: [] }),
 };

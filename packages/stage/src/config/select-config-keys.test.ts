@@ -29,3 +29,24 @@ describe('selectConfigKeys()', () => {
     expect(select(['a'], [])).toEqual([]);
   });
 });
+
+describe('selectConfigKeys() with nested (decision 16)', () => {
+  const nested = (keys: string[], paths: string[]) => selectConfigKeys(keys, paths.map(parseConfigPath), { nested: true });
+
+  test('a plain path selects every leaf of a structured file', () => {
+    expect(nested(['lr', 'optimizer.lr', 'layers.0', 'a.b.c'], ['train.yaml'])).toEqual(['lr', 'optimizer.lr', 'layers.0', 'a.b.c']);
+  });
+
+  test('explicit key patterns keep their meaning', () => {
+    expect(nested(['lr', 'optimizer.lr'], ['train.yaml#*'])).toEqual(['lr']);
+    expect(nested(['lr', 'optimizer.lr', 'optimizer.m'], ['train.yaml#optimizer.*'])).toEqual(['optimizer.lr', 'optimizer.m']);
+  });
+
+  test('exclude patterns still remove nested keys', () => {
+    expect(nested(['lr', 'optimizer.lr', 'optimizer.m'], ['train.yaml', '-#optimizer.lr'])).toEqual(['lr', 'optimizer.m']);
+  });
+
+  test('without nested a plain path stays top-level', () => {
+    expect(select(['lr', 'optimizer.lr'], ['train.yaml'])).toEqual(['lr']);
+  });
+});

@@ -30,6 +30,7 @@ const scan = lastResult(scanToml);
  * ```
  */
 export const tomlConfigFormat: ConfigFormat = {
+  name: 'toml',
   read(text) {
     return spansToConfig(scan(text));
   },

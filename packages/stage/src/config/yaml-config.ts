@@ -32,6 +32,7 @@ const scan = lastResult(scanYaml);
  * ```
  */
 export const yamlConfigFormat: ConfigFormat = {
+  name: 'yaml',
   read(text) {
     return spansToConfig(scan(text));
   },

@@ -1,5 +1,5 @@
 // Errors of flag assignments, config paths and config files (config/).
-import { GageError, type GageErrorOptions } from '@gage/types';
+import { type ConfigValue, configValueType, GageError, type GageErrorOptions, pythonFloatRepr, pythonStringRepr } from '@gage/types';
 
 /**
  * A run flag that is not a valid `KEY=VALUE` assignment (stage.md 5.9). The
@@ -83,4 +83,116 @@ export class ConfigWriteError extends GageError {
     });
     this.problems = problems;
   }
+}
+
+/** One unknown flag of an {@link UnknownFlagError} and the names it may have meant. */
+export interface UnknownFlag {
+  /** The flag name as given. */
+  name: string;
+  /** Up to 3 known names, nearest first (edit distance <= 2, or the leaves under a table or list it names). */
+  suggestions: string[];
+  /** When `name` indexes a list past its end (`sizes.5`): the list and its length. */
+  list?: { name: string; length: number } | undefined;
+}
+
+/**
+ * Flags that name no key of the operation's config (decision 15,
+ * docs/spec/wave2.md): nothing is staged. Message, one block per flag:
+ * `Unknown flag 'ephocs' for operation train` + `Did you mean 'epochs'?`;
+ * hint `Use --force-flags to record it anyway.`
+ *
+ * @example
+ * ```ts
+ * new UnknownFlagError('train', [{ name: 'ephocs', suggestions: ['epochs'] }]).code; // 'ERR_GAGE_UNKNOWN_FLAG'
+ * ```
+ */
+export class UnknownFlagError extends GageError {
+  /** The operation name. */
+  readonly opName: string;
+  readonly flags: readonly UnknownFlag[];
+
+  constructor(opName: string, flags: readonly UnknownFlag[]) {
+    super('ERR_GAGE_UNKNOWN_FLAG', flags.map((f) => unknownFlagText(opName, f)).join('\n'), {
+      hint: `Use --force-flags to record ${flags.length === 1 ? 'it' : 'them'} anyway.`,
+    });
+    this.opName = opName;
+    this.flags = flags;
+  }
+}
+
+function unknownFlagText(opName: string, flag: UnknownFlag): string {
+  let text = `Unknown flag '${flag.name}' for operation ${opName}`;
+  if (flag.list) {
+    const { name, length } = flag.list;
+    text += `\n'${name}' is a list of ${length} item${length === 1 ? '' : 's'} (${name}.0 to ${name}.${length - 1})`;
+  }
+  if (flag.suggestions.length > 0) text += `\nDid you mean ${flag.suggestions.map((s) => `'${s}'`).join(', ')}?`;
+  return text;
+}
+
+/**
+ * A flag value that the flag's default type cannot take (decision 17):
+ * `Invalid value 'abc' for flag lr: expected a float`; hint: quote it as a
+ * string with `--force-flags`.
+ *
+ * @example
+ * ```ts
+ * new FlagValueError('lr', 'abc', 'a float').message; // "Invalid value 'abc' for flag lr: expected a float"
+ * ```
+ */
+export class FlagValueError extends GageError {
+  readonly flag: string;
+  readonly text: string;
+  /** What the default's type wants: `a float`, `an integer`, `a boolean`. */
+  readonly expected: string;
+
+  constructor(flag: string, text: string, expected: string) {
+    super('ERR_GAGE_FLAG_VALUE', `Invalid value '${text}' for flag ${flag}: expected ${expected}`, {
+      hint: 'Use --force-flags to record it as a string anyway.',
+    });
+    this.flag = flag;
+    this.text = text;
+    this.expected = expected;
+  }
+}
+
+/** A config value whose patched file reads back differently (decision 14). */
+export interface ReadbackMismatch {
+  /** The config file, relative to the run dir. */
+  path: string;
+  key: string;
+  /** The value in `config.json`. */
+  expected: ConfigValue;
+  /** The value read back from the file; `undefined` when the key is gone. */
+  actual: ConfigValue | undefined;
+}
+
+/**
+ * A patched config file that does not read back as the run config says
+ * (decision 14): staging stops before the run starts, so the record never
+ * claims a value the run did not get. Message, one line per value:
+ * `"train.yaml": optimizer.lr reads back as 0.05, config.json has 0.2`.
+ *
+ * @example
+ * ```ts
+ * new ConfigReadbackError([{ path: 'a.json', key: 'x', expected: 2n, actual: 1n }]).code; // 'ERR_GAGE_CONFIG_READBACK'
+ * ```
+ */
+export class ConfigReadbackError extends GageError {
+  readonly mismatches: readonly ReadbackMismatch[];
+
+  constructor(mismatches: readonly ReadbackMismatch[]) {
+    const lines = mismatches.map((m) => `"${m.path}": ${m.key} reads back as ${m.actual === undefined ? '<missing>' : describeValue(m.actual)}, config.json has ${describeValue(m.expected)}`);
+    super('ERR_GAGE_CONFIG_READBACK', `Config file check failed after patching:\n${lines.join('\n')}`, {
+      hint: 'Gage could not write these values faithfully; the run was not started. Please report this with the file.',
+    });
+    this.mismatches = mismatches;
+  }
+}
+
+/** A value with its type, for messages: `0.2 (float)`, `'abc' (str)`. */
+function describeValue(value: ConfigValue): string {
+  if (value === null) return 'null';
+  const text = typeof value === 'number' ? pythonFloatRepr(value) : typeof value === 'string' ? pythonStringRepr(value) : String(value);
+  return `${text} (${configValueType(value)})`;
 }

@@ -9,7 +9,14 @@ import { sentinelMatches } from './_sentinel-matches.js';
 export interface SkippedPath {
   /** Relative path with `/` separators. */
   path: string;
-  reason: 'broken-symlink' | 'outside-project' | 'symlink-cycle' | 'runs-dir' | 'max-matches' | 'unreadable';
+  /**
+   * Why: a symlink that is broken, leads outside the project or into a cycle;
+   * the runs dir; an unreadable dir; or a file an include rule would take but
+   * for its size test (`size-limit`) or its used-up `max-matches` budget.
+   */
+  reason: 'broken-symlink' | 'outside-project' | 'symlink-cycle' | 'runs-dir' | 'max-matches' | 'size-limit' | 'unreadable';
+  /** The file size in bytes, for `size-limit` and `max-matches` (when it can be read). */
+  size?: number;
 }
 
 export interface SelectFilesOptions {
@@ -59,7 +66,6 @@ class Selection {
   readonly fileRules: readonly SourcePattern[];
   readonly dirRules: readonly SourcePattern[];
   readonly counts = new Map<SourcePattern, number>();
-  readonly limitWarned = new Set<SourcePattern>();
   readonly paths: string[] = [];
   readonly skipped: SkippedPath[] = [];
   readonly warnings: string[] = [];
@@ -146,28 +152,39 @@ class Selection {
     return false;
   }
 
-  /** The last matching file rule decides (stage.md 4.2); every match counts. */
+  /**
+   * The last matching file rule decides (stage.md 4.2); every match counts.
+   * A file left out only because an include rule's size test failed or its
+   * `max-matches` budget was used up is recorded in `skipped` (no exclude
+   * rule matched it): nothing is skipped in silence (issue 11). The type
+   * test is not run for a used-up rule (it may read the file).
+   */
   selectFile(file: Entry): boolean {
     const test = new FileTest(file, this.warnings);
     let selected = false;
+    let excluded = false;
     let limited: SourcePattern | undefined;
+    let sized: SourcePattern | undefined;
     for (const rule of this.fileRules) {
-      const used = this.counts.get(rule) ?? 0;
-      const exhausted = rule.maxMatches !== undefined && used >= rule.maxMatches;
       if (!rule.regex.test(file.rel)) continue;
-      if (exhausted && (rule.exclude || this.limitWarned.has(rule))) continue;
-      if (!test.passes(rule)) continue;
-      if (exhausted) {
-        limited = rule;
+      const used = this.counts.get(rule) ?? 0;
+      if (rule.maxMatches !== undefined && used >= rule.maxMatches) {
+        if (!rule.exclude) limited ??= rule;
+        continue;
+      }
+      if (!test.passesType(rule)) continue;
+      if (!test.passesSize(rule)) {
+        if (!rule.exclude) sized ??= rule;
         continue;
       }
       this.counts.set(rule, used + 1);
       selected = !rule.exclude;
+      excluded ||= rule.exclude;
     }
-    if (!selected && limited !== undefined) {
-      this.limitWarned.add(limited);
-      this.skip(file.rel, 'max-matches',
-        `Pattern "${limited.pattern}" reached max-matches=${String(limited.maxMatches)}: "${file.rel}" and later matches are not selected by it`);
+    if (!selected && !excluded && (sized ?? limited) !== undefined) {
+      const reason = sized !== undefined ? 'size-limit' : 'max-matches';
+      const size = test.size();
+      this.skipped.push({ path: file.rel, reason, ...(size === undefined ? {} : { size }) });
     }
     return selected;
   }
@@ -191,9 +208,13 @@ class FileTest {
     this.warnings = warnings;
   }
 
-  passes(rule: SourcePattern): boolean {
+  passesType(rule: SourcePattern): boolean {
     if (rule.type === 'text' && !this.isText()) return false;
     if (rule.type === 'binary' && this.isText()) return false;
+    return true;
+  }
+
+  passesSize(rule: SourcePattern): boolean {
     if (rule.sizeLt === undefined && rule.sizeGt === undefined) return true;
     const size = this.size();
     if (size === undefined) return true;

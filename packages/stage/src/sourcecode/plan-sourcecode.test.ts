@@ -48,8 +48,10 @@ describe('planSourcecode with the default patterns', () => {
     expect(plan.srcDir).toBe(dir);
     expect(plan.patterns).toEqual(DEFAULT_SOURCECODE_PATTERNS);
     expect(plan.paths).toEqual(['.gitignore', 'README.md', 'almost.txt', 'empty', 'say.py', 'sub/summary.json']);
-    expect(plan.skipped).toEqual([]);
-    expect(plan.warnings).toEqual([]);
+    expect(plan.skipped).toEqual([{ path: 'big.txt', reason: 'size-limit', size: 100_000 }]);
+    expect(plan.warnings).toEqual([
+      '1 file not copied (source code size or count limit): big.txt (100.0 kB); to copy it, add a "sourcecode" pattern for it or list it under "depends"',
+    ]);
   });
 
   test('no patterns: nothing selected', async () => {
@@ -106,16 +108,39 @@ describe('rules (stage.md 4.2)', () => {
     expect(await paths(dir, ['*', '-* binary'])).toEqual(['a.txt']);
   });
 
-  test('max-matches: traversal order, counted even when overridden, warned once', async () => {
-    const dir = await testdir({ 'a.py': '', 'b.py': '', 'c.py': '', 'd/a.py': '', 'd/b.py': '' });
+  test('max-matches: traversal order, counted even when overridden, every file left out recorded, one warning', async () => {
+    const dir = await testdir({ 'a.py': '', 'b.py': '', 'c.py': '', 'd/a.py': 'x = 1\n', 'd/b.py': '' });
     const plan = await planSourcecode(dir, ['**/*.py max-matches=3']);
     expect(plan.paths).toEqual(['a.py', 'b.py', 'c.py']);
-    expect(plan.skipped).toEqual([{ path: 'd/a.py', reason: 'max-matches' }]);
+    expect(plan.skipped).toEqual([{ path: 'd/a.py', reason: 'max-matches', size: 6 }, { path: 'd/b.py', reason: 'max-matches', size: 0 }]);
     expect(plan.warnings).toEqual([
-      'Pattern "**/*.py max-matches=3" reached max-matches=3: "d/a.py" and later matches are not selected by it',
+      '2 files not copied (source code size or count limit): d/a.py (6 B), d/b.py (0 B); to copy them, add a "sourcecode" pattern for them or list them under "depends"',
     ]);
     expect(await paths(dir, ['**/*.py max-matches=2', '-a.py'])).toEqual(['b.py']);
     expect(await paths(dir, ['**/*.py max-matches=1', '**/b.py'])).toEqual(['a.py', 'b.py', 'd/b.py']);
+  });
+});
+
+describe('files left out by a size or count limit (issue 11: nothing skipped in silence)', () => {
+  test('names how many and the largest three; excluded files and files another rule takes are not reported', async () => {
+    const dir = await testdir({
+      'a.csv': 'x'.repeat(765_000), 'b.csv': 'x'.repeat(200_000), 'c.csv': 'x'.repeat(150_000), 'd.csv': 'x'.repeat(120_000),
+      'ok.csv': 'x'.repeat(10), 'summary.json': 'x'.repeat(200_000), 'taken.log': 'x'.repeat(300_000),
+    });
+    const plan = await planSourcecode(dir, ['* size<100000', '-summary.json', '*.log']);
+    expect(plan.paths).toEqual(['ok.csv', 'taken.log']);
+    expect(plan.skipped.map((s) => s.path)).toEqual(['a.csv', 'b.csv', 'c.csv', 'd.csv']);
+    expect(plan.warnings).toEqual([
+      '4 files not copied (source code size or count limit): a.csv (765.0 kB), b.csv (200.0 kB), c.csv (150.0 kB) and 1 more; ' +
+      'to copy them, add a "sourcecode" pattern for them or list them under "depends"',
+    ]);
+  });
+
+  test('a binary file the text rule never wanted is not reported', async () => {
+    const dir = await testdir({ 'big.bin': BIN, 'small.txt': 'x' });
+    const plan = await planSourcecode(dir, ['* text size<2']);
+    expect(plan.paths).toEqual(['small.txt']);
+    expect(plan.skipped).toEqual([]);
   });
 });
 

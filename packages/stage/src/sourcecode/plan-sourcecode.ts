@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseSourcePattern } from './parse-source-pattern.js';
 import { selectFiles, type SkippedPath } from './_select-files.js';
+import { limitSkipWarning } from './limit-skip-warning.js';
 
 export type { SkippedPath } from './_select-files.js';
 
@@ -18,9 +19,9 @@ export interface SourcecodePlan {
   patterns: string[];
   /** Selected relative paths, `/` separators, sorted by code point. */
   paths: string[];
-  /** Paths passed over: broken or outside symlinks, cycles, the runs dir, files cut by `max-matches`. */
+  /** Paths passed over: broken or outside symlinks, cycles, the runs dir, files cut by a size test or `max-matches`. */
   skipped: SkippedPath[];
-  /** Messages for the user about `skipped` (without a `WARNING: ` prefix). */
+  /** Messages for the user about `skipped` (without a `WARNING: ` prefix); size and count skips make one line, last. */
   warnings: string[];
 }
 
@@ -42,5 +43,6 @@ export async function planSourcecode(
   const srcDir = resolve(projectDir);
   const parsed = patterns.map(parseSourcePattern);
   const { paths, skipped, warnings } = await selectFiles(srcDir, parsed, { runsDir: options.runsDir });
-  return { srcDir, patterns: [...patterns], paths, skipped, warnings };
+  const limits = limitSkipWarning(skipped);
+  return { srcDir, patterns: [...patterns], paths, skipped, warnings: limits === undefined ? warnings : [...warnings, limits] };
 }

@@ -48,7 +48,7 @@ export async function* loadConfigFiles(
         const bom = raw.startsWith(BOM);
         const text = bom ? raw.slice(1) : raw;
         const values = format.read(text);
-        yield { path, format, text, bom, values, keys: selectConfigKeys(Object.keys(values), paths) };
+        yield { path, format, text, bom, values, keys: selectConfigKeys(Object.keys(values), paths, { nested: format.name !== 'python' }) };
       } catch (err) {
         warn(`Cannot load configuration for "${path}": ${(err as Error).message}`);
       }

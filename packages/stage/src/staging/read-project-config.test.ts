@@ -28,7 +28,7 @@ describe('readProjectConfig()', () => {
     expect(config).toStrictEqual({
       epochs: 10n, lr: 0.1, x: 1n, msg: 'hi',
       batch: 32n, shuffle: true, path: 'data/train',
-      layers: 3n, dropout: 0.5, name: 'mlp',
+      layers: 3n, dropout: 0.5, 'act.kind': 'relu', name: 'mlp',
       'optimizer.name': 'adam', 'optimizer.lr': 0.001, 'optimizer.beta': 0.9,
     });
     expect(warnings).toEqual([]);
@@ -96,5 +96,28 @@ describe('readProjectConfig()', () => {
   test('reads nothing for an opdef without config', async () => {
     const projectDir = await multiFormatProject();
     expect(await readProjectConfig(projectDir, OpDef('op', {}))).toStrictEqual({});
+  });
+});
+
+describe('readProjectConfig(): nested keys (decision 16)', () => {
+  test('a JSON, YAML or TOML file named without a pattern gives every leaf; a Python file its top-level names', async () => {
+    const projectDir = await testdir({
+      'p.yaml': 'optimizer:\n  lr: 0.05\n  betas: [0.9, 0.99]\nepochs: 3\n',
+      't.toml': 'seed = 1\n[data]\npath = "x"\n[[layers]]\nsize = 8\n',
+      'j.json': '{"a": {"b": {"c": true}}, "l": [1, [2]]}',
+      'm.py': 'x = 1\nd = {"k": 2}\n',
+    });
+    const config = await readProjectConfig(projectDir, OpDef('op', { config: ['p.yaml', 't.toml', 'j.json', 'm.py'] }));
+    expect(config).toStrictEqual({
+      x: 1n,
+      'a.b.c': true, 'l.0': 1n, 'l.1.0': 2n,
+      'optimizer.lr': 0.05, 'optimizer.betas.0': 0.9, 'optimizer.betas.1': 0.99, epochs: 3n,
+      seed: 1n, 'data.path': 'x', 'layers.0.size': 8n,
+    });
+  });
+
+  test('an explicit pattern keeps its meaning: #* is top-level only', async () => {
+    const projectDir = await testdir({ 'p.yaml': 'optimizer:\n  lr: 0.05\nepochs: 3\n' });
+    expect(await readProjectConfig(projectDir, OpDef('op', { config: 'p.yaml#*' }))).toStrictEqual({ epochs: 3n });
   });
 });

@@ -3,10 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { logRunner, readRunOpdef, scanRunFiles } from '@gage/meta';
 import { runHook } from '@gage/proc';
 import type { Run } from '@gage/types';
+import type { SkippedPath } from '../sourcecode/plan-sourcecode.js';
 import { opdefExec } from '../gagefile/opdef-exec.js';
 import { copySourcecode } from '../sourcecode/copy-sourcecode.js';
 import { planSourcecode } from '../sourcecode/plan-sourcecode.js';
 import { sourcecodePatterns } from '../sourcecode/sourcecode-patterns.js';
+import { limitSkips } from '../sourcecode/limit-skip-warning.js';
 import { defaultWarning, type StageOptions } from './stage-options.js';
 import { throwIfStopped } from './_throw-if-stopped.js';
 
@@ -38,6 +40,7 @@ export async function stageSourcecode(run: Run, projectDir: string, options: Sta
   const srcDir = resolve(projectDir);
   const plan = await planSourcecode(srcDir, patterns, { runsDir: dirname(run.runDir) });
   for (const message of plan.warnings) warn(message);
+  await logLimitSkips(run, plan.skipped);
   await mkdir(run.runDir, { recursive: true });
   await copySourcecode(plan, run.runDir, { onWarning: warn });
   const hook = opdefExec(opdef)['stage-sourcecode'];
@@ -46,4 +49,16 @@ export async function stageSourcecode(run: Run, projectDir: string, options: Sta
     await runHook(run, 'stage-sourcecode', hook, { projectDir: srcDir, onOutput: options.onOutput, signal: options.signal });
   }
   if (options.logFiles ?? true) await scanRunFiles(run, 's');
+}
+
+/** Most skipped files named in the runner log, one line each; the rest are counted. */
+const LOGGED_SKIPS = 1000;
+
+/** Records in the runner log each file a size test or `max-matches` budget left out (issue 11). */
+async function logLimitSkips(run: Run, skipped: readonly SkippedPath[]): Promise<void> {
+  const limited = limitSkips(skipped);
+  if (limited.length === 0) return;
+  const lines = limited.slice(0, LOGGED_SKIPS).map((s) => `Source code skipped (${s.reason}${s.size === undefined ? '' : `, ${s.size} bytes`}): ${s.path}`);
+  if (limited.length > LOGGED_SKIPS) lines.push(`Source code skipped: ${limited.length - LOGGED_SKIPS} more files (size or count limit)`);
+  for (const line of lines) await logRunner(run, line);
 }
