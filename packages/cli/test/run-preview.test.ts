@@ -30,12 +30,17 @@ const DEFAULT_PATTERNS = [
 ];
 
 describe('gage run --preview', () => {
-  test('prints the Source Code panel with the patterns and matched files tables; makes no run', async () => {
-    const r = await run(['--preview']);
+  test('prints the Flags panel, then the Source Code panel with the patterns and matched files tables; makes no run', async () => {
+    const r = await run(['--preview', 'name=Ada']);
     expect(r).toEqual({
       code: 0,
       stderr: '',
       stdout:
+        '                                     Flags\n' +
+        '| name | type | default | value |\n' +
+        '|------|------|---------|-------|\n' +
+        '| name | str  | World   | Ada   |\n' +
+        '\n' +
         '                                  Source Code\n' +
         '| patterns                              |\n' +
         '|---------------------------------------|\n' +
@@ -54,11 +59,27 @@ describe('gage run --preview', () => {
     expect(await entries(runs)).toEqual([]);
   });
 
+  test('lists files a size limit leaves out, and warns once', async () => {
+    await writeFile(join(project, 'data.csv'), 'x'.repeat(150_000));
+    const r = await run(['--preview']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n\| not copied \|     size \| limit \|\n\|-+\|-+\|-+\|\n\| data\.csv   \| 150\.0 kB \| size  \|\n$/);
+    expect(r.stderr).toBe(
+      'WARNING: 1 file not copied (source code size or count limit): data.csv (150.0 kB); to copy it, add a "sourcecode" pattern for it or list it under "depends"\n',
+    );
+    const j = await run(['--preview', '--json']);
+    expect(JSON.parse(j.stdout).sourcecode.skipped).toEqual([{ path: 'data.csv', reason: 'size-limit', size: 150_000 }]);
+    expect(j.stdout).toContain('"size": 150000\n');
+  });
+
   test('--json prints {"sourcecode": {src_dir, patterns, paths}} and nothing else', async () => {
     const r = await run(['hello', 'name=Ada', '--preview', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const doc = { sourcecode: { src_dir: realpathSync(project), patterns: DEFAULT_PATTERNS, paths: ['config.json', 'gage.toml', 'hello.cjs'] } };
+    const doc = {
+      flags: { name: { type: 'str', default: 'World', value: 'Ada' } },
+      sourcecode: { src_dir: realpathSync(project), patterns: DEFAULT_PATTERNS, paths: ['config.json', 'gage.toml', 'hello.cjs'], skipped: [] },
+    };
     expect(r.stdout).toBe(JSON.stringify(doc, null, 2) + '\n');
     expect(await entries(runs)).toEqual([]);
   });
@@ -73,7 +94,7 @@ describe('gage run --preview', () => {
     await mkdir(join(project, '.gage', 'runs'), { recursive: true });
     await writeFile(join(project, '.gage', 'runs', 'x.txt'), 'x\n');
     const j = await gage(['run', '--preview', '--json'], { cwd: project, home });
-    expect(JSON.parse(j.stdout)).toEqual({ sourcecode: { src_dir: realpathSync(project), patterns: ['*.cjs', '.gage/**/*'], paths: ['hello.cjs'] } });
+    expect(JSON.parse(j.stdout)).toEqual({ flags: {}, sourcecode: { src_dir: realpathSync(project), patterns: ['*.cjs', '.gage/**/*'], paths: ['hello.cjs'], skipped: [] } });
     expect(await entries(join(project, '.gage', 'runs'))).toEqual(['x.txt']);
   });
 

@@ -153,7 +153,7 @@ describe('gage run (staging)', () => {
     const r = await run(['--help-op']);
     expect(r).toEqual({
       code: 0,
-      stdout: 'Usage: gage run hello\n\n Print a greeting.\n\n Prints "Hello" followed by the configured name.\n\nFlags\n| name | default |\n|------|---------|\n| name | World   |\n',
+      stdout: 'Usage: gage run hello\n\n Print a greeting.\n\n Prints "Hello" followed by the configured name.\n\nFlags\n| name | type | default |\n|------|------|---------|\n| name | str  | World   |\n',
       stderr: '',
     });
     expect(await entries(runs)).toEqual([]);

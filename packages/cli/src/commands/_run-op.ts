@@ -1,5 +1,5 @@
 import { opRunCommand, parseFlagAssign, parseRunFlag, type Gagefile, type RunFlag } from '@gage/stage';
-import { compareCodePoints, type Config, type OpCmd, type OpDef } from '@gage/types';
+import { compareCodePoints, configValueType, type Config, type ConfigValue, type OpCmd, type OpDef } from '@gage/types';
 import { CliError, CliMessageError } from '../errors.js';
 import type { OutputMode } from '../io.js';
 import { formatTable } from '../output/format-table.js';
@@ -100,7 +100,9 @@ export function runCommand(opdef: OpDef, projectDir: string): OpCmd {
 }
 
 /**
- * The `--help-op` text (cli.md 5.1).
+ * The `--help-op` text (cli.md 5.1): usage, description, and a `Flags`
+ * table of every flag with its type and default (decision 15: nested keys
+ * of structured config files included).
  *
  * @example
  * ```ts
@@ -113,8 +115,9 @@ export function formatHelpOp(opdef: OpDef, config: Config, mode: OutputMode): st
   if (desc) out += '\n' + desc.split('\n').map((l) => (l.trim() ? ` ${l}` : '')).join('\n') + '\n';
   const keys = Object.keys(config).sort(compareCodePoints);
   if (keys.length > 0) {
-    const rows = keys.map((k) => [k, formatValue(config[k])]);
-    out += '\nFlags\n' + formatTable([{ header: 'name' }, { header: 'default' }], rows, { width: mode.width, styled: mode.styled, color: mode.color });
+    const rows = keys.map((k) => [k, configValueType(config[k] as ConfigValue), formatValue(config[k])]);
+    const columns = [{ header: 'name' }, { header: 'type' }, { header: 'default' }];
+    out += '\nFlags\n' + formatTable(columns, rows, { width: mode.width, styled: mode.styled, color: mode.color });
   }
   return out;
 }

@@ -79,7 +79,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   if (optFlag(parsed, 'preview')) {
-    const preview = await previewRun(opdef, projectDir, runsDir);
+    const preview = await previewRun(opdef, projectDir, runsDir, defaults, config);
     for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(`WARNING: ${w}\n`);
     ctx.io.stdout.write(optFlag(parsed, 'json') ? previewJson(preview) : formatPreview(preview, ctx.mode));
     return 0;

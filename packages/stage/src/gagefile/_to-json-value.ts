@@ -23,7 +23,10 @@ export function toJsonValue(value: unknown): JsonValue {
   if (value instanceof Set) return [...value].map(toJsonValue);
   const entries: Iterable<[unknown, unknown]> = value instanceof Map ? value.entries() : Object.entries(value);
   const out: JsonObject = {};
-  for (const [k, v] of entries) out[String(k)] = toJsonValue(v);
+  for (const [k, v] of entries) {
+    // `__proto__` is an ordinary key of the file (an operation or field name), not the prototype.
+    Object.defineProperty(out, String(k), { value: toJsonValue(v), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

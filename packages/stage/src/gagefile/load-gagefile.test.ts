@@ -34,6 +34,18 @@ describe('loadGagefile formats', () => {
     expect(Object.getPrototypeOf(gf.data)).toBe(Object.prototype);
   });
 
+  test('an operation named __proto__ is an ordinary operation in TOML, YAML and JSON', async () => {
+    for (const [name, text] of [
+      ['gage.toml', '[__proto__]\nexec = "x"\n[b]\nexec = "z"\n'],
+      ['gage.yaml', '__proto__:\n  exec: x\nb:\n  exec: z\n'],
+      ['gage.json', '{"__proto__": {"exec": "x"}, "b": {"exec": "z"}}'],
+    ] as const) {
+      const gf = await load(name, text);
+      expect([name, gf.operations.map((op) => [op.name, op.data['exec']])]).toEqual([name, [['__proto__', 'x'], ['b', 'z']]]);
+      expect(Object.getPrototypeOf(gf.data)).toBe(Object.prototype);
+    }
+  });
+
   test('empty TOML file: no operations', async () => {
     expect((await load('gage.toml', '')).operations).toEqual([]);
   });

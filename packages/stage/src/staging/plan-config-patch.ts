@@ -1,5 +1,6 @@
 import type { Config, OpDef } from '@gage/types';
 import type { PatchedFile } from '../config/format-patched-diff.js';
+import { setConfigValue } from '../config/_set-config-value.js';
 import { loadConfigFiles } from './_config-files.js';
 import { defaultWarning } from './stage-options.js';
 
@@ -55,6 +56,6 @@ export async function planConfigPatch(
 
 function pick(config: Config, keys: readonly string[]): Config {
   const out: Config = {};
-  for (const key of keys) if (Object.hasOwn(config, key)) out[key] = config[key] as Config[string];
+  for (const key of keys) if (Object.hasOwn(config, key)) setConfigValue(out, key, config[key] as Config[string]);
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Config, OpDef } from '@gage/types';
+import { setConfigValue } from '../config/_set-config-value.js';
 import { loadConfigFiles } from './_config-files.js';
 import { defaultWarning } from './stage-options.js';
 
@@ -25,7 +26,7 @@ export async function readProjectConfig(projectDir: string, opdef: OpDef, option
   const config: Config = {};
   const warn = options.onWarning ?? defaultWarning;
   for await (const file of loadConfigFiles(projectDir, opdef, warn, options.runsDir)) {
-    for (const key of file.keys) config[key] = file.values[key] as Config[string];
+    for (const key of file.keys) setConfigValue(config, key, file.values[key] as Config[string]);
   }
   return config;
 }
