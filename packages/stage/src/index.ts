@@ -83,6 +83,8 @@ export type { ReadProjectConfigOptions } from './staging/read-project-config.js'
 export { configFormatFor } from './staging/config-format-for.js';
 export { AlreadyStagedError, StagingStoppedError } from './errors.js';
 export { planConfigPatch } from './staging/plan-config-patch.js';
+export { configReadbackMismatches } from './staging/config-readback-mismatches.js';
+export type { ReadbackFile } from './staging/config-readback-mismatches.js';
 export type { ConfigPatchPlan, PlanConfigPatchOptions } from './staging/plan-config-patch.js';
 export { ConfigReadbackError, ConfigWriteError } from './errors.js';
 export type { ReadbackMismatch } from './errors.js';

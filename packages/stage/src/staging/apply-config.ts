@@ -1,10 +1,11 @@
-import { chmod, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { logRunner, readRunConfig, readRunOpdef, scanRunFiles, writeMetaFile } from '@gage/meta';
-import type { Run } from '@gage/types';
+import type { Config, Run } from '@gage/types';
 import type { PatchedFile } from '../config/format-patched-diff.js';
-import { ConfigWriteError } from '../errors.js';
-import { planConfigPatch } from './plan-config-patch.js';
+import { ConfigReadbackError, ConfigWriteError } from '../errors.js';
+import { configReadbackMismatches, type ReadbackFile } from './config-readback-mismatches.js';
+import { planConfigPatch, type ConfigPatchPlan } from './plan-config-patch.js';
 import type { StageOptions } from './stage-options.js';
 
 /**
@@ -16,6 +17,9 @@ import type { StageOptions } from './stage-options.js';
  *
  * @throws {ConfigWriteError} when a value cannot be written into its file
  *   (null into TOML, a non-finite float into JSON); no file is changed then.
+ * @throws {ConfigReadbackError} `ERR_GAGE_CONFIG_READBACK` when a patched
+ *   file, read back with its own reader, does not hold a value of
+ *   `config.json` (decision 14); the run is not started.
  * @example
  * ```ts
  * await applyConfig(run); // say.py in the run dir now reads msg = "Ho there"
@@ -30,8 +34,26 @@ export async function applyConfig(run: Run, options: StageOptions = {}): Promise
   });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   for (const file of plan.files) await writeRunFile(join(run.runDir, ...file.path.split('/')), file.newText);
+  await checkReadback(run, plan, config);
   await writeMetaFile(run, 'log/patched', await patchedDiff(plan.files));
   await scanRunFiles(run, 's');
+}
+
+/**
+ * Decision 14: every patched file, read back from the run dir with its own
+ * reader, must hold the run config's value of each key written into it.
+ */
+async function checkReadback(run: Run, plan: ConfigPatchPlan, config: Config): Promise<void> {
+  const files: ReadbackFile[] = [];
+  for (const [path, { format, keys }] of plan.written) {
+    const text = (await readFile(join(run.runDir, ...path.split('/')), 'utf8')).replace(/^\ufeff/, '');
+    files.push({ path, format, text, keys });
+  }
+  const mismatches = configReadbackMismatches(files, config);
+  if (mismatches.length > 0) {
+    await logRunner(run, `Config read-back failed: ${mismatches.map((m) => `${m.path} ${m.key}`).join(', ')}`);
+    throw new ConfigReadbackError(mismatches);
+  }
 }
 
 /** `log/patched`: empty when nothing changed; the diff module (and its library) is loaded only when needed. */

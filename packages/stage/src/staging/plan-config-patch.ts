@@ -1,4 +1,5 @@
 import type { Config, OpDef } from '@gage/types';
+import type { ConfigFormat } from '../config/config-format.js';
 import type { PatchedFile } from '../config/format-patched-diff.js';
 import { setConfigValue } from '../config/_set-config-value.js';
 import { loadConfigFiles } from './_config-files.js';
@@ -16,6 +17,8 @@ export interface PlanConfigPatchOptions {
 export interface ConfigPatchPlan {
   /** Every file whose text changes, from the original to the final text. */
   files: PatchedFile[];
+  /** For each file of `files`: its reader and the keys written into it, for the read-back check (decision 14). */
+  written: Map<string, { format: ConfigFormat; keys: string[] }>;
   /** Values that cannot be written: `"<file>": <key>: <why>`, one per value. */
   problems: string[];
 }
@@ -39,9 +42,13 @@ export async function planConfigPatch(
   const originals = new Map<string, string>();
   const current = new Map<string, string>();
   const problems: string[] = [];
+  const written = new Map<string, { format: ConfigFormat; keys: string[] }>();
   for await (const file of loadConfigFiles(rootDir, opdef, warn, options.runsDir, current)) {
     const values = pick(config, file.keys);
     if (Object.keys(values).length === 0) continue;
+    const entry = written.get(file.path) ?? { format: file.format, keys: [] };
+    for (const key of Object.keys(values)) if (!entry.keys.includes(key)) entry.keys.push(key);
+    written.set(file.path, entry);
     const result = file.format.patch(file.text, values);
     for (const message of result.warnings) problems.push(`"${file.path}": ${message.replace(/; value left unchanged$/, '')}`);
     if (result.text === file.text) continue;
@@ -51,7 +58,8 @@ export async function planConfigPatch(
   }
   const files: PatchedFile[] = [];
   for (const [path, oldText] of originals) files.push({ path, oldText, newText: current.get(path) as string });
-  return { files, problems };
+  for (const path of written.keys()) if (!originals.has(path)) written.delete(path);
+  return { files, written, problems };
 }
 
 function pick(config: Config, keys: readonly string[]): Config {
