@@ -11,10 +11,10 @@ describe('planConfigPatch()', () => {
   test('plans the new texts and writes nothing', async () => {
     const projectDir = await testdir({ 'say.py': 'msg = "Hi there"\nprint(msg)\n', 'other.py': 'n = 1\n' });
     const plan = await planConfigPatch(projectDir, OpDef('say', { config: '*.py' }), { msg: 'Ho there', n: 1n });
-    expect(plan).toStrictEqual({
-      files: [{ path: 'say.py', oldText: 'msg = "Hi there"\nprint(msg)\n', newText: 'msg = "Ho there"\nprint(msg)\n' }],
-      problems: [],
-    });
+    expect(plan.files).toStrictEqual([{ path: 'say.py', oldText: 'msg = "Hi there"\nprint(msg)\n', newText: 'msg = "Ho there"\nprint(msg)\n' }]);
+    expect(plan.problems).toEqual([]);
+    // Only changed files are read back, with the keys written into them (decision 14).
+    expect([...plan.written].map(([path, w]) => [path, w.format.name, w.keys])).toEqual([['say.py', 'python', ['msg']]]);
     expect(await readFile(join(projectDir, 'say.py'), 'utf8')).toBe('msg = "Hi there"\nprint(msg)\n');
   });
 
@@ -48,7 +48,7 @@ describe('planConfigPatch()', () => {
     const projectDir = await testdir({ 'a.txt': 'x = 1\n' });
     const warnings: string[] = [];
     const plan = await planConfigPatch(projectDir, OpDef('op', { config: 'a.txt' }), { x: 2n }, { onWarning: (m) => warnings.push(m) });
-    expect(plan).toStrictEqual({ files: [], problems: [] });
+    expect(plan).toStrictEqual({ files: [], written: new Map(), problems: [] });
     expect(warnings).toEqual(['Unsupported file type for config file "a.txt"']);
   });
 });
