@@ -56,3 +56,4 @@ export { isPidAlive } from './is-pid-alive.js';
 export { runStatus } from './run-status.js';
 export { clearRunAttrCache, runAttr, RUN_ATTR_NAMES } from './run-attr.js';
 export type { RunAttrValue } from './run-attr.js';
+export { isSecretEnvName, REDACTED, redactEnv, withoutRedacted } from './redact-env.js';

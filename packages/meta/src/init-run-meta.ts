@@ -2,6 +2,7 @@ import { encodeOpref, encodeMetaJson, type Config, type JsonValue, type OpCmd, t
 import { RunMetaInitializedError } from './errors.js';
 import { logRunner } from './log-runner.js';
 import { readMetaFile } from './read-meta-file.js';
+import { redactEnv } from './redact-env.js';
 import { writeMetaFile } from './write-meta-file.js';
 import { writeRunTimestamp } from './write-run-timestamp.js';
 
@@ -11,7 +12,8 @@ import { writeRunTimestamp } from './write-run-timestamp.js';
  * line: `__schema__` (`1`), `opref` (`Writing meta opref`), `id`
  * (`Writing meta run id`), `opdef.json` (`Writing meta opdef`),
  * `config.json` (`Writing meta config`), `proc/cmd` (`Writing meta proc
- * cmd`), `proc/env` (`Writing meta proc env`), `sys/<name>.json` per system
+ * cmd`), `proc/env` (`Writing meta proc env`; the value of a name with
+ * TOKEN, SECRET, PASSWORD, KEY or CREDENTIAL is `<redacted>`, decision 18), `sys/<name>.json` per system
  * attribute (`Writing meta system <name>`), and `initialized` last, so an
  * interrupted init leaves the run `unknown`. JSON files use `encodeMetaJson`.
  * Sets `run.opref`. `log/runner` stays writable.
@@ -53,7 +55,8 @@ export async function initRunMeta(
     ['Writing meta opdef', 'opdef.json', encodeMetaJson(opdef.data)],
     ['Writing meta config', 'config.json', encodeMetaJson(config)],
     ['Writing meta proc cmd', 'proc/cmd', encodeMetaJson(cmd.args)],
-    ['Writing meta proc env', 'proc/env', encodeMetaJson(cmd.env)],
+    // Decision 18: a secret-looking variable's value is never written; its name is.
+    ['Writing meta proc env', 'proc/env', encodeMetaJson(redactEnv(cmd.env))],
     ...Object.entries(sysAttrs).map(
       ([name, value]): [string, string, string] => [`Writing meta system ${name}`, `sys/${name}.json`, encodeMetaJson(value)],
     ),

@@ -24,3 +24,5 @@ export type { ExecRunOptions } from './exec-run.js';
 export { finalizeRun } from './finalize-run.js';
 export type { FinalizeRunOptions } from './finalize-run.js';
 export { collectReadBuffers } from './collect-read-buffers.js';
+export { captureCommand } from './capture-command.js';
+export type { CaptureCommandOptions, CapturedCommand } from './capture-command.js';

@@ -80,6 +80,18 @@ describe('startRun()', () => {
     });
   });
 
+  test('a secret recorded as <redacted> is never passed on: the run gets the value from its parent (decision 18)', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('show-env.mjs', 'GAGE_TEST_TOKEN', 'OTHER_KEY'), { env: { GAGE_TEST_TOKEN: 'sk-123', OTHER_KEY: 'k' } });
+    expect(await readFile(runMetaPath(run, 'proc', 'env'), 'utf8')).not.toContain('sk-123');
+    process.env['GAGE_TEST_TOKEN'] = 'from-parent';
+    try {
+      const { output } = await runToEnd(run, { env: { OTHER_KEY: 'given at start' } });
+      expect(JSON.parse(output).env).toEqual({ GAGE_TEST_TOKEN: 'from-parent', OTHER_KEY: 'given at start' });
+    } finally {
+      delete process.env['GAGE_TEST_TOKEN'];
+    }
+  });
+
   test('wait() resolves with the exit code, or -signum for a signal', async () => {
     for (const [list, expected] of [
       [steps(['exit', 3]), 3], [steps(['kill', 'SIGTERM']), -15], [steps(['kill', 'SIGKILL']), -9],

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { lockRun, logRunner, makeRunTimestamp, readRunCmd } from '@gage/meta';
+import { lockRun, logRunner, makeRunTimestamp, readRunCmd, withoutRedacted } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { formatCommand } from './_format-command.js';
@@ -70,7 +70,7 @@ export async function startRun(run: Run, options: StartRunOptions = {}): Promise
       RUN_DIR: run.runDir,
       PARENT_PWD: options.parentPwd ?? process.cwd(),
       PYTHONDONTWRITEBYTECODE: '1',
-      ...cmd.env,
+      ...withoutRedacted(cmd.env), // a `<redacted>` secret comes from the parent env (decision 18)
       ...options.env,
     };
     const startedAt = makeRunTimestamp();

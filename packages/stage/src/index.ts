@@ -88,6 +88,12 @@ export type { ReadbackFile } from './staging/config-readback-mismatches.js';
 export type { ConfigPatchPlan, PlanConfigPatchOptions } from './staging/plan-config-patch.js';
 export { ConfigReadbackError, ConfigWriteError } from './errors.js';
 export type { ReadbackMismatch } from './errors.js';
+// Provenance (provenance/)
+export { collectProvenance } from './provenance/collect-provenance.js';
+export type { CollectedProvenance, CollectProvenanceOptions } from './provenance/collect-provenance.js';
+export { recordProvenance } from './provenance/record-provenance.js';
+export { stripUrlCredentials } from './provenance/strip-url-credentials.js';
+export type { GitProvenance, GpuInfo, Provenance, ProvenanceError } from './provenance/provenance.js';
 export { resolveProjectFiles } from './staging/resolve-project-files.js';
 export type { ResolveProjectFilesOptions } from './staging/resolve-project-files.js';
 export { DependencyNotFoundError } from './errors.js';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { dirname, sep } from 'node:path';
-import { compareCodePoints } from '@gage/types';
+import { compareCodePoints, type JsonObject } from '@gage/types';
 import type { OutputMode } from '../io.js';
 import { formatPanel, keyValueLines } from '../output/format-panel.js';
 import { formatTable } from '../output/format-table.js';
@@ -10,6 +10,7 @@ import { textWidth } from '../output/text-width.js';
 import type { RunFileEntry } from '../runs/run-files.js';
 import type { RunInfo } from '../runs/run-info.js';
 import type { PhaseOutput } from '../runs/run-output.js';
+import { provenanceLines } from './_show-provenance.js';
 
 /**
  * The `show --config` table: header-less `| key | value |` rows, sorted.
@@ -70,14 +71,17 @@ export function tildePath(path: string): string {
 /** What the full `show` view displays. */
 export interface ShowView {
   info: RunInfo;
+  /** The run's `provenance.json`, when it has one. */
+  provenance?: JsonObject | undefined;
   files: RunFileEntry[];
   fileLimit: number;
   outputs: PhaseOutput[];
 }
 
 /**
- * The full `show` view (cli.md 5.3): header, Attributes, Config, Summary,
- * Files and Output panels, empty ones left out, separated by blank lines.
+ * The full `show` view (cli.md 5.3): header, Attributes, Config,
+ * Provenance (decision 18), Summary, Files and Output panels, empty ones
+ * left out, separated by blank lines.
  *
  * @example
  * ```ts
@@ -111,6 +115,7 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
   );
   const keys = Object.keys(info.config).sort(compareCodePoints);
   if (keys.length > 0) panels.push(formatPanel('Config', keyValueLines(keys.map((k) => [k, formatValue(info.config[k])])), w, po));
+  if (view.provenance) panels.push(formatPanel('Provenance', keyValueLines(provenanceLines(view.provenance)), w, po));
   if (Object.keys(info.summary.attributes).length + Object.keys(info.summary.metrics).length > 0) {
     panels.push(formatPanel('Summary', [], w, po) + formatSummaryTable(info, mode));
   }

@@ -137,6 +137,7 @@ async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, 
     await stageRun(run, projectDir, {
       lock,
       signal,
+      provenance: true,
       onOutput: display.onOutput,
       onWarning: (message: string) => {
         display.echo?.flush();

@@ -12,6 +12,7 @@ import { runJson } from '../runs/run-json.js';
 import { readRunInfo } from '../runs/run-info.js';
 import { listRunEntries, selectOne } from '../runs/run-list.js';
 import { runProblems } from '../runs/run-problems.js';
+import { readRunProvenance } from '../runs/run-provenance.js';
 import { readRunOutputs } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
@@ -65,7 +66,10 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const out = ctx.io.stdout;
   if (optFlag(parsed, 'json')) {
     const files = await readRunFiles(info.run);
-    out.write(encodeJson({ ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })) }));
+    out.write(encodeJson({
+      ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
+      provenance: (await readRunProvenance(info.run)) ?? null,
+    }));
   } else if (optFlag(parsed, 'config')) {
     out.write(formatConfigTable(info, ctx.mode));
   } else if (optFlag(parsed, 'summary')) {
@@ -77,7 +81,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     if (bytes) out.write(bytes);
   } else {
     const fileLimit = optFlag(parsed, 'all-files') ? Infinity : limitText === undefined ? 50 : Number(limitText);
-    const view = { info, files: await readRunFiles(info.run), fileLimit, outputs: await readRunOutputs(info.run) };
+    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs: await readRunOutputs(info.run) };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;

@@ -20,6 +20,14 @@ export interface StageOptions {
   signal?: AbortSignal | undefined;
   /** Called with each warning (unsupported or unreadable config file...). Default: stderr. */
   onWarning?: ((message: string) => void) | undefined;
+  /**
+   * `stageRun` records the run's provenance (decision 18): git state,
+   * lockfile digests, interpreter, machine, in the meta files
+   * `provenance.json` and `provenance.patch`. Default false, so that a
+   * library caller's meta dir holds exactly the files of lifecycle.md 7;
+   * the `gage` CLI turns it on.
+   */
+  provenance?: boolean | undefined;
 }
 
 /** Writes a warning the way every Gage package does by default. */

@@ -1,4 +1,4 @@
-import { lockRun, readMetaFile, readRunOpdef } from '@gage/meta';
+import { lockRun, readMetaFile, readRunCmd, readRunOpdef } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { AlreadyStagedError } from '../errors.js';
 import { throwIfStopped } from './_throw-if-stopped.js';
@@ -6,7 +6,9 @@ import { checkDependsSupported } from '../gagefile/opdef-depends.js';
 import { applyConfig } from './apply-config.js';
 import { finalizeStagedRun } from './finalize-staged-run.js';
 import { stageDependencies } from './stage-dependencies.js';
-import type { StageOptions } from './stage-options.js';
+import { collectProvenance, type CollectedProvenance } from '../provenance/collect-provenance.js';
+import { recordProvenance } from '../provenance/record-provenance.js';
+import { defaultWarning, type StageOptions } from './stage-options.js';
 import { stageRuntime } from './stage-runtime.js';
 import { stageSourcecode } from './stage-sourcecode.js';
 
@@ -18,7 +20,9 @@ import { stageSourcecode } from './stage-sourcecode.js';
  * needs only its run dir and meta dir. A failed hook stops staging; the run
  * then stays `pending`. An abort of `options.signal` stops a running hook
  * (with the signal named by the abort reason), runs no further phase and
- * fails with `StagingStoppedError`; the run stays `pending` too.
+ * fails with `StagingStoppedError`; the run stays `pending` too. With
+ * `options.provenance` the run's provenance is recorded before the
+ * manifest (decision 18).
  *
  * @param run a run after `initRunMeta`
  * @param projectDir the project to stage from
@@ -35,14 +39,20 @@ import { stageSourcecode } from './stage-sourcecode.js';
  */
 export async function stageRun(run: Run, projectDir: string, options: StageOptions = {}): Promise<void> {
   const lock = options.lock ?? (await lockRun(run));
+  let provenance: PendingProvenance | undefined;
   try {
     if ((await readMetaFile(run, 'staged')) !== undefined) throw new AlreadyStagedError(run.id);
     checkDependsSupported(await readRunOpdef(run));
+    // Provenance is read while the source is copied: its helper processes overlap the staging work.
+    provenance = options.provenance ? await startProvenance(run, projectDir, options.signal) : undefined;
     const phases = [
       () => stageSourcecode(run, projectDir, { ...options, logFiles: false }),
       () => applyConfig(run, options),
       () => stageRuntime(run, projectDir, options),
       () => stageDependencies(run, projectDir, options),
+      async () => {
+        if (provenance !== undefined) await writeProvenance(run, provenance, options);
+      },
       () => finalizeStagedRun(run, options),
     ];
     for (const phase of phases) {
@@ -55,6 +65,28 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
       }
     }
   } finally {
+    // Staging that failed or stopped leaves no helper process behind.
+    provenance?.stop.abort();
+    await provenance?.collected;
     if (options.lock === undefined) await lock.release();
   }
+}
+
+interface PendingProvenance {
+  collected: Promise<CollectedProvenance>;
+  stop: AbortController;
+}
+
+async function startProvenance(run: Run, projectDir: string, signal: AbortSignal | undefined): Promise<PendingProvenance> {
+  const stop = new AbortController();
+  signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  const { args } = await readRunCmd(run);
+  return { collected: collectProvenance(projectDir, { command: args, signal: stop.signal }), stop };
+}
+
+async function writeProvenance(run: Run, pending: PendingProvenance, options: StageOptions): Promise<void> {
+  const collected = await pending.collected;
+  const warn = options.onWarning ?? defaultWarning;
+  for (const message of collected.warnings) warn(message);
+  await recordProvenance(run, collected);
 }
