@@ -81,10 +81,10 @@ describe('gage show', () => {
     expect(files.stdout).toMatch(/\| hello\.cjs +\| source code \|/);
   });
 
-  test('--json is the list object plus metaDir and files', async () => {
+  test('--json is the list object plus metaDir, files and provenance', async () => {
     const r = await g(['show', '--json']);
     const data = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(data).slice(-2)).toEqual(['metaDir', 'files']);
+    expect(Object.keys(data).slice(-3)).toEqual(['metaDir', 'files', 'provenance']);
     expect(data.files).toEqual(expect.arrayContaining([{ path: 'hello.cjs', type: 'source code', size: expect.any(Number) }]));
   });
 

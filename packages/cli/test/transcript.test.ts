@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, stat } from 'node:fs/promises';
+import { cpus, machine, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
+import { formatFileSize } from '@gage/types';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { gage, makeTree, removeTree, type GageResult } from './_helpers.js';
 
@@ -112,6 +115,13 @@ describe('cli.md 7 sample transcripts', () => {
         '',
         '                                     Config',
         pad('name  Bob'),
+        '',
+        // Decision 18: this machine's provenance (the project is not in a git work tree).
+        '                                   Provenance',
+        pad(`python3   ${execFileSync('python3', ['--version']).toString().trim()}`),
+        pad(`platform  ${osType()} ${release()} ${machine()}, node ${process.versions.node}`),
+        pad(`cpus      ${cpus().length} × ${cpus()[0]?.model.trim()}`),
+        pad(`memory    ${formatFileSize(totalmem())}`),
         '',
         '                                     Files',
         '| name      | type        |  size |',

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { readFile, readlink, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   initRunMeta, lockRun, makeRun, readFilesLog, readManifest, readMetaFile, runLockState, runMetaPath, runStatus,
 } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
-import { OpCmd, OpDef, OpRef, type Config, type JsonObject, type Run } from '@gage/types';
+import { OpCmd, OpDef, OpRef, parseJson, type Config, type JsonObject, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
 import { stageRun } from './stage-run.js';
 import type { StagePhase } from './stage-options.js';
@@ -324,5 +325,47 @@ describe('stageRun() without hooks or config', () => {
       'Finalizing staged files (see manifest)',
       'Writing meta staged',
     ]);
+  });
+});
+
+describe('stageRun() with provenance (decision 18)', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, stdio: 'pipe' }).toString().trim();
+
+  test('writes provenance.json and provenance.patch, read-only, before staged; logs them', async () => {
+    const projectDir = await testdir({ 'op.js': 'console.log(1)\n', 'requirements.txt': 'numpy\n' });
+    git(projectDir, 'init', '-q');
+    git(projectDir, 'add', '-A');
+    git(projectDir, 'commit', '-qm', 'init');
+    await writeFile(join(projectDir, 'op.js'), 'console.log(2)\n');
+    const run = await initRun({ exec: 'node op.js' });
+    await stageRun(run, projectDir, { provenance: true });
+    const provenance = parseJson((await readMetaFile(run, 'provenance.json')) as string, { bigint: true }) as JsonObject;
+    expect(provenance['git']).toMatchObject({ commit: git(projectDir, 'rev-parse', 'HEAD'), dirty: true });
+    expect(Object.keys(provenance['lockfiles'] as JsonObject)).toEqual(['requirements.txt']);
+    expect(await readMetaFile(run, 'provenance.patch')).toContain('+console.log(2)');
+    for (const f of ['provenance.json', 'provenance.patch']) expect((await stat(runMetaPath(run, f))).mode & 0o222).toBe(0);
+    const log = await stagingLog(run);
+    expect(log.indexOf('Writing meta provenance')).toBeGreaterThan(log.indexOf('Writing meta provenance patch'));
+    expect(log.indexOf('Writing meta staged')).toBeGreaterThan(log.indexOf('Writing meta provenance'));
+  });
+
+  test('is off by default: the meta dir holds only the files of lifecycle.md 7', async () => {
+    const projectDir = await testdir({ 'op.js': 'console.log(1)\n' });
+    const run = await initRun({ exec: 'node op.js' });
+    await stageRun(run, projectDir);
+    expect(await readMetaFile(run, 'provenance.json')).toBeUndefined();
+  });
+
+  test('a warning of the provenance goes to onWarning and the runner log; staging completes', async () => {
+    const projectDir = await testdir({ 'op.js': '' });
+    git(projectDir, 'init', '-q');
+    await writeFile(join(projectDir, '.git', 'HEAD'), 'garbage\n');
+    const run = await initRun({ exec: 'node op.js' });
+    const warnings: string[] = [];
+    await stageRun(run, projectDir, { provenance: true, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([expect.stringMatching(/^Cannot read the git state of the project: fatal: /)]);
+    expect((await stagingLog(run)).some((l) => l.startsWith('Provenance: Cannot read the git state of the project: fatal: '))).toBe(true);
+    expect(await runStatus(run)).toBe('staged');
   });
 });

@@ -1,0 +1,51 @@
+// gage run records provenance; show displays it (decision 18).
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { gage, GREET, makeTree, removeTree } from './_helpers.js';
+
+let project: string;
+let home: string;
+
+beforeEach(async () => {
+  project = await makeTree({ ...GREET, 'requirements.txt': 'numpy==2.1\n' });
+  home = await makeTree();
+});
+
+afterEach(async () => {
+  await removeTree(project);
+  await removeTree(home);
+});
+
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd: project }).toString().trim();
+const g = (args: string[]) => gage(['--runs', join(home, 'runs'), ...args], { cwd: project, home });
+
+test('a run in a dirty git work tree: show has a Provenance panel, show --json a provenance object', async () => {
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'init');
+  git('remote', 'add', 'origin', 'https://user:s3cret@example.com/team/greet.git');
+  await writeFile(join(project, 'hello.cjs'), GREET['hello.cjs'] + '// tweak\n');
+  expect((await g(['run', '-y'])).code).toBe(0);
+  const commit = git('rev-parse', 'HEAD');
+  const show = await g(['show']);
+  expect(show.stdout).toContain('Provenance');
+  expect(show.stdout).toMatch(new RegExp(`\\| commit +${commit} +\\|`));
+  expect(show.stdout).toMatch(/\| branch +main \(uncommitted changes, patch \d+ B\) +\|/);
+  expect(show.stdout).toMatch(/\| remote +https:\/\/example\.com\/team\/greet\.git +\|/);
+  expect(show.stdout).toMatch(/\| requirements\.txt +sha256 [0-9a-f]{12} +\|/);
+  const json = JSON.parse((await g(['show', '--json'])).stdout);
+  expect(json.provenance.git).toMatchObject({ commit, branch: 'main', dirty: true, remote: 'https://example.com/team/greet.git' });
+  expect(JSON.stringify(json)).not.toContain('s3cret');
+  const patch = execFileSync('cat', [join(json.metaDir, 'provenance.patch')]).toString();
+  expect(patch).toContain('+// tweak');
+});
+
+test('a run outside git still records the machine', async () => {
+  expect((await g(['run', '-y'])).code).toBe(0);
+  const json = JSON.parse((await g(['show', '--json'])).stdout);
+  expect(json.provenance.git).toBeUndefined();
+  expect(json.provenance.platform.system).toBe('Linux');
+  expect(typeof json.provenance.memory).toBe('number');
+});
