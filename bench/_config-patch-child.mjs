@@ -1,6 +1,8 @@
 // One cold config patch in a fresh process (as `gage run` does it once per
 // run): `node _config-patch-child.mjs <format> <src> <dest> product|baseline`
-// prints the elapsed ms of the measured work (module loading excluded).
+// prints the elapsed ms of the measured work (module loading excluded). The
+// product reads the defaults, patches, writes, and reads the written file
+// back as staging's read-back check does (decision 14).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pkg } from './_lib.mjs';
 
@@ -29,6 +31,8 @@ let values;
 if (mode === 'product') {
   values = newValues(fmt.read(text));
   writeFileSync(dest, fmt.patch(text, values).text);
+  const back = fmt.read(readFileSync(dest, 'utf8'));
+  for (const [k, v] of Object.entries(values)) if (!Object.is(back[k], v)) throw new Error(`read-back of ${k} failed`);
 } else {
   writeFileSync(dest, text);
 }

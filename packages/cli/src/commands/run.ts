@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
-import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun } from '@gage/stage';
+import { collectProvenance, ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -92,6 +92,10 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
   // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
   const stop = abortOnSignals();
+  // Started after the prompt (the state recorded is the state staged), before the run is made: its git and
+  // interpreter processes overlap making, initializing and copying the run.
+  const provenance = collectProvenance(projectDir, { command: cmd.args, signal: stop.signal });
+  provenance.catch(() => undefined); // awaited by staging; never an unhandled rejection when staging is not reached
   let lock: RunLock | undefined;
   try {
     let run: Run;
@@ -103,7 +107,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
       const label = optValue(parsed, 'label');
       await initRunUserAttrs(run, label ? { label } : {});
       await associateProject(run, projectDir);
-      await stage(ctx, run, projectDir, lock, display, stop.signal);
+      await stage(ctx, run, projectDir, lock, display, stop.signal, provenance);
     } catch (err) {
       if (!stop.signal.aborted) throw err;
       return stopped(ctx, display, stop.signal, undefined);
@@ -132,12 +136,14 @@ function stopped(ctx: Context, display: RunDisplay, signal: AbortSignal, staged:
   return 128 + constants.signals[sig];
 }
 
-async function stage(ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay, signal: AbortSignal): Promise<void> {
+async function stage(
+  ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay, signal: AbortSignal, provenance: Promise<CollectedProvenance>,
+): Promise<void> {
   try {
     await stageRun(run, projectDir, {
       lock,
       signal,
-      provenance: true,
+      provenance,
       onOutput: display.onOutput,
       onWarning: (message: string) => {
         display.echo?.flush();

@@ -19,28 +19,67 @@ export interface GitResult {
 /**
  * Reads the git state of the work tree holding `projectDir`: commit, branch,
  * remote (credentials stripped), dirty flag and `git diff HEAD` capped at
- * {@link PATCH_CAP}. Three `git` processes run at once. A directory outside
+ * {@link PATCH_CAP}. Two processes run at once: `git diff HEAD` (its output
+ * says whether tracked files changed) and one `sh` running the three cheap
+ * queries; fewer processes matter on a busy machine. A directory outside
  * any work tree (no `.git` above it) spawns nothing.
  */
 export async function gitProvenance(projectDir: string, signal?: AbortSignal): Promise<GitResult | undefined> {
   if (!insideWorkTree(projectDir)) return undefined;
-  const git = (args: string[], maxBytes?: number) =>
-    captureCommand('git', args, { cwd: projectDir, env: GIT_ENV, timeoutMs: GIT_TIMEOUT_MS, maxBytes, signal });
-  const [status, remotes, diff] = await Promise.all([
-    git(['status', '--porcelain=v2', '--branch', '--untracked-files=no', '-z']),
-    git(['config', '--get-regexp', '^remote\\..*\\.url$']),
-    git(['diff', 'HEAD', '--no-color', '--no-ext-diff', '--binary'], PATCH_CAP),
+  const options = { cwd: projectDir, env: GIT_ENV, timeoutMs: GIT_TIMEOUT_MS, signal };
+  const [refs, diff] = await Promise.all([
+    captureCommand('sh', ['-c', REFS_SCRIPT], { ...options, maxBytes: 65_536 }),
+    captureCommand('git', ['diff', 'HEAD', '--no-color', '--no-ext-diff', '--binary'], { ...options, maxBytes: PATCH_CAP }),
   ]);
-  if (status.exitCode !== 0) return { git: { error: gitError(status) } };
-  const fields = statusFields(status.stdout.toString('utf8'));
-  const result: GitProvenance = { commit: fields.commit, branch: fields.branch, remote: remoteUrl(remotes), dirty: fields.dirty };
-  if (!fields.dirty || fields.commit === null) return { git: result };
-  if (diff.exitCode !== 0 && !diff.truncated) {
-    result.patch = { error: gitError(diff) };
+  if (refs.exitCode !== 0) return { git: { error: gitError(refs) } };
+  const [commit, branch, remotes] = scriptResults(refs.stdout.toString('utf8'));
+  if (commit.rc === 127) return { git: { error: 'git is not installed' } };
+  if (commit.rc > 1) return { git: { error: firstLine(refs.stderr) ?? `git rev-parse exited with ${commit.rc}` } };
+  if (branch.rc > 1) return { git: { error: firstLine(refs.stderr) ?? `git symbolic-ref exited with ${branch.rc}` } };
+  const result: GitProvenance = {
+    commit: commit.rc === 0 ? commit.out.trim() : null,
+    branch: branch.rc === 0 ? branch.out.trim() : null,
+    remote: remotes.rc === 0 ? remoteUrl(remotes.out) : null,
+    dirty: false,
+  };
+  if (result.commit === null) {
+    // No commits yet: every tracked file is an uncommitted change; there is no HEAD to diff against.
+    const index = await captureCommand('git', ['ls-files', '-z'], { ...options, maxBytes: 4096 });
+    if (index.exitCode !== 0 && !index.truncated) return { git: { error: gitError(index) } };
+    result.dirty = index.stdout.length > 0;
     return { git: result };
   }
+  if (diff.exitCode !== 0 && !diff.truncated) return { git: { error: gitError(diff) } };
+  if (diff.stdout.length === 0) return { git: result };
+  result.dirty = true;
   result.patch = { file: 'provenance.patch', bytes: BigInt(diff.stdout.length), truncated: diff.truncated, cap: BigInt(PATCH_CAP) };
   return { git: result, patch: diff.stdout };
+}
+
+/** HEAD's commit, the branch, the remote URLs; each followed by a line `@rc=<exit code>`. */
+const REFS_SCRIPT = [
+  'git rev-parse --verify -q HEAD; echo "@rc=$?"',
+  'git symbolic-ref -q --short HEAD; echo "@rc=$?"',
+  `git config --get-regexp '^remote\\..*\\.url$'; echo "@rc=$?"`,
+].join('\n');
+
+interface ScriptResult {
+  out: string;
+  rc: number;
+}
+
+function scriptResults(text: string): [ScriptResult, ScriptResult, ScriptResult] {
+  const results: ScriptResult[] = [];
+  let out = '';
+  for (const line of text.split('\n')) {
+    const m = /^@rc=(\d+)$/.exec(line);
+    if (m) {
+      results.push({ out, rc: Number(m[1]) });
+      out = '';
+    } else if (line !== '') out += `${line}\n`;
+  }
+  while (results.length < 3) results.push({ out: '', rc: 128 });
+  return results as [ScriptResult, ScriptResult, ScriptResult];
 }
 
 function insideWorkTree(dir: string): boolean {
@@ -50,28 +89,9 @@ function insideWorkTree(dir: string): boolean {
   }
 }
 
-function statusFields(text: string): { commit: string | null; branch: string | null; dirty: boolean } {
-  let commit: string | null = null;
-  let branch: string | null = null;
-  let dirty = false;
-  for (const entry of text.split('\0')) {
-    if (entry.startsWith('# branch.oid ')) {
-      const oid = entry.slice('# branch.oid '.length);
-      commit = oid === '(initial)' ? null : oid;
-    } else if (entry.startsWith('# branch.head ')) {
-      const head = entry.slice('# branch.head '.length);
-      branch = head === '(detached)' ? null : head;
-    } else if (/^[12u] /.test(entry)) {
-      dirty = true;
-    }
-  }
-  return { commit, branch, dirty };
-}
-
-function remoteUrl(r: CapturedCommand): string | null {
-  if (r.exitCode !== 0) return null;
+function remoteUrl(text: string): string | null {
   const urls = new Map<string, string>();
-  for (const line of r.stdout.toString('utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     const m = /^remote\.(.+)\.url (.*)$/.exec(line);
     if (m && !urls.has(m[1] as string)) urls.set(m[1] as string, m[2] as string);
   }
@@ -82,6 +102,9 @@ function remoteUrl(r: CapturedCommand): string | null {
 function gitError(r: CapturedCommand): string {
   if (r.error !== undefined) return r.error === 'program not found' ? 'git is not installed' : r.error;
   if (r.timedOut) return `git did not answer within ${GIT_TIMEOUT_MS / 1000} s`;
-  const line = r.stderr.split('\n').find((l) => l.trim() !== '');
-  return line?.trim() ?? `git exited with ${String(r.exitCode)}`;
+  return firstLine(r.stderr) ?? `git exited with ${String(r.exitCode)}`;
+}
+
+function firstLine(text: string): string | undefined {
+  return text.split('\n').find((l) => l.trim() !== '')?.trim();
 }

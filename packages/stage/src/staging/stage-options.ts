@@ -1,5 +1,6 @@
 import type { RunLock } from '@gage/meta';
 import type { OutputCallback } from '@gage/proc';
+import type { CollectedProvenance } from '../provenance/collect-provenance.js';
 
 /** Names of the staging phase events, in the order they happen. */
 export type StagePhase = 'stage-sourcecode' | 'stage-config' | 'stage-runtime' | 'stage-dependencies' | 'stage-finalize';
@@ -23,11 +24,13 @@ export interface StageOptions {
   /**
    * `stageRun` records the run's provenance (decision 18): git state,
    * lockfile digests, interpreter, machine, in the meta files
-   * `provenance.json` and `provenance.patch`. Default false, so that a
-   * library caller's meta dir holds exactly the files of lifecycle.md 7;
-   * the `gage` CLI turns it on.
+   * `provenance.json` and `provenance.patch`. `true` collects it while the
+   * source is copied; a promise from `collectProvenance` (started earlier
+   * by the caller, so its helper processes overlap more work) is awaited
+   * and recorded. Default false, so that a library caller's meta dir holds
+   * exactly the files of lifecycle.md 7; the `gage` CLI records it.
    */
-  provenance?: boolean | undefined;
+  provenance?: boolean | Promise<CollectedProvenance> | undefined;
 }
 
 /** Writes a warning the way every Gage package does by default. */

@@ -44,7 +44,8 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
     if ((await readMetaFile(run, 'staged')) !== undefined) throw new AlreadyStagedError(run.id);
     checkDependsSupported(await readRunOpdef(run));
     // Provenance is read while the source is copied: its helper processes overlap the staging work.
-    provenance = options.provenance ? await startProvenance(run, projectDir, options.signal) : undefined;
+    provenance = options.provenance === true ? await startProvenance(run, projectDir, options.signal)
+      : options.provenance ? { collected: options.provenance, stop: undefined } : undefined;
     const phases = [
       () => stageSourcecode(run, projectDir, { ...options, logFiles: false }),
       () => applyConfig(run, options),
@@ -66,7 +67,7 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
     }
   } finally {
     // Staging that failed or stopped leaves no helper process behind.
-    provenance?.stop.abort();
+    provenance?.stop?.abort();
     await provenance?.collected;
     if (options.lock === undefined) await lock.release();
   }
@@ -74,7 +75,8 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
 
 interface PendingProvenance {
   collected: Promise<CollectedProvenance>;
-  stop: AbortController;
+  /** Stops collecting when staging fails; absent for a collection the caller started (and stops). */
+  stop: AbortController | undefined;
 }
 
 async function startProvenance(run: Run, projectDir: string, signal: AbortSignal | undefined): Promise<PendingProvenance> {
