@@ -148,3 +148,27 @@ Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is
     await rm(home, { recursive: true, force: true });
   }
 });
+
+Deno.test('the gage bin under Deno: checked flags, typed values, provenance (issue 11)', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const project = join(home, 'train');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), '[train]\nexec = "node -e 0"\nconfig = ["train.py", "p.json"]\n');
+    await writeFile(join(project, 'train.py'), 'lr = 0.1\n');
+    await writeFile(join(project, 'p.json'), '{"opt": {"m": 0.9}}\n');
+    const g = (args: string[]) => gage(args, project, home);
+    assert.deepEqual(await g(['run', 'ephocs=5', '-y']), {
+      code: 1, stdout: '', stderr: "gage: Unknown flag 'ephocs' for operation train\n\nUse --force-flags to record it anyway.\n",
+    });
+    assert.equal((await g(['run', 'lr=1', 'opt.m=0.5', '-y'])).code, 0);
+    const json = JSON.parse((await g(['show', '--json'])).stdout);
+    assert.deepEqual(json.config, { lr: 1, 'opt.m': 0.5 });
+    assert.equal(await Deno.readTextFile(join(json.runDir, 'train.py')), 'lr = 1.0\n');
+    assert.equal(await Deno.readTextFile(join(json.runDir, 'p.json')), '{"opt": {"m": 0.5}}\n');
+    assert.match(json.provenance.platform.runtime, /^deno /);
+    assert.match((await g(['show', '-c'])).stdout, /\| lr +\| 1\.0 +\|/);
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+});
