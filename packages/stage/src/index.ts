@@ -29,6 +29,7 @@ export type { SourcePattern } from './sourcecode/parse-source-pattern.js';
 export { isTextFile } from './sourcecode/is-text-file.js';
 export { DEFAULT_SOURCECODE_PATTERNS, sourcecodePatterns } from './sourcecode/sourcecode-patterns.js';
 export { planSourcecode } from './sourcecode/plan-sourcecode.js';
+export { limitSkips, limitSkipWarning } from './sourcecode/limit-skip-warning.js';
 export type { PlanSourcecodeOptions, SkippedPath, SourcecodePlan } from './sourcecode/plan-sourcecode.js';
 export { copySourcecode } from './sourcecode/copy-sourcecode.js';
 export type { CopySourcecodeOptions } from './sourcecode/copy-sourcecode.js';
