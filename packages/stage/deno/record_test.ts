@@ -1,7 +1,7 @@
 // Issue 11 under Deno: checked and typed flags, nested keys, the read-back check, provenance.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initRunMeta, makeRun, readMetaFile } from '@gage/meta';
@@ -10,15 +10,8 @@ import {
 } from '@gage/stage';
 import { jsonConfigFormat } from '@gage/stage/config-formats';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
+import { tree } from './_tree.ts';
 
-async function tree(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-deno-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(join(dir, path, '..'), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  return dir;
-}
 
 Deno.test('flags are checked against the config and take the default type (decisions 15-17)', async () => {
   const dir = await tree({ 'train.py': 'lr = 0.1\nname = "x"\n', 'p.yaml': 'optimizer:\n  lr: 0.05\n' });

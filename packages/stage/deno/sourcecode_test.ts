@@ -6,15 +6,8 @@ import {
   copySourcecode, DEFAULT_SOURCECODE_PATTERNS, findGagefile, findProjectDir, isTextFile, loadGagefile, opRefFor,
   opRunCommand, planSourcecode, resolveOperation, selectConfigFiles, sourcecodePatterns, validateGagefile,
 } from '@gage/stage';
+import { tree } from './_tree.ts';
 
-async function tree(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-deno-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(join(dir, path, '..'), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  return dir;
-}
 
 Deno.test('Gage file discovery, loading and operation resolution under Deno', async () => {
   const dir = await tree({ 'gage.json': '// ops\n{"hello": {"exec": "node $project_dir/hello.js", "default": true}, "other": {}}\n', 'sub/x': '' });
