@@ -55,7 +55,9 @@ describe('hostile Gage files', () => {
     const text = Array.from({ length: HUGE_OPS }, (_, i) => `[op${i}]\ndescription = "${'x'.repeat(100)}"\nexec = "node -e 1"\n`).join('\n');
     await writeFile(join(box.project, 'gage.toml'), text);
     const res = await gage(['run', `op${HUGE_OPS - 1}`, '-y', '-q'], box.opts);
-    expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
+    // The Gage file is over the default source code size limit: it is not copied, and gage says so (issue 11).
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/^WARNING: 1 file not copied \(source code size or count limit\): gage\.toml \([\d.]+ kB\); to copy it, add a "sourcecode" pattern for it or list it under "depends"\n$/);
   });
 });
 

@@ -3,7 +3,8 @@ import { captureCommand } from '@gage/proc';
 import type { Provenance } from './provenance.js';
 
 const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
-const TIMEOUT_MS = 5_000;
+// Generous: a pyenv shim alone takes ~250 ms, far more on a loaded machine; a staging run waits at most this long.
+const TIMEOUT_MS = 15_000;
 
 /**
  * `--version` of the interpreter that an op's run command starts, when its
