@@ -30,7 +30,7 @@ export function makeConfigText(format, lines) {
   if (format === 'py') {
     out.push('"""Training settings."""', '');
     for (let i = 0; out.length < lines; i++) {
-      // A comment line per 50 keys: @lezer/python 1.1.19 reports spurious syntax errors after ~300 comment lines (see docs/performance.md).
+      // A comment line per 50 keys: @lezer/python 1.1.19 reports spurious syntax errors after ~300 comment lines (see docs/performance-history.md, section 8).
       if (i % 50 === 0) out.push(`# group ${i / 50}`);
       out.push(`key_${i} = ${value(i).py}  # setting ${i}`);
     }
