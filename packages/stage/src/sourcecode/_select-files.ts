@@ -1,8 +1,10 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { makeLoopYield } from '@gage/meta';
 import { compareCodePoints } from '@gage/types';
 import type { SourcePattern } from './parse-source-pattern.js';
 import { isTextFileSync } from './is-text-file.js';
+import { isRunEntry, runIdsIn } from './_run-entries.js';
 import { sentinelMatches } from './_sentinel-matches.js';
 
 /** A path the selection passed over, and why. */
@@ -40,6 +42,7 @@ interface Entry {
  * test files (sorted), then descend. Symlinks are followed inside the root
  * only; cycles, broken links and the runs dir are skipped. The tree is read
  * with synchronous calls: per-file thread-pool round trips dominated staging.
+ * The event loop gets a turn now and then (the run lock's refresh timer).
  */
 export async function selectFiles(
   rootDir: string, patterns: readonly SourcePattern[], options: SelectFilesOptions = {},
@@ -66,6 +69,7 @@ class Selection {
   realRoot = '';
   realRuns: string | undefined;
   readonly options: SelectFilesOptions;
+  readonly pause = makeLoopYield();
 
   constructor(patterns: readonly SourcePattern[], options: SelectFilesOptions) {
     this.options = options;
@@ -84,8 +88,14 @@ class Selection {
     }
     const dirs: Entry[] = [];
     const files: Entry[] = [];
+    // Only the project dir itself can be the runs dir here (a runs dir below it is pruned whole).
+    const runIds = realDir === this.realRuns ? runIdsIn(entries) : undefined;
     for (const entry of entries) {
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      if (runIds !== undefined && isRunEntry(entry.name, runIds)) {
+        this.skipped.push({ path: rel, reason: 'runs-dir' });
+        continue;
+      }
       const abs = join(absDir, entry.name);
       if (entry.isDirectory()) dirs.push({ name: entry.name, rel, abs, real: join(realDir, entry.name) });
       else if (entry.isFile()) files.push({ name: entry.name, rel, abs, real: '' });
@@ -93,7 +103,10 @@ class Selection {
     }
     const keep: Entry[] = [];
     for (const dir of dirs) if (await this.admitDir(dir, relDir, ancestors)) keep.push(dir);
-    for (const file of files) if (this.selectFile(file)) this.paths.push(file.rel);
+    for (const file of files) {
+      if (this.selectFile(file)) this.paths.push(file.rel);
+      await this.pause();
+    }
     for (const dir of keep) await this.walk(dir.abs, dir.rel, dir.real, new Set([...ancestors, dir.real]));
   }
 
