@@ -51,7 +51,8 @@ async function walk(root: string, rel: string, out: WalkedFile[], pause: LoopYie
       const st = statOrUndefined(join(root, path));
       // Symlinks: only to files; a linked dir is not descended into.
       if (st?.isFile()) out.push({ path, mtime: Number(st.mtimeNs / 1000n) });
-      await pause();
+      const turn = pause();
+      if (turn) await turn;
     }
   }
 }

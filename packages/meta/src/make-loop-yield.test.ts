@@ -1,44 +1,46 @@
 import { describe, expect, test } from '@jest/globals';
-import { LOOP_YIELD_CALLS, LOOP_YIELD_MS, makeLoopYield } from './make-loop-yield.js';
+import { LOOP_YIELD_CALLS, LOOP_YIELD_MS, makeLoopYield, type LoopYield } from './make-loop-yield.js';
+
+/** Calls `pause` until it returns a promise; the number of calls it took. */
+function callsUntilTurn(pause: LoopYield, max: number): [number, Promise<void> | undefined] {
+  for (let i = 1; i <= max; i++) {
+    const turn = pause();
+    if (turn) return [i, turn];
+  }
+  return [max, undefined];
+}
+
+function busyWait(ms: number): void {
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    // a synchronous stretch, as a loop of file calls is
+  }
+}
 
 describe('makeLoopYield()', () => {
-  test('returns nothing for quick calls, then a turn of the event loop every LOOP_YIELD_CALLS calls', async () => {
+  test('returns nothing for quick calls, and a turn of the event loop after LOOP_YIELD_CALLS calls at most', async () => {
     const pause = makeLoopYield();
-    let turns = 0;
-    for (let i = 1; i <= 2 * LOOP_YIELD_CALLS; i++) {
-      const wait = pause();
-      if (wait !== undefined) {
-        turns++;
-        await wait;
-      }
+    for (let round = 0; round < 2; round++) {
+      const [calls, turn] = callsUntilTurn(pause, LOOP_YIELD_CALLS);
+      expect(turn).toBeInstanceOf(Promise);
+      expect(calls).toBeLessThanOrEqual(LOOP_YIELD_CALLS);
+      await turn;
     }
-    // Time may add turns on a slow machine; the count alone gives at least these.
-    expect(turns).toBeGreaterThanOrEqual(2);
   });
 
-  test('a pause after LOOP_YIELD_MS lets a due timer run', async () => {
+  test('after LOOP_YIELD_MS, a turn within 16 calls, and a due timer runs within two turns', async () => {
     const pause = makeLoopYield();
     let fired = false;
     setTimeout(() => (fired = true), 0);
-    const start = performance.now();
-    while (performance.now() - start < LOOP_YIELD_MS + 5) {
-      // A synchronous loop long enough for the time rule (the timer is due too).
+    busyWait(LOOP_YIELD_MS + 5);
+    const [calls, turn] = callsUntilTurn(pause, 16);
+    expect(calls).toBeLessThanOrEqual(16);
+    await turn;
+    // A turn may go from the poll phase straight to setImmediate's; the next one passes the timers.
+    if (!fired) {
+      busyWait(LOOP_YIELD_MS + 5);
+      await callsUntilTurn(pause, 16)[1];
     }
-    const wait = pause();
-    expect(wait).toBeInstanceOf(Promise);
-    await wait;
-    // One turn may come from the poll phase straight to setImmediate; a second one passes the timers.
-    if (!fired) await makeLoopYieldTurn();
     expect(fired).toBe(true);
   });
 });
-
-/** A pause that always turns (a new function past its time budget). */
-async function makeLoopYieldTurn(): Promise<void> {
-  const pause = makeLoopYield();
-  const start = performance.now();
-  while (performance.now() - start < LOOP_YIELD_MS + 1) {
-    // wait out the time rule
-  }
-  await pause();
-}

@@ -47,7 +47,8 @@ export async function writeManifest(run: Run, options: WriteManifestOptions = {}
   const pause = makeLoopYield();
   for (const [path, type] of files) {
     entries.push({ type, sha256: await digest(run, path), path });
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
   }
   if (previous) {
     const digests = new Map(entries.map((e) => [e.path, e.sha256]));

@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
 import { ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, stageRun } from '@gage/stage';
-import { encodeOpref, OpRef, type Config, type Run } from '@gage/types';
+import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
 import { optFlag, optValue } from '../args/parse-args.js';
@@ -70,9 +70,6 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     return 0;
   }
   const cmd = runCommand(opdef, projectDir);
-  // An op ref that cannot be written (a space in an op name) fails here, before a run is made.
-  const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
-  encodeOpref(opref);
   const runsDir = resolveRunsDir(ctx, project);
   // Config-file warnings are printed once: by staging for a run, here for a preview.
   const warnings: string[] = [];
@@ -101,6 +98,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     try {
       run = await makeRun(runsDir);
       lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
+      const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
       await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
       const label = optValue(parsed, 'label');
       await initRunUserAttrs(run, label ? { label } : {});

@@ -23,6 +23,8 @@ export interface SelectFilesOptions {
 
 export interface SelectFilesResult {
   paths: string[];
+  /** Sizes of selected files the selection learned anyway (a type or size test, a symlink): the copy need not stat them. */
+  sizes: Map<string, number>;
   skipped: SkippedPath[];
   warnings: string[];
 }
@@ -49,13 +51,13 @@ export async function selectFiles(
 ): Promise<SelectFilesResult> {
   const s = new Selection(patterns, options);
   const fileRules = patterns.filter((p) => p.type !== 'dir');
-  if (fileRules.length === 0) return { paths: [], skipped: [], warnings: [] };
+  if (fileRules.length === 0) return { paths: [], sizes: new Map(), skipped: [], warnings: [] };
   const root = resolve(rootDir);
   s.realRoot = realpathSync.native(root);
   s.realRuns = options.runsDir === undefined ? undefined : realOrResolved(options.runsDir);
   await s.walk(root, '', s.realRoot, new Set([s.realRoot]));
   s.paths.sort(compareCodePoints);
-  return { paths: s.paths, skipped: s.skipped, warnings: s.warnings };
+  return { paths: s.paths, sizes: s.sizes, skipped: s.skipped, warnings: s.warnings };
 }
 
 class Selection {
@@ -64,6 +66,7 @@ class Selection {
   readonly counts = new Map<SourcePattern, number>();
   readonly limitWarned = new Set<SourcePattern>();
   readonly paths: string[] = [];
+  readonly sizes = new Map<string, number>();
   readonly skipped: SkippedPath[] = [];
   readonly warnings: string[] = [];
   realRoot = '';
@@ -105,7 +108,8 @@ class Selection {
     for (const dir of dirs) if (await this.admitDir(dir, relDir, ancestors)) keep.push(dir);
     for (const file of files) {
       if (this.selectFile(file)) this.paths.push(file.rel);
-      await this.pause();
+      const turn = this.pause();
+      if (turn) await turn;
     }
     for (const dir of keep) await this.walk(dir.abs, dir.rel, dir.real, new Set([...ancestors, dir.real]));
   }
@@ -177,6 +181,8 @@ class Selection {
       this.counts.set(rule, used + 1);
       selected = !rule.exclude;
     }
+    const size = test.knownSize();
+    if (selected && size !== undefined) this.sizes.set(file.rel, size);
     if (!selected && limited !== undefined) {
       this.limitWarned.add(limited);
       this.skip(file.rel, 'max-matches',
@@ -223,6 +229,11 @@ class FileTest {
       }
     }
     return this.text;
+  }
+
+  /** The size if a `stat` was made already (or the entry came with one), else `undefined`. */
+  knownSize(): number | undefined {
+    return this.file.size ?? this.stats?.size;
   }
 
   /** The size; `undefined` when the file is gone or unreadable (no size test applies; the copy reports it). */

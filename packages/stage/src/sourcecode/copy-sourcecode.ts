@@ -31,13 +31,15 @@ export interface CopySourcecodeOptions {
  * ```
  */
 export async function copySourcecode(
-  plan: Pick<SourcecodePlan, 'srcDir' | 'paths'>, runDir: string, options: CopySourcecodeOptions = {},
+  plan: Pick<SourcecodePlan, 'srcDir' | 'paths'> & Partial<Pick<SourcecodePlan, 'sizes'>>, runDir: string,
+  options: CopySourcecodeOptions = {},
 ): Promise<string[]> {
   const copied: string[] = [];
   const made = new Set<string>();
   const pause = makeLoopYield();
   for (const path of plan.paths) {
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
     const src = join(plan.srcDir, path);
     const dst = join(runDir, path);
     const dir = dirname(dst);
@@ -46,7 +48,9 @@ export async function copySourcecode(
       made.add(dir);
     }
     try {
-      await copyFile(src, dst);
+      // The size from the plan where its selection stat-ed the file (the default patterns do), else one stat.
+      if ((plan.sizes?.get(path) ?? statSync(src).size) > BIG_FILE) await copyBigFile(src, dst);
+      else copySmallFile(src, dst);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       options.onWarning?.(`Cannot copy "${path}": file no longer exists`);
@@ -60,19 +64,22 @@ export async function copySourcecode(
 /** Files larger than this are copied in the thread pool: a big file on a slow disk must not block the event loop. */
 const BIG_FILE = 1024 * 1024;
 
-/**
- * Copies content and mode; a new target skips the checks of an existing one
- * (truncate, same-file). A small file synchronously (one `stat` more, a
- * fraction of the copy's own calls), a big one without blocking.
- */
-async function copyFile(src: string, dst: string): Promise<void> {
-  const big = statSync(src).size > BIG_FILE;
+/** Copies content and mode; a new target skips the checks of an existing one (truncate, same-file). */
+function copySmallFile(src: string, dst: string): void {
   try {
-    if (big) await copyFileAsync(src, dst, constants.COPYFILE_EXCL);
-    else copyFileSync(src, dst, constants.COPYFILE_EXCL);
+    copyFileSync(src, dst, constants.COPYFILE_EXCL);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    if (big) await copyFileAsync(src, dst);
-    else copyFileSync(src, dst);
+    copyFileSync(src, dst);
+  }
+}
+
+/** {@link copySmallFile} in the thread pool. */
+async function copyBigFile(src: string, dst: string): Promise<void> {
+  try {
+    await copyFileAsync(src, dst, constants.COPYFILE_EXCL);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    await copyFileAsync(src, dst);
   }
 }

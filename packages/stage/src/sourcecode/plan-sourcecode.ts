@@ -18,6 +18,8 @@ export interface SourcecodePlan {
   patterns: string[];
   /** Selected relative paths, `/` separators, sorted by code point. */
   paths: string[];
+  /** Sizes of some selected files, known from the selection's own `stat` (type and size tests); saves the copy one. */
+  sizes: ReadonlyMap<string, number>;
   /** Paths passed over: broken or outside symlinks, cycles, the runs dir, files cut by `max-matches`. */
   skipped: SkippedPath[];
   /** Messages for the user about `skipped` (without a `WARNING: ` prefix). */
@@ -41,6 +43,6 @@ export async function planSourcecode(
 ): Promise<SourcecodePlan> {
   const srcDir = resolve(projectDir);
   const parsed = patterns.map(parseSourcePattern);
-  const { paths, skipped, warnings } = await selectFiles(srcDir, parsed, { runsDir: options.runsDir });
-  return { srcDir, patterns: [...patterns], paths, skipped, warnings };
+  const { paths, sizes, skipped, warnings } = await selectFiles(srcDir, parsed, { runsDir: options.runsDir });
+  return { srcDir, patterns: [...patterns], paths, sizes, skipped, warnings };
 }

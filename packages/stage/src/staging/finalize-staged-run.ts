@@ -21,7 +21,8 @@ export async function finalizeStagedRun(run: Run, options: StageOptions = {}): P
   const pause = makeLoopYield(); // keeps the run lock fresh through thousands of synchronous chmods
   for (const entry of entries) {
     await makeReadOnly(join(run.runDir, ...entry.path.split('/')));
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
   }
   await writeRunTimestamp(run, 'staged');
 }
