@@ -36,7 +36,7 @@ async function makeProject(dir, count) {
   }
 }
 
-const f = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const f = (s, d = 1) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
 for (const spec of casesText.split(',')) {
   const count = Number(spec.replace('*', ''));
   const data = { exec: 'python3 train.py' };
@@ -58,7 +58,7 @@ for (const spec of casesText.split(',')) {
       return process.env.CPU ? (cpu.user + cpu.system) / 1000 : wall;
     };
     const r = await compare({ rounds: Number(roundsText), warmup: 1, product: side(sides.product), baseline: side(sides.baseline) });
-    process.stdout.write(`${spec} files: this ${f(r.product)} ms, baseline ${f(r.baseline)} ms, ratio ${f(r.ratio)}${process.env.CPU ? ' (CPU time)' : ''}\n`);
+    process.stdout.write(`${spec} files: this ${f(r.product)} ms, baseline ${f(r.baseline)} ms, ratio ${f(r.ratio, 3)}${process.env.CPU ? ' (CPU time)' : ''}\n`);
   } finally {
     await removeTree(project);
     await removeTree(scratch);
