@@ -9,6 +9,8 @@ import { CliError, UsageError } from './errors.js';
 import { exitStatus } from './exit-status.js';
 import { expandHome } from './expand-home.js';
 import { outputMode, type Io } from './io.js';
+import { escapeControl } from './output/escape-control.js';
+import { formatWarning } from './output/format-warning.js';
 
 declare const __GAGE_VERSION__: string | undefined;
 
@@ -74,6 +76,8 @@ export async function runMain(argv: string[], io: Io, options: { cwd?: string } 
     }
     const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs));
     if (runsOption !== undefined) io.env.GAGE_RUNS = runsOption;
+    // @gage/meta warns about what it finds in runs (file names, damaged files): escaped like every warning.
+    (await import('@gage/meta')).setMetaLogger((message) => io.stderr.write(formatWarning(message)));
     const ctx: Context = { io, cmdPath: name, cwd, runsOption, verbose, mode: outputMode(io) };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {
@@ -97,19 +101,22 @@ function printError(err: unknown, io: Io, verbose: number): number {
   const e = err as { code?: string; message: string; hint?: string; exitCode?: unknown; stack?: string };
   if (err instanceof UsageError) {
     const tryCmd = err.cmdPath ? `gage ${err.cmdPath}` : 'gage';
-    io.stderr.write(err.short ? `Error: ${err.message}\n` : `Usage: ${err.usage}\nTry '${tryCmd} -h' for help.\n\nError: ${err.message}\n`);
+    const message = escapeControl(err.message, { keepNewlines: true });
+    io.stderr.write(err.short ? `Error: ${message}\n` : `Usage: ${err.usage}\nTry '${tryCmd} -h' for help.\n\nError: ${message}\n`);
     return 2;
   }
   if (isGageError(err) && e.code === 'ERR_GAGE_RUN_EXEC' && typeof e.exitCode === 'number') {
     return exitStatus(e.exitCode);
   }
   const unprefixed = (err as { unprefixed?: unknown } | null)?.unprefixed === true;
+  // Messages echo user input (run specs, flags, paths, file contents): no escape sequence reaches the terminal.
+  const safe = (text: string) => escapeControl(text, { keepNewlines: true });
   if (isGageError(err)) {
-    io.stderr.write(`${unprefixed ? '' : 'gage: '}${e.message}\n${e.hint ? `\n${e.hint}\n` : ''}`);
+    io.stderr.write(`${unprefixed ? '' : 'gage: '}${safe(e.message)}\n${e.hint ? `\n${safe(e.hint)}\n` : ''}`);
     if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
     return typeof e.exitCode === 'number' ? e.exitCode : 1;
   }
-  io.stderr.write(`gage: ${e?.message ?? String(err)}\n`);
+  io.stderr.write(`gage: ${safe(e?.message ?? String(err))}\n`);
   if (verbose > 0 && e?.stack) io.stderr.write(`\n${e.stack}\n\nThis is a bug in Gage; please report it with the trace above.\n`);
   else io.stderr.write('\nThis looks like a bug in Gage; run again with -v for details and please report it.\n');
   return 1;

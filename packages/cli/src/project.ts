@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { findGagefile, findProjectDir, loadGagefile, type Gagefile } from '@gage/stage';
+import { join, resolve } from 'node:path';
+import { findGagefile, findProjectDir, loadGagefile, projectNamespace, type Gagefile } from '@gage/stage';
 import type { Context } from './context.js';
 import { expandHome } from './expand-home.js';
 
@@ -9,7 +8,7 @@ import { expandHome } from './expand-home.js';
 export interface ProjectInfo {
   /** Absolute project dir, if there is a project. */
   projectDir: string | undefined;
-  /** Base name of the project's real path. */
+  /** Base name of the project's real path, whitespace replaced by `_` (`projectNamespace`). */
   namespace: string | undefined;
   /** Path of the Gage file, if one was found. */
   gagefilePath: string | undefined;
@@ -33,7 +32,7 @@ export async function loadProject(ctx: Context): Promise<ProjectInfo> {
   const projectDir = found === undefined ? undefined : resolve(ctx.cwd, found);
   const info: ProjectInfo = { projectDir, namespace: undefined, gagefilePath: undefined, gagefile: undefined, loadError: undefined };
   if (!projectDir) return info;
-  info.namespace = basename(realPath(projectDir));
+  info.namespace = await projectNamespace(projectDir);
   const path = await findGagefile(projectDir);
   if (!path) return info;
   info.gagefilePath = path;
@@ -43,14 +42,6 @@ export async function loadProject(ctx: Context): Promise<ProjectInfo> {
     info.loadError = err as Error;
   }
   return info;
-}
-
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 /**

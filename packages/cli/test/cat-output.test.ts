@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { symlink, writeFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { gage, makeTree, removeTree } from './_helpers.js';
 
@@ -58,4 +59,28 @@ test('gage cat -f follows a running run to its end, keeping the streams apart', 
   expect(followed).toEqual({
     code: 0, stdout: 'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n', stderr: 'err 2\n',
   });
+});
+
+test('gage cat -p refuses a path that leads outside the run dir, also through a symlink, with --meta and --user', async () => {
+  expect((await g(['run', 'quick', '-y', '-q'])).code).toBe(0);
+  const runDir = (await g(['select', '--run-dir'])).stdout.trim();
+  const metaDir = `${runDir}.meta`;
+  await symlink('/etc/hostname', join(runDir, 'away'));
+  await symlink('quick.js', join(runDir, 'near'));
+  await writeFile(join(home, 'secret'), 'secret\n');
+  const outside = (path: string, kind: string, base: string) => ({
+    code: 1, stdout: '',
+    stderr: `gage: cannot open "${path}": it leads outside the ${kind} directory "${base}"\n\n` +
+      "A path given with '--path' is relative to that directory and must stay inside it.\n",
+  });
+  const up = relative(runDir, join(home, 'secret'));
+  expect(await g(['cat', '-p', up])).toEqual(outside(up, 'run', runDir));
+  expect(await g(['cat', '-p', '../../../../../../../../etc/hostname'])).toEqual(outside('../../../../../../../../etc/hostname', 'run', runDir));
+  expect(await g(['cat', '-p', 'away'])).toEqual(outside('away', 'run', runDir));
+  expect(await g(['cat', '--meta', '-p', `../${basename(runDir)}/quick.js`])).toEqual(outside(`../${basename(runDir)}/quick.js`, 'meta', metaDir));
+  expect(await g(['cat', '--user', '-p', '../secret'])).toEqual(outside('../secret', 'user', `${runDir}.user`));
+  // Inside stays fine, through a symlink too.
+  expect((await g(['cat', '-p', 'near'])).stdout).toContain('process.stdout.write');
+  expect((await g(['cat', '-p', 'sub/../quick.js'])).code).toBe(0); // resolves inside
+  expect((await g(['cat', '--meta', '-p', 'opref'])).stdout).toBe('2 ' + basename(project) + ' quick');
 });

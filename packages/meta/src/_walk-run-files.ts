@@ -1,5 +1,6 @@
 import { readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { makeLoopYield, type LoopYield } from './make-loop-yield.js';
 import { warnMeta } from './meta-logger.js';
 
 /** A regular file under a run dir and its mtime in integer epoch µs. */
@@ -12,19 +13,20 @@ export interface WalkedFile {
  * The regular files under `dir` (lifecycle.md 7.3 step 2), dotfiles and
  * symlinks to files included (with the target's mtime), symlinked dirs and
  * broken links skipped, sorted by path (code-unit order). Paths are relative
- * and `/`-separated. A missing `dir` has no files. Synchronous inside: a
- * `stat` per file through the thread pool cost ~10x the syscall itself.
+ * and `/`-separated. A missing `dir` has no files. Synchronous calls (a
+ * `stat` per file through the thread pool cost ~10x the syscall itself),
+ * with a turn of the event loop now and then for the run lock's refresh.
  */
-export function walkRunFiles(dir: string): WalkedFile[] {
+export async function walkRunFiles(dir: string): Promise<WalkedFile[]> {
   const files: WalkedFile[] = [];
-  walk(dir, '', files);
+  await walk(dir, '', files, makeLoopYield());
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Files already warned about in this process (the files log is scanned up to four times per run). */
 const warned = new Set<string>();
 
-function walk(root: string, rel: string, out: WalkedFile[]): void {
+async function walk(root: string, rel: string, out: WalkedFile[], pause: LoopYield): Promise<void> {
   let entries;
   try {
     entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
@@ -44,11 +46,13 @@ function walk(root: string, rel: string, out: WalkedFile[]): void {
       continue;
     }
     if (entry.isDirectory()) {
-      walk(root, path, out);
+      await walk(root, path, out, pause);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const st = statOrUndefined(join(root, path));
       // Symlinks: only to files; a linked dir is not descended into.
       if (st?.isFile()) out.push({ path, mtime: Number(st.mtimeNs / 1000n) });
+      const turn = pause();
+      if (turn) await turn;
     }
   }
 }

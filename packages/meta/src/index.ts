@@ -52,6 +52,8 @@ export type { WriteManifestOptions } from './write-manifest.js';
 export { readManifest } from './read-manifest.js';
 export type { ManifestEntry } from './read-manifest.js';
 export { fileSha256 } from './file-sha256.js';
+export { makeLoopYield, LOOP_YIELD_CALLS, LOOP_YIELD_MS } from './make-loop-yield.js';
+export type { LoopYield } from './make-loop-yield.js';
 export { isPidAlive } from './is-pid-alive.js';
 export { runStatus } from './run-status.js';
 export { clearRunAttrCache, runAttr, RUN_ATTR_NAMES } from './run-attr.js';

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { startTurnTicker } from '../test/turn-ticker.js';
 import { initRunMeta } from './init-run-meta.js';
+import { LOOP_YIELD_CALLS } from './make-loop-yield.js';
 import { makeRun } from './make-run.js';
 import { setMetaLogger } from './meta-logger.js';
 import { readFilesLog } from './read-files-log.js';
@@ -118,5 +121,26 @@ describe('scanRunFiles()', () => {
         code: 'ERR_GAGE_META_ENCODING', message: `bad encoding in "${path}", line 2: ${bad}`,
       });
     }
+  });
+
+  test('lets the event loop turn while it stats many files (the run lock stays fresh)', async () => {
+    const count = 3 * LOOP_YIELD_CALLS;
+    await mkdir(run.runDir, { recursive: true });
+    const paths = Array.from({ length: count }, (_, i) => join(run.runDir, `f${String(i).padStart(5, '0')}`));
+    for (const path of paths) writeFileSync(path, '');
+    const touchAll = (sec: number) => {
+      for (const path of paths) utimesSync(path, sec, sec);
+    };
+    touchAll(1000);
+    // Each turn gives every file a new mtime (files are stat-ed in directory order): one mtime = no turn midway.
+    const stop = startTurnTicker((k) => touchAll(1000 + k));
+    let events;
+    try {
+      events = await scanRunFiles(run, 's');
+    } finally {
+      stop();
+    }
+    expect(events).toHaveLength(count);
+    expect(new Set(events.map((e) => e.mtime)).size).toBeGreaterThan(1);
   });
 });

@@ -31,7 +31,7 @@ export async function scanRunFiles(run: Run, type: RunFileType): Promise<FilesLo
   for (const entry of await readFilesLog(run)) prev.set(entry.path, entry);
   const seen = new Set<string>();
   const events: FilesLogEntry[] = [];
-  for (const file of walkRunFiles(run.runDir)) {
+  for (const file of await walkRunFiles(run.runDir)) {
     seen.add(file.path);
     const last = prev.get(file.path);
     if (last !== undefined && last.mtime === file.mtime) continue;

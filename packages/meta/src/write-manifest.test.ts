@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { startTurnTicker } from '../test/turn-ticker.js';
 import { fileSha256 } from './file-sha256.js';
 import { initRunMeta } from './init-run-meta.js';
+import { LOOP_YIELD_CALLS } from './make-loop-yield.js';
 import { makeRun } from './make-run.js';
 import { readManifest } from './read-manifest.js';
 import { scanRunFiles } from './scan-run-files.js';
@@ -128,6 +131,29 @@ describe('writeManifest()', () => {
       code: 'ERR_GAGE_RUN_META',
       message: 'Cannot read "log/files" in run "aaa": cannot digest "say.py" for the manifest (ENOENT)',
     });
+  });
+});
+
+describe('writeManifest() on many files', () => {
+  test('lets the event loop turn between digests (the run lock stays fresh)', async () => {
+    const count = 3 * LOOP_YIELD_CALLS;
+    await mkdir(run.runDir, { recursive: true });
+    for (let i = 0; i < count; i++) writeFileSync(join(run.runDir, `f${String(i).padStart(5, '0')}`), 'v0');
+    await scanRunFiles(run, 's');
+    const first = join(run.runDir, 'f00000');
+    const last = join(run.runDir, `f${String(count - 1).padStart(5, '0')}`);
+    // Each turn gives the first and the last file a new content: equal digests = no turn in between.
+    const stop = startTurnTicker((k) => {
+      writeFileSync(first, `v${k}`);
+      writeFileSync(last, `v${k}`);
+    });
+    let entries;
+    try {
+      entries = await writeManifest(run);
+    } finally {
+      stop();
+    }
+    expect(entries[0]?.sha256).not.toBe(entries[count - 1]?.sha256);
   });
 });
 

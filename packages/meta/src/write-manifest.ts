@@ -4,6 +4,7 @@ import { encodeManifest, type ManifestEntry } from './_manifest.js';
 import { RunMetaError } from './errors.js';
 import { fileSha256 } from './file-sha256.js';
 import { logRunner } from './log-runner.js';
+import { makeLoopYield } from './make-loop-yield.js';
 import { readFilesLog } from './read-files-log.js';
 import { readManifest } from './read-manifest.js';
 import { writeMetaFile } from './write-meta-file.js';
@@ -42,8 +43,12 @@ export async function writeManifest(run: Run, options: WriteManifestOptions = {}
   }
   const previous = options.logModified ? await readManifest(run) : undefined;
   const entries: ManifestEntry[] = [];
+  // Small files are digested synchronously: let the run lock's refresh timer run now and then.
+  const pause = makeLoopYield();
   for (const [path, type] of files) {
     entries.push({ type, sha256: await digest(run, path), path });
+    const turn = pause();
+    if (turn) await turn;
   }
   if (previous) {
     const digests = new Map(entries.map((e) => [e.path, e.sha256]));

@@ -2,6 +2,8 @@ import { opRunCommand, parseFlagAssign, parseRunFlag, type Gagefile, type RunFla
 import { compareCodePoints, configValueType, type Config, type ConfigValue, type OpCmd, type OpDef } from '@gage/types';
 import { CliError, CliMessageError } from '../errors.js';
 import type { OutputMode } from '../io.js';
+import { escapeControl } from '../output/escape-control.js';
+import { keyValueLines } from '../output/format-panel.js';
 import { formatTable } from '../output/format-table.js';
 import { formatValue } from '../output/format-value.js';
 import { formatOperationsTable, listOperations, type OperationEntry } from './_operations.js';
@@ -112,7 +114,7 @@ export function runCommand(opdef: OpDef, projectDir: string): OpCmd {
 export function formatHelpOp(opdef: OpDef, config: Config, mode: OutputMode): string {
   let out = `Usage: gage run ${opdef.name}\n`;
   const desc = typeof opdef.data.description === 'string' ? opdef.data.description.trim() : '';
-  if (desc) out += '\n' + desc.split('\n').map((l) => (l.trim() ? ` ${l}` : '')).join('\n') + '\n';
+  if (desc) out += '\n' + desc.split('\n').map((l) => (l.trim() ? ` ${escapeControl(l)}` : '')).join('\n') + '\n';
   const keys = Object.keys(config).sort(compareCodePoints);
   if (keys.length > 0) {
     const rows = keys.map((k) => [k, configValueType(config[k] as ConfigValue), formatValue(config[k])]);
@@ -134,7 +136,6 @@ export function formatHelpOp(opdef: OpDef, config: Config, mode: OutputMode): st
 export function formatRunConfirm(what: string, config: Config): string {
   const keys = Object.keys(config).sort(compareCodePoints);
   if (keys.length === 0) return `You are about to ${what}\n\n`;
-  const w = Math.max(...keys.map((k) => [...k].length));
-  const lines = keys.map((k) => ` ${k.padEnd(w + 2)}${formatValue(config[k])}`.trimEnd());
+  const lines = keyValueLines(keys.map((k) => [k, formatValue(config[k])])).map((line) => ` ${line}`); // escaped
   return `You are about to ${what}\n\n${lines.join('\n')}\n\n`;
 }

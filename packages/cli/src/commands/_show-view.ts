@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { dirname, sep } from 'node:path';
 import { compareCodePoints, type JsonObject } from '@gage/types';
 import type { OutputMode } from '../io.js';
+import { escapeControl } from '../output/escape-control.js';
 import { formatPanel, keyValueLines } from '../output/format-panel.js';
 import { formatTable } from '../output/format-table.js';
 import { formatSize, formatDateTime } from '../output/format-time.js';
@@ -81,7 +82,9 @@ export interface ShowView {
 /**
  * The full `show` view (cli.md 5.3): header, Attributes, Config,
  * Provenance (decision 18), Summary, Files and Output panels, empty ones
- * left out, separated by blank lines.
+ * left out, separated by blank lines. A human display: control characters
+ * are escaped, in the run's output too (`gage show -o` and `gage cat -o`
+ * print the output raw).
  *
  * @example
  * ```ts
@@ -93,7 +96,7 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
   const w = mode.width;
   const po = { styled: mode.styled, color: mode.color };
   const panels: string[] = [];
-  const op = info.opref ? `${info.opref.ns ? `${info.opref.ns}:` : ''}${info.opref.name}${info.opref.version ? ` v${info.opref.version}` : ''}` : '';
+  const op = escapeControl(info.opref ? `${info.opref.ns ? `${info.opref.ns}:` : ''}${info.opref.name}${info.opref.version ? ` v${info.opref.version}` : ''}` : '');
   const inner = w - 4;
   const headLine = op + ' '.repeat(Math.max(1, inner - textWidth(op) - textWidth(info.status))) + info.status;
   panels.push(formatPanel(info.run.id, [headLine, ...(info.label ? [info.label] : [])], w, po));
@@ -131,7 +134,9 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
     const lines: string[] = [];
     for (const o of withLines) {
       if (withLines.length > 1 || o.name !== 'run') lines.push(o.name);
-      lines.push(...o.lines.map((l) => l.text));
+      const earlier = o.total - o.lines.length;
+      if (earlier > 0) lines.push(`… ${earlier} earlier ${earlier === 1 ? 'line' : 'lines'} (see --limit-output, gage cat -o)`);
+      for (const line of o.lines) lines.push(line.text);
     }
     panels.push(formatPanel('Output', lines, w, po));
   }

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
 import { optFlag, optValue } from '../args/parse-args.js';
@@ -52,8 +52,14 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   }
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
   const info = selectOne(await loadRunList(runsDir, { where: optValue(parsed, 'where') }), runSpec);
-  const base = output || optFlag(parsed, 'meta') || optFlag(parsed, 'summary') ? info.run.metaDir : optFlag(parsed, 'user') ? info.run.runDir + '.user' : info.run.runDir;
+  const meta = output || optFlag(parsed, 'meta') || optFlag(parsed, 'summary');
+  const user = !meta && optFlag(parsed, 'user');
+  const base = meta ? info.run.metaDir : user ? info.run.runDir + '.user' : info.run.runDir;
   const full = join(base, path);
+  const outside = () => new CliError('ERR_GAGE_CAT_OUTSIDE', `cannot open "${path}": it leads outside the ${meta ? 'meta' : user ? 'user' : 'run'} directory "${base}"`, {
+    hint: "A path given with '--path' is relative to that directory and must stay inside it.",
+  });
+  if (!isInside(base, full)) throw outside();
   let isFile: boolean;
   try {
     isFile = (await stat(full)).isFile();
@@ -61,6 +67,13 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     throw new CliError('ERR_GAGE_CAT_NO_FILE', `cannot open "${full}": no such file`);
   }
   if (!isFile) throw new CliError('ERR_GAGE_CAT_NOT_FILE', `cannot open "${full}": not a file`);
+  // A symbolic link in the run (written by the run, or a sidecar's) may lead anywhere: check where it lands.
+  if (!isInside(await realpath(base), await realpath(full))) throw outside();
   ctx.io.stdout.write(await readFile(full));
   return 0;
+}
+
+/** True when `path` is `dir` or below it (both absolute and normalized). */
+function isInside(dir: string, path: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { CliError, CliMessageError } from '../errors.js';
 import { GAGE_VERSION } from '../main.js';
 import { encodeJson } from '../output/encode-json.js';
+import { escapeControl } from '../output/escape-control.js';
 import { formatTable } from '../output/format-table.js';
 import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir } from '../project.js';
@@ -92,6 +93,6 @@ async function checkGagefile(ctx: Context, path: string, verbose: boolean): Prom
     const lines = verbose ? [encodeJson(problems).trimEnd()] : problems;
     throw new CliMessageError('ERR_GAGE_GAGEFILE_INVALID', [`There are errors in ${shown}`, ...lines].join('\n'));
   }
-  ctx.io.stderr.write(`${shown} is a valid Gage file\n`);
+  ctx.io.stderr.write(`${escapeControl(shown)} is a valid Gage file\n`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { optFlag, optValue } from '../args/parse-args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
+import { formatWarning } from '../output/format-warning.js';
 import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { requireGagefile } from './_operations.js';
@@ -80,7 +81,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   if (optFlag(parsed, 'preview')) {
     const preview = await previewRun(opdef, projectDir, runsDir, defaults, config);
-    for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(`WARNING: ${w}\n`);
+    for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(formatWarning(w));
     ctx.io.stdout.write(optFlag(parsed, 'json') ? previewJson(preview) : formatPreview(preview, ctx.mode));
     return 0;
   }
@@ -147,7 +148,7 @@ async function stage(
       onOutput: display.onOutput,
       onWarning: (message: string) => {
         display.echo?.flush();
-        display.status.write(ctx.io.stderr, `WARNING: ${message}\n`);
+        display.status.write(ctx.io.stderr, formatWarning(message));
       },
       onPhase: (phase: string) => {
         const text = PHASES[phase];

@@ -6,6 +6,7 @@ import { optFlag, optValue } from '../args/parse-args.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { encodeJson } from '../output/encode-json.js';
+import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { readRunFiles } from '../runs/run-files.js';
 import { runJson } from '../runs/run-json.js';
@@ -13,7 +14,7 @@ import { readRunInfo } from '../runs/run-info.js';
 import { listRunEntries, selectOne } from '../runs/run-list.js';
 import { runProblems } from '../runs/run-problems.js';
 import { readRunProvenance } from '../runs/run-provenance.js';
-import { readRunOutputs } from '../runs/run-output.js';
+import { readRunOutputs, SHOW_OUTPUT_LINES } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
 
@@ -31,6 +32,7 @@ export const spec: CommandSpec = {
     { key: 'files', flags: ['-f', '--files'], kind: 'flag', help: 'Show only the run files.' },
     { key: 'limit-files', flags: ['--limit-files'], kind: 'value', metavar: 'N', help: 'Files shown in the full view (default 50).' },
     { key: 'all-files', flags: ['--all-files'], kind: 'flag', help: 'Show all files in the full view.' },
+    { key: 'limit-output', flags: ['--limit-output'], kind: 'value', metavar: 'N', help: `Last output lines shown in the full view, per phase (default ${SHOW_OUTPUT_LINES}).` },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print the run as JSON.' },
     deletedOption,
     { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
@@ -53,16 +55,14 @@ const INCOMPATIBLE: [string, string][] = [
  */
 export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
   checkIncompatible(parsed, INCOMPATIBLE, ctx.cmdPath);
-  const limitText = optValue(parsed, 'limit-files');
-  if (limitText !== undefined && !/^\d+$/.test(limitText)) {
-    throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--limit-files': '${limitText}' is not a valid integer.`);
-  }
+  const limitText = countOption(ctx, parsed, 'limit-files');
+  const outputLimit = countOption(ctx, parsed, 'limit-output');
   const project = await loadProject(ctx);
   const list = await listRunEntries(resolveRunsDir(ctx, project), { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
   const entry = selectOne(list, parsed.args[0]);
   const info = await readRunInfo(entry);
   // A damaged meta dir is still shown, as far as it can be, and the damage is named.
-  for (const problem of runProblems(entry)) ctx.io.stderr.write(`WARNING: run ${info.run.id}: ${problem}\n`);
+  for (const problem of runProblems(entry)) ctx.io.stderr.write(formatWarning(`run ${info.run.id}: ${problem}`));
   const out = ctx.io.stdout;
   if (optFlag(parsed, 'json')) {
     const files = await readRunFiles(info.run);
@@ -81,8 +81,18 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     if (bytes) out.write(bytes);
   } else {
     const fileLimit = optFlag(parsed, 'all-files') ? Infinity : limitText === undefined ? 50 : Number(limitText);
-    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs: await readRunOutputs(info.run) };
+    const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
+    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;
+}
+
+/** The text of a `--limit-*` option, checked to be a whole number. */
+function countOption(ctx: Context, parsed: ParsedArgs, key: string): string | undefined {
+  const text = optValue(parsed, key);
+  if (text !== undefined && !/^\d+$/.test(text)) {
+    throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--${key}': '${text}' is not a valid integer.`);
+  }
+  return text;
 }

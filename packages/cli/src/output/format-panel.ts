@@ -1,10 +1,12 @@
 import { paint } from './ansi.js';
+import { escapeControl } from './escape-control.js';
 import { cutText, padText, textWidth } from './text-width.js';
 
 /**
  * Formats a panel (cli.md 1.5): the title centred in `width`, then each
- * content line framed as `| ` + text padded to `width - 4` + ` |`. Returns
- * lines ending in newlines.
+ * content line framed as `| ` + text padded to `width - 4` + ` |`; control
+ * characters escaped (`escapeControl`), so a line stays one framed line.
+ * Returns lines ending in newlines.
  *
  * @param title panel title
  * @param lines content lines (already fitted)
@@ -16,10 +18,11 @@ import { cutText, padText, textWidth } from './text-width.js';
  * ```
  */
 export function formatPanel(title: string, lines: string[], width: number, options: { styled?: boolean; color?: boolean } = {}): string {
+  title = escapeControl(title);
   const left = Math.max(0, Math.floor((width - textWidth(title)) / 2));
   const v = options.styled ? paint('│', ['dim'], options.color === true) : '|';
   let out = ' '.repeat(left) + paint(title, ['bold'], options.color === true) + '\n';
-  for (const line of lines) out += `${v} ${padText(cutText(line, width - 4), width - 4)} ${v}\n`;
+  for (const line of lines) out += `${v} ${padText(cutText(escapeControl(line), width - 4), width - 4)} ${v}\n`;
   return out;
 }
 
@@ -32,6 +35,7 @@ export function formatPanel(title: string, lines: string[], width: number, optio
  * ```
  */
 export function keyValueLines(pairs: [string, string][]): string[] {
-  const w = Math.max(0, ...pairs.map(([k]) => textWidth(k)));
-  return pairs.map(([k, v]) => (padText(k, w + 2) + v).trimEnd());
+  const safe = pairs.map(([k, v]) => [escapeControl(k), escapeControl(v)] as const);
+  const w = Math.max(0, ...safe.map(([k]) => textWidth(k)));
+  return safe.map(([k, v]) => (padText(k, w + 2) + v).trimEnd());
 }

@@ -1,4 +1,5 @@
 import { paint, type StyleName } from './ansi.js';
+import { escapeControl } from './escape-control.js';
 import { cutText, padText, textWidth, wrapText } from './text-width.js';
 
 /** A table column. */
@@ -28,7 +29,9 @@ export interface FormatTableOptions {
 /**
  * Formats a table (cli.md 1.4): one space of padding, `|` between columns, a
  * `-` separator under the header; a table with a flexible column spans exactly
- * `width`. Returns the lines, each ending in a newline.
+ * `width`. Control characters in headers and cells are escaped
+ * (`escapeControl`): a cell never breaks its row nor reaches the terminal as
+ * a command. Returns the lines, each ending in a newline.
  *
  * @param columns the columns
  * @param rows cell texts, one array per row
@@ -38,7 +41,9 @@ export interface FormatTableOptions {
  * formatTable([{ header: 'a' }], [['x']], { width: 80 }); // '| a |\n|---|\n| x |\n'
  * ```
  */
-export function formatTable(columns: TableColumn[], rows: string[][], options: FormatTableOptions): string {
+export function formatTable(columns: TableColumn[], givenRows: string[][], options: FormatTableOptions): string {
+  columns = columns.map((c) => ({ ...c, header: escapeControl(c.header) }));
+  const rows = givenRows.map((r) => r.map((cell) => escapeControl(cell)));
   const showHeader = options.header ?? true;
   const widths = columns.map((c, i) =>
     Math.max(showHeader ? textWidth(c.header) : 0, ...rows.map((r) => textWidth(r[i] ?? ''))),
@@ -61,7 +66,7 @@ export function formatTable(columns: TableColumn[], rows: string[][], options: F
           rowOf.push(r);
         });
       } else {
-        expanded.push(cells.map((c, i) => (i === flex ? (col.fit ? col.fit(c, w, r) : cutText(c, w)) : c)));
+        expanded.push(cells.map((c, i) => (i === flex ? (col.fit ? escapeControl(col.fit(c, w, r)) : cutText(c, w)) : c)));
         rowOf.push(r);
       }
     });

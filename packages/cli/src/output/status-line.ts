@@ -1,4 +1,5 @@
 import type { OutStream } from '../io.js';
+import { escapeControl } from './escape-control.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -26,10 +27,10 @@ export class StatusLine {
     this.#enabled = enabled;
   }
 
-  /** Shows `text` with a spinner. */
+  /** Shows `text` with a spinner (control characters escaped: it names the operation). */
   set(text: string): void {
     if (!this.#enabled) return;
-    this.#text = text;
+    this.#text = escapeControl(text);
     this.#draw();
     if (!this.#timer) {
       this.#timer = setInterval(() => this.#draw(), 80);

@@ -1,6 +1,7 @@
 import type { StyleName } from '../output/ansi.js';
 import { formatRelativeTime } from '../output/format-time.js';
 import { formatTable, type TableColumn } from '../output/format-table.js';
+import { escapeControl } from '../output/escape-control.js';
 import { formatValue } from '../output/format-value.js';
 import type { OutputMode } from '../io.js';
 import { fitDescription } from './fit-description.js';
@@ -64,8 +65,8 @@ export function formatRunsTable(runs: readonly RunRow[], options: RunsTableOptio
   const cols = runsTableColumns(options);
   const now = options.now ?? Date.now();
   const dim = options.dim === true;
-  // The pairs of each row, formatted once: for the cell text and again when fitting it.
-  const pairs = cols.includes('description') ? runs.map(descriptionPairs) : [];
+  // The pairs of each row, formatted and escaped once: for the cell text and again when fitting it.
+  const pairs = cols.includes('description') ? runs.map((r) => descriptionPairs(r).map(([k, v]): [string, string] => [escapeControl(k), escapeControl(v)])) : [];
   const rows = runs.map((r, i) => cols.map((c) => cell(r, c, options.namespace, now, pairs[i])));
   const color = options.mode.color;
   const columns: TableColumn[] = cols.map((c) => {
@@ -76,7 +77,8 @@ export function formatRunsTable(runs: readonly RunRow[], options: RunsTableOptio
         header,
         flex: 'cut',
         fit: (_text: string, width: number, row: number) => {
-          return fitDescription((runs[row] as RunRow).label, pairs[row] as [string, string][], width);
+          const label = (runs[row] as RunRow).label;
+          return fitDescription(label === undefined ? undefined : escapeControl(label), pairs[row] as [string, string][], width);
         },
         ...(color ? { style: () => base } : {}),
       };

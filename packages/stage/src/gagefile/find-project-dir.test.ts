@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { encodeOpref, OpRef } from '@gage/types';
 import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
 import { findGagefile, GAGEFILE_CANDIDATES } from './find-gagefile.js';
 import { findProjectDir, PROJECT_MARKERS } from './find-project-dir.js';
@@ -45,6 +46,13 @@ describe('projectNamespace', () => {
     await symlink(join(dir, 'hello-proj'), join(dir, 'alias'));
     expect(await projectNamespace(join(dir, 'alias'))).toBe('hello-proj');
     expect(await projectNamespace(join(dir, 'hello-proj'))).toBe('hello-proj');
+  });
+
+  test('replaces whitespace with _ so that the op ref can be written', async () => {
+    const dir = await testdir({ 'my project': null, 'tab\there': null });
+    expect(await projectNamespace(join(dir, 'my project'))).toBe('my_project');
+    expect(await projectNamespace(join(dir, 'tab\there'))).toBe('tab_here');
+    expect(encodeOpref(OpRef(await projectNamespace(join(dir, 'my project')), 'train'))).toBe('2 my_project train');
   });
 });
 

@@ -65,6 +65,16 @@ describe('opRunCommand', () => {
     });
   });
 
+  test('quotes the dir for the shell in a shell string and a #!sh body, raw in an array and another #! body', () => {
+    const dir = '/x/inj$(touch${IFS}PWNED) it\'s';
+    const q = `'/x/inj$(touch\${IFS}PWNED) it'\\''s'`;
+    const cmd = (exec: OpDef['data'][string]) => opRunCommand(OpDef('a', { exec }), dir).args;
+    expect(cmd('ls $project_dir/gage.toml')).toBe(`ls ${q}/gage.toml`);
+    expect(cmd(['ls', '$project_dir/gage.toml'])).toEqual(['ls', `${dir}/gage.toml`]);
+    expect(cmd('#!/usr/bin/env bash\nls "$project_dir"')).toBe(`#!/usr/bin/env bash\nls "/x/inj\\$(touch\\\${IFS}PWNED) it's"`);
+    expect(cmd('#!python3\nprint("$project_dir")')).toBe(`#!python3\nprint("${dir}")`);
+  });
+
   test('makes the project dir absolute', () => {
     expect(opRunCommand(OpDef('a', { exec: ['ls', '$project_dir'] }), 'rel').args).toEqual(['ls', join(process.cwd(), 'rel')]);
   });

@@ -1,8 +1,10 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { makeLoopYield } from '@gage/meta';
 import { compareCodePoints } from '@gage/types';
 import type { SourcePattern } from './parse-source-pattern.js';
 import { isTextFileSync } from './is-text-file.js';
+import { isRunEntry, runIdsIn } from './_run-entries.js';
 import { sentinelMatches } from './_sentinel-matches.js';
 
 /** A path the selection passed over, and why. */
@@ -28,6 +30,8 @@ export interface SelectFilesOptions {
 
 export interface SelectFilesResult {
   paths: string[];
+  /** Sizes of selected files the selection learned anyway (a type or size test, a symlink): the copy need not stat them. */
+  sizes: Map<string, number>;
   skipped: SkippedPath[];
   warnings: string[];
 }
@@ -47,19 +51,20 @@ interface Entry {
  * test files (sorted), then descend. Symlinks are followed inside the root
  * only; cycles, broken links and the runs dir are skipped. The tree is read
  * with synchronous calls: per-file thread-pool round trips dominated staging.
+ * The event loop gets a turn now and then (the run lock's refresh timer).
  */
 export async function selectFiles(
   rootDir: string, patterns: readonly SourcePattern[], options: SelectFilesOptions = {},
 ): Promise<SelectFilesResult> {
   const s = new Selection(patterns, options);
   const fileRules = patterns.filter((p) => p.type !== 'dir');
-  if (fileRules.length === 0) return { paths: [], skipped: [], warnings: [] };
+  if (fileRules.length === 0) return { paths: [], sizes: new Map(), skipped: [], warnings: [] };
   const root = resolve(rootDir);
   s.realRoot = realpathSync.native(root);
   s.realRuns = options.runsDir === undefined ? undefined : realOrResolved(options.runsDir);
   await s.walk(root, '', s.realRoot, new Set([s.realRoot]));
   s.paths.sort(compareCodePoints);
-  return { paths: s.paths, skipped: s.skipped, warnings: s.warnings };
+  return { paths: s.paths, sizes: s.sizes, skipped: s.skipped, warnings: s.warnings };
 }
 
 class Selection {
@@ -67,11 +72,13 @@ class Selection {
   readonly dirRules: readonly SourcePattern[];
   readonly counts = new Map<SourcePattern, number>();
   readonly paths: string[] = [];
+  readonly sizes = new Map<string, number>();
   readonly skipped: SkippedPath[] = [];
   readonly warnings: string[] = [];
   realRoot = '';
   realRuns: string | undefined;
   readonly options: SelectFilesOptions;
+  readonly pause = makeLoopYield();
 
   constructor(patterns: readonly SourcePattern[], options: SelectFilesOptions) {
     this.options = options;
@@ -90,8 +97,14 @@ class Selection {
     }
     const dirs: Entry[] = [];
     const files: Entry[] = [];
+    // Only the project dir itself can be the runs dir here (a runs dir below it is pruned whole).
+    const runIds = realDir === this.realRuns ? runIdsIn(entries) : undefined;
     for (const entry of entries) {
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      if (runIds !== undefined && isRunEntry(entry.name, runIds)) {
+        this.skipped.push({ path: rel, reason: 'runs-dir' });
+        continue;
+      }
       const abs = join(absDir, entry.name);
       if (entry.isDirectory()) dirs.push({ name: entry.name, rel, abs, real: join(realDir, entry.name) });
       else if (entry.isFile()) files.push({ name: entry.name, rel, abs, real: '' });
@@ -99,7 +112,11 @@ class Selection {
     }
     const keep: Entry[] = [];
     for (const dir of dirs) if (await this.admitDir(dir, relDir, ancestors)) keep.push(dir);
-    for (const file of files) if (this.selectFile(file)) this.paths.push(file.rel);
+    for (const file of files) {
+      if (this.selectFile(file)) this.paths.push(file.rel);
+      const turn = this.pause();
+      if (turn) await turn;
+    }
     for (const dir of keep) await this.walk(dir.abs, dir.rel, dir.real, new Set([...ancestors, dir.real]));
   }
 
@@ -181,6 +198,8 @@ class Selection {
       selected = !rule.exclude;
       excluded ||= rule.exclude;
     }
+    const known = test.knownSize();
+    if (selected && known !== undefined) this.sizes.set(file.rel, known);
     if (!selected && !excluded && (sized ?? limited) !== undefined) {
       const reason = sized !== undefined ? 'size-limit' : 'max-matches';
       const size = test.size();
@@ -231,6 +250,11 @@ class FileTest {
       }
     }
     return this.text;
+  }
+
+  /** The size if a `stat` was made already (or the entry came with one), else `undefined`. */
+  knownSize(): number | undefined {
+    return this.file.size ?? this.stats?.size;
   }
 
   /** The size; `undefined` when the file is gone or unreadable (no size test applies; the copy reports it). */

@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { OpDef } from '@gage/types';
-import { chmod, lstat, readFile, stat } from 'node:fs/promises';
+import { rmSync, writeFileSync } from 'node:fs';
+import { chmod, lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { LOOP_YIELD_CALLS } from '@gage/meta';
 import { join } from 'node:path';
 import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { startTurnTicker } from '../../test/_turn-ticker.js';
 import { copySourcecode } from './copy-sourcecode.js';
 import { planSourcecode } from './plan-sourcecode.js';
 import { DEFAULT_SOURCECODE_PATTERNS, sourcecodePatterns } from './sourcecode-patterns.js';
@@ -158,6 +161,35 @@ describe('traversal (stage.md 4.3)', () => {
     expect(plan.skipped).toEqual([{ path: 'runs', reason: 'runs-dir' }]);
     expect(plan.warnings).toEqual([]);
     expect(await paths(dir, ['**/*'], join(dir, 'elsewhere'))).toContain('runs/abc/x.py');
+  });
+
+  test('when the runs dir is the project dir, no run and no sidecar of one is selected', async () => {
+    const dir = await testdir({
+      'train.py': '', 'abc/train.py': '', 'abc.meta/opref': '2 p train', 'abc.user/1.json': '{}', 'abc.project': 'file:x',
+      'abc.lock': null, '.abc.project.123.0123456789ab.tmp': '', 'def/out.txt': '', 'def.meta.deleted/id': 'def',
+      'x.user/a.py': '', 'x.user.meta/id': 'x.user', 'ghi/keep.py': '', 'ghi.txt': '', 'jkl.user/b.py': '',
+    });
+    const plan = await planSourcecode(dir, ['**/*'], { runsDir: dir });
+    // ghi and jkl.user have no meta dir: they are project files that only look like runs.
+    expect(plan.paths).toEqual(['ghi.txt', 'ghi/keep.py', 'jkl.user/b.py', 'train.py']);
+    expect(plan.skipped.map((s) => s.reason)).toEqual(Array(10).fill('runs-dir'));
+    expect(plan.warnings).toEqual([]);
+  });
+
+  test('lets the event loop turn while it walks many files (the run lock stays fresh)', async () => {
+    const dir = await testdir({ 'zzz/last.txt': '' });
+    await mkdir(join(dir, 'a'));
+    for (let i = 0; i < 3 * LOOP_YIELD_CALLS; i++) writeFileSync(join(dir, 'a', `f${i}`), '');
+    // The walk starts synchronously; the first turn removes the last dir, so a walk that turns midway misses it.
+    const stop = startTurnTicker(() => rmSync(join(dir, 'zzz'), { recursive: true, force: true }));
+    let plan;
+    try {
+      plan = await planSourcecode(dir, ['**/*']);
+    } finally {
+      stop();
+    }
+    expect(plan.paths).toHaveLength(3 * LOOP_YIELD_CALLS);
+    expect(plan.paths).not.toContain('zzz/last.txt');
   });
 
   test('symlinks inside the project are followed; a symlinked file is read through', async () => {

@@ -19,6 +19,8 @@ export interface SourcecodePlan {
   patterns: string[];
   /** Selected relative paths, `/` separators, sorted by code point. */
   paths: string[];
+  /** Sizes of some selected files, known from the selection's own `stat` (type and size tests); saves the copy one. */
+  sizes: ReadonlyMap<string, number>;
   /** Paths passed over: broken or outside symlinks, cycles, the runs dir, files cut by a size test or `max-matches`. */
   skipped: SkippedPath[];
   /** Messages for the user about `skipped` (without a `WARNING: ` prefix); size and count skips make one line, last. */
@@ -42,7 +44,7 @@ export async function planSourcecode(
 ): Promise<SourcecodePlan> {
   const srcDir = resolve(projectDir);
   const parsed = patterns.map(parseSourcePattern);
-  const { paths, skipped, warnings } = await selectFiles(srcDir, parsed, { runsDir: options.runsDir });
+  const { paths, sizes, skipped, warnings } = await selectFiles(srcDir, parsed, { runsDir: options.runsDir });
   const limits = limitSkipWarning(skipped);
-  return { srcDir, patterns: [...patterns], paths, skipped, warnings: limits === undefined ? warnings : [...warnings, limits] };
+  return { srcDir, patterns: [...patterns], paths, sizes, skipped, warnings: limits === undefined ? warnings : [...warnings, limits] };
 }

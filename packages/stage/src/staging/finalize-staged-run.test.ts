@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, makeRun, readMetaFile, runMetaPath, runStatus, scanRunFiles } from '@gage/meta';
+import { initRunMeta, LOOP_YIELD_CALLS, makeRun, readMetaFile, runMetaPath, runStatus, scanRunFiles } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { startTurnTicker } from '../../test/_turn-ticker.js';
 import { finalizeStagedRun } from './finalize-staged-run.js';
 import type { StagePhase } from './stage-options.js';
 
@@ -53,5 +55,26 @@ describe('finalizeStagedRun()', () => {
     expect((await stat(run.runDir)).isDirectory()).toBe(true);
     expect(await readMetaFile(run, 'manifest')).toBe('');
     expect(await runStatus(run)).toBe('staged');
+  });
+
+  test('lets the event loop turn while it makes many files read-only (the run lock stays fresh)', async () => {
+    const run = await initRun();
+    const count = 3 * LOOP_YIELD_CALLS;
+    await mkdir(run.runDir, { recursive: true });
+    const paths = Array.from({ length: count }, (_, i) => join(run.runDir, `f${String(i).padStart(5, '0')}`));
+    for (const path of paths) writeFileSync(path, '');
+    await scanRunFiles(run, 's');
+    const writable = (path: string) => (statSync(path).mode & 0o200) !== 0;
+    let midway = false;
+    const stop = startTurnTicker(() => {
+      if (!writable(paths[0] as string) && writable(paths[count - 1] as string)) midway = true;
+    });
+    try {
+      await finalizeStagedRun(run);
+    } finally {
+      stop();
+    }
+    expect(midway).toBe(true);
+    expect(writable(paths[count - 1] as string)).toBe(false);
   });
 });
