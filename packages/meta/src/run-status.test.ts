@@ -46,6 +46,10 @@ describe('isPidAlive()', () => {
     for (const pid of [0, -1, 1.5, NaN]) expect(isPidAlive(pid)).toBe(false);
   });
 
+  test('is false, never a throw, for integers no process can have (a damaged proc/lock)', () => {
+    for (const pid of [2 ** 31, 2 ** 32, 2 ** 53 + 2, Infinity]) expect(isPidAlive(pid)).toBe(false);
+  });
+
   test('is true for pid 1, whoever owns it (EPERM counts as alive)', () => {
     expect(isPidAlive(1)).toBe(true); // init: alive whoever we are
   });
@@ -94,6 +98,16 @@ describe('runStatus()', () => {
     expect(await runStatus(run)).toBe('terminated');
     await lock.release();
     expect(await runStatus(run)).toBe('running'); // live pid and no run lock at all
+  });
+
+  test('proc/lock holding no possible pid (2^31, 2^32, garbage) is terminated with a warning, never a throw', async () => {
+    await init();
+    for (const text of ['2147483648', '4294967296', '99999999999999999999', 'garbage', '0', '-5']) {
+      warnings.length = 0;
+      await writeMetaFile(run, 'proc/lock', text, { writable: true });
+      expect(await runStatus(run)).toBe('terminated');
+      expect(warnings).toEqual([`Invalid pid in "proc/lock" of "${run.metaDir}": ${text}`]);
+    }
   });
 
   test('an unreadable meta file warns and is skipped', async () => {

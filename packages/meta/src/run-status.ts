@@ -12,8 +12,10 @@ import { runLockState } from './run-lock.js';
  * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
  *    positive → `error` (a malformed one warns
  *    `Invalid exit status in "<metaDir>": <text>` and is skipped);
- * 2. `proc/lock` exists: its pid is not an integer or not alive, or the run
- *    lock is stale (the runner died) → `terminated`; else `running`;
+ * 2. `proc/lock` exists: its pid is not alive, or the run lock is stale (the
+ *    runner died) → `terminated`; a pid that is not an integer in 1..2^31-1
+ *    warns `Invalid pid in "proc/lock" of "<metaDir>": <text>` and is
+ *    `terminated` too; else `running`;
  * 3. `staged` exists → `staged`; 4. `initialized` exists → `pending`;
  * 5. otherwise `unknown`.
  *
@@ -36,7 +38,12 @@ export async function runStatus(run: Run): Promise<RunStatus> {
   const lockText = await readOrWarn(run, 'proc/lock');
   if (lockText !== undefined) {
     const pid = parseMetaInteger(lockText);
-    if (pid === undefined || !isPidAlive(pid)) return 'terminated';
+    if (pid === undefined || pid <= 0 || pid > 0x7fff_ffff) {
+      // A damaged proc/lock: the run cannot be running, and listing must not fail on it.
+      warnMeta(`Invalid pid in "proc/lock" of "${run.metaDir}": ${lockText.trimEnd().slice(0, 40)}`);
+      return 'terminated';
+    }
+    if (!isPidAlive(pid)) return 'terminated';
     try {
       return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';
     } catch (err) {
