@@ -127,6 +127,23 @@ export class RunLockedError extends GageError {
   }
 }
 
+/** `<runsDir>/<id>.lock` exists but is not a directory, so it is no run lock (`ERR_GAGE_INVALID_RUN_LOCK`). */
+export class InvalidRunLockError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The path of the would-be lock. */
+  readonly path: string;
+
+  constructor(runId: string, path: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_INVALID_RUN_LOCK', `Cannot lock run "${runId}": "${path}" is not a lock directory`, {
+      hint: `Gage makes run locks as directories. If no Gage process is using the run, remove "${path}" and try again.`,
+      ...options,
+    });
+    this.runId = runId;
+    this.path = path;
+  }
+}
+
 /**
  * `runAttr` failed (message = the attribute name, lifecycle.md 12):
  * `ERR_GAGE_RUN_ATTR_UNKNOWN` for a name it does not support,

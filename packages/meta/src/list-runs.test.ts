@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -102,17 +103,20 @@ describe('listRuns()', () => {
     await makeFakeRun(runsDir, 'bbb', { opref: '3 foobar' });
     await makeFakeRun(runsDir, 'ccc', { idFile: 'xyz' });
     await mkdir(join(runsDir, 'ddd.meta', 'opref'), { recursive: true }); // unreadable opref
+    await makeFakeRun(runsDir, 'eee', { opref: undefined });
+    execFileSync('mkfifo', [join(runsDir, 'eee.meta', 'opref')]); // never waited for
     const errors: RunLoadError[] = [];
     const runs = await listRuns(runsDir, { onError: (err) => errors.push(err) });
     expect(ids(runs)).toEqual(['aaa']);
     const byDir = Object.fromEntries(errors.map((e) => [e.metaDir, e]));
-    expect(Object.keys(byDir).sort()).toEqual(['bbb', 'ccc', 'ddd'].map((id) => join(runsDir, `${id}.meta`)));
+    expect(Object.keys(byDir).sort()).toEqual(['bbb', 'ccc', 'ddd', 'eee'].map((id) => join(runsDir, `${id}.meta`)));
     expect(byDir[join(runsDir, 'bbb.meta')]).toMatchObject({
       code: 'ERR_GAGE_RUN_LOAD',
       message: `Cannot load run "${join(runsDir, 'bbb.meta')}": unsupported opref schema: '3 foobar'`,
     });
     expect(byDir[join(runsDir, 'ccc.meta')]?.message).toBe(`Cannot load run "${join(runsDir, 'ccc.meta')}": invalid run id: 'xyz'`);
     expect(byDir[join(runsDir, 'ddd.meta')]?.message).toMatch(/^Cannot load run ".*ddd\.meta": cannot read opref: EISDIR/);
+    expect(byDir[join(runsDir, 'eee.meta')]?.message).toMatch(/^Cannot load run ".*eee\.meta": cannot read opref: EFTYPE: not a regular file/);
   });
 
   test('without onError a corrupt run is a warning, not an error', async () => {

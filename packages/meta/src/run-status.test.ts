@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { utimes } from 'node:fs/promises';
+import { symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -108,6 +108,21 @@ describe('runStatus()', () => {
       expect(await runStatus(run)).toBe('terminated');
       expect(warnings).toEqual([`Invalid pid in "proc/lock" of "${run.metaDir}": ${text}`]);
     }
+  });
+
+  test('a FIFO or a device as a meta file warns and is skipped, without blocking', async () => {
+    await init();
+    execFileSync('mkfifo', [join(run.metaDir, 'proc', 'exit')]);
+    expect(await runStatus(run)).toBe('pending');
+    execFileSync('mkfifo', [join(run.metaDir, 'staged')]);
+    await symlink('/dev/zero', join(run.metaDir, 'proc', 'lock'));
+    expect(await runStatus(run)).toBe('pending');
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Cannot read "proc\/exit" in ".*aaa\.meta": EFTYPE: not a regular file/),
+      expect.stringMatching(/^Cannot read "proc\/exit" in ".*aaa\.meta": EFTYPE/),
+      expect.stringMatching(/^Cannot read "proc\/lock" in ".*aaa\.meta": EFTYPE/),
+      expect.stringMatching(/^Cannot read "staged" in ".*aaa\.meta": EFTYPE/),
+    ]);
   });
 
   test('an unreadable meta file warns and is skipped', async () => {

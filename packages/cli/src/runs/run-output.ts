@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
+import { readRegularFile } from './_read-regular-file.js';
 
 /** The captured output of one phase. */
 export interface PhaseOutput {
@@ -23,9 +24,9 @@ export async function readRunOutputs(run: Run): Promise<PhaseOutput[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.endsWith('.index')).sort();
   const out: PhaseOutput[] = [];
   for (const n of names) {
-    const bytes = await readFile(join(dir, n)).catch(() => undefined);
+    const bytes = await readRegularFile(join(dir, n)).catch(() => undefined);
     if (!bytes) continue;
-    const index = await readFile(join(dir, `${n}.index`)).catch(() => Buffer.alloc(0));
+    const index = await readRegularFile(join(dir, `${n}.index`)).catch(() => Buffer.alloc(0));
     const text = bytes.toString('utf8');
     const parts = text.split('\n');
     if (parts[parts.length - 1] === '') parts.pop();
