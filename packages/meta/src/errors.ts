@@ -116,6 +116,24 @@ export class MetaEncodingError extends GageError {
   }
 }
 
+/**
+ * The run's meta dir is gone (`ERR_GAGE_RUN_GONE`): the run was deleted
+ * while it was being used, e.g. during its run or its `--start` prompt.
+ * Writers throw it rather than make a partial meta dir again.
+ */
+export class RunGoneError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The meta dir that no longer exists. */
+  readonly metaDir: string;
+
+  constructor(runId: string, metaDir: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_RUN_GONE', `Run "${runId}" no longer exists: its meta dir "${metaDir}" was deleted`, options);
+    this.runId = runId;
+    this.metaDir = metaDir;
+  }
+}
+
 /** The run lock (lifecycle.md 1.1) is held by another process (`ERR_GAGE_RUN_LOCKED`). */
 export class RunLockedError extends GageError {
   /** The run id. */

@@ -1,5 +1,5 @@
 export {
-  InvalidRunLockError, MetaEncodingError, MetaSchemaError, RunAttrError, RunExistsError, RunLockedError, RunMetaError, RunMetaInitializedError,
+  InvalidRunLockError, MetaEncodingError, MetaSchemaError, RunAttrError, RunExistsError, RunGoneError, RunLockedError, RunMetaError, RunMetaInitializedError,
 } from './errors.js';
 export { setMetaLogger } from './meta-logger.js';
 export type { MetaLogger } from './meta-logger.js';

@@ -110,6 +110,25 @@ describe('runStatus()', () => {
     }
   });
 
+  test('a run whose process ran but that nobody finalizes (runner killed, disk full) is terminated, not staged', async () => {
+    await init();
+    await writeRunTimestamp(run, 'staged');
+    await writeRunTimestamp(run, 'started');
+    expect(await runStatus(run)).toBe('staged'); // started, but the process never ran (a failed spawn): can be started again
+    await writeMetaFile(run, 'output/40_run', 'out\n', { writable: true });
+    const lock = await lockRun(run);
+    expect(await runStatus(run)).toBe('staged'); // its runner holds the lock: finalize comes next (lifecycle.md 11)
+    await lock.release();
+    expect(await runStatus(run)).toBe('terminated'); // the runner is gone
+    const stale = await lockRun(run);
+    const old = (Date.now() - 60_000) / 1000;
+    await utimes(`${run.runDir}.lock`, old, old);
+    expect(await runStatus(run)).toBe('terminated'); // its lock went stale: the runner died
+    await stale.release();
+    await writeMetaFile(run, 'proc/exit', '0');
+    expect(await runStatus(run)).toBe('completed');
+  });
+
   test('a FIFO or a device as a meta file warns and is skipped, without blocking', async () => {
     await init();
     execFileSync('mkfifo', [join(run.metaDir, 'proc', 'exit')]);
