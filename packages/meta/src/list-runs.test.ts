@@ -53,8 +53,14 @@ describe('runForMetaDir()', () => {
     });
   });
 
+  test('a half-made run (no opref yet) loads without an opref, its id from the dir name when id is missing too', async () => {
+    await makeFakeRun(runsDir, 'abc', { opref: undefined, idFile: undefined });
+    expect(await runForMetaDir(join(runsDir, 'abc.meta'))).toEqual({
+      id: 'abc', name: 'babab-bopus', runDir: join(runsDir, 'abc'), metaDir: join(runsDir, 'abc.meta'), opref: undefined,
+    });
+  });
+
   test.each([
-    ['no opref', { opref: undefined }],
     ['a garbage opref', { opref: 'garbage' }],
     ['an unnameable id', { idFile: 'not-hex' }],
   ])('%s is not a run', async (_, options) => {
@@ -74,11 +80,11 @@ describe('listRuns()', () => {
     expect(await listRuns(join(runsDir, 'missing'))).toEqual([]);
   });
 
-  test('lists *.meta runs and ignores locks, sidecars, strays and half-made runs', async () => {
+  test('lists *.meta runs, half-made ones too, and ignores locks, sidecars and strays', async () => {
     await makeFakeRun(runsDir, 'aaa');
     await makeFakeRun(runsDir, 'bbb', { runDir: false });
     await makeFakeRun(runsDir, 'ccc', { deleted: true });
-    await makeFakeRun(runsDir, 'ddd', { opref: undefined }); // half-made: no opref yet
+    await makeFakeRun(runsDir, 'ddd', { opref: undefined }); // half-made: no opref yet, still a run
     await mkdir(join(runsDir, 'aaa.lock'));
     await mkdir(join(runsDir, 'aaa.user'));
     await writeFile(join(runsDir, 'aaa.project'), 'file:..');
@@ -87,7 +93,9 @@ describe('listRuns()', () => {
     await mkdir(join(runsDir, '.meta'));
     await mkdir(join(runsDir, 'eee'));
     const onError = jest.fn();
-    expect(ids(await listRuns(runsDir, { sort: ['id'], onError })).sort()).toEqual(['aaa', 'bbb']);
+    const listed = await listRuns(runsDir, { sort: ['id'], onError });
+    expect(ids(listed)).toEqual(['aaa', 'bbb', 'ddd']);
+    expect(listed[2]?.opref).toBeUndefined();
     expect(onError).not.toHaveBeenCalled();
   });
 
