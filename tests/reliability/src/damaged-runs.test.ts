@@ -185,6 +185,7 @@ describe('an interrupted permanent delete', () => {
       // Stopped half way: what is left is a deleted run, never a bare run dir or sidecar.
       expect(names).toContain(`${big.id}.meta.deleted`);
       expect((await listRuns(box.runs, { deleted: true })).map((r) => r.id)).toEqual([big.id]);
+      expect((await g(['show', '-d', big.id])).stderr).toContain(`WARNING: run ${big.id}: a permanent delete of this run was interrupted`);
       const restore = await g(['restore', '-y', big.id]);
       expect(restore.stderr).toContain(`Run "${big.id}" was partly removed by an interrupted permanent delete and cannot be restored; purge it`);
       expect((await g(['purge', '-y', big.id])).code).toBe(0);

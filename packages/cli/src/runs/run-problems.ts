@@ -13,8 +13,9 @@ import type { RunEntry } from './run-list.js';
  * dir's name: the `id` file wins, lifecycle.md 15, so the run shows another
  * run's id), a `config.json` or `opdef.json` that is not valid JSON or not
  * an object (`config.json` must hold scalars only), a `proc/exit` that is
- * not an integer, a `proc/lock` that holds no possible pid, and an output
- * index whose size is not a whole number of records. Each message names the file and says what
+ * not an integer, a `proc/lock` that holds no possible pid, the marker of
+ * an interrupted permanent delete (`purging`), and an output index whose
+ * size is not a whole number of records. Each message names the file and says what
  * is wrong; an empty list means none of these was found. Reading never
  * throws: a file that cannot be read is itself reported.
  *
@@ -51,6 +52,7 @@ export function runProblems(entry: RunEntry): string[] {
   if (typeof exit === 'string' && !/^-?\d+$/.test(exit.trimEnd())) problems.push(`proc/exit is not an integer: '${exit.trimEnd().slice(0, 40)}'`);
   const pid = read('proc/lock');
   if (typeof pid === 'string' && !isPid(pid.trimEnd())) problems.push(`proc/lock does not hold a process id: '${pid.trimEnd().slice(0, 40)}'`);
+  if (typeof read('purging') === 'string') problems.push("a permanent delete of this run was interrupted and some of its files are gone: finish it with 'gage purge'");
   for (const index of outputIndexes(run.metaDir)) {
     let size: number | undefined;
     try {
