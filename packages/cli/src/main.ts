@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isGageError } from '@gage/types';
+import { fileSystemError, isGageError } from '@gage/types';
 import { formatHelp } from './args/format-help.js';
 import { parseArgs } from './args/parse-args.js';
 import { COMMANDS, findCommand } from './command-table.js';
@@ -97,7 +97,9 @@ function changeDir(start: string, path: string): string {
   return dir;
 }
 
-function printError(err: unknown, io: Io, verbose: number): number {
+function printError(caught: unknown, io: Io, verbose: number): number {
+  // A full disk, a read-only file system or a permission is the user's to fix, not a bug in Gage.
+  const err = isGageError(caught) ? caught : (fileSystemError(caught) ?? caught);
   const e = err as { code?: string; message: string; hint?: string; exitCode?: unknown; stack?: string };
   if (err instanceof UsageError) {
     const tryCmd = err.cmdPath ? `gage ${err.cmdPath}` : 'gage';

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { GREET, entries, gage, makeTree, removeTree } from './_helpers.js';
@@ -103,6 +104,30 @@ describe('gage restore and purge', () => {
     expect((await ids()).deleted.length).toBe(1);
     expect(await g(['purge', '-a'], 'y\n')).toMatchObject({ code: 0 });
     expect(await entries(runs)).toEqual([]);
+  });
+
+  test('purge --all also removes the files of runs that no longer exist; check warns about them', async () => {
+    const orphan = '6f1c2d3e-1111-4222-8333-444455556666';
+    await mkdir(join(runs, orphan));
+    await writeFile(join(runs, orphan, 'big.bin'), 'x');
+    await mkdir(join(runs, `${orphan}.user`));
+    await writeFile(join(runs, `${orphan}.project`), 'file:..');
+    const check = await g(['check']);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toBe(`WARNING: 3 files in "${runs}" belong to no run (left by interrupted deletes); remove them with 'gage purge --all'\n`);
+    // The trash is empty: the leftovers alone are listed and removed.
+    const declined = await g(['purge', '--all'], '\n');
+    expect(declined.stderr).toBe(
+      `  ${join(runs, orphan)}\n  ${join(runs, `${orphan}.project`)}\n  ${join(runs, `${orphan}.user`)}\n\n` +
+        'You are about to PERMANENTLY delete 3 leftover files of runs that no longer exist. This cannot be undone.\n\nContinue? (y/N) \n',
+    );
+    expect(await entries(runs)).toContain(orphan);
+    expect((await g(['rm', '1', '-y'])).code).toBe(0);
+    const purge = await g(['purge', '--all', '-y']);
+    expect(purge).toEqual({ code: 0, stdout: '', stderr: 'Permanently deleted 1 run\nRemoved 3 leftover files of runs that no longer exist\n' });
+    expect((await ids()).deleted).toEqual([]);
+    expect((await entries(runs)).filter((n) => n.startsWith(orphan))).toEqual([]);
+    expect((await g(['check'])).stderr).toBe('');
   });
 
   test('an unknown archive', async () => {

@@ -117,23 +117,47 @@ describe('gage run (staging)', () => {
     expect(again).toEqual({ code: 1, stdout: '', stderr: `gage: Run "${id}" is 'completed'\n\nOnly staged runs can be started with '--start'.\n` });
   });
 
-  test('--start refuses a staged run that was started already (its runner died before finalizing)', async () => {
+  test('--start refuses a run that was started already and whose runner died before finalizing: it is terminated', async () => {
     expect((await run(['--stage', '-y'])).code).toBe(0);
     const id = await onlyRunId();
     // What a runner leaves when killed after the run process ended and before finalizeRun: `started` and
-    // the output, no `proc/exit`.
+    // the output, no `proc/exit`, no run lock.
     await writeFile(join(runs, `${id}.meta`, 'started'), '1764000000000000');
     await mkdir(join(runs, `${id}.meta`, 'output'));
     await writeFile(join(runs, `${id}.meta`, 'output', '40_run'), 'Hello World\n');
     const status = await gage(['--runs', runs, 'select', '--json'], { cwd: project, home });
-    expect(JSON.parse(status.stdout)[0].status).toBe('staged');
+    expect(JSON.parse(status.stdout)[0].status).toBe('terminated');
     const start = await run(['--start', id, '-y']);
     expect(start).toEqual({
       code: 1,
       stdout: '',
-      stderr: `gage: Run "${id}" was started already and not finalized (its runner stopped)\n\nA run is started once; stage a new run with 'gage run --stage'.\n`,
+      stderr: `gage: Run "${id}" is 'terminated'\n\nOnly staged runs can be started with '--start'.\n`,
     });
     expect(await entries(join(runs, `${id}.meta`, 'proc'))).not.toContain('exit');
+  });
+
+  test('--start of a run deleted during its prompt says so and starts nothing', async () => {
+    expect((await run(['--stage', '-y'])).code).toBe(0);
+    const id = await onlyRunId();
+    const child = spawn('node', [BIN, '--runs', runs, 'run', '--start', id], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const asked = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('Continue?')) resolve();
+    }));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await asked;
+    expect((await gage(['--runs', runs, 'rm', '-y', id], { cwd: project, home })).code).toBe(0);
+    child.stdin.end('y\n');
+    expect(await closed).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`gage: Run "${id}" no longer exists: its meta dir "${join(runs, `${id}.meta`)}" was deleted\n\nIt was deleted after it was selected; nothing was started.\n`);
+    expect(await entries(join(runs, `${id}.meta.deleted`))).not.toContain('started');
   });
 
   test('--start of a run whose program cannot be spawned can be tried again', async () => {

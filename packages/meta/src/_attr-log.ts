@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseJson, type JsonObject, type JsonValue } from '@gage/types';
 import { AttrLogError } from './errors.js';
-import { mapLimit } from './_map-limit.js';
+import { readTextSync } from './_read-text-sync.js';
 
 /** One attr-log entry with its defaults applied (lifecycle.md 14). */
 export interface AttrLogEntry {
@@ -24,12 +24,23 @@ export async function attrLogNames(dir: string): Promise<string[]> {
   return names.filter((n) => n.endsWith('.json')).sort();
 }
 
-/** Reads every entry of an attr-log dir in log order. */
+/**
+ * Reads every entry of an attr-log dir in log order, each with one small
+ * synchronous read that refuses anything but a regular file (an entry that
+ * is a FIFO must not hang `gage list`).
+ */
 export async function readAttrLog(dir: string): Promise<AttrLogEntry[]> {
   const names = await attrLogNames(dir);
-  return mapLimit(names, 32, async (name) => {
+  return names.map((name) => {
     const path = join(dir, name);
-    return parseEntry(await readFile(path, 'utf8'), path);
+    let text: string;
+    try {
+      text = readTextSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EFTYPE') throw err;
+      throw invalidEntry(path, 'not a regular file', err);
+    }
+    return parseEntry(text, path);
   });
 }
 
@@ -42,12 +53,15 @@ export function applyEntry(attrs: JsonObject, entry: AttrLogEntry): void {
   for (const name of entry.delete) delete attrs[name];
 }
 
+function invalidEntry(path: string, reason: string, cause?: unknown): AttrLogError {
+  return new AttrLogError(`Invalid attribute log entry "${path}": ${reason}`, {
+    hint: 'Each entry must be a JSON object {"author": ..., "set": {...}, "delete": [...]}; fix or remove the file.',
+    cause,
+  });
+}
+
 function parseEntry(text: string, path: string): AttrLogEntry {
-  const bad = (reason: string, cause?: unknown): AttrLogError =>
-    new AttrLogError(`Invalid attribute log entry "${path}": ${reason}`, {
-      hint: 'Each entry must be a JSON object {"author": ..., "set": {...}, "delete": [...]}; fix or remove the file.',
-      cause,
-    });
+  const bad = (reason: string, cause?: unknown): AttrLogError => invalidEntry(path, reason, cause);
   let data: JsonValue;
   try {
     data = parseJson(text, { bigint: true });

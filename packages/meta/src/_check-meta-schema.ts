@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
 import type { Run } from '@gage/types';
-import { MetaSchemaError, RunMetaError } from './errors.js';
+import { MetaSchemaError, RunGoneError, RunMetaError } from './errors.js';
 import { readMetaFile } from './read-meta-file.js';
 
-/** Fails unless the run's `__schema__` is `1` (lifecycle.md 7.3). */
+/** Fails unless the run's `__schema__` is `1` (lifecycle.md 7.3); `RunGoneError` when the meta dir itself is gone. */
 export async function checkMetaSchema(run: Run): Promise<void> {
   const text = await readMetaFile(run, '__schema__');
   if (text === undefined) {
-    throw new RunMetaError(run.id, '__schema__', 'file is missing', { hint: 'Was the run initialized with initRunMeta?' });
+    if (!existsSync(run.metaDir)) throw new RunGoneError(run.id, run.metaDir);
+    throw new RunMetaError(run.id, '__schema__', 'file is missing', {
+      hint: 'The meta dir is incomplete: the run was not fully made, or its files were changed by hand.',
+    });
   }
   const schema = text.trimEnd();
   if (schema !== '1') throw new MetaSchemaError(schema);

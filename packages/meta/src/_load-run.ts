@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decodeOpref, runNameForId, type OpRef, type Run } from '@gage/types';
 import { RunLoadError } from './errors.js';
@@ -8,20 +9,23 @@ import { readTextSync } from './_read-text-sync.js';
  * Synchronous on purpose (see `readTextSync`): `listRuns` must list 10,000
  * runs in well under half a second, and small reads through `fs.promises`
  * cost several times more than synchronous ones.
- * `undefined` when the dir is not a run at all (no `opref`: a half-made run,
- * or not a directory); a {@link RunLoadError} when it looks like a run but is
- * corrupt (unreadable or undecodable `opref`, unreadable `id`, an id that
- * cannot be named). `read` reads the files (default: from disk, synchronously).
+ * A directory without `opref` is a half-made run (killed, or out of disk
+ * space, inside `makeRun` or `initRunMeta`): it loads with `opref`
+ * undefined, so that it can be listed and deleted. `undefined` when the
+ * path is not a directory; a {@link RunLoadError} when it looks like a run
+ * but is corrupt (unreadable or undecodable `opref`, unreadable `id`, an id
+ * that cannot be named). `read` reads the files (default: from disk,
+ * synchronously).
  */
 export function loadRun(metaDir: string, read: MetaReader = readOptional): Run | RunLoadError | undefined {
   const suffix = metaDir.endsWith('.meta.deleted') ? '.meta.deleted' : metaDir.endsWith('.meta') ? '.meta' : '';
   const runDir = metaDir.slice(0, metaDir.length - suffix.length);
   const oprefText = read(metaDir, 'opref');
-  if (oprefText === undefined) return undefined;
-  if (typeof oprefText !== 'string') return new RunLoadError(metaDir, `cannot read opref: ${oprefText.message}`, { cause: oprefText });
-  let opref: OpRef;
+  if (oprefText === undefined && !isDir(metaDir)) return undefined;
+  if (oprefText !== undefined && typeof oprefText !== 'string') return new RunLoadError(metaDir, `cannot read opref: ${oprefText.message}`, { cause: oprefText });
+  let opref: OpRef | undefined;
   try {
-    opref = decodeOpref(oprefText);
+    opref = oprefText === undefined ? undefined : decodeOpref(oprefText);
   } catch (err) {
     return new RunLoadError(metaDir, (err as Error).message, { cause: err });
   }
@@ -35,6 +39,14 @@ export function loadRun(metaDir: string, read: MetaReader = readOptional): Run |
     return new RunLoadError(metaDir, (err as Error).message, { cause: err });
   }
   return { id, name, runDir, metaDir, opref };
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a small meta file: its text; `undefined` when it (or the meta dir) is missing; the error when unreadable. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -97,6 +98,16 @@ describe('getAttrs()', () => {
     await expect(getAttrs(dir)).rejects.toMatchObject({
       code: 'ERR_GAGE_ATTR_LOG',
       message: `Invalid attribute log entry "${join(dir, name as string)}": ${reason}`,
+    });
+  });
+
+  test('an entry that is a FIFO throws ERR_GAGE_ATTR_LOG at once instead of blocking', async () => {
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${makeLogId(1000)}.json`);
+    execFileSync('mkfifo', [path]);
+    await expect(getAttrs(dir)).rejects.toMatchObject({
+      code: 'ERR_GAGE_ATTR_LOG',
+      message: `Invalid attribute log entry "${path}": not a regular file`,
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
 import { deleteRuns } from './delete-runs.js';
@@ -86,6 +86,38 @@ describe('deleteRuns() and restoreRuns()', () => {
 });
 
 describe('permanent delete and purgeRuns()', () => {
+  test('an interrupted permanent delete leaves a deleted run that cannot be restored and that purge finishes', async () => {
+    const warn = jest.fn<(message: string) => void>();
+    setMetaLogger(warn);
+    await makeFullRun('abc');
+    // What `delete -p` leaves when stopped inside the run dir: the meta dir is in the trash with the marker,
+    // part of the run dir is gone, the sidecars are still there.
+    await rename(join(runsDir, 'abc.meta'), join(runsDir, 'abc.meta.deleted'));
+    await writeFile(join(runsDir, 'abc.meta.deleted', 'purging'), '');
+    const [trashed] = await listRuns(runsDir, { deleted: true });
+    expect(trashed?.id).toBe('abc');
+    expect(await restoreRuns([trashed!])).toEqual([]);
+    expect(warn).toHaveBeenCalledWith('Run "abc" was partly removed by an interrupted permanent delete and cannot be restored; purge it');
+    expect(await purgeRuns([trashed!])).toHaveLength(1);
+    expect(await entries()).toEqual([]);
+  });
+
+  test('delete -p moves the meta dir to the trash first and removes it last', async () => {
+    const abc = await makeFullRun('abc');
+    const seen: string[] = [];
+    const removal = deleteRuns([abc], { permanent: true });
+    // Poll the runs dir while it runs: never without a meta dir while the run dir or a sidecar exists.
+    for (let done = false; !done;) {
+      done = await Promise.race([removal.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+      const names = await entries();
+      if (names.some((n) => n === 'abc' || n === 'abc.user' || n === 'abc.project') && !names.includes('abc.meta.deleted') && !names.includes('abc.meta')) {
+        seen.push(names.join(' '));
+      }
+    }
+    expect(seen).toEqual([]);
+    expect(await entries()).toEqual([]);
+  });
+
   test('delete -p removes exactly <id> and <id>.*, never a run whose id extends it', async () => {
     const abc = await makeFullRun('abc');
     await makeFullRun('abcd');

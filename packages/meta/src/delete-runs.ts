@@ -20,9 +20,11 @@ export interface DeleteRunsOptions {
  * - Default: renames `<id>.meta` to `<id>.meta.deleted` (replacing a stale
  *   `<id>.meta.deleted`); the run dir, `.user` and `.project` stay. A run
  *   without `<id>.meta` (already deleted) is skipped.
- * - `permanent`: removes the meta dir, then the run dir and every other
- *   sidecar named `<id>.*` (never a run whose id merely starts with `<id>`);
- *   releasing the lock removes `<id>.lock`.
+ * - `permanent`: moves the meta dir to the trash (marked `purging`), removes
+ *   the run dir and every other sidecar named `<id>.*` (never a run whose id
+ *   merely starts with `<id>`), and the meta dir last, so an interrupted
+ *   removal leaves a deleted run that a purge finishes; releasing the lock
+ *   removes `<id>.lock`.
  *
  * @returns The runs deleted; after a plain delete their `metaDir` is the
  *   `.meta.deleted` dir.

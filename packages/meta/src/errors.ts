@@ -116,6 +116,24 @@ export class MetaEncodingError extends GageError {
   }
 }
 
+/**
+ * The run's meta dir is gone (`ERR_GAGE_RUN_GONE`): the run was deleted
+ * while it was being used, e.g. during its run or its `--start` prompt.
+ * Writers throw it rather than make a partial meta dir again.
+ */
+export class RunGoneError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The meta dir that no longer exists. */
+  readonly metaDir: string;
+
+  constructor(runId: string, metaDir: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_RUN_GONE', `Run "${runId}" no longer exists: its meta dir "${metaDir}" was deleted`, options);
+    this.runId = runId;
+    this.metaDir = metaDir;
+  }
+}
+
 /** The run lock (lifecycle.md 1.1) is held by another process (`ERR_GAGE_RUN_LOCKED`). */
 export class RunLockedError extends GageError {
   /** The run id. */
@@ -124,6 +142,23 @@ export class RunLockedError extends GageError {
   constructor(runId: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_RUN_LOCKED', `Run "${runId}" is in use by another process`, options);
     this.runId = runId;
+  }
+}
+
+/** `<runsDir>/<id>.lock` exists but is not a directory, so it is no run lock (`ERR_GAGE_INVALID_RUN_LOCK`). */
+export class InvalidRunLockError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The path of the would-be lock. */
+  readonly path: string;
+
+  constructor(runId: string, path: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_INVALID_RUN_LOCK', `Cannot lock run "${runId}": "${path}" is not a lock directory`, {
+      hint: `Gage makes run locks as directories. If no Gage process is using the run, remove "${path}" and try again.`,
+      ...options,
+    });
+    this.runId = runId;
+    this.path = path;
   }
 }
 

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { notRegularFile } from './_read-text-sync.js';
 
 /** Files up to this size are read whole, synchronously; larger ones are streamed. */
 const SMALL = 1024 * 1024;
 
 /**
- * The SHA-256 of a file's content (a symlink's target). A small file (up to
+ * The SHA-256 of a file's content (a symlink's target; anything but a regular
+ * file fails with `EFTYPE`). A small file (up to
  * 1 MiB) is read synchronously in one go: for thousands of small files a
  * thread-pool round trip per open/read/close cost far more than the work
  * (staging 500 files spent ~40% of its time waiting on them). A larger file
@@ -29,9 +31,12 @@ export async function fileSha256(path: string): Promise<string> {
 
 /** The digest of a file of at most {@link SMALL} bytes (fstat once, read until EOF); `undefined` for a larger one. */
 function smallFileSha256(path: string): string | undefined {
-  const fd = openSync(path, 'r');
+  // Non-blocking open and a type check: a FIFO must not hang a finalize.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegularFile(path);
+    const size = st.size;
     if (size > SMALL) return undefined;
     const hash = createHash('sha256');
     // One byte more than the size: a short read is the end (one read); a full one means the file grew.

@@ -8,7 +8,8 @@ describe('@gage/meta exports map', () => {
       'makeReadOnly', 'writeRunTimestamp', 'runTimestamp', 'initRunMeta', 'readRunConfig', 'readRunOpdef', 'readRunCmd',
       'scanRunFiles', 'readFilesLog', 'writeManifest', 'readManifest', 'fileSha256', 'lockRun', 'runLockState', 'RunLock',
       'isPidAlive', 'runStatus', 'runAttr', 'clearRunAttrCache', 'setMetaLogger', 'RunExistsError', 'RunMetaInitializedError',
-      'RunMetaError', 'MetaSchemaError', 'MetaEncodingError', 'RunLockedError', 'RunAttrError',
+      'RunMetaError', 'MetaSchemaError', 'MetaEncodingError', 'RunLockedError', 'RunAttrError', 'InvalidRunLockError', 'RunGoneError',
+      'findOrphanedRunFiles', 'removeOrphanedRunFiles',
     ]) {
       expect([name, typeof (meta as Record<string, unknown>)[name]]).toEqual([name, 'function']);
     }

@@ -1,5 +1,5 @@
 export {
-  MetaEncodingError, MetaSchemaError, RunAttrError, RunExistsError, RunLockedError, RunMetaError, RunMetaInitializedError,
+  InvalidRunLockError, MetaEncodingError, MetaSchemaError, RunAttrError, RunExistsError, RunGoneError, RunLockedError, RunMetaError, RunMetaInitializedError,
 } from './errors.js';
 export { setMetaLogger } from './meta-logger.js';
 export type { MetaLogger } from './meta-logger.js';
@@ -40,6 +40,8 @@ export { deleteRuns } from './delete-runs.js';
 export type { DeleteRunsOptions } from './delete-runs.js';
 export { restoreRuns } from './restore-runs.js';
 export { purgeRuns } from './purge-runs.js';
+export { findOrphanedRunFiles } from './find-orphaned-run-files.js';
+export { removeOrphanedRunFiles } from './remove-orphaned-run-files.js';
 export { AttrLogError, ListRunsError, ProjectRefError, RunLoadError, RunSelectError } from './errors.js';
 export { readRunConfig } from './read-run-config.js';
 export { readRunOpdef } from './read-run-opdef.js';

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -52,8 +53,14 @@ describe('runForMetaDir()', () => {
     });
   });
 
+  test('a half-made run (no opref yet) loads without an opref, its id from the dir name when id is missing too', async () => {
+    await makeFakeRun(runsDir, 'abc', { opref: undefined, idFile: undefined });
+    expect(await runForMetaDir(join(runsDir, 'abc.meta'))).toEqual({
+      id: 'abc', name: 'babab-bopus', runDir: join(runsDir, 'abc'), metaDir: join(runsDir, 'abc.meta'), opref: undefined,
+    });
+  });
+
   test.each([
-    ['no opref', { opref: undefined }],
     ['a garbage opref', { opref: 'garbage' }],
     ['an unnameable id', { idFile: 'not-hex' }],
   ])('%s is not a run', async (_, options) => {
@@ -73,11 +80,11 @@ describe('listRuns()', () => {
     expect(await listRuns(join(runsDir, 'missing'))).toEqual([]);
   });
 
-  test('lists *.meta runs and ignores locks, sidecars, strays and half-made runs', async () => {
+  test('lists *.meta runs, half-made ones too, and ignores locks, sidecars and strays', async () => {
     await makeFakeRun(runsDir, 'aaa');
     await makeFakeRun(runsDir, 'bbb', { runDir: false });
     await makeFakeRun(runsDir, 'ccc', { deleted: true });
-    await makeFakeRun(runsDir, 'ddd', { opref: undefined }); // half-made: no opref yet
+    await makeFakeRun(runsDir, 'ddd', { opref: undefined }); // half-made: no opref yet, still a run
     await mkdir(join(runsDir, 'aaa.lock'));
     await mkdir(join(runsDir, 'aaa.user'));
     await writeFile(join(runsDir, 'aaa.project'), 'file:..');
@@ -86,7 +93,9 @@ describe('listRuns()', () => {
     await mkdir(join(runsDir, '.meta'));
     await mkdir(join(runsDir, 'eee'));
     const onError = jest.fn();
-    expect(ids(await listRuns(runsDir, { sort: ['id'], onError })).sort()).toEqual(['aaa', 'bbb']);
+    const listed = await listRuns(runsDir, { sort: ['id'], onError });
+    expect(ids(listed)).toEqual(['aaa', 'bbb', 'ddd']);
+    expect(listed[2]?.opref).toBeUndefined();
     expect(onError).not.toHaveBeenCalled();
   });
 
@@ -102,17 +111,20 @@ describe('listRuns()', () => {
     await makeFakeRun(runsDir, 'bbb', { opref: '3 foobar' });
     await makeFakeRun(runsDir, 'ccc', { idFile: 'xyz' });
     await mkdir(join(runsDir, 'ddd.meta', 'opref'), { recursive: true }); // unreadable opref
+    await makeFakeRun(runsDir, 'eee', { opref: undefined });
+    execFileSync('mkfifo', [join(runsDir, 'eee.meta', 'opref')]); // never waited for
     const errors: RunLoadError[] = [];
     const runs = await listRuns(runsDir, { onError: (err) => errors.push(err) });
     expect(ids(runs)).toEqual(['aaa']);
     const byDir = Object.fromEntries(errors.map((e) => [e.metaDir, e]));
-    expect(Object.keys(byDir).sort()).toEqual(['bbb', 'ccc', 'ddd'].map((id) => join(runsDir, `${id}.meta`)));
+    expect(Object.keys(byDir).sort()).toEqual(['bbb', 'ccc', 'ddd', 'eee'].map((id) => join(runsDir, `${id}.meta`)));
     expect(byDir[join(runsDir, 'bbb.meta')]).toMatchObject({
       code: 'ERR_GAGE_RUN_LOAD',
       message: `Cannot load run "${join(runsDir, 'bbb.meta')}": unsupported opref schema: '3 foobar'`,
     });
     expect(byDir[join(runsDir, 'ccc.meta')]?.message).toBe(`Cannot load run "${join(runsDir, 'ccc.meta')}": invalid run id: 'xyz'`);
     expect(byDir[join(runsDir, 'ddd.meta')]?.message).toMatch(/^Cannot load run ".*ddd\.meta": cannot read opref: EISDIR/);
+    expect(byDir[join(runsDir, 'eee.meta')]?.message).toMatch(/^Cannot load run ".*eee\.meta": cannot read opref: EFTYPE: not a regular file/);
   });
 
   test('without onError a corrupt run is a warning, not an error', async () => {

@@ -43,9 +43,11 @@ const BATCH = 512;
 
 /**
  * The runs of a runs dir (lifecycle.md 15). Candidates are the entries
- * named `*.meta` (or `*.meta.deleted` with `deleted`); everything else is
- * ignored: run dirs, `<id>.lock` dirs, `.user`, `.project`, stray files,
- * and half-made runs without an `opref`. A corrupt run (unreadable or
+ * named `*.meta` (or `*.meta.deleted` with `deleted`) that are directories;
+ * everything else is ignored: run dirs, `<id>.lock` dirs, `.user`,
+ * `.project`, stray files. A half-made run (no `opref` yet: killed or out of
+ * space while being made) is listed with `opref` undefined, so that it can
+ * be seen and deleted. A corrupt run (unreadable or
  * undecodable `opref`, unreadable `id`, unnameable id) is reported through
  * `onError` and skipped, never fatal. A missing runs dir gives `[]`.
  *

@@ -22,5 +22,5 @@ import { withParentDir } from './_with-parent-dir.js';
 export async function logRunner(run: Run, message: string): Promise<void> {
   const line = `${formatLocalTime(new Date())} ${message.replace(/\r\n|\r|\n/g, '\\n')}\n`;
   const path = runMetaPath(run, 'log', 'runner');
-  withParentDir(path, () => appendFileSync(path, line, { mode: 0o666 }));
+  withParentDir(run, path, () => appendFileSync(path, line, { mode: 0o666 }));
 }

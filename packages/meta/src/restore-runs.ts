@@ -2,6 +2,7 @@ import { rename } from 'node:fs/promises';
 import type { Run } from '@gage/types';
 import { distinctRuns, lockRuns, releaseLocks } from './_lock-runs.js';
 import { pathExists } from './_path-exists.js';
+import { PURGING_MARKER } from './_remove-run-files.js';
 import { warnMeta } from './meta-logger.js';
 
 /**
@@ -9,7 +10,10 @@ import { warnMeta } from './meta-logger.js';
  * to `<id>.meta`. Takes every run's lock first, like {@link deleteRuns}
  * (held by another process: `RunLockedError`, nothing changed). When
  * `<id>.meta` already exists, warns `<id> has already been restored` and
- * skips the run; a run without `<id>.meta.deleted` is skipped too.
+ * skips the run; a run without `<id>.meta.deleted` is skipped too, and so is
+ * a run whose permanent delete was interrupted (it has lost files), with the
+ * warning `Run "<id>" was partly removed by an interrupted permanent delete
+ * and cannot be restored; purge it`.
  *
  * @returns The restored runs, their `metaDir` now the `.meta` dir.
  * @throws {RunLockedError} `ERR_GAGE_RUN_LOCKED`, `Run "<id>" is in use by another process`.
@@ -32,6 +36,10 @@ export async function restoreRuns(runs: readonly Run[]): Promise<Run[]> {
         continue;
       }
       if (!(await pathExists(deletedDir))) continue;
+      if (await pathExists(`${deletedDir}/${PURGING_MARKER}`)) {
+        warnMeta(`Run "${run.id}" was partly removed by an interrupted permanent delete and cannot be restored; purge it`);
+        continue;
+      }
       await rename(deletedDir, metaDir);
       restored.push({ ...run, metaDir });
     }

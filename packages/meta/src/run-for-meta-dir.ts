@@ -4,8 +4,10 @@ import { loadRun } from './_load-run.js';
 
 /**
  * Loads the run whose meta dir is `metaDir` (lifecycle.md 15), or
- * `undefined` when it is not a loadable run. The `opref` file is required
- * (missing or undecodable: not a run). The id comes from the `id` file, or
+ * `undefined` when it is not a loadable run. An undecodable `opref` is not a
+ * run; a directory without `opref` is a half-made run (killed or out of
+ * space during `makeRun`/`initRunMeta`) and loads with `opref` undefined, so
+ * that it can be listed and deleted. The id comes from the `id` file, or
  * from the dir name minus `.meta` / `.meta.deleted` when that file is
  * missing; the name is derived from the id (an id that cannot be named: not
  * a run). Paths always follow the dir name: the run dir is the meta dir

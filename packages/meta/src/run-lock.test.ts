@@ -116,6 +116,37 @@ describe('lockRun()', () => {
     expect(await runLockState(run)).toBe('none');
   });
 
+  test('a lock dir dated in the future (it would never turn stale) counts as stale and is taken over', async () => {
+    await mkdir(`${run.runDir}.lock`);
+    const future = (Date.now() + 365 * 86_400_000) / 1000;
+    await utimes(`${run.runDir}.lock`, future, future);
+    expect(await runLockState(run)).toBe('stale');
+    const lock = await lockRun(run);
+    expect(await runLockState(run)).toBe('held');
+    await lock.release();
+    expect(await runLockState(run)).toBe('none');
+    // A few seconds ahead (a holder on a clock running slightly fast) is still a held lock.
+    await mkdir(`${run.runDir}.lock`);
+    const soon = (Date.now() + 5_000) / 1000;
+    await utimes(`${run.runDir}.lock`, soon, soon);
+    expect(await runLockState(run)).toBe('held');
+    await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+  });
+
+  test('a regular file at <id>.lock is no lock: a clear error, fresh or old, and the state reads none', async () => {
+    await writeFile(`${run.runDir}.lock`, '');
+    expect(await runLockState(run)).toBe('none');
+    const expected = {
+      code: 'ERR_GAGE_INVALID_RUN_LOCK',
+      message: `Cannot lock run "aaa": "${run.runDir}.lock" is not a lock directory`,
+      hint: expect.stringContaining(`remove "${run.runDir}.lock"`),
+    };
+    await expect(lockRun(run)).rejects.toMatchObject(expected);
+    await setLockAge(60_000); // stale: proper-lockfile would try to rmdir it (ENOTDIR)
+    await expect(lockRun(run)).rejects.toMatchObject(expected);
+    expect((await stat(`${run.runDir}.lock`)).isFile()).toBe(true); // left as it was
+  });
+
   test('taking over a stale lock removes the temp files of dead writers, and only those', async () => {
     const { child } = await lockInChild('hold');
     const deadPid = child.pid as number;

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
+import { lstat, utimes } from 'node:fs/promises';
 import { lock } from 'proper-lockfile';
-import type { Run } from '@gage/types';
-import { RunLockedError } from './errors.js';
+import { fileSystemError, type Run } from '@gage/types';
+import { InvalidRunLockError, RunLockedError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
 import { sweepTempFiles } from './_sweep-temp-files.js';
 
@@ -64,6 +64,9 @@ export class RunLock {
  * `<runsDir>/<id>` (the run dir's path, also for a deleted run), which creates
  * the dir `<runsDir>/<id>.lock` beside the meta dir. The holder refreshes it
  * every 5 s; a lock not refreshed for 10 s is stale and taken over. No retries.
+ * A lock whose mtime lies more than 10 s in the future (no holder on this
+ * clock could have set it, and it would never turn stale) counts as stale
+ * too: its mtime is reset so that it is taken over.
  * Taking over a stale lock also removes the temp files that atomic meta
  * writes of dead processes left in the run's meta dir.
  *
@@ -72,6 +75,10 @@ export class RunLock {
  * @returns the held lock
  * @throws {RunLockedError} `ERR_GAGE_RUN_LOCKED` (`Run "<id>" is in use by
  *   another process`) when the lock is held, by another process or this one
+ * @throws {InvalidRunLockError} `ERR_GAGE_INVALID_RUN_LOCK` when
+ *   `<runsDir>/<id>.lock` is not a directory (Gage never makes that)
+ * @throws {FileSystemError} `ERR_GAGE_READ_ONLY`, `ERR_GAGE_NO_SPACE`,
+ *   `ERR_GAGE_PERMISSION` when the lock dir cannot be made
  * @example
  * ```ts
  * const lock = await lockRun(run);
@@ -87,7 +94,9 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
     report(err);
   };
   // A stale lock means its holder died; it may have died between a temp file's write and its rename.
-  const wasStale = (await runLockState(run)) === 'stale';
+  const found = await readLockDir(run);
+  if (found === 'future') await expireFutureLock(run);
+  const wasStale = found === 'stale' || found === 'future';
   try {
     const release = await lock(run.runDir, {
       realpath: false,
@@ -100,8 +109,13 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
     if (wasStale) sweepTempFiles(run.metaDir);
     return runLock;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new RunLockedError(run.id, { cause: err });
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    // A file (not a dir) at <id>.lock: reported as held while fresh, ENOTDIR once stale.
+    if ((code === 'ELOCKED' || code === 'ENOTDIR') && (await readLockDir(run)) === 'not a dir') {
+      throw new InvalidRunLockError(run.id, `${run.runDir}.lock`, { cause: err });
+    }
+    if (code === 'ELOCKED') throw new RunLockedError(run.id, { cause: err });
+    throw fileSystemError(err, { action: `Cannot lock run "${run.id}"` }) ?? err;
   }
 }
 
@@ -110,8 +124,9 @@ export type RunLockState = 'none' | 'held' | 'stale';
 
 /**
  * The state of a run's lock, without taking it: `none` when
- * `<runsDir>/<id>.lock` is missing, `stale` when its mtime is older than
- * the stale period (10 s: its holder died), else `held`.
+ * `<runsDir>/<id>.lock` is missing (or not a directory: not a lock), `stale`
+ * when its mtime is older than the stale period (10 s: its holder died) or
+ * more than that in the future (no live holder sets that), else `held`.
  *
  * @param run the run
  * @returns `'none'`, `'held'` or `'stale'`
@@ -121,12 +136,33 @@ export type RunLockState = 'none' | 'held' | 'stale';
  * ```
  */
 export async function runLockState(run: Run): Promise<RunLockState> {
+  const found = await readLockDir(run);
+  return found === 'not a dir' ? 'none' : found === 'future' ? 'stale' : found;
+}
+
+/** What is at `<runsDir>/<id>.lock`: nothing, a fresh or stale lock dir, a dir dated in the future, or something else. */
+async function readLockDir(run: Run): Promise<RunLockState | 'future' | 'not a dir'> {
+  let st;
   try {
-    const st = await stat(`${run.runDir}.lock`);
-    return st.mtimeMs < Date.now() - RUN_LOCK_STALE_MS ? 'stale' : 'held';
+    st = await lstat(`${run.runDir}.lock`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'none';
     throw err;
   }
+  if (!st.isDirectory()) return 'not a dir';
+  const now = Date.now();
+  if (st.mtimeMs > now + RUN_LOCK_STALE_MS) return 'future';
+  return st.mtimeMs < now - RUN_LOCK_STALE_MS ? 'stale' : 'held';
+}
+
+/**
+ * Dates a lock dir whose mtime is in the future back to the epoch, so that
+ * `proper-lockfile` sees it stale and takes it over (it only compares the
+ * mtime with now minus the stale period). Checked again just before: a lock
+ * taken in the meantime has a present mtime and is left alone.
+ */
+async function expireFutureLock(run: Run): Promise<void> {
+  if ((await readLockDir(run)) !== 'future') return;
+  await utimes(`${run.runDir}.lock`, 0, 0).catch(() => undefined);
 }

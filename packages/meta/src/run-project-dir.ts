@@ -1,7 +1,8 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Run } from '@gage/types';
 import { warnMeta } from './meta-logger.js';
+import { readTextSync } from './_read-text-sync.js';
 import { runProjectFile } from './_run-paths.js';
 
 /**
@@ -21,7 +22,7 @@ export async function runProjectDir(run: Run): Promise<string | undefined> {
   const file = runProjectFile(run);
   let text: string;
   try {
-    text = (await readFile(file, 'utf8')).trimEnd();
+    text = readTextSync(file).trimEnd();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { utimes } from 'node:fs/promises';
+import { symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -44,6 +44,10 @@ describe('isPidAlive()', () => {
     expect(isPidAlive(process.pid)).toBe(true);
     expect(isPidAlive(await deadPid())).toBe(false);
     for (const pid of [0, -1, 1.5, NaN]) expect(isPidAlive(pid)).toBe(false);
+  });
+
+  test('is false, never a throw, for integers no process can have (a damaged proc/lock)', () => {
+    for (const pid of [2 ** 31, 2 ** 32, 2 ** 53 + 2, Infinity]) expect(isPidAlive(pid)).toBe(false);
   });
 
   test('is true for pid 1, whoever owns it (EPERM counts as alive)', () => {
@@ -94,6 +98,50 @@ describe('runStatus()', () => {
     expect(await runStatus(run)).toBe('terminated');
     await lock.release();
     expect(await runStatus(run)).toBe('running'); // live pid and no run lock at all
+  });
+
+  test('proc/lock holding no possible pid (2^31, 2^32, garbage) is terminated with a warning, never a throw', async () => {
+    await init();
+    for (const text of ['2147483648', '4294967296', '99999999999999999999', 'garbage', '0', '-5']) {
+      warnings.length = 0;
+      await writeMetaFile(run, 'proc/lock', text, { writable: true });
+      expect(await runStatus(run)).toBe('terminated');
+      expect(warnings).toEqual([`Invalid pid in "proc/lock" of "${run.metaDir}": ${text}`]);
+    }
+  });
+
+  test('a run whose process ran but that nobody finalizes (runner killed, disk full) is terminated, not staged', async () => {
+    await init();
+    await writeRunTimestamp(run, 'staged');
+    await writeRunTimestamp(run, 'started');
+    expect(await runStatus(run)).toBe('staged'); // started, but the process never ran (a failed spawn): can be started again
+    await writeMetaFile(run, 'output/40_run', 'out\n', { writable: true });
+    const lock = await lockRun(run);
+    expect(await runStatus(run)).toBe('staged'); // its runner holds the lock: finalize comes next (lifecycle.md 11)
+    await lock.release();
+    expect(await runStatus(run)).toBe('terminated'); // the runner is gone
+    const stale = await lockRun(run);
+    const old = (Date.now() - 60_000) / 1000;
+    await utimes(`${run.runDir}.lock`, old, old);
+    expect(await runStatus(run)).toBe('terminated'); // its lock went stale: the runner died
+    await stale.release();
+    await writeMetaFile(run, 'proc/exit', '0');
+    expect(await runStatus(run)).toBe('completed');
+  });
+
+  test('a FIFO or a device as a meta file warns and is skipped, without blocking', async () => {
+    await init();
+    execFileSync('mkfifo', [join(run.metaDir, 'proc', 'exit')]);
+    expect(await runStatus(run)).toBe('pending');
+    execFileSync('mkfifo', [join(run.metaDir, 'staged')]);
+    await symlink('/dev/zero', join(run.metaDir, 'proc', 'lock'));
+    expect(await runStatus(run)).toBe('pending');
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Cannot read "proc\/exit" in ".*aaa\.meta": EFTYPE: not a regular file/),
+      expect.stringMatching(/^Cannot read "proc\/exit" in ".*aaa\.meta": EFTYPE/),
+      expect.stringMatching(/^Cannot read "proc\/lock" in ".*aaa\.meta": EFTYPE/),
+      expect.stringMatching(/^Cannot read "staged" in ".*aaa\.meta": EFTYPE/),
+    ]);
   });
 
   test('an unreadable meta file warns and is skipped', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Run, RunStatus } from '@gage/types';
 import { parseMetaInteger } from './_parse-meta-integer.js';
@@ -12,9 +13,13 @@ import { runLockState } from './run-lock.js';
  * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
  *    positive → `error` (a malformed one warns
  *    `Invalid exit status in "<metaDir>": <text>` and is skipped);
- * 2. `proc/lock` exists: its pid is not an integer or not alive, or the run
- *    lock is stale (the runner died) → `terminated`; else `running`;
- * 3. `staged` exists → `staged`; 4. `initialized` exists → `pending`;
+ * 2. `proc/lock` exists: its pid is not alive, or the run lock is stale (the
+ *    runner died) → `terminated`; a pid that is not an integer in 1..2^31-1
+ *    warns `Invalid pid in "proc/lock" of "<metaDir>": <text>` and is
+ *    `terminated` too; else `running`;
+ * 3. `staged` exists → `staged`, unless the process ran and its runner
+ *    ended without finalizing (`started` and `output/40_run` exist, no live
+ *    run lock) → `terminated`; 4. `initialized` exists → `pending`;
  * 5. otherwise `unknown`.
  *
  * Never takes the run lock. An unreadable file warns and is skipped.
@@ -36,7 +41,12 @@ export async function runStatus(run: Run): Promise<RunStatus> {
   const lockText = await readOrWarn(run, 'proc/lock');
   if (lockText !== undefined) {
     const pid = parseMetaInteger(lockText);
-    if (pid === undefined || !isPidAlive(pid)) return 'terminated';
+    if (pid === undefined || pid <= 0 || pid > 0x7fff_ffff) {
+      // A damaged proc/lock: the run cannot be running, and listing must not fail on it.
+      warnMeta(`Invalid pid in "proc/lock" of "${run.metaDir}": ${lockText.trimEnd().slice(0, 40)}`);
+      return 'terminated';
+    }
+    if (!isPidAlive(pid)) return 'terminated';
     try {
       return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';
     } catch (err) {
@@ -44,9 +54,26 @@ export async function runStatus(run: Run): Promise<RunStatus> {
       return 'running';
     }
   }
-  if ((await readOrWarn(run, 'staged')) !== undefined) return 'staged';
+  if ((await readOrWarn(run, 'staged')) !== undefined) return (await endedUnfinalized(run)) ? 'terminated' : 'staged';
   if ((await readOrWarn(run, 'initialized')) !== undefined) return 'pending';
   return 'unknown';
+}
+
+/**
+ * True when a staged run's process ran (`started` and its output exist)
+ * while nobody finalizes it: no `proc/lock`, no `proc/exit`, and no live
+ * run lock. Its runner died (SIGKILL) or gave up (a full disk) between the
+ * end of the process and finalize. With a live lock the runner is about to
+ * finalize, and the run stays `staged` as lifecycle.md 11 says; a failed
+ * spawn leaves no output, so that run can still be started.
+ */
+async function endedUnfinalized(run: Run): Promise<boolean> {
+  if (!existsSync(join(run.metaDir, 'started')) || !existsSync(join(run.metaDir, 'output', '40_run'))) return false;
+  try {
+    return (await runLockState(run)) !== 'held';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Run } from '@gage/types';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
 import { getAttrsByAuthor } from './get-attrs-by-author.js';
 import { initRunUserAttrs } from './init-run-user-attrs.js';
+import { deleteRuns } from './delete-runs.js';
 import { logUserAttrs } from './log-user-attrs.js';
+import { lockRun } from './run-lock.js';
 import { runUserAttrs } from './run-user-attrs.js';
 
 let tmp: string;
@@ -79,6 +81,21 @@ describe('logUserAttrs()', () => {
 });
 
 describe('runUserAttrs()', () => {
+  test('a run deleted meanwhile gets no entry and no .user dir: RunGoneError', async () => {
+    await rm(run.metaDir, { recursive: true });
+    await expect(logUserAttrs(run, { label: 'x' })).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_GONE' });
+    expect(await readdir(tmp)).toEqual(['abc']); // no abc.user, no abc.lock
+  });
+
+  test('takes the run lock for the write, and writes without it when another holder has it', async () => {
+    const held = await lockRun(run); // e.g. the run is running
+    await logUserAttrs(run, { label: 'while running' });
+    expect(await runUserAttrs(run)).toEqual({ label: 'while running' });
+    await held.release();
+    await logUserAttrs(run, { label: 'after' });
+    expect(await readdir(tmp)).toEqual(['abc', 'abc.meta', 'abc.user']); // the lock was released
+  });
+
   test('a run without user attributes gives {}', async () => {
     expect(await runUserAttrs(run)).toEqual({});
   });
@@ -108,6 +125,52 @@ describe('concurrent writers', () => {
       child.on('close', (code) => (code === 0 ? done() : fail(new Error(`worker ${worker} exited ${code}: ${stderr}`))));
     });
   }
+
+  test('labels racing a permanent delete of every run leave no .user dir without its run', async () => {
+    const runsDir = join(tmp, 'race');
+    const runs = await Promise.all(Array.from({ length: 40 }, (_, i) => makeFakeRun(runsDir, (0xa00 + i).toString(16))));
+    const labeller = `
+      import { listRuns, logUserAttrs } from '@gage/meta';
+      const runs = await listRuns(process.argv[1]);
+      console.log('ready');
+      let set = 0, gone = 0;
+      for (let round = 0; round < 3; round++) {
+        for (const run of runs) {
+          try { await logUserAttrs(run, { label: 'x' + round }); set++; }
+          catch (err) { if (err.code !== 'ERR_GAGE_RUN_GONE') throw err; gone++; }
+        }
+      }
+      console.log(JSON.stringify({ set, gone }));
+    `;
+    const ready: Promise<void>[] = [];
+    const children = Array.from({ length: 3 }, () => new Promise<{ set: number; gone: number }>((done, fail) => {
+      const child = spawn('node', ['--input-type=module', '-e', labeller, runsDir], { cwd: pkgDir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      ready.push(new Promise((listed) => child.stdout.on('data', (d) => ((out += d), out.includes('ready\n') && listed()))));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => (code === 0 ? done(JSON.parse(out.slice(out.indexOf('\n') + 1))) : fail(new Error(`labeller exited ${code}: ${err}`))));
+    }));
+    // Once every labeller listed the runs, delete them all permanently while they label: one run at a
+    // time, again when a label holds its lock.
+    await Promise.all(ready);
+    for (const r of runs) {
+      for (;;) {
+        try {
+          await deleteRuns([r], { permanent: true });
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'ERR_GAGE_RUN_LOCKED') throw err;
+          await new Promise((res) => setTimeout(res, 5));
+        }
+      }
+    }
+    const results = await Promise.all(children);
+    expect(results.reduce((n, r) => n + r.set + r.gone, 0)).toBe(3 * 3 * 40);
+    expect(results.some((r) => r.gone > 0)).toBe(true); // the race did happen
+    const left = await readdir(runsDir);
+    expect(left.filter((n) => !n.endsWith('.lock'))).toEqual([]);
+  });
 
   test('8 processes logging 25 entries each to the same run lose no entry', async () => {
     const workers = 8;

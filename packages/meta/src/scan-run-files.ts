@@ -42,6 +42,6 @@ export async function scanRunFiles(run: Run, type: RunFileType): Promise<FilesLo
     if (!seen.has(path) && last.event !== 'd') events.push({ event: 'd', type, mtime: undefined, path });
   }
   const path = runMetaPath(run, 'log', 'files');
-  withParentDir(path, () => appendFileSync(path, events.map(encodeFilesLogEntry).join(''), { mode: 0o666 }));
+  withParentDir(run, path, () => appendFileSync(path, events.map(encodeFilesLogEntry).join(''), { mode: 0o666 }));
   return events;
 }

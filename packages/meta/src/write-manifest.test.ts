@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -89,11 +90,20 @@ describe('writeManifest()', () => {
     );
   });
 
-  test('digests a symlink by its target content', async () => {
+  test('digests a symlink by its target path, never reading the target', async () => {
     await put('real.py', SAY_PY);
-    await symlink(join(run.runDir, 'real.py'), join(run.runDir, 'say.py'));
-    await scanRunFiles(run, 's');
-    expect((await writeManifest(run)).map((e) => e.sha256)).toEqual([SAY_PY_SHA, SAY_PY_SHA]);
+    const target = join(run.runDir, 'real.py');
+    await symlink(target, join(run.runDir, 'say.py'));
+    // A link to a big file outside the run, replaced by a FIFO once scanned: reading it would fail or block.
+    const outside = join(run.runDir, '..', 'data.bin');
+    await writeFile(outside, 'big');
+    await symlink(outside, join(run.runDir, 'data'));
+    await scanRunFiles(run, 'g');
+    await rm(outside);
+    execFileSync('mkfifo', [outside]);
+    const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+    const byPath = Object.fromEntries((await writeManifest(run)).map((e) => [e.path, e.sha256]));
+    expect(byPath).toEqual({ 'real.py': SAY_PY_SHA, 'say.py': digest(target), data: digest(outside) });
   });
 
   test('with logModified, logs each previous path whose digest changed', async () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Run, RunFileType } from '@gage/types';
 import { encodeManifest, type ManifestEntry } from './_manifest.js';
@@ -22,7 +24,11 @@ export interface WriteManifestOptions {
  * Writes the `manifest` of a run (lifecycle.md 7.4) from its files log:
  * replays the events (`a` adds the path with its type, `m` keeps the type,
  * `d` removes it; order = first insertion of the surviving paths) and digests
- * each file with SHA-256. Written atomically and left writable: callers make
+ * each file with SHA-256. A symlink is digested by its target path (the
+ * bytes of `readlink`), never by following it: a link to a 3 GB data set
+ * outside the run must not be read at every finalize, and a link inside the
+ * run points at a file that has its own entry. Written atomically and left
+ * writable: callers make
  * it read-only when they are done (`finalizeRun`). Logs nothing else; the
  * caller logs `Finalizing … (see manifest)`.
  *
@@ -62,8 +68,10 @@ export async function writeManifest(run: Run, options: WriteManifestOptions = {}
 }
 
 async function digest(run: Run, path: string): Promise<string> {
+  const full = join(run.runDir, ...path.split('/'));
   try {
-    return await fileSha256(join(run.runDir, ...path.split('/')));
+    if (lstatSync(full).isSymbolicLink()) return createHash('sha256').update(readlinkSync(full, { encoding: 'buffer' })).digest('hex');
+    return await fileSha256(full);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new RunMetaError(run.id, 'log/files', `cannot digest "${path}" for the manifest (${code})`, {

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { chmod, lstat, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
 import { makeReadOnly } from './make-read-only.js';
+import { logRunner } from './log-runner.js';
 import { makeRun } from './make-run.js';
+import { scanRunFiles } from './scan-run-files.js';
 import { readMetaFile } from './read-meta-file.js';
 import { writeMetaFile } from './write-meta-file.js';
 
@@ -24,6 +26,22 @@ afterEach(async () => {
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 
 describe('writeMetaFile()', () => {
+  test('never makes the meta dir again once it was deleted: RunGoneError, and nothing is left', async () => {
+    await writeMetaFile(run, '__schema__', '1');
+    await rm(run.metaDir, { recursive: true });
+    const gone = { code: 'ERR_GAGE_RUN_GONE', message: `Run "aaa" no longer exists: its meta dir "${run.metaDir}" was deleted` };
+    await expect(writeMetaFile(run, 'stopped', '1')).rejects.toMatchObject(gone);
+    await expect(writeMetaFile(run, 'proc/exit', '0')).rejects.toMatchObject(gone);
+    await expect(logRunner(run, 'Exit code for run: 0')).rejects.toMatchObject(gone);
+    await expect(scanRunFiles(run, 'g')).rejects.toMatchObject(gone);
+    expect(await readdir(join(tmp, 'runs'))).toEqual([]);
+  });
+
+  test('makes missing dirs below the meta dir one level at a time', async () => {
+    await writeMetaFile(run, 'a/b/c', 'x');
+    expect(await readFile(join(run.metaDir, 'a', 'b', 'c'), 'utf8')).toBe('x');
+  });
+
   test('writes the content read-only (every write bit cleared), creating parent dirs', async () => {
     const path = await writeMetaFile(run, 'sys/platform.json', '"linux"');
     expect(path).toBe(join(run.metaDir, 'sys', 'platform.json'));

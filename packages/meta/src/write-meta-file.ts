@@ -34,6 +34,6 @@ export async function writeMetaFile(
   options: WriteMetaFileOptions = {},
 ): Promise<string> {
   const path = runMetaPath(run, ...relPath.split('/'));
-  withParentDir(path, () => writeFileAtomicSync(path, content, options.writable ? 0o666 : 0o444));
+  withParentDir(run, path, () => writeFileAtomicSync(path, content, options.writable ? 0o666 : 0o444));
   return path;
 }

@@ -1,8 +1,8 @@
-import { GageError } from '@gage/types';
+import { fileSystemError, GageError } from '@gage/types';
 import type { ExecPhase } from '@gage/types';
 
 /** Error codes thrown by `@gage/proc`. */
-export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN';
+export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN' | 'ERR_GAGE_RUN_OUTPUT';
 
 /**
  * A hook (or a run started by a hook-like caller) exited with a non-zero
@@ -54,6 +54,38 @@ export class SpawnError extends GageError {
     });
     this.program = program;
     this.cwd = cwd;
+  }
+}
+
+/**
+ * The output of a run could not be saved (`ERR_GAGE_RUN_OUTPUT`), e.g. the
+ * disk filled up: `Cannot save the output of run "<id>": no space left on
+ * device ("<path>")`, with the hint of the `FileSystemError` when the cause
+ * is one. Capture stopped at the failure; the process was waited for, and
+ * `exitStatus` is its status, so the caller can still finalize the run.
+ *
+ * @example
+ * ```ts
+ * try { status = await execRun(run); }
+ * catch (err) { if (err instanceof RunOutputError) await finalizeRun(run, err.exitStatus).catch(() => {}); throw err; }
+ * ```
+ */
+export class RunOutputError extends GageError {
+  /** The run id. */
+  readonly runId: string;
+  /** The output file that could not be written. */
+  readonly path: string;
+  /** The exit status of the run process (`-signum` for a signal). */
+  readonly exitStatus: number;
+
+  constructor(runId: string, path: string, exitStatus: number, cause: unknown) {
+    const action = `Cannot save the output of run "${runId}"`;
+    const fsError = fileSystemError(cause, { action, path });
+    const message = fsError?.message ?? `${action}: ${String((cause as Error | undefined)?.message ?? cause)} ("${path}")`;
+    super('ERR_GAGE_RUN_OUTPUT', message, { hint: fsError?.hint, cause });
+    this.runId = runId;
+    this.path = path;
+    this.exitStatus = exitStatus;
   }
 }
 

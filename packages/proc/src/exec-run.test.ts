@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { readFile, stat, utimes } from 'node:fs/promises';
+import { mkdir, readFile, stat, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
 import {
@@ -47,7 +47,26 @@ describe('execRun()', () => {
     await waitFor(() => exists(runMetaPath(run, 'proc', 'lock')));
     expect(await runStatus(run)).toBe('running');
     expect(await done).toBe(0);
-    expect(await runStatus(run)).toBe('staged');
+    // Ended, not finalized, and nobody holds its lock: what a runner that gave up leaves (@gage/meta runStatus).
+    expect(await runStatus(run)).toBe('terminated');
+  });
+
+  test('a run whose output cannot be saved (no space left) throws RunOutputError with the exit status; finalize still works', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['out', 'hello\n'], ['exit', 3])));
+    // /dev/full fails every write with ENOSPC, as a full disk does.
+    await mkdir(runMetaPath(run, 'output'), { recursive: true });
+    await symlink('/dev/full', runMetaPath(run, 'output', '40_run'));
+    const err = await execRun(run).then(() => undefined, (e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'ERR_GAGE_RUN_OUTPUT',
+      message: `Cannot save the output of run "${run.id}": no space left on device ("${runMetaPath(run, 'output', '40_run')}")`,
+      hint: 'Free some space on that file system and try again.',
+    });
+    expect([3, 1]).toContain((err as { exitStatus: number }).exitStatus); // 1 when the process met the closed pipe first
+    expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+    expect(await runStatus(run)).toBe('terminated'); // not staged: it ran and nobody finalizes it
+    await finalizeRun(run, (err as { exitStatus: number }).exitStatus);
+    expect(await runStatus(run)).toBe('error');
   });
 
   test('resolves with a non-zero exit code without throwing', async () => {

@@ -4,6 +4,7 @@ import { lockRun, logRunner, writeMetaFile, writeRunTimestamp } from '@gage/meta
 import type { RunLock } from '@gage/meta';
 import type { Run } from '@gage/types';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
+import { RunOutputError } from './errors.js';
 import { forwardAbort } from './_forward-abort.js';
 import { openRunOutput } from './open-run-output.js';
 import { startRun } from './start-run.js';
@@ -44,7 +45,8 @@ export interface ExecRunOptions {
  * @param run A staged run.
  * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`.
  * @returns The exit status: the exit code, or `-signum` for a signal (no throw for non-zero).
- * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start.
+ * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start;
+ *   `RunOutputError` (with the process's `exitStatus`) when its output could not be saved (a full disk).
  * @example
  * ```ts
  * const controller = new AbortController();
@@ -61,7 +63,14 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
   try {
     await writeRunTimestamp(run, 'started');
     const proc = await startRun(run, { lock, env: options.env, parentPwd: options.parentPwd });
-    const output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
+    let output;
+    try {
+      output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
+    } catch (err) {
+      proc.kill('SIGTERM'); // its output cannot be captured (e.g. no space for the files): do not leave it running
+      await proc.wait();
+      throw err;
+    }
     const stopForwarding = forwardAbort(proc, options);
     let failed = false;
     try {
@@ -69,7 +78,9 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       await logRunner(run, 'Writing meta proc/lock');
       const status = await proc.wait();
       await logRunner(run, `Exit code for run: ${status}`);
-      await output.waitAndClose();
+      await output.waitAndClose().catch((err: unknown) => {
+        throw new RunOutputError(run.id, output.outputPath, status, err);
+      });
       return status;
     } catch (err) {
       failed = true;
@@ -80,7 +91,10 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       await proc.wait();
       await output.waitAndClose().catch(() => undefined);
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
-      await logRunner(run, 'Deleting meta proc/lock');
+      // After a failure (often a full disk) the log may not take the line: the first error is the one to report.
+      await logRunner(run, 'Deleting meta proc/lock').catch((err: unknown) => {
+        if (!failed) throw err;
+      });
     }
   } finally {
     if (!options.lock) await lock.release();

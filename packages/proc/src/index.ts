@@ -1,4 +1,4 @@
-export { RunExecError, SpawnError } from './errors.js';
+export { RunExecError, RunOutputError, SpawnError } from './errors.js';
 export type { ProcErrorCode } from './errors.js';
 export { resolveCommand } from './resolve-command.js';
 export type { ResolvedCommand } from './resolve-command.js';

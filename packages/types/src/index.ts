@@ -1,5 +1,7 @@
 export { GageError, isGageError } from './errors.js';
 export type { GageErrorCode, GageErrorOptions } from './errors.js';
+export { FileSystemError, fileSystemError } from './file-system-error.js';
+export type { FileSystemErrorCode, FileSystemErrorOptions } from './file-system-error.js';
 export { configEquals, configValueEquals, isConfigFloat, isConfigInteger } from './config-value.js';
 export type { Config, ConfigValue } from './config-value.js';
 export { configValueType } from './config-value-type.js';

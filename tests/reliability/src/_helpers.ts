@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -165,3 +165,48 @@ export async function makeSandbox(files: Record<string, string | Uint8Array>): P
 
 /** Lines of a stack trace (`    at fn (file:1:2)`): never shown to users without `-v`. */
 export const STACK_LINE = /^\s+at .+[:(]/m;
+
+/** A mounted tmpfs of a fixed size; `unmount()` unmounts and removes the dir. */
+export interface SmallDisk {
+  dir: string;
+  unmount(): Promise<void>;
+}
+
+/**
+ * Mounts a tmpfs of `size` (e.g. `'2m'`) on a new temp dir, to fill a disk
+ * for real. Throws, naming what is needed, when mounting is not allowed:
+ * the full-disk cases must fail loudly there, never pass unseen.
+ */
+export async function mountSmallDisk(size: string): Promise<SmallDisk> {
+  const dir = await makeTree();
+  const failed = await new Promise<string | undefined>((resolve) => {
+    execFile('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], (err, _out, stderr) =>
+      resolve(err ? `${stderr || err.message}`.trim() : undefined));
+  });
+  if (failed !== undefined) {
+    await removeTree(dir);
+    throw new Error(
+      `The full-disk cases need a small file system to fill and could not mount one (mount -t tmpfs -o size=${size} tmpfs ${dir}: ${failed}). ` +
+        'Run the reliability suite as root, or in a container allowed to mount (CAP_SYS_ADMIN).',
+    );
+  }
+  return {
+    dir,
+    async unmount() {
+      await new Promise((resolve) => execFile('umount', [dir], resolve));
+      await removeTree(dir);
+    },
+  };
+}
+
+/** Remounts a mounted tmpfs read-only (`ro: true`) or read-write. */
+export function remount(dir: string, ro: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('mount', ['-o', `remount,${ro ? 'ro' : 'rw'}`, dir], (err, _out, stderr) => (err ? reject(new Error(`remount ${dir}: ${stderr || err.message}`)) : resolve()));
+  });
+}
+
+/** What gage must never print, whatever the input: a stack trace, or a request to report a bug. */
+export function expectNoCrash(res: GageResult): void {
+  if (STACK_LINE.test(res.stderr) || /bug in Gage/.test(res.stderr)) throw new Error(`gage crashed (exit ${res.code}):\n${res.stderr}`);
+}

@@ -3,7 +3,8 @@
  * `work` prints and sleeps `ms`; `phased` adds staging and finalize hooks
  * that sleep, so that kills land in every phase; `trap` reports the signal
  * it gets and exits by it; `stubborn` ignores SIGINT and SIGTERM; `orphan`
- * leaves a child behind that ignores SIGTERM and holds the output pipes.
+ * leaves a child behind that ignores SIGTERM and holds the output pipes;
+ * `fill` writes `file` bytes into the run dir and prints about `out` bytes.
  */
 export const WORK_PROJECT: Record<string, string> = {
   'gage.toml': `[work]
@@ -23,6 +24,17 @@ exec = ["node", "stubborn.cjs"]
 
 [orphan]
 exec = "node orphan.cjs"
+
+[fill]
+exec = "node fill.cjs"
+config = "fill.json"
+`,
+  'fill.json': '{"out": 1000, "file": 1000}\n',
+  'fill.cjs': `const fs = require('fs');
+const { out, file } = JSON.parse(fs.readFileSync('fill.json', 'utf8'));
+fs.writeFileSync('data.bin', Buffer.alloc(file, 120));
+const line = 'x'.repeat(99) + '\\n';
+process.stdout.write(line.repeat(Math.floor(out / 100)));
 `,
   'config.json': '{"ms": 200, "tag": "t"}\n',
   'work.cjs': `const fs = require('fs');

@@ -1,14 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readManifest, readMetaFile, runStatus, runUserAttrs } from '@gage/meta';
+import { associateProject, initRunMeta, listRuns, makeRun, readManifest, readMetaFile, runStatus, runUserAttrs } from '@gage/meta';
+import { OpCmd, OpDef, OpRef } from '@gage/types';
 import { checkRunsDir } from './_check-runs.js';
-import { gage, makeSandbox, scale, type Sandbox } from './_helpers.js';
+import { gage, makeSandbox, scale, sleep, type Sandbox } from './_helpers.js';
 import { WORK_PROJECT } from './_projects.js';
 
 const PARALLEL_RUNS = scale(8, 20);
 const START_RACES = scale(3, 10);
 const MUTATORS = scale(6, 16);
+const RACED_RUNS = scale(40, 150);
 
 let box: Sandbox;
 beforeEach(async () => {
@@ -104,5 +106,43 @@ describe('load and concurrency', () => {
     expect((await checkRunsDir(box.runs)).problems).toEqual([]);
     expect((await gage(['restore', '-y', '-a'], box.opts)).code).toBe(0);
     expect((await listRuns(box.runs)).map((r) => r.id).sort()).toEqual(ids);
+  });
+
+  test(`labels racing rm -p --all of ${RACED_RUNS} runs: no .user dir outlives its run, no label is claimed for a deleted run`, async () => {
+    // Made with @gage/meta directly: a gage run each would take minutes.
+    for (let i = 0; i < RACED_RUNS; i++) {
+      const run = await makeRun(box.runs);
+      await initRunMeta(run, OpRef('p', 'work'), OpDef('work', { exec: 'x' }), {}, OpCmd('x'));
+      await associateProject(run, box.project);
+    }
+    // Labels started one after another while rm runs, so that some label while rm removes.
+    const labelling = (async () => {
+      const started = [];
+      for (let i = 0; i < 6; i++) {
+        started.push(gage(['label', '-s', `race-${i}`, '-a', '-y'], box.opts));
+        await sleep(100);
+      }
+      return Promise.all(started);
+    })();
+    // rm meets the locks the labels hold now and then: it changes nothing then, and is run again.
+    let removed = false;
+    while (!removed) {
+      const rm = await gage(['rm', '-p', '-a', '-y'], box.opts);
+      expect(rm.stderr).not.toMatch(/bug in Gage|\n\s+at /);
+      removed = rm.code === 0 || rm.stderr === 'gage: Nothing selected\n';
+      if (!removed) expect(rm.stderr).toMatch(/^gage: Run "[^"]+" is in use by another process\n$/);
+    }
+    const labels = await labelling;
+    for (const res of labels) {
+      if (res.code === 1 && res.stderr === 'gage: Nothing selected\n') continue; // it listed after rm was done
+      expect(res.code).toBe(0);
+      const lines = res.stderr.trimEnd().split('\n');
+      const skipped = lines.filter((l) => /^Skipped run "[^"]+": it was deleted meanwhile$/.test(l)).length;
+      const set = Number(/^Set label for (\d+) runs?$/.exec(lines.at(-1) ?? '')?.[1]);
+      expect(lines).toHaveLength(skipped + 1);
+      expect(set + skipped).toBeLessThanOrEqual(RACED_RUNS);
+    }
+    // Whatever the interleaving, nothing of a deleted run is left (a label on a vanished run is taken back).
+    expect((await readdir(box.runs)).filter((n) => !n.endsWith('.lock'))).toEqual([]);
   });
 });

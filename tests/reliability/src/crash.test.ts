@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runStatus } from '@gage/meta';
 import type { RunStatus } from '@gage/types';
 import { checkRunsDir } from './_check-runs.js';
-import { gage, groupAlive, makeSandbox, QUICK, scale, sleep, spawnGage, waitFor, type Sandbox } from './_helpers.js';
+import { expectNoCrash, gage, groupAlive, makeSandbox, mountSmallDisk, QUICK, scale, sleep, spawnGage, waitFor, type Sandbox } from './_helpers.js';
 import { WORK_PROJECT } from './_projects.js';
 import { seededRandom } from './_seeded-random.js';
 
@@ -18,6 +18,8 @@ const TRIALS = Number(process.env.GAGE_CRASH_TRIALS ?? scale(10, 120));
 const SEED = Number(process.env.GAGE_SEED ?? Date.now() % 2 ** 31);
 /** The longest a trial waits before the kill (ms): a whole run takes about 1 s on the reference machine. */
 const MAX_DELAY = 1100;
+/** Runs made while a small disk fills up (the disk-full phase). */
+const FULL_DISK_RUNS = Number(process.env.GAGE_FULL_DISK_RUNS ?? scale(10, 40));
 
 type Phase = 'before makeRun' | 'init' | 'staging' | 'staged' | 'running' | 'finalizing' | 'finished';
 
@@ -50,6 +52,8 @@ const failures: string[] = [];
 /** Temp files of a writer killed between write and rename (the meta file is absent or whole). */
 const leftoverTemps: string[] = [];
 let followUps = 0;
+/** Disk-full phase: runs by exit code of `gage run` and status found afterwards. */
+const diskFull: Record<string, number> = {};
 
 beforeAll(async () => {
   box = await makeSandbox(WORK_PROJECT);
@@ -57,7 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const summary = { quick: QUICK, seed: SEED, trials: TRIALS, followUpRuns: followUps, byPhaseAndStatus: counts, leftoverTemps, failures };
+  const summary = { quick: QUICK, seed: SEED, trials: TRIALS, followUpRuns: followUps, byPhaseAndStatus: counts, leftoverTemps, failures, diskFull };
   await writeFile(new URL('../crash-results.json', import.meta.url), JSON.stringify(summary, null, 2) + '\n');
   console.log(JSON.stringify(summary, null, 2));
   await box.dispose();
@@ -112,5 +116,53 @@ describe(`SIGKILL of gage run at random moments (${TRIALS} trials)`, () => {
       if (trial % 10 === 0) await followUpRun();
     }
     await followUpRun();
+  });
+});
+
+describe(`runs made while the disk fills up (${FULL_DISK_RUNS} runs on a 3 MB tmpfs)`, () => {
+  test('every run stays listable and deletable, every failure says no space left, nothing looks startable', async () => {
+    const disk = await mountSmallDisk('3m'); // fails, naming what is needed, where mounting is not allowed
+    try {
+      const opts = { ...box.opts, env: { GAGE_RUNS: disk.dir } };
+      const random = seededRandom(SEED + 1);
+      for (let i = 1; i <= FULL_DISK_RUNS; i++) {
+        const [out, file] = [Math.floor(random() * 1_000_000), Math.floor(random() * 600_000)];
+        const res = await gage(['run', 'fill', '-y', '-q', `out=${out}`, `file=${file}`], opts);
+        expectNoCrash(res);
+        if (res.code !== 0) expect({ i, stderr: res.stderr }).toEqual({ i, stderr: expect.stringMatching(/^gage: [^\n]*no space left on device/) });
+        const report = await checkRunsDir(disk.dir);
+        expect(report.problems).toEqual([]);
+        expect(report.notRuns).toEqual([]); // half-made runs load too
+        const list = await gage(['list', '--all', '--json'], opts);
+        expectNoCrash(list);
+        const listed = JSON.parse(list.stdout) as { id: string; status: string }[];
+        const metaDirs = (await readdir(disk.dir)).filter((n) => n.endsWith('.meta'));
+        expect(listed.map((r) => `${r.id}.meta`).sort()).toEqual(metaDirs.sort());
+        for (const run of report.runs) {
+          const status = await runStatus(run);
+          expect(status).not.toBe('running');
+          // `staged` only when its process never started: such a run can be started once there is space.
+          if (status === 'staged') expect(await stat(join(run.metaDir, 'started')).catch(() => undefined)).toBeUndefined();
+        }
+        const key = `exit ${res.code}`;
+        diskFull[key] = (diskFull[key] ?? 0) + 1;
+        // Now and then a run is deleted on the full disk, which makes room for the next ones.
+        if (i % 3 === 0 && listed.length > 0) {
+          const victim = listed[Math.floor(random() * listed.length)] as { id: string };
+          const rm = await gage(['rm', '-p', '-y', victim.id], opts);
+          expect({ id: victim.id, code: rm.code, stderr: rm.stderr }).toEqual({ id: victim.id, code: 0, stderr: 'Permanently deleted 1 run\n' });
+        }
+      }
+      for (const run of (await checkRunsDir(disk.dir)).runs) {
+        const status = await runStatus(run);
+        diskFull[`status ${status}`] = (diskFull[`status ${status}`] ?? 0) + 1;
+      }
+      const rm = await gage(['rm', '-p', '-a', '-y'], opts);
+      expect(rm.code).toBe(0);
+      expect(await readdir(disk.dir)).toEqual([]);
+      expect((await gage(['run', 'work', '-y', '-q'], opts)).code).toBe(0); // room again: runs work
+    } finally {
+      await disk.unmount();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import type { RunLock } from '@gage/meta';
-import { collectReadBuffers, execRun, finalizeRun } from '@gage/proc';
+import { collectReadBuffers, execRun, finalizeRun, type RunOutputError } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
 import { exitStatus } from '../exit-status.js';
@@ -45,7 +45,9 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
  * `-<signum>` (`gage` resolves `128 + signum`); a process that ignores the
  * signal gets SIGKILL after `execRun`'s grace period. Otherwise resolves with
  * the exit status of `gage`: the run's code or `128 + signum`. A failing
- * finalize hook throws `RunExecError`.
+ * finalize hook throws `RunExecError`. When the run's output could not be
+ * saved (`RunOutputError`, a full disk), the run is finalized with its
+ * process's status as far as the disk allows and that error is thrown.
  *
  * @example
  * ```ts
@@ -56,9 +58,15 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   collectReadBuffers(); // `gage` owns its process: keep the capture's read buffers from piling up (@gage/proc README)
   const stop = abortOnSignals();
   let code: number;
+  // The output could not be saved (a full disk): the run is still finalized as far as the disk allows.
+  let outputError: RunOutputError | undefined;
   try {
     display.status.set(`Running ${opName}`);
     code = await execRun(run, { lock, signal: stop.signal, onOutputChunk: display.onOutputChunk, parentPwd: ctx.cwd });
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'ERR_GAGE_RUN_OUTPUT') throw err;
+    outputError = err as RunOutputError;
+    code = outputError.exitStatus;
   } finally {
     await display.echo?.drain();
     stop.dispose();
@@ -68,10 +76,14 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   display.status.set('Finalizing run');
   try {
     await finalizeRun(run, code, { lock, onOutputChunk: display.onOutputChunk });
+  } catch (err) {
+    // Finalizing fails on the same full disk: the first error is the one to report (the run reads terminated).
+    if (!outputError) throw err;
   } finally {
     await display.echo?.drain();
     display.status.stop();
   }
+  if (outputError) throw outputError;
   if (aborted === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
   return exitStatus(code);
 }

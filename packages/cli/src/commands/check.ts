@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findOrphanedRunFiles } from '@gage/meta';
 import { findGagefile, loadGagefile, validateGagefile } from '@gage/stage';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
 import { optFlag } from '../args/parse-args.js';
@@ -29,7 +30,9 @@ export const spec: CommandSpec = {
 };
 
 /**
- * Prints the environment, or validates a Gage file.
+ * Prints the environment, or validates a Gage file. Warns about files of
+ * the runs dir that belong to no run (left by interrupted deletes), which
+ * `gage purge --all` removes.
  *
  * @example
  * ```ts
@@ -47,14 +50,21 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     ['node_exe', process.execPath],
     ['platform', platformDescription()],
   ];
+  const project = await loadProject(ctx);
+  const runsDir = resolveRunsDir(ctx, project);
   if (verbose) {
-    const project = await loadProject(ctx);
     info.push(
       ['command_directory', ctx.cwd],
       ['project_directory', project.projectDir ?? '<none>'],
       ['gagefile', project.gagefilePath ?? '<none>'],
-      ['runs_directory', resolveRunsDir(ctx, project)],
+      ['runs_directory', runsDir],
     );
+  }
+  const orphans = (await findOrphanedRunFiles(runsDir).catch(() => [])).flatMap((o) => o.paths);
+  if (orphans.length > 0) {
+    const files = orphans.length === 1 ? '1 file' : `${orphans.length} files`;
+    ctx.io.stderr.write(`WARNING: ${files} in "${runsDir}" belong to no run (left by interrupted deletes); remove them with 'gage purge --all'
+`);
   }
   if (optFlag(parsed, 'json')) ctx.io.stdout.write(encodeJson(Object.fromEntries(info)));
   else ctx.io.stdout.write(formatTable([{ header: '' }, { header: '' }], info, { width: ctx.mode.width, header: false, styled: ctx.mode.styled, color: ctx.mode.color }));

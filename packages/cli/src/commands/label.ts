@@ -23,7 +23,9 @@ export const spec: CommandSpec = {
 };
 
 /**
- * Sets or clears the `label` user attribute of runs.
+ * Sets or clears the `label` user attribute of runs, each under its run
+ * lock (`logUserAttrs`); a run deleted by another process since it was
+ * selected is skipped with a message and not counted.
  *
  * @example
  * ```ts
@@ -47,10 +49,18 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const n = runsCount(runs.length);
   const message = clear ? `You are about to clear the label of ${n}.` : `You are about to set the label of ${n} to '${label}'.`;
   if (!(await confirmChange(ctx, parsed, runs, namespace, message, true))) return 0;
+  let changed = 0;
   for (const { run } of runs) {
-    if (clear) await logUserAttrs(run, {}, ['label']);
-    else await logUserAttrs(run, { label: label as string });
+    try {
+      if (clear) await logUserAttrs(run, {}, ['label']);
+      else await logUserAttrs(run, { label: label as string });
+      changed++;
+    } catch (err) {
+      // Deleted by another process since it was selected: nothing to label.
+      if ((err as { code?: unknown }).code !== 'ERR_GAGE_RUN_GONE') throw err;
+      ctx.io.stderr.write(`Skipped run "${run.id}": it was deleted meanwhile\n`);
+    }
   }
-  ctx.io.stderr.write(`${clear ? 'Cleared' : 'Set'} label for ${n}\n`);
+  ctx.io.stderr.write(`${clear ? 'Cleared' : 'Set'} label for ${runsCount(changed)}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
-import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
+import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
 import { collectProvenance, ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
@@ -192,6 +192,8 @@ async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInf
  */
 async function checkStartable(run: Run, locked: boolean): Promise<void> {
   if (!locked && (await runLockState(run)) === 'held') throw new RunLockedError(run.id);
+  // Deleted (or moved to the trash) since it was listed, e.g. during the prompt.
+  if (!existsSync(run.metaDir)) throw new RunGoneError(run.id, run.metaDir, { hint: 'It was deleted after it was selected; nothing was started.' });
   const status = await runStatus({ ...run });
   if (status !== 'staged') {
     throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });

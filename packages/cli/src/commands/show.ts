@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -8,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { encodeJson } from '../output/encode-json.js';
 import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir } from '../project.js';
+import { readRegularFile } from '../runs/_read-regular-file.js';
 import { readRunFiles } from '../runs/run-files.js';
 import { runJson } from '../runs/run-json.js';
 import { readRunInfo } from '../runs/run-info.js';
@@ -77,7 +77,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   } else if (optFlag(parsed, 'files')) {
     out.write(formatFilesTable(await readRunFiles(info.run), ctx.mode, optFlag(parsed, 'simple')));
   } else if (optFlag(parsed, 'output')) {
-    const bytes = await readFile(join(info.run.metaDir, 'output', '40_run')).catch(() => undefined);
+    const bytes = await readRegularFile(join(info.run.metaDir, 'output', '40_run')).catch(() => undefined);
     if (bytes) out.write(bytes);
   } else {
     const fileLimit = optFlag(parsed, 'all-files') ? Infinity : limitText === undefined ? 50 : Number(limitText);

@@ -14,6 +14,11 @@ describe('formatValue()', () => {
     expect(formatValue({ value: 0.5 })).toBe('0.5');
   });
 
+  test('an object holding integers (bigint) is written as compact JSON, not a crash', () => {
+    expect(formatValue({ b: 1n, c: { d: [2n, 0.5, null] } })).toBe('{"b":1,"c":{"d":[2,0.5,null]}}');
+    expect(formatValue([{ x: 1n }, 3n])).toBe('{"x":1}, 3');
+  });
+
   test('floats use %.4g', () => {
     expect(formatFloat(0.1)).toBe('0.1');
     expect(formatFloat(4.567)).toBe('4.567');

@@ -1,3 +1,5 @@
+import { encodeJson, type JsonValue } from '@gage/types';
+
 /**
  * Formats a float like C's `%.4g` (cli.md 1.7): 4 significant digits,
  * trailing zeros dropped, exponent form outside 1e-4..1e4; but a float
@@ -52,7 +54,9 @@ function stripZeros(s: string): string {
 /**
  * Formats a config or summary value for display (cli.md 1.7): strings as is,
  * `true`/`false`, null as empty, integers (bigint) in decimal, floats with
- * {@link formatFloat}, lists joined with `, `, an object by its `value` field.
+ * {@link formatFloat}, lists joined with `, `, an object by its `value` field,
+ * else as compact JSON (`summary.json` values may be objects holding
+ * integers, which are `bigint`: `JSON.stringify` would throw on them).
  *
  * @example
  * ```ts
@@ -75,5 +79,5 @@ export function formatValue(value: unknown): string {
   }
   if (Array.isArray(value)) return value.map(formatValue).join(', ');
   if (typeof value === 'object' && 'value' in value) return formatValue((value as { value: unknown }).value);
-  return JSON.stringify(value);
+  return encodeJson(value as JsonValue);
 }

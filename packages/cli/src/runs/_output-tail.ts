@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openRegularFile } from './_read-regular-file.js';
 import { INDEX_RECORD_SIZE } from '@gage/proc';
 
 /** Options of {@link readOutputTail}. */
@@ -38,7 +39,7 @@ const LF = 0x0a;
  * ```
  */
 export async function readOutputTail(outputPath: string, indexPath: string, options: OutputTailOptions): Promise<OutputTail> {
-  const file = await open(outputPath, 'r');
+  const file = await openRegularFile(outputPath);
   try {
     const size = (await file.stat()).size;
     const spans = await lastLineSpans(file, size, options.limit, options.maxScanBytes ?? 16 * 1024 * 1024);
@@ -105,7 +106,7 @@ async function readLineStart(file: FileHandle, span: Span, maxBytes: number): Pr
 async function lastStreamCodes(indexPath: string, count: number): Promise<{ codes: number[]; total: number }> {
   let index: FileHandle;
   try {
-    index = await open(indexPath, 'r');
+    index = await openRegularFile(indexPath);
   } catch {
     return { codes: [], total: 0 };
   }

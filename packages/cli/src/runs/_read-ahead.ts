@@ -24,25 +24,30 @@ export interface ReadAhead {
 
 // The worker: claims CHUNK runs at a time from the shared counter and reads
 // their files synchronously, one at a time, like readMetaSync (texts; null
-// for a missing file; false for another error).
+// for a missing file; false for another error or a file that is not a
+// regular file).
 const WORKER_SOURCE = `
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 const { runsDir, names, files, counter, chunk } = workerData;
 const next = new Int32Array(counter);
 const buffer = new Uint8Array(64 * 1024);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+// Non-blocking open, and nothing but regular files is read (a FIFO would block, a device never end).
+const flags = constants.O_RDONLY | constants.O_NONBLOCK;
 Error.stackTraceLimit = 0; // missing files are common (summary.json) and their errors are not shown
 function read(path) {
   let fd;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, flags);
   } catch (err) {
     return err.code === 'ENOENT' || err.code === 'ENOTDIR' ? null : false;
   }
   try {
     const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return n < buffer.length ? decoder.decode(buffer.subarray(0, n)) : readFileSync(path, 'utf8');
+    if (n > 0 && n < buffer.length) return decoder.decode(buffer.subarray(0, n));
+    if (!fstatSync(fd).isFile()) return false;
+    return n === 0 ? '' : readFileSync(fd, 'utf8');
   } catch {
     return false;
   } finally {

@@ -1,6 +1,7 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
+import { readMetaSync } from './_read-meta-sync.js';
 
 /** A file of a run as `show` lists it. */
 export interface RunFileEntry {
@@ -37,7 +38,7 @@ type TypeCode = keyof typeof TYPE_NAMES;
 
 async function readMeta(run: Run, name: string): Promise<string | undefined> {
   try {
-    return await readFile(join(run.metaDir, name), 'utf8');
+    return readMetaSync(run.metaDir, name);
   } catch {
     return undefined;
   }
