@@ -4,6 +4,7 @@ import type { Run } from '@gage/types';
 import { RunLockedError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
 import { sweepTempFiles } from './_sweep-temp-files.js';
+import { isProcessGroupAlive, readProcLockPid } from './_run-process-alive.js';
 
 /** A lock is stale once its mtime is older than this (ms); the same in every process (lifecycle.md 1.1). */
 export const RUN_LOCK_STALE_MS = 10_000;
@@ -65,13 +66,16 @@ export class RunLock {
  * the dir `<runsDir>/<id>.lock` beside the meta dir. The holder refreshes it
  * every 5 s; a lock not refreshed for 10 s is stale and taken over. No retries.
  * Taking over a stale lock also removes the temp files that atomic meta
- * writes of dead processes left in the run's meta dir.
+ * writes of dead processes left in the run's meta dir. A run whose process
+ * still lives (the process group named by `proc/lock`, e.g. after its runner
+ * was killed) is in use whatever the state of the lock: `RunLockedError`.
  *
  * @param run the run
  * @param options `{onCompromised}`
  * @returns the held lock
  * @throws {RunLockedError} `ERR_GAGE_RUN_LOCKED` (`Run "<id>" is in use by
- *   another process`) when the lock is held, by another process or this one
+ *   another process`) when the lock is held, by another process or this one,
+ *   or the run's process still lives
  * @example
  * ```ts
  * const lock = await lockRun(run);
@@ -86,8 +90,14 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
     runLock?.lost();
     report(err);
   };
+  const state = await runLockState(run);
+  // A held lock is refused below as always; without a live holder, a live run process still holds the run.
+  const pid = state === 'held' ? undefined : readProcLockPid(run.metaDir);
+  if (isProcessGroupAlive(pid)) {
+    throw new RunLockedError(run.id, { hint: `Its process ${pid} still runs although its runner stopped; stop it with 'kill -TERM -${pid}', then try again.` });
+  }
   // A stale lock means its holder died; it may have died between a temp file's write and its rename.
-  const wasStale = (await runLockState(run)) === 'stale';
+  const wasStale = state === 'stale';
   try {
     const release = await lock(run.runDir, {
       realpath: false,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Run, RunStatus } from '@gage/types';
 import { parseMetaInteger } from './_parse-meta-integer.js';
 import { isPidAlive } from './is-pid-alive.js';
+import { isProcessGroupAlive } from './_run-process-alive.js';
 import { warnMeta } from './meta-logger.js';
 import { readTextSync } from './_read-text-sync.js';
 import { runLockState } from './run-lock.js';
@@ -12,8 +13,10 @@ import { runLockState } from './run-lock.js';
  * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
  *    positive → `error` (a malformed one warns
  *    `Invalid exit status in "<metaDir>": <text>` and is skipped);
- * 2. `proc/lock` exists: its pid is not an integer or not alive, or the run
- *    lock is stale (the runner died) → `terminated`; else `running`;
+ * 2. `proc/lock` exists: its pid is not an integer → `terminated`; the
+ *    process group it leads lives (the run process, or what it left
+ *    running, also when its runner died) → `running`; the pid is not alive,
+ *    or the run lock is stale (the runner died) → `terminated`; else `running`;
  * 3. `staged` exists → `staged`; 4. `initialized` exists → `pending`;
  * 5. otherwise `unknown`.
  *
@@ -36,7 +39,9 @@ export async function runStatus(run: Run): Promise<RunStatus> {
   const lockText = await readOrWarn(run, 'proc/lock');
   if (lockText !== undefined) {
     const pid = parseMetaInteger(lockText);
-    if (pid === undefined || !isPidAlive(pid)) return 'terminated';
+    if (pid === undefined) return 'terminated';
+    if (isProcessGroupAlive(pid)) return 'running';
+    if (!isPidAlive(pid)) return 'terminated';
     try {
       return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';
     } catch (err) {
