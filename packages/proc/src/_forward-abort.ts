@@ -4,7 +4,8 @@ import { descendantPids, signalPids } from './_process-tree.js';
 /** The part of a started process that {@link forwardAbort} needs. */
 export interface Killable {
   readonly pid: number;
-  kill(signal: NodeJS.Signals): boolean;
+  /** Signals the process group of the process (see `spawnProcess`). */
+  killGroup(signal: NodeJS.Signals): boolean;
   readonly exited: boolean;
 }
 
@@ -17,11 +18,14 @@ export interface ForwardAbortOptions {
 }
 
 /**
- * Sends the abort signal to the process, then SIGKILL after the grace period.
- * A signal other than SIGINT also goes to every descendant (a shell's child,
- * workers), which a terminal's Ctrl-C reaches by itself; SIGKILL goes to the
- * whole tree seen at the abort and at the end of the grace period, so
- * children left behind that hold the output pipes are stopped too.
+ * Sends the abort signal to the process group of the process, exactly once,
+ * as a terminal's Ctrl-C would (the process has a group of its own, which the
+ * terminal does not signal: see `spawnProcess`), then SIGKILL after the grace
+ * period. The group also holds what the process left behind after it exited
+ * (a background job that keeps the output pipes open). A signal other than
+ * SIGINT also goes to every descendant that left the group; SIGKILL goes to
+ * the group and to every descendant seen at the abort and at the end of the
+ * grace period.
  *
  * @returns a function that stops forwarding (call it once the process exited)
  */
@@ -35,13 +39,13 @@ export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () =
     const sig = signalFromReason(signal.reason);
     for (const pid of await descendantPids(proc.pid)) tree.add(pid);
     if (stopped) return;
-    proc.kill(sig);
+    proc.killGroup(sig);
     if (sig !== 'SIGINT') signalPids(tree, sig);
     const grace = options.killGraceMs ?? 10_000;
     if (Number.isFinite(grace)) {
       killTimer = setTimeout(async () => {
         if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
-        proc.kill('SIGKILL');
+        proc.killGroup('SIGKILL');
         signalPids(tree, 'SIGKILL');
       }, grace);
       killTimer.unref?.();

@@ -6,6 +6,7 @@ import type { Run } from '@gage/types';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { forwardAbort } from './_forward-abort.js';
 import { openRunOutput } from './open-run-output.js';
+import { OUTPUT_DRAIN_MS } from './run-output-writer.js';
 import { startRun } from './start-run.js';
 import type { RunProcess } from './start-run.js';
 
@@ -32,6 +33,12 @@ export interface ExecRunOptions {
   env?: Record<string, string> | undefined;
   /** `PARENT_PWD` for the process (default: `process.cwd()`). */
   parentPwd?: string | undefined;
+  /**
+   * Called once the run process exited, with its status, before the rest of
+   * its output is read (e.g. to tell an abort that came after the exit from
+   * one that stopped the run).
+   */
+  onExit?: ((status: number) => void) | undefined;
 }
 
 /**
@@ -41,8 +48,14 @@ export interface ExecRunOptions {
  * closes the output and deletes `proc/lock` (also on failure). Does not
  * finalize: call `finalizeRun(run, status)` next.
  *
+ * The run ends when its process exits: what is left in the pipes is read
+ * for at most {@link OUTPUT_DRAIN_MS} more (not counting time the chunk
+ * callback holds reading), then the output is closed even if a process the
+ * run left in the background still holds a pipe. An abort stops that
+ * process group too.
+ *
  * @param run A staged run.
- * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`.
+ * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`, `onExit`.
  * @returns The exit status: the exit code, or `-signum` for a signal (no throw for non-zero).
  * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start.
  * @example
@@ -68,17 +81,18 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       await writeMetaFile(run, 'proc/lock', String(proc.pid));
       await logRunner(run, 'Writing meta proc/lock');
       const status = await proc.wait();
+      options.onExit?.(status);
       await logRunner(run, `Exit code for run: ${status}`);
-      await output.waitAndClose();
+      await output.waitAndClose(OUTPUT_DRAIN_MS);
       return status;
     } catch (err) {
       failed = true;
       throw err;
     } finally {
       stopForwarding();
-      if (failed) proc.kill('SIGTERM'); // cannot track the run any more: stop it
+      if (failed) proc.killGroup('SIGTERM'); // cannot track the run any more: stop it
       await proc.wait();
-      await output.waitAndClose().catch(() => undefined);
+      await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
       await logRunner(run, 'Deleting meta proc/lock');
     }
