@@ -66,9 +66,31 @@ export interface OutputMode {
  */
 export function processIo(): Io {
   const writeErrors: WriteErrors = {};
-  process.stdout.on('error', (err) => recordWriteError(writeErrors, 'stdout', err));
-  process.stderr.on('error', (err) => recordWriteError(writeErrors, 'stderr', err));
+  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+    stream.on('error', (err) => recordWriteError(writeErrors, name, err));
+    catchSyncWriteErrors(stream, name, writeErrors);
+  }
   return { stdout: process.stdout, stderr: process.stderr, stdin: processStdin(), env: process.env, writeErrors };
+}
+
+/**
+ * Deno throws a failed write (ENOSPC) from `write` itself instead of
+ * emitting `error`: record it the same way, then drop what comes after.
+ * Errors without a system error code (a bug: bad arguments) are thrown.
+ */
+function catchSyncWriteErrors(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr', errors: WriteErrors): void {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((...args: unknown[]): boolean => {
+    if (errors[name]) return true; // nothing more goes out: nothing to wait for either
+    try {
+      return write(...args);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException | null)?.code;
+      if (typeof code !== 'string' || code.startsWith('ERR_')) throw err;
+      recordWriteError(errors, name, err);
+      return true;
+    }
+  }) as typeof stream.write;
 }
 
 /**
