@@ -4,7 +4,7 @@ import type { Run } from '@gage/types';
 import { RunLockedError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
 import { sweepTempFiles } from './_sweep-temp-files.js';
-import { isProcessGroupAlive, readProcLockPid } from './_run-process-alive.js';
+import { isRunProcessAlive, readProcLockPid } from './_run-process-alive.js';
 
 /** A lock is stale once its mtime is older than this (ms); the same in every process (lifecycle.md 1.1). */
 export const RUN_LOCK_STALE_MS = 10_000;
@@ -93,7 +93,7 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
   const state = await runLockState(run);
   // A held lock is refused below as always; without a live holder, a live run process still holds the run.
   const pid = state === 'held' ? undefined : readProcLockPid(run.metaDir);
-  if (isProcessGroupAlive(pid)) {
+  if (isRunProcessAlive(pid)) {
     throw new RunLockedError(run.id, { hint: `Its process ${pid} still runs although its runner stopped; stop it with 'kill -TERM -${pid}', then try again.` });
   }
   // A stale lock means its holder died; it may have died between a temp file's write and its rename.

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Run, RunStatus } from '@gage/types';
 import { parseMetaInteger } from './_parse-meta-integer.js';
 import { isPidAlive } from './is-pid-alive.js';
-import { isProcessGroupAlive } from './_run-process-alive.js';
+import { isRunProcessAlive } from './_run-process-alive.js';
 import { warnMeta } from './meta-logger.js';
 import { readTextSync } from './_read-text-sync.js';
 import { runLockState } from './run-lock.js';
@@ -13,10 +13,10 @@ import { runLockState } from './run-lock.js';
  * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
  *    positive → `error` (a malformed one warns
  *    `Invalid exit status in "<metaDir>": <text>` and is skipped);
- * 2. `proc/lock` exists: its pid is not an integer → `terminated`; the
- *    process group it leads lives (the run process, or what it left
- *    running, also when its runner died) → `running`; the pid is not alive,
- *    or the run lock is stale (the runner died) → `terminated`; else `running`;
+ * 2. `proc/lock` exists: its pid is not an integer → `terminated`; it is
+ *    alive and leads its own process group (the run process, also when its
+ *    runner died) → `running`; the pid is not alive, or the run lock is
+ *    stale (the runner died) → `terminated`; else `running`;
  * 3. `staged` exists → `staged`; 4. `initialized` exists → `pending`;
  * 5. otherwise `unknown`.
  *
@@ -40,7 +40,7 @@ export async function runStatus(run: Run): Promise<RunStatus> {
   if (lockText !== undefined) {
     const pid = parseMetaInteger(lockText);
     if (pid === undefined) return 'terminated';
-    if (isProcessGroupAlive(pid)) return 'running';
+    if (isRunProcessAlive(pid)) return 'running';
     if (!isPidAlive(pid)) return 'terminated';
     try {
       return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
@@ -92,7 +93,7 @@ describe('execRun()', () => {
 
   test('a runner killed with SIGKILL: its watchdog stops the run, which then reads terminated, not running', async () => {
     // Writes nothing after its first line: no write to a pipe without reader (SIGPIPE) can end it instead.
-    const run = await makeStagedRun({}, 'echo started; exec >/dev/null 2>&1; exec sleep 60');
+    const run = await makeStagedRun({}, 'echo started; exec >/dev/null 2>&1; exec sleep 600');
     const runner = startRunner(run);
     let childPid: number | undefined;
     try {
@@ -208,12 +209,17 @@ async function ageLock(run: Run): Promise<void> {
   await utimes(`${run.runDir}.lock`, old, old);
 }
 
+/** True while `pid` runs: it exists and (where /proc tells) is not a zombie waiting to be reaped. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc: kill(pid, 0) is all there is
   }
 }
 
