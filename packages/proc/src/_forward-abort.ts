@@ -6,6 +6,8 @@ export interface Killable {
   readonly pid: number;
   /** Signals the process group of the process (see `spawnProcess`). */
   killGroup(signal: NodeJS.Signals): boolean;
+  /** True while any process of the group lives (the process itself where it has no group). */
+  groupAlive(): boolean;
   readonly exited: boolean;
 }
 
@@ -17,6 +19,9 @@ export interface ForwardAbortOptions {
   killGraceMs?: number | undefined;
 }
 
+/** How often {@link forwardAbort}'s `finish` looks whether what it stopped is gone. */
+const POLL_MS = 50;
+
 /**
  * Sends the abort signal to the process group of the process, exactly once,
  * as a terminal's Ctrl-C would (the process has a group of its own, which the
@@ -27,12 +32,17 @@ export interface ForwardAbortOptions {
  * the group and to every descendant seen at the abort and at the end of the
  * grace period.
  *
- * @returns a function that stops forwarding (call it once the process exited)
+ * @returns `finish()`, to call once the process exited: after an abort it
+ *   first waits until nothing of the group and of the descendants seen is
+ *   left, or the grace period ended with SIGKILL; then it stops forwarding.
  */
-export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () => void {
+export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () => Promise<void> {
   const signal = options.signal;
-  if (!signal) return () => undefined;
+  if (!signal) return async () => undefined;
+  const grace = options.killGraceMs ?? 10_000;
   let killTimer: ReturnType<typeof setTimeout> | undefined;
+  let killed: Promise<void> | undefined;
+  let aborting: Promise<void> | undefined;
   let stopped = false;
   const tree = new Set<number>();
   const onAbort = async (): Promise<void> => {
@@ -41,24 +51,48 @@ export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () =
     if (stopped) return;
     proc.killGroup(sig);
     if (sig !== 'SIGINT') signalPids(tree, sig);
-    const grace = options.killGraceMs ?? 10_000;
-    if (Number.isFinite(grace)) {
+    if (!Number.isFinite(grace)) return;
+    killed = new Promise<void>((resolve) => {
       killTimer = setTimeout(async () => {
         if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
         proc.killGroup('SIGKILL');
         signalPids(tree, 'SIGKILL');
+        resolve();
       }, grace);
       killTimer.unref?.();
-    }
+    });
   };
-  const listener = (): void => void onAbort();
+  const listener = (): void => void (aborting = onAbort());
   if (signal.aborted) listener();
   else signal.addEventListener('abort', listener, { once: true });
-  return () => {
-    stopped = true;
+  const gone = (): boolean => !proc.groupAlive() && ![...tree].some(isAlive);
+  return async () => {
     signal.removeEventListener('abort', listener);
+    await aborting;
+    if (killed) {
+      let poll: ReturnType<typeof setTimeout> | undefined;
+      const allGone = new Promise<void>((resolve) => {
+        const look = (): void => {
+          if (gone()) resolve();
+          else poll = setTimeout(look, POLL_MS);
+        };
+        look();
+      });
+      await Promise.race([killed, allGone]);
+      clearTimeout(poll);
+    }
+    stopped = true;
     clearTimeout(killTimer);
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The signal an abort reason names (`controller.abort('SIGTERM')`), else `SIGINT`. */

@@ -24,6 +24,8 @@ export interface SpawnedProcess {
    * also after the process itself exited. False when none of it is left.
    */
   killGroup(signal: NodeJS.Signals): boolean;
+  /** True while any process of its process group lives (POSIX; elsewhere: while the process does). */
+  groupAlive(): boolean;
   /** True once the process exited. */
   readonly exited: boolean;
 }
@@ -84,18 +86,19 @@ export async function spawnProcess(cmd: ExecCommand, options: { cwd: string; env
     exit,
     kill: (signal) => !exited && subprocess.kill(signal),
     killGroup: (signal) => (OWN_GROUP ? signalGroup(pid, signal) : !exited && subprocess.kill(signal)),
+    groupAlive: () => (OWN_GROUP ? signalGroup(pid, 0) : !exited),
     get exited() {
       return exited;
     },
   };
 }
 
-/** Sends `signal` to the process group `pgid`; false when it has no process left. */
-function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
+/** Sends `signal` (0: none, just look) to the process group `pgid`; false when it has no process left. */
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pgid, signal);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

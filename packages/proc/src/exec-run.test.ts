@@ -179,6 +179,21 @@ describe('execRun()', () => {
     }
   });
 
+  test('after an abort, execRun waits for what the run left in its group; one that ignores the signal gets SIGKILL after the grace period', async () => {
+    const run = await makeStagedRun({}, "(trap '' INT TERM; exec sleep 60) & echo $! > bg.pid; echo started; exec sleep 60");
+    const controller = new AbortController();
+    const done = execRun(run, { signal: controller.signal, killGraceMs: 500 });
+    await waitFor(async () => (await readFile(runMetaPath(run, 'output', '40_run'), 'utf8').catch(() => '')) === 'started\n');
+    const bg = Number(await readFile(join(run.runDir, 'bg.pid'), 'utf8'));
+    try {
+      controller.abort('SIGTERM');
+      expect(await done).toBe(-15);
+      expect(alive(bg)).toBe(false);
+    } finally {
+      killQuietly(bg);
+    }
+  });
+
   test('an abort after the run process exited stops what it left in its process group', async () => {
     const run = await makeStagedRun({}, 'echo a; (exec sleep 400) & echo $! > bg.pid');
     const controller = new AbortController();

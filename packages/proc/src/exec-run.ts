@@ -75,7 +75,7 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
     await writeRunTimestamp(run, 'started');
     const proc = await startRun(run, { lock, env: options.env, parentPwd: options.parentPwd });
     const output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
-    const stopForwarding = forwardAbort(proc, options);
+    const finishForwarding = forwardAbort(proc, options);
     let failed = false;
     try {
       await writeMetaFile(run, 'proc/lock', String(proc.pid));
@@ -89,7 +89,7 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       failed = true;
       throw err;
     } finally {
-      stopForwarding();
+      await finishForwarding();
       if (failed) proc.killGroup('SIGTERM'); // cannot track the run any more: stop it
       await proc.wait();
       await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);

@@ -74,7 +74,7 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
   await logRunner(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
   const child = await spawnProcess(cmd, { cwd: run.runDir, env });
   const output = openRunOutput(run, child, { name, onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
-  const stopForwarding = forwardAbort(child, options);
+  const finishForwarding = forwardAbort(child, options);
   let exitCode: number;
   try {
     await writeMetaFile(run, 'proc/lock', String(child.pid));
@@ -83,7 +83,7 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
     await logRunner(run, `Exit code for ${phase}: ${exitCode}`);
     await output.waitAndClose(OUTPUT_DRAIN_MS);
   } finally {
-    stopForwarding();
+    await finishForwarding();
     await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);
     await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
     await logRunner(run, 'Deleting meta proc/lock');

@@ -41,6 +41,8 @@ export interface RunProcess {
    * of it is left.
    */
   killGroup(signal?: NodeJS.Signals): boolean;
+  /** True while any process of the run's process group lives (elsewhere than POSIX: while the process does). */
+  groupAlive(): boolean;
   /** True once the process exited. */
   readonly exited: boolean;
 }
@@ -96,6 +98,7 @@ export async function startRun(run: Run, options: StartRunOptions = {}): Promise
       wait: () => exit,
       kill: (signal = 'SIGTERM') => child.kill(signal),
       killGroup: (signal = 'SIGTERM') => child.killGroup(signal),
+      groupAlive: () => child.groupAlive(),
       get exited() {
         return child.exited;
       },
