@@ -172,3 +172,30 @@ Deno.test('the gage bin under Deno: checked flags, typed values, provenance (iss
     await rm(home, { recursive: true, force: true });
   }
 });
+
+Deno.test('the gage bin under Deno: a failing stdout (/dev/full) is reported, and piped stdin after the answer reaches the run', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const project = join(home, 'greet');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), `${GAGE_TOML}\n[echo-stdin]\nexec = "read x; echo got:$x"\n`);
+    await writeFile(join(project, 'hello.cjs'), HELLO);
+    await writeFile(join(project, 'config.json'), '{"name": "World"}\n');
+    const piped = await gage(['run', 'echo-stdin'], project, home, 'y\nhello\n');
+    assert.equal(piped.stdout, 'got:hello\n');
+    try {
+      await Deno.stat('/dev/full');
+    } catch {
+      return; // no /dev/full here
+    }
+    const sh = await new Deno.Command('sh', {
+      args: ['-c', `"${Deno.execPath()}" run -A "${BIN}" run hello -y > /dev/full`], cwd: project, env: environment(home), clearEnv: true,
+      stdout: 'piped', stderr: 'piped',
+    }).output();
+    assert.equal(sh.code, 1);
+    assert.match(new TextDecoder().decode(sh.stderr), /^gage: cannot write to stdout: .*No space left on device/m);
+  } finally {
+    await new Deno.Command('chmod', { args: ['-R', 'u+w', home] }).output();
+    await rm(home, { recursive: true, force: true });
+  }
+});

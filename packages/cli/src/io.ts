@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 /** A stream the CLI writes to. */
 export interface OutStream {
   /** Returns false when the stream buffers data it could not pass on yet (Node's `Writable.write`). */
@@ -16,6 +17,8 @@ export interface OutStream {
 /** A stream the CLI reads answers from. */
 export interface InStream {
   isTTY?: boolean | undefined;
+  /** The file descriptor: answers are then read from it directly, exactly one line each (see `confirm`). */
+  fd?: number | undefined;
   on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   pause(): unknown;
@@ -28,6 +31,18 @@ export interface Io {
   stderr: OutStream;
   stdin: InStream;
   env: Record<string, string | undefined>;
+  /**
+   * The first failed write to stdout and to stderr, other than to a reader
+   * that went away (EPIPE): a full disk, `> /dev/full`, a terminal that is
+   * gone. `processIo` records them; `runMain` reports them at the end.
+   */
+  writeErrors?: WriteErrors | undefined;
+}
+
+/** See {@link Io.writeErrors}. */
+export interface WriteErrors {
+  stdout?: Error | undefined;
+  stderr?: Error | undefined;
 }
 
 /** How output looks (cli.md 1.3). */
@@ -50,17 +65,82 @@ export interface OutputMode {
  * ```
  */
 export function processIo(): Io {
-  for (const out of [process.stdout, process.stderr]) out.on('error', ignoreClosedReader);
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  const writeErrors: WriteErrors = {};
+  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+    stream.on('error', (err) => recordWriteError(writeErrors, name, err));
+    catchSyncWriteErrors(stream, name, writeErrors);
+  }
+  return { stdout: process.stdout, stderr: process.stderr, stdin: processStdin(), env: process.env, writeErrors };
 }
 
 /**
- * A reader that went away (`gage run | head`, `gage runs | head`): its output
- * is dropped and the command carries on, so a run is still captured and
- * finalized. Any other error is thrown as without a listener.
+ * Deno throws a failed write (ENOSPC) from `write` itself instead of
+ * emitting `error`: record it the same way, then drop what comes after.
+ * Errors without a system error code (a bug: bad arguments) are thrown.
  */
-function ignoreClosedReader(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'EPIPE') throw err;
+function catchSyncWriteErrors(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr', errors: WriteErrors): void {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((...args: unknown[]): boolean => {
+    if (errors[name]) return true; // nothing more goes out: nothing to wait for either
+    try {
+      return write(...args);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException | null)?.code;
+      if (typeof code !== 'string' || code.startsWith('ERR_')) throw err;
+      recordWriteError(errors, name, err);
+      return true;
+    }
+  }) as typeof stream.write;
+}
+
+/**
+ * Descriptor 0, with `process.stdin` made only if something reads it as a
+ * stream: making it reads ahead of the answer to a prompt, and for a pipe
+ * makes the descriptor non-blocking, which the run process shares.
+ */
+function processStdin(): InStream {
+  return {
+    fd: 0,
+    isTTY: isatty(0),
+    on: (event: 'data' | 'end', listener: (chunk: Buffer | string) => void) => process.stdin.on(event, listener),
+    pause: () => process.stdin.pause(),
+    resume: () => process.stdin.resume(),
+  } as InStream;
+}
+
+/**
+ * Notes a failed write to `stream`. A reader that went away (EPIPE: `gage
+ * run | head`) is no error: its output is dropped. Any other failure is
+ * recorded (the first one per stream) instead of ending `gage` at once: the
+ * stream takes nothing more (Node destroys it), the command carries on, so a
+ * run is still captured and finalized, and `runMain` reports it at the end.
+ *
+ * @example
+ * ```ts
+ * queue = new FileWriteQueue(1, (err) => recordWriteError(io.writeErrors, 'stdout', err));
+ * ```
+ */
+export function recordWriteError(errors: WriteErrors | undefined, stream: 'stdout' | 'stderr', err: unknown): void {
+  if ((err as NodeJS.ErrnoException | null)?.code === 'EPIPE' || !errors) return;
+  errors[stream] ??= err instanceof Error ? err : new Error(String(err));
+}
+
+/**
+ * The exit status of `gage` once a command ended with `code`: after a failed
+ * write to stdout or stderr (see {@link recordWriteError}) at least 1 — the
+ * command's own non-zero status is kept, a 0 becomes 1 — and a failed stdout
+ * is named on stderr: `gage: cannot write to stdout: <reason>`.
+ *
+ * @example
+ * ```ts
+ * return reportWriteErrors(io, await handler(ctx, parsed));
+ * ```
+ */
+export function reportWriteErrors(io: Io, code: number): number {
+  const errors = io.writeErrors;
+  if (!errors?.stdout && !errors?.stderr) return code;
+  if (errors.stdout && !errors.stderr) io.stderr.write(`gage: cannot write to stdout: ${errors.stdout.message}\n`);
+  return code !== 0 ? code : 1;
 }
 
 /**

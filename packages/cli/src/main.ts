@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { CliError, UsageError } from './errors.js';
 import { exitStatus } from './exit-status.js';
 import { expandHome } from './expand-home.js';
-import { outputMode, type Io } from './io.js';
+import { outputMode, reportWriteErrors, type Io } from './io.js';
 import { escapeControl } from './output/escape-control.js';
 import { formatWarning } from './output/format-warning.js';
 
@@ -22,7 +22,8 @@ const TOP_USAGE = 'gage [options] command';
 /**
  * Runs `gage` with `argv` (without the node and script paths) and resolves
  * with the exit code. The single top-level handler: it parses the global
- * options, loads the command lazily, and prints every error (cli.md 1.2).
+ * options, loads the command lazily, and prints every error (cli.md 1.2),
+ * also a failed write to stdout or stderr (`reportWriteErrors`).
  *
  * @param argv arguments after `gage`
  * @param io the terminal
@@ -33,6 +34,13 @@ const TOP_USAGE = 'gage [options] command';
  * ```
  */
 export async function runMain(argv: string[], io: Io, options: { cwd?: string } = {}): Promise<number> {
+  const code = await runCommand(argv, io, options);
+  // A failed write to stdout or stderr is reported on the next tick (Node's streams): let it arrive.
+  if (io.writeErrors) await new Promise((resolve) => setImmediate(resolve));
+  return reportWriteErrors(io, code);
+}
+
+async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Promise<number> {
   let verbose = 0;
   try {
     const start = options.cwd ?? process.cwd();

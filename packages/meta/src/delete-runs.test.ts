@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { chmod, mkdir, readdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -208,6 +209,32 @@ describe('run locks', () => {
     await mkdir(join(runsDir, 'abc.lock'));
     const old = new Date(Date.now() - 60_000);
     await utimes(join(runsDir, 'abc.lock'), old, old);
+    await deleteRuns([abc], { permanent: true });
+    expect(await entries()).toEqual([]);
+  });
+
+  test('a stale lock whose run process still lives (its runner was killed) is not taken over', async () => {
+    const abc = await makeFakeRun(runsDir, 'abc');
+    const child = spawn('sleep', ['60'], { stdio: 'ignore', detached: true });
+    try {
+      await mkdir(join(runsDir, 'abc.meta', 'proc'), { recursive: true });
+      await writeFile(join(runsDir, 'abc.meta', 'proc', 'lock'), String(child.pid));
+      await mkdir(join(runsDir, 'abc.lock'));
+      const old = new Date(Date.now() - 60_000);
+      await utimes(join(runsDir, 'abc.lock'), old, old);
+      const before = await entries();
+      for (const remove of [() => deleteRuns([abc]), () => deleteRuns([abc], { permanent: true })]) {
+        await expect(remove()).rejects.toMatchObject({
+          code: 'ERR_GAGE_RUN_LOCKED',
+          message: 'Run "abc" is in use by another process',
+          hint: `Its process ${child.pid} still runs although its runner stopped; stop it with 'kill -TERM -${child.pid}', then try again.`,
+        });
+      }
+      expect(await entries()).toEqual(before);
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
     await deleteRuns([abc], { permanent: true });
     expect(await entries()).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { fileSystemError, type Run } from '@gage/types';
 import { InvalidRunLockError, RunLockedError } from './errors.js';
 import { warnMeta } from './meta-logger.js';
 import { sweepTempFiles } from './_sweep-temp-files.js';
+import { isRunProcessAlive, readProcLockPid } from './_run-process-alive.js';
 
 /** A lock is stale once its mtime is older than this (ms); the same in every process (lifecycle.md 1.1). */
 export const RUN_LOCK_STALE_MS = 10_000;
@@ -68,13 +69,16 @@ export class RunLock {
  * clock could have set it, and it would never turn stale) counts as stale
  * too: its mtime is reset so that it is taken over.
  * Taking over a stale lock also removes the temp files that atomic meta
- * writes of dead processes left in the run's meta dir.
+ * writes of dead processes left in the run's meta dir. A run whose process
+ * still lives (the process group named by `proc/lock`, e.g. after its runner
+ * was killed) is in use whatever the state of the lock: `RunLockedError`.
  *
  * @param run the run
  * @param options `{onCompromised}`
  * @returns the held lock
  * @throws {RunLockedError} `ERR_GAGE_RUN_LOCKED` (`Run "<id>" is in use by
- *   another process`) when the lock is held, by another process or this one
+ *   another process`) when the lock is held, by another process or this one,
+ *   or the run's process still lives
  * @throws {InvalidRunLockError} `ERR_GAGE_INVALID_RUN_LOCK` when
  *   `<runsDir>/<id>.lock` is not a directory (Gage never makes that)
  * @throws {FileSystemError} `ERR_GAGE_READ_ONLY`, `ERR_GAGE_NO_SPACE`,
@@ -93,8 +97,13 @@ export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<R
     runLock?.lost();
     report(err);
   };
-  // A stale lock means its holder died; it may have died between a temp file's write and its rename.
   const found = await readLockDir(run);
+  // A held lock is refused below as always; without a live holder, a live run process still holds the run.
+  const pid = found === 'held' ? undefined : readProcLockPid(run.metaDir);
+  if (isRunProcessAlive(pid)) {
+    throw new RunLockedError(run.id, { hint: `Its process ${pid} still runs although its runner stopped; stop it with 'kill -TERM -${pid}', then try again.` });
+  }
+  // A stale lock means its holder died; it may have died between a temp file's write and its rename.
   if (found === 'future') await expireFutureLock(run);
   const wasStale = found === 'stale' || found === 'future';
   try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { symlink, utimes } from 'node:fs/promises';
+import { mkdir, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
@@ -25,7 +25,9 @@ beforeEach(async () => {
   warnings = [];
   setMetaLogger((m) => warnings.push(m));
 });
+const afterThis: (() => void)[] = [];
 afterEach(async () => {
+  for (const undo of afterThis.splice(0)) undo();
   setMetaLogger(undefined);
   await removeTempDir(tmp);
 });
@@ -91,7 +93,10 @@ describe('runStatus()', () => {
     expect(await runStatus(run)).toBe('terminated');
     await writeMetaFile(run, 'proc/lock', 'not-a-pid', { writable: true });
     expect(await runStatus(run)).toBe('terminated');
-    await writeMetaFile(run, 'proc/lock', String(process.pid), { writable: true });
+    // A live pid that leads no process group of its own (a run of a runner that gave it none).
+    const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+    afterThis.push(() => child.kill('SIGKILL'));
+    await writeMetaFile(run, 'proc/lock', String(child.pid), { writable: true });
     const lock = await lockRun(run);
     const old = (Date.now() - 60_000) / 1000;
     await utimes(`${run.runDir}.lock`, old, old); // as if its holder had died a minute ago
@@ -142,6 +147,23 @@ describe('runStatus()', () => {
       expect.stringMatching(/^Cannot read "proc\/lock" in ".*aaa\.meta": EFTYPE/),
       expect.stringMatching(/^Cannot read "staged" in ".*aaa\.meta": EFTYPE/),
     ]);
+  });
+
+  test('proc/lock naming a live process group is running, also with a stale run lock; terminated once it is gone', async () => {
+    await init();
+    // A run process leads a group of its own (@gage/proc spawns it detached); its runner was SIGKILLed.
+    const child = spawn('sleep', ['60'], { stdio: 'ignore', detached: true });
+    try {
+      await writeMetaFile(run, 'proc/lock', String(child.pid), { writable: true });
+      await mkdir(`${run.runDir}.lock`);
+      const old = (Date.now() - 60_000) / 1000;
+      await utimes(`${run.runDir}.lock`, old, old);
+      expect(await runStatus(run)).toBe('running');
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    expect(await runStatus(run)).toBe('terminated');
   });
 
   test('an unreadable meta file warns and is skipped', async () => {

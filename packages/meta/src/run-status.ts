@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Run, RunStatus } from '@gage/types';
 import { parseMetaInteger } from './_parse-meta-integer.js';
 import { isPidAlive } from './is-pid-alive.js';
+import { isRunProcessAlive } from './_run-process-alive.js';
 import { warnMeta } from './meta-logger.js';
 import { readTextSync } from './_read-text-sync.js';
 import { runLockState } from './run-lock.js';
@@ -13,10 +14,12 @@ import { runLockState } from './run-lock.js';
  * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
  *    positive → `error` (a malformed one warns
  *    `Invalid exit status in "<metaDir>": <text>` and is skipped);
- * 2. `proc/lock` exists: its pid is not alive, or the run lock is stale (the
- *    runner died) → `terminated`; a pid that is not an integer in 1..2^31-1
- *    warns `Invalid pid in "proc/lock" of "<metaDir>": <text>` and is
- *    `terminated` too; else `running`;
+ * 2. `proc/lock` exists: a pid that is not an integer in 1..2^31-1 warns
+ *    `Invalid pid in "proc/lock" of "<metaDir>": <text>` and is
+ *    `terminated`; a pid that is alive and leads its own process group (the
+ *    run process, also when its runner died) → `running`; the pid is not
+ *    alive, or the run lock is stale (the runner died) → `terminated`; else
+ *    `running`;
  * 3. `staged` exists → `staged`, unless the process ran and its runner
  *    ended without finalizing (`started` and `output/40_run` exist, no live
  *    run lock) → `terminated`; 4. `initialized` exists → `pending`;
@@ -46,6 +49,7 @@ export async function runStatus(run: Run): Promise<RunStatus> {
       warnMeta(`Invalid pid in "proc/lock" of "${run.metaDir}": ${lockText.trimEnd().slice(0, 40)}`);
       return 'terminated';
     }
+    if (isRunProcessAlive(pid)) return 'running';
     if (!isPidAlive(pid)) return 'terminated';
     try {
       return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';

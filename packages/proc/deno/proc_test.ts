@@ -23,7 +23,8 @@ async function withRun(args: string[], body: (run: Awaited<ReturnType<typeof mak
 }
 
 Deno.test('startRun runs node and its output is captured and read back under Deno', async () => {
-  const steps = [['out', 'par'], ['sleep', 50], ['err', 'err\n'], ['sleep', 50], ['out', 'tial\nlast']];
+  // 300 ms apart: two pipes read in one turn of a busy event loop come in either order.
+  const steps = [['out', 'par'], ['sleep', 300], ['err', 'err\n'], ['sleep', 300], ['out', 'tial\nlast']];
   await withRun(['node', EMIT, JSON.stringify(steps)], async (run) => {
     const p = await startRun(run);
     const output = openRunOutput(run, p);
@@ -61,5 +62,19 @@ Deno.test('execRun passes output chunks and captures 5 MB exactly under Deno', a
     assert.equal(output.length, 5_000_005);
     assert.ok(Buffer.concat(pieces).equals(output));
     assert.ok(calls >= 2);
+  });
+});
+
+Deno.test('the run leads a process group of its own, and last lines without LF read back apart, under Deno', async () => {
+  const steps = [['err', 'ERR'], ['close', 'err'], ['sleep', 300], ['out', 'OUT']];
+  await withRun(['node', EMIT, JSON.stringify(steps)], async (run) => {
+    const p = await startRun(run);
+    const ps = new Deno.Command('ps', { args: ['-o', 'pgid=', '-p', String(p.pid)] }).output();
+    const output = openRunOutput(run, p);
+    assert.equal(Number(new TextDecoder().decode((await ps).stdout).trim()), p.pid);
+    assert.equal(await p.wait(), 0);
+    await output.waitAndClose();
+    const lines = await readRunOutput(run);
+    assert.deepEqual(lines.map((l) => [l.stream, l.text]), [[1, 'ERR'], [0, 'OUT']]);
   });
 });

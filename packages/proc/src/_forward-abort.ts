@@ -4,7 +4,10 @@ import { descendantPids, signalPids } from './_process-tree.js';
 /** The part of a started process that {@link forwardAbort} needs. */
 export interface Killable {
   readonly pid: number;
-  kill(signal: NodeJS.Signals): boolean;
+  /** Signals the process group of the process (see `spawnProcess`). */
+  killGroup(signal: NodeJS.Signals): boolean;
+  /** True while any process of the group lives (the process itself where it has no group). */
+  groupAlive(): boolean;
   readonly exited: boolean;
 }
 
@@ -16,45 +19,80 @@ export interface ForwardAbortOptions {
   killGraceMs?: number | undefined;
 }
 
+/** How often {@link forwardAbort}'s `finish` looks whether what it stopped is gone. */
+const POLL_MS = 50;
+
 /**
- * Sends the abort signal to the process, then SIGKILL after the grace period.
- * A signal other than SIGINT also goes to every descendant (a shell's child,
- * workers), which a terminal's Ctrl-C reaches by itself; SIGKILL goes to the
- * whole tree seen at the abort and at the end of the grace period, so
- * children left behind that hold the output pipes are stopped too.
+ * Sends the abort signal to the process group of the process, exactly once,
+ * as a terminal's Ctrl-C would (the process has a group of its own, which the
+ * terminal does not signal: see `spawnProcess`), then SIGKILL after the grace
+ * period. The group also holds what the process left behind after it exited
+ * (a background job that keeps the output pipes open). A signal other than
+ * SIGINT also goes to every descendant that left the group; SIGKILL goes to
+ * the group and to every descendant seen at the abort and at the end of the
+ * grace period.
  *
- * @returns a function that stops forwarding (call it once the process exited)
+ * @returns `finish()`, to call once the process exited: after an abort it
+ *   first waits until nothing of the group and of the descendants seen is
+ *   left, or the grace period ended with SIGKILL; then it stops forwarding.
  */
-export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () => void {
+export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () => Promise<void> {
   const signal = options.signal;
-  if (!signal) return () => undefined;
+  if (!signal) return async () => undefined;
+  const grace = options.killGraceMs ?? 10_000;
   let killTimer: ReturnType<typeof setTimeout> | undefined;
+  let killed: Promise<void> | undefined;
+  let aborting: Promise<void> | undefined;
   let stopped = false;
   const tree = new Set<number>();
   const onAbort = async (): Promise<void> => {
     const sig = signalFromReason(signal.reason);
     for (const pid of await descendantPids(proc.pid)) tree.add(pid);
     if (stopped) return;
-    proc.kill(sig);
+    proc.killGroup(sig);
     if (sig !== 'SIGINT') signalPids(tree, sig);
-    const grace = options.killGraceMs ?? 10_000;
-    if (Number.isFinite(grace)) {
+    if (!Number.isFinite(grace)) return;
+    killed = new Promise<void>((resolve) => {
       killTimer = setTimeout(async () => {
         if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
-        proc.kill('SIGKILL');
+        proc.killGroup('SIGKILL');
         signalPids(tree, 'SIGKILL');
+        resolve();
       }, grace);
       killTimer.unref?.();
-    }
+    });
   };
-  const listener = (): void => void onAbort();
+  const listener = (): void => void (aborting = onAbort());
   if (signal.aborted) listener();
   else signal.addEventListener('abort', listener, { once: true });
-  return () => {
-    stopped = true;
+  const gone = (): boolean => !proc.groupAlive() && ![...tree].some(isAlive);
+  return async () => {
     signal.removeEventListener('abort', listener);
+    await aborting;
+    if (killed) {
+      let poll: ReturnType<typeof setTimeout> | undefined;
+      const allGone = new Promise<void>((resolve) => {
+        const look = (): void => {
+          if (gone()) resolve();
+          else poll = setTimeout(look, POLL_MS);
+        };
+        look();
+      });
+      await Promise.race([killed, allGone]);
+      clearTimeout(poll);
+    }
+    stopped = true;
     clearTimeout(killTimer);
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The signal an abort reason names (`controller.abort('SIGTERM')`), else `SIGINT`. */

@@ -59,7 +59,16 @@ describe('OutputSink onOutputChunk', () => {
     const { calls, output, records } = await feed([[STDOUT, 'x\ny'], [STDERR, 'e\nlast err']]);
     expect(calls).toEqual([[0, ['x\n']], [1, ['e\n']], [0, ['y']], [1, ['last err']]]);
     expect(output.toString()).toBe('x\ne\nylast err');
-    expect(records).toEqual([0, 1, 0, 1]);
+    // `y` ends without LF and more output follows: a length record (0x80 | stream 0) says where it ends.
+    expect(records).toEqual([0, 1, 0, 0x80, 1]);
+  });
+
+  test('a last line without LF gets a length record only when more output follows it', async () => {
+    const alone = await feed([[STDOUT, 'a\nabc']]);
+    expect(alone.records).toEqual([0, 0]);
+    const followed = await feed([[STDERR, 'ERR'], [STDOUT, 'OUT']]);
+    expect(followed.output.toString()).toBe('OUTERR');
+    expect(followed.records).toEqual([0, 0x80, 1]);
   });
 
   test('keeps each stream apart and in order', async () => {

@@ -7,6 +7,15 @@ export const STDERR = 1;
 /** Size of one `.index` record: 8-byte big-endian epoch ms + 1-byte stream code. */
 export const RECORD_SIZE = 9;
 
+/**
+ * Stream code bit of a length record: a record that describes no line of its
+ * own but gives the byte length (in its 8 bytes, big-endian) of the line of
+ * the record before it, a line that ends without LF (the last bytes of a
+ * stream) and is followed by more output. The writer adds one only then, and
+ * with the code `LENGTH_RECORD | stream`; see the README, "Last lines".
+ */
+export const LENGTH_RECORD = 0x80;
+
 /** Called once per captured line (LF included); see `openRunOutput`. */
 export type OutputCallback = (stream: number, line: Uint8Array) => void;
 
@@ -36,8 +45,8 @@ interface StreamState {
   /** Bytes of the current line not yet written: `pending[0, pendingLength)`. */
   pending: Buffer;
   pendingLength: number;
-  /** Part of the current line was already written (the line grew past the bound). */
-  spilled: boolean;
+  /** Bytes of the current line already written (the line grew past the bound). */
+  spilled: number;
 }
 
 /**
@@ -62,6 +71,8 @@ export class OutputSink {
   #closed = false;
   /** What the chunk callback asked to wait for during the current `write`. */
   #hold: Promise<void> | undefined;
+  /** The stream and length of the last line written if it ended without LF and still needs its length record. */
+  #tail: { stream: number; length: number } | undefined;
 
   constructor(outPath: string, indexPath: string, options: {
     onOutput?: OutputCallback | undefined;
@@ -106,6 +117,7 @@ export class OutputSink {
     }
     const head = lastLf === chunk.length - 1 ? chunk : chunk.subarray(0, lastLf + 1);
     const count = countLf(head, lastLf);
+    this.#flushTail();
     if (state.pendingLength > 0) {
       writeAllv(this.#outFd, [pendingBytes(state), head]);
     } else {
@@ -121,15 +133,21 @@ export class OutputSink {
     if (head !== chunk) this.#addPending(stream, state, chunk.subarray(lastLf + 1));
   }
 
-  /** Writes the partial line of `stream` (if any) as a last line with its record. */
+  /**
+   * Writes the partial line of `stream` (if any) as a last line with its
+   * record. Its length record follows only if more output comes after it.
+   */
   end(stream: number): void {
     const state = this.#states[stream === STDERR ? 1 : 0];
-    if (state.pendingLength === 0 && !state.spilled) return;
+    if (state.pendingLength === 0 && state.spilled === 0) return;
+    const length = state.spilled + state.pendingLength;
+    this.#flushTail();
     if (state.pendingLength > 0) {
       writeAll(this.#outFd, pendingBytes(state));
       this.#publishPending(stream, state);
     }
     this.#writeRecords(stream, 1);
+    this.#tail = { stream, length };
     resetPending(state);
   }
 
@@ -158,13 +176,33 @@ export class OutputSink {
     if (needed <= this.#maxPending) return;
     // Trade-off (README, "Long lines"): memory stays bounded, but a line of the
     // other stream that completes before this one's LF lands inside it.
+    this.#flushTail();
     writeAll(this.#outFd, pendingBytes(state));
     this.#publishPending(stream, state);
+    const spilled = state.spilled + state.pendingLength;
     resetPending(state);
-    state.spilled = true;
+    state.spilled = spilled;
+  }
+
+  /**
+   * Before anything more is written: the length record of a last line
+   * without LF written before, so that a reader can tell where it ends. It
+   * goes to the index before the next bytes go to the output, so a reader
+   * that sees those bytes also sees it.
+   */
+  #flushTail(): void {
+    const tail = this.#tail;
+    if (!tail) return;
+    this.#tail = undefined;
+    const record = Buffer.alloc(RECORD_SIZE);
+    record.writeUInt32BE(Math.floor(tail.length / 0x1_0000_0000), 0);
+    record.writeUInt32BE(tail.length >>> 0, 4);
+    record[8] = LENGTH_RECORD | tail.stream;
+    writeAll(this.#indexFd, record);
   }
 
   #writeRecords(stream: number, count: number): void {
+    this.#flushTail();
     const size = count * RECORD_SIZE;
     if (this.#records.length < size) this.#records = Buffer.alloc(Math.max(size, this.#records.length * 2));
     const records = this.#records;
@@ -233,7 +271,7 @@ export class OutputSink {
 const INITIAL_PENDING = 4096;
 
 function newState(): StreamState {
-  return { pending: Buffer.allocUnsafe(INITIAL_PENDING), pendingLength: 0, spilled: false };
+  return { pending: Buffer.allocUnsafe(INITIAL_PENDING), pendingLength: 0, spilled: 0 };
 }
 
 function pendingBytes(state: StreamState): Buffer {
@@ -242,7 +280,7 @@ function pendingBytes(state: StreamState): Buffer {
 
 function resetPending(state: StreamState): void {
   state.pendingLength = 0;
-  state.spilled = false;
+  state.spilled = 0;
   // Give back the memory of a long line.
   if (state.pending.length > 64 * 1024) state.pending = Buffer.allocUnsafe(INITIAL_PENDING);
 }

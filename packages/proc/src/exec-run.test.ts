@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, stat, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
+import type { Run } from '@gage/types';
 import {
   FIXTURES, fixtureCmd, makeStagedRun, removeTempDirs, runnerLog, steps, waitFor,
 } from '../test/helpers.js';
@@ -108,28 +110,157 @@ describe('execRun()', () => {
     expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('started\ngot SIGINT\n');
   });
 
-  test('a runner killed with SIGKILL leaves its run terminated, not running', async () => {
-    const run = await makeStagedRun({}, fixtureCmd('sleep.mjs', '60000'));
-    const runner = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), run.metaDir], { stdio: 'ignore' });
-    const runnerExit = new Promise((resolve) => runner.once('exit', resolve));
+  test('a runner killed with SIGKILL: its watchdog stops the run, which then reads terminated, not running', async () => {
+    // Writes nothing after its first line: no write to a pipe without reader (SIGPIPE) can end it instead.
+    const run = await makeStagedRun({}, 'echo started; exec >/dev/null 2>&1; exec sleep 600');
+    const runner = startRunner(run);
     let childPid: number | undefined;
     try {
       await waitFor(async () => (await readMetaFile(run, 'proc/lock').catch(() => undefined)) !== undefined);
       childPid = Number(await readMetaFile(run, 'proc/lock'));
       expect(await runStatus(run)).toBe('running');
-      runner.kill('SIGKILL');
-      await runnerExit;
+      runner.child.kill('SIGKILL');
+      await runner.exit;
+      // The watchdog sends SIGTERM to the run's process group at once.
+      await waitFor(() => !alive(childPid as number));
       // The dead runner no longer refreshes its lock; age it past the 10 s stale limit.
-      const old = new Date(Date.now() - 60_000);
-      await utimes(`${run.runDir}.lock`, old, old);
+      await ageLock(run);
       expect(await runStatus(run)).toBe('terminated');
       const runs = await listRuns(join(run.runDir, '..'));
       expect(runs.map((r) => r.id)).toEqual([run.id]);
       await finalizeRun(run, -9);
       expect(await runStatus(run)).toBe('terminated');
     } finally {
-      runner.kill('SIGKILL');
-      if (childPid) process.kill(childPid, 'SIGKILL');
+      runner.child.kill('SIGKILL');
+      if (childPid) killQuietly(childPid);
     }
   });
+
+  test('a run process that outlives its killed runner reads running and cannot be locked until the watchdog kills it', async () => {
+    // Survives SIGTERM and notes it in a file; writes nothing more to its output pipes, which have no
+    // reader once the runner is gone (a write would end it with SIGPIPE).
+    const run = await makeStagedRun({}, "trap 'echo TERM >> got-term' TERM; echo started; exec >/dev/null 2>&1; while :; do sleep 1; done");
+    const runner = startRunner(run);
+    let childPid: number | undefined;
+    try {
+      await waitFor(async () => (await readFile(runMetaPath(run, 'output', '40_run'), 'utf8').catch(() => '')) === 'started\n');
+      childPid = Number(await readMetaFile(run, 'proc/lock'));
+      runner.child.kill('SIGKILL');
+      await runner.exit;
+      await waitFor(() => exists(join(run.runDir, 'got-term')));
+      await ageLock(run);
+      expect(alive(childPid)).toBe(true); // it ignored the watchdog's SIGTERM
+      expect(await runStatus(run)).toBe('running');
+      await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+      // SIGKILL to the group 10 s after the SIGTERM.
+      await waitFor(() => !alive(childPid as number));
+      expect(await runStatus(run)).toBe('terminated');
+      await (await lockRun(run)).release();
+    } finally {
+      runner.child.kill('SIGKILL');
+      if (childPid) killQuietly(childPid);
+    }
+  });
+
+  test('the run has a process group of its own: kill(0) in the run does not reach its runner', async () => {
+    // The runner gets a group of its own too, so that without the fix only it (not Jest) is killed.
+    const run = await makeStagedRun({}, 'echo before; kill -9 0');
+    const runner = startRunner(run);
+    expect(await runner.exit).toEqual({ code: 0, signal: null });
+    expect(runner.stdout()).toBe('status -9\n');
+    expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('before\n');
+    expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+  });
+
+  test("a terminal's Ctrl-C (SIGINT to the runner's whole process group) reaches the run once, through the runner", async () => {
+    const run = await makeStagedRun({}, fixtureCmd('graceful.mjs'));
+    const runner = startRunner(run);
+    await waitFor(async () => (await readFile(runMetaPath(run, 'output', '40_run'), 'utf8').catch(() => '')) === 'started\n');
+    process.kill(-(runner.child.pid as number), 'SIGINT');
+    expect(await runner.exit).toEqual({ code: 0, signal: null });
+    expect(runner.stdout()).toBe('status 0\n'); // exited by itself after the first SIGINT: not forced
+    expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('started\ngot SIGINT 1\n');
+  });
+
+  test('ends when the run process exits although a process it left in the background holds the output pipes', async () => {
+    const run = await makeStagedRun({}, 'echo a; (exec sleep 30) & echo $! > bg.pid; echo b');
+    let exitedWith: number | undefined;
+    const status = await execRun(run, { onExit: (code) => (exitedWith = code) });
+    const bg = Number(await readFile(join(run.runDir, 'bg.pid'), 'utf8'));
+    try {
+      expect(status).toBe(0);
+      expect(exitedWith).toBe(0);
+      expect(alive(bg)).toBe(true); // not waited for
+      expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('a\nb\n');
+      expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
+    } finally {
+      killQuietly(bg);
+    }
+  });
+
+  test('after an abort, execRun waits for what the run left in its group; one that ignores the signal gets SIGKILL after the grace period', async () => {
+    const run = await makeStagedRun({}, "(trap '' INT TERM; exec sleep 60) & echo $! > bg.pid; echo started; exec sleep 60");
+    const controller = new AbortController();
+    const done = execRun(run, { signal: controller.signal, killGraceMs: 500 });
+    await waitFor(async () => (await readFile(runMetaPath(run, 'output', '40_run'), 'utf8').catch(() => '')) === 'started\n');
+    const bg = Number(await readFile(join(run.runDir, 'bg.pid'), 'utf8'));
+    try {
+      controller.abort('SIGTERM');
+      expect(await done).toBe(-15);
+      expect(alive(bg)).toBe(false);
+    } finally {
+      killQuietly(bg);
+    }
+  });
+
+  test('an abort after the run process exited stops what it left in its process group', async () => {
+    const run = await makeStagedRun({}, 'echo a; (exec sleep 400) & echo $! > bg.pid');
+    const controller = new AbortController();
+    const status = await execRun(run, {
+      signal: controller.signal,
+      onExit: () => controller.abort('SIGTERM'),
+    });
+    expect(status).toBe(0);
+    const bg = Number(await readFile(join(run.runDir, 'bg.pid'), 'utf8'));
+    await waitFor(() => !alive(bg));
+  });
 });
+
+/** Starts `exec-runner.mjs` on `run` in a process group of its own. */
+function startRunner(run: Run) {
+  const child = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), run.metaDir], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, exit, stdout: () => out };
+}
+
+/** Makes the run lock look as if its holder had died a minute ago. */
+async function ageLock(run: Run): Promise<void> {
+  const old = new Date(Date.now() - 60_000);
+  await utimes(`${run.runDir}.lock`, old, old);
+}
+
+/** True while `pid` runs: it exists and (where /proc tells) is not a zombie waiting to be reaped. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc: kill(pid, 0) is all there is
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone
+  }
+}

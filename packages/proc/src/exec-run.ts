@@ -7,6 +7,7 @@ import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { RunOutputError } from './errors.js';
 import { forwardAbort } from './_forward-abort.js';
 import { openRunOutput } from './open-run-output.js';
+import { OUTPUT_DRAIN_MS } from './run-output-writer.js';
 import { startRun } from './start-run.js';
 import type { RunProcess } from './start-run.js';
 
@@ -33,6 +34,12 @@ export interface ExecRunOptions {
   env?: Record<string, string> | undefined;
   /** `PARENT_PWD` for the process (default: `process.cwd()`). */
   parentPwd?: string | undefined;
+  /**
+   * Called once the run process exited, with its status, before the rest of
+   * its output is read (e.g. to tell an abort that came after the exit from
+   * one that stopped the run).
+   */
+  onExit?: ((status: number) => void) | undefined;
 }
 
 /**
@@ -42,8 +49,14 @@ export interface ExecRunOptions {
  * closes the output and deletes `proc/lock` (also on failure). Does not
  * finalize: call `finalizeRun(run, status)` next.
  *
+ * The run ends when its process exits: what is left in the pipes is read
+ * for at most {@link OUTPUT_DRAIN_MS} more (not counting time the chunk
+ * callback holds reading), then the output is closed even if a process the
+ * run left in the background still holds a pipe. An abort stops that
+ * process group too.
+ *
  * @param run A staged run.
- * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`.
+ * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`, `onExit`.
  * @returns The exit status: the exit code, or `-signum` for a signal (no throw for non-zero).
  * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start;
  *   `RunOutputError` (with the process's `exitStatus`) when its output could not be saved (a full disk).
@@ -67,18 +80,19 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
     try {
       output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
     } catch (err) {
-      proc.kill('SIGTERM'); // its output cannot be captured (e.g. no space for the files): do not leave it running
+      proc.killGroup('SIGTERM'); // its output cannot be captured (e.g. no space for the files): do not leave it running
       await proc.wait();
       throw err;
     }
-    const stopForwarding = forwardAbort(proc, options);
+    const finishForwarding = forwardAbort(proc, options);
     let failed = false;
     try {
       await writeMetaFile(run, 'proc/lock', String(proc.pid));
       await logRunner(run, 'Writing meta proc/lock');
       const status = await proc.wait();
+      options.onExit?.(status);
       await logRunner(run, `Exit code for run: ${status}`);
-      await output.waitAndClose().catch((err: unknown) => {
+      await output.waitAndClose(OUTPUT_DRAIN_MS).catch((err: unknown) => {
         throw new RunOutputError(run.id, output.outputPath, status, err);
       });
       return status;
@@ -86,10 +100,10 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       failed = true;
       throw err;
     } finally {
-      stopForwarding();
-      if (failed) proc.kill('SIGTERM'); // cannot track the run any more: stop it
+      await finishForwarding();
+      if (failed) proc.killGroup('SIGTERM'); // cannot track the run any more: stop it
       await proc.wait();
-      await output.waitAndClose().catch(() => undefined);
+      await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
       // After a failure (often a full disk) the log may not take the line: the first error is the one to report.
       await logRunner(run, 'Deleting meta proc/lock').catch((err: unknown) => {

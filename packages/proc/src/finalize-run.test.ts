@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMetaFile, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
-import { fixtureCmd, listFiles, makeStagedRun, removeTempDirs, runnerLog, steps } from '../test/helpers.js';
+import { fixtureCmd, listFiles, makeStagedRun, removeTempDirs, runnerLog, steps, waitFor } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
 
@@ -85,6 +85,37 @@ describe('finalizeRun()', () => {
     expect(await readMetaFile(run, 'proc/exit')).toBe('0');
     expect(await readMetaFile(run, 'stopped')).toBeDefined();
     expect(await runnerLog(run)).not.toContain('Finalizing run files (see manifest)');
+  });
+
+  test.each(['SIGINT', 'SIGTERM'] as const)('an abort (%s) stops the finalize hook; finalizing goes on and nothing is left writable', async (sig) => {
+    const hook = 'echo made > made.txt; echo started; exec sleep 60';
+    const run = await makeStagedRun({ 'a.txt': 'a' }, ['true'], { exec: { run: ['true'], finalize: hook } });
+    const controller = new AbortController();
+    const done = finalizeRun(run, 0, { signal: controller.signal });
+    await waitFor(async () => (await readFile(runMetaPath(run, 'output', '50_finalize'), 'utf8').catch(() => '')) === 'started\n');
+    controller.abort(sig);
+    await done; // no RunExecError for a hook stopped this way
+    const log = await runnerLog(run);
+    expect(log).toContain(`Exit code for finalize: ${sig === 'SIGINT' ? -2 : -15}`);
+    expect(log).toContain(`Stopped finalize by ${sig}`);
+    expect(log.at(-1)).toBe('Finalizing run files (see manifest)');
+    expect(await readMetaFile(run, 'proc/exit')).toBe('0'); // the run process's status
+    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    const manifest = await readMetaFile(run, 'manifest');
+    expect(manifest?.split('\n').filter((l) => l !== '').map((l) => l.split(' ')[2])).toEqual(['a.txt', 'made.txt']);
+    expect(await writableFiles(runMetaDir(run))).toEqual([]);
+    expect(await writableFiles(run.runDir)).toEqual([]);
+  });
+
+  test('an abort before the finalize hook starts: the hook is not started, finalizing goes on', async () => {
+    const run = await makeStagedRun({}, ['true'], { exec: { run: ['true'], finalize: 'echo made > made.txt' } });
+    const controller = new AbortController();
+    controller.abort('SIGTERM');
+    await finalizeRun(run, -15, { signal: controller.signal });
+    expect(await runnerLog(run)).toContain('Not starting finalize: stopped by SIGTERM');
+    expect(await stat(join(run.runDir, 'made.txt')).catch(() => undefined)).toBeUndefined();
+    expect(await runStatus(run)).toBe('terminated');
+    expect(await writableFiles(runMetaDir(run))).toEqual([]);
   });
 
   test('rejects an exit code that is not an integer', async () => {

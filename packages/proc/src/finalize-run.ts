@@ -6,6 +6,8 @@ import {
 import type { RunLock } from '@gage/meta';
 import type { ExecCommand, OpDef, Run } from '@gage/types';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
+import { signalFromReason } from './_forward-abort.js';
+import { RunExecError } from './errors.js';
 import { runHook } from './run-hook.js';
 
 /** Options of {@link finalizeRun}. */
@@ -16,6 +18,15 @@ export interface FinalizeRunOptions {
   onOutput?: OutputCallback | undefined;
   /** Called with `(stream, pieces)` once per chunk of the finalize hook's output (see `OutputChunkCallback`). */
   onOutputChunk?: OutputChunkCallback | undefined;
+  /**
+   * Stops the finalize hook (as `runHook`'s `signal` does; not started at all
+   * when already aborted); finalizing goes on without it: files scanned,
+   * manifest written, everything read-only. No `RunExecError` for a hook
+   * stopped this way.
+   */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds after an abort before a finalize hook still alive gets `SIGKILL` (default 10000). */
+  killGraceMs?: number | undefined;
 }
 
 /**
@@ -25,13 +36,15 @@ export interface FinalizeRunOptions {
  * `output/50_finalize`, scans the run dir for generated files (type `g`),
  * rewrites the manifest (logging files modified during the run) and makes
  * every meta and run file read-only, `log/runner` last. Summary extraction
- * (step 2) is not done yet.
+ * (step 2) is not done yet. An abort of `signal` (the caller got SIGINT,
+ * SIGTERM or SIGHUP) stops the hook and finalizing goes on; `proc/exit` keeps
+ * `exitCode`, the status of the run process.
  *
  * @param run The run.
  * @param exitCode The exit status: exit code, or `-signum` (Ctrl-C: `-2`).
- * @param options `lock`, `onOutput`, `onOutputChunk`.
- * @throws `RunExecError` when the finalize hook fails (`stopped` and `proc/exit` are written,
- *   the manifest is not); `RunLockedError` when another process holds the run.
+ * @param options `lock`, `onOutput`, `onOutputChunk`, `signal`, `killGraceMs`.
+ * @throws `RunExecError` when the finalize hook fails unless `signal` stopped it (`stopped`
+ *   and `proc/exit` are written, the manifest is not); `RunLockedError` when another process holds the run.
  * @example
  * ```ts
  * await finalizeRun(run, await execRun(run));
@@ -53,7 +66,7 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
       await logRunner(run, 'Deleting meta proc/lock');
     }
     const hook = finalizeCommand(await readRunOpdef(run).catch(() => undefined));
-    if (hook !== undefined) await runHook(run, 'finalize', hook, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
+    if (hook !== undefined) await runFinalizeHook(run, hook, options);
     await scanRunFiles(run, 'g');
     await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'files'));
     await logRunner(run, 'Finalizing run files (see manifest)');
@@ -64,6 +77,23 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
     await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'runner'));
   } finally {
     if (!options.lock) await lock.release();
+  }
+}
+
+/** Runs the finalize hook; one stopped by `options.signal` is logged, not thrown. */
+async function runFinalizeHook(run: Run, hook: ExecCommand, options: FinalizeRunOptions): Promise<void> {
+  const signal = options.signal;
+  if (signal?.aborted) {
+    await logRunner(run, `Not starting finalize: stopped by ${signalFromReason(signal.reason)}`);
+    return;
+  }
+  try {
+    await runHook(run, 'finalize', hook, {
+      onOutput: options.onOutput, onOutputChunk: options.onOutputChunk, signal, killGraceMs: options.killGraceMs,
+    });
+  } catch (err) {
+    if (!(signal?.aborted && err instanceof RunExecError)) throw err;
+    await logRunner(run, `Stopped finalize by ${signalFromReason(signal.reason)}`);
   }
 }
 

@@ -24,6 +24,19 @@ describe('followRunOutput()', () => {
     expect(seen[0]?.[2]).toBe(false);
   });
 
+  test('a last stderr line without LF, then more stdout: each line apart, with its own stream', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(
+      ['err', 'ERR'], ['close', 'err'], ['sleep', 200], ['out', 'out\n'], ['sleep', 200], ['out', 'OUT'],
+    )));
+    const done = execRun(run);
+    let finished = false;
+    void done.then(() => { finished = true; });
+    const seen: [number, string][] = [];
+    for await (const line of followRunOutput(run, { pollMs: 20, isRunning: () => !finished })) seen.push([line.stream, line.text]);
+    expect(await done).toBe(0);
+    expect(seen).toEqual([[1, 'ERR'], [0, 'out'], [0, 'OUT']]);
+  });
+
   test('by default follows while runStatus says running', async () => {
     const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['out', 'a\n'], ['sleep', 200], ['out', 'b\n'])));
     const done = execRun(run);

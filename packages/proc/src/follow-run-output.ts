@@ -6,7 +6,6 @@ import { runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { OutputLineParser } from './_output-line-parser.js';
 import type { OutputLine } from './_output-line-parser.js';
-import { RECORD_SIZE } from './_output-sink.js';
 
 /** Options of {@link followRunOutput}. */
 export interface FollowRunOutputOptions {
@@ -48,26 +47,32 @@ export async function* followRunOutput(run: Run, options: FollowRunOutputOptions
   const parser = new OutputLineParser();
   const output = new TailFile(outputPath);
   const index = new TailFile(`${outputPath}.index`);
+  /** Yields what the parser can tell, reading the index to its current end as needed. */
+  async function* drain(final: boolean): AsyncGenerator<OutputLine> {
+    let indexEnded = false;
+    for (;;) {
+      yield* parser.drain({ final, indexEnded });
+      if (parser.needs !== 'index' || indexEnded) return;
+      const records = await index.read();
+      if (records) parser.pushIndex(records);
+      else indexEnded = true;
+    }
+  }
   try {
     while (!signal?.aborted) {
       // Checked first: once it says "stopped", everything was written before
-      // the reads below, which go to the end of both files.
+      // the reads below, which go to the end of both files. The output is read
+      // before the index: a length record is written before the bytes after its line.
       const running = await isRunning();
       for (;;) {
         const chunk = await output.read();
         if (chunk) parser.pushOutput(chunk);
-        while (parser.indexAvailable < parser.waiting * RECORD_SIZE) {
-          const records = await index.read();
-          if (!records) break;
-          parser.pushIndex(records);
-        }
-        yield* parser.drain();
+        yield* drain(false);
         if (signal?.aborted) return;
         if (!chunk) break;
       }
       if (!running) {
-        for (let records = await index.read(); records; records = await index.read()) parser.pushIndex(records);
-        yield* parser.drain(true);
+        yield* drain(true);
         return;
       }
       try {

@@ -8,6 +8,7 @@ import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { spawnProcess } from './_spawn-process.js';
 import { RunExecError } from './errors.js';
 import { openRunOutput } from './open-run-output.js';
+import { OUTPUT_DRAIN_MS } from './run-output-writer.js';
 
 /**
  * Output name of each exec phase (lifecycle.md 7.5).
@@ -73,17 +74,17 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
   await logRunner(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
   const child = await spawnProcess(cmd, { cwd: run.runDir, env });
   const output = openRunOutput(run, child, { name, onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
-  const stopForwarding = forwardAbort(child, options);
+  const finishForwarding = forwardAbort(child, options);
   let exitCode: number;
   try {
     await writeMetaFile(run, 'proc/lock', String(child.pid));
     await logRunner(run, 'Writing meta proc/lock');
     exitCode = await child.exit;
     await logRunner(run, `Exit code for ${phase}: ${exitCode}`);
-    await output.waitAndClose();
+    await output.waitAndClose(OUTPUT_DRAIN_MS);
   } finally {
-    stopForwarding();
-    await output.waitAndClose().catch(() => undefined);
+    await finishForwarding();
+    await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);
     await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
     await logRunner(run, 'Deleting meta proc/lock');
     await makeReadOnly(output.outputPath);

@@ -88,6 +88,35 @@ describe('RunOutputReader', () => {
     expect(lines[count - 1]).toEqual({ timestamp: T + count - 1, stream: 1, text: `line ${count - 1}` });
   });
 
+  test('a length record after a record ends its line where it says, not at the next LF', async () => {
+    // `ERR` (stderr, no LF) then `OUT` (stdout, no LF); then the same with an LF-terminated line after the tail.
+    const tails = index([T, 1], [3, 0x81], [T + 1, 0]);
+    expect((await all(new RunOutputReader('x', enc('ERROUT'), tails))).map((l) => [l.stream, l.text]))
+      .toEqual([[1, 'ERR'], [0, 'OUT']]);
+    const before = index([T, 0], [T, 1], [3, 0x81], [T + 1, 0], [T + 2, 0]);
+    expect((await all(new RunOutputReader('x', enc('a\nERRout\nlast'), before))).map((l) => [l.stream, l.text]))
+      .toEqual([[0, 'a'], [1, 'ERR'], [0, 'out'], [0, 'last']]);
+    expect((await all(new RunOutputReader('x', enc('ERROUT'), tails)))[1]?.timestamp).toBe(T + 1);
+  });
+
+  test('length records are read the same from sources split anywhere', async () => {
+    async function* pieces(bytes: Uint8Array, size: number) {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const out = enc('x\nERRout\nOUT');
+    const idx = index([T, 0], [T, 1], [3, 0x81], [T, 0], [T, 0]);
+    for (const [o, i] of [[1, 1], [2, 5], [4, 9], [64, 1]] as const) {
+      const lines = await all(new RunOutputReader('x', pieces(out, o), pieces(idx, i)));
+      expect(lines.map((l) => [l.stream, l.text])).toEqual([[0, 'x'], [1, 'ERR'], [0, 'out'], [0, 'OUT']]);
+    }
+  });
+
+  test('a length record longer than the output takes the rest; one without a line before it is skipped', async () => {
+    expect((await all(new RunOutputReader('x', enc('ab'), index([T, 0], [9, 0x80])))).map((l) => l.text)).toEqual(['ab']);
+    expect((await all(new RunOutputReader('x', enc('a\n'), index([9, 0x80], [T, 1])))).map((l) => [l.stream, l.text]))
+      .toEqual([[1, 'a']]);
+  });
+
   test('read(start, end) is zero-based and inclusive at both ends', async () => {
     const reader = new RunOutputReader('x', enc('a\nb\nc\nd\n'), index([T, 0], [T, 0], [T, 0], [T, 0]));
     expect((await reader.read(1, 2)).map((l) => l.text)).toEqual(['b', 'c']);

@@ -1,7 +1,6 @@
 import { open } from 'node:fs/promises';
 import { OutputLineParser } from './_output-line-parser.js';
 import type { OutputLine } from './_output-line-parser.js';
-import { RECORD_SIZE } from './_output-sink.js';
 
 /** Where a reader takes bytes from: the bytes, a file path, or chunks (a stream). */
 export type OutputBytesSource = Uint8Array | string | AsyncIterable<Uint8Array>;
@@ -11,7 +10,9 @@ const CHUNK_SIZE = 64 * 1024;
 /**
  * Reads captured output (lifecycle.md 9): pairs each line of the output with
  * the next 9-byte record of its index and stops when fewer than 9 index
- * bytes remain, so lines still being written are not reported yet. Reads
+ * bytes remain, so lines still being written are not reported yet. A line
+ * ends at its LF, or where a length record after its record says (the last
+ * bytes of a stream without LF, followed by the other stream's output). Reads
  * files in 64 KiB pieces: memory stays bounded by the longest line.
  *
  * @example
@@ -42,27 +43,24 @@ export class RunOutputReader implements AsyncIterable<OutputLine> {
   async *[Symbol.asyncIterator](): AsyncGenerator<OutputLine> {
     const parser = new OutputLineParser();
     const index = chunksOf(this.#index)[Symbol.asyncIterator]();
-    let indexDone = false;
-    const fillIndex = async (): Promise<void> => {
-      while (!indexDone && parser.indexAvailable < parser.waiting * RECORD_SIZE) {
+    let indexEnded = false;
+    /** Yields what the parser can tell, reading index records as it needs them. */
+    async function* drain(final: boolean): AsyncGenerator<OutputLine> {
+      for (;;) {
+        yield* parser.drain({ final, indexEnded });
+        if (parser.needs !== 'index' || indexEnded) return;
         const next = await index.next();
-        if (next.done) indexDone = true;
+        if (next.done) indexEnded = true;
         else parser.pushIndex(next.value);
       }
-    };
+    }
     try {
       for await (const chunk of chunksOf(this.#output)) {
         parser.pushOutput(chunk);
-        await fillIndex();
-        yield* parser.drain();
-        if (parser.waiting > 0) return; // index exhausted: the rest is still being written
+        yield* drain(false);
+        if (indexEnded && parser.needs === 'index') return; // no more records: the rest is still being written
       }
-      while (!indexDone && parser.indexAvailable < RECORD_SIZE) {
-        const next = await index.next();
-        if (next.done) indexDone = true;
-        else parser.pushIndex(next.value);
-      }
-      yield* parser.drain(true);
+      yield* drain(true);
     } finally {
       await index.return?.(undefined);
     }

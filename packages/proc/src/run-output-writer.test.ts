@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeIndex, exitOf, FIXTURES, makeBareRun, removeTempDirs, spawnFixture, steps } from '../test/helpers.js';
 import { openRunOutput } from './open-run-output.js';
+import { readRunOutput } from './read-run-output.js';
 import { RunOutputWriter } from './run-output-writer.js';
 
 afterEach(removeTempDirs);
@@ -83,6 +84,16 @@ describe('openRunOutput()', () => {
     expect(output.toString()).toBe('abc');
     expect(index.length).toBe(9);
     expect(index[8]).toBe(0);
+  });
+
+  test('the last lines of both streams without LF each keep their own record and read back apart', async () => {
+    const { run, output, records } = await capture('emit.mjs', steps(['err', 'ERR'], ['sleep', 300], ['out', 'OUT']));
+    expect(output.toString()).toMatch(/^(ERROUT|OUTERR)$/);
+    const first = output.toString().startsWith('ERR') ? 1 : 0;
+    // The first last line is followed by output: its length record (0x80 | stream) says where it ends.
+    expect(records).toEqual([[expect.any(Number), first], [3, 0x80 | first], [expect.any(Number), 1 - first]]);
+    const lines = (await readRunOutput(run)).map((l) => [l.stream, l.text]);
+    expect(lines).toEqual(first === 1 ? [[1, 'ERR'], [0, 'OUT']] : [[0, 'OUT'], [1, 'ERR']]);
   });
 
   test('an empty output gives two empty files', async () => {

@@ -4,7 +4,16 @@ import type { Readable } from 'node:stream';
 import type { Run } from '@gage/types';
 import { OutputSink, STDERR, STDOUT } from './_output-sink.js';
 import { noteBytesRead } from './collect-read-buffers.js';
+import { ReadHolds } from './_read-holds.js';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
+
+/**
+ * Milliseconds of reading after a process exited before its output is closed
+ * although a pipe is still open (`waitAndClose(OUTPUT_DRAIN_MS)`): what the
+ * process wrote is in the pipes and is read at once, but a process it left
+ * running in the background may hold them open for ever.
+ */
+export const OUTPUT_DRAIN_MS = 1000;
 
 /** The two pipes of a process to capture; a `null` pipe counts as already ended. */
 export interface OutputSource {
@@ -64,6 +73,8 @@ export class RunOutputWriter {
   #error: unknown;
   #closed = true;
   #detach: (() => void) | undefined;
+  /** Backpressure from the chunk callback: both pipes pause until every promise it returned settled. */
+  readonly #holds = new ReadHolds(() => this.#closed);
 
   constructor(run: Run, options: RunOutputWriterOptions = {}) {
     this.name = options.name ?? '40_run';
@@ -103,15 +114,6 @@ export class RunOutputWriter {
     this.#closed = false;
     let open = 0;
     const detachers: (() => void)[] = [];
-    // Backpressure from the chunk callback: both pipes pause until every promise it returned settled.
-    const streams: Readable[] = [];
-    let holds = 0;
-    const hold = (wait: Promise<void>): void => {
-      if (holds++ === 0) for (const s of streams) s.pause();
-      void wait.then(() => {
-        if (--holds === 0 && !this.#closed) for (const s of streams) s.resume();
-      });
-    };
     this.#done = new Promise<void>((resolve) => {
       this.#finish = resolve;
     });
@@ -122,10 +124,10 @@ export class RunOutputWriter {
       const onData = (chunk: Buffer | string): void => {
         try {
           const wait = sink.write(code, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-          if (wait) hold(wait);
+          if (wait) this.#holds.hold(wait);
           // Node resumes a child's pipes when the child exits (a grandchild may still write to them),
           // undoing the pause of a hold that is still outstanding: pause again.
-          else if (holds > 0) stream.pause();
+          else if (this.#holds.held) stream.pause();
         } catch (err) {
           this.#fail(err);
         }
@@ -152,7 +154,7 @@ export class RunOutputWriter {
         detach();
         stream.destroy();
       });
-      streams.push(stream);
+      this.#holds.add(stream);
       stream.on('data', onData);
       stream.once('end', onEnd);
       stream.once('close', onEnd);
@@ -168,9 +170,11 @@ export class RunOutputWriter {
    * Resolves once both pipes reached their end and both files are closed.
    * With `timeoutMs`, stops waiting after that long (a grandchild may keep a
    * pipe open after the process exited): reading stops, what was received is
-   * written, and the files are closed.
+   * written, and the files are closed. Time in which reading waited for the
+   * chunk callback (backpressure) does not count: what the pipes hold is read
+   * however slow the consumer is.
    *
-   * @param timeoutMs Longest wait for the pipes to end, in milliseconds.
+   * @param timeoutMs Longest wait for the pipes to end, in milliseconds of reading.
    * @throws the write error when writing the output failed.
    * @example
    * ```ts
@@ -179,13 +183,7 @@ export class RunOutputWriter {
    */
   async waitAndClose(timeoutMs?: number): Promise<void> {
     if (!this.#sink) return;
-    if (this.#done) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = timeoutMs === undefined ? undefined
-        : new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-      await (timedOut ? Promise.race([this.#done, timedOut]) : this.#done);
-      clearTimeout(timer);
-    }
+    if (this.#done) await (timeoutMs === undefined ? this.#done : this.#holds.waitReading(this.#done, timeoutMs));
     this.#close();
     if (this.#error !== undefined) throw this.#error;
   }

@@ -34,6 +34,15 @@ export interface RunProcess {
   wait(): Promise<number>;
   /** Sends `signal` (default SIGTERM) to the process; false when it is gone. */
   kill(signal?: NodeJS.Signals): boolean;
+  /**
+   * Sends `signal` (default SIGTERM) to the process group of the run (POSIX:
+   * the process leads a group of its own; elsewhere: the process only), which
+   * also holds what the process left running after it exited. False when none
+   * of it is left.
+   */
+  killGroup(signal?: NodeJS.Signals): boolean;
+  /** True while any process of the run's process group lives (elsewhere than POSIX: while the process does). */
+  groupAlive(): boolean;
   /** True once the process exited. */
   readonly exited: boolean;
 }
@@ -42,7 +51,9 @@ export interface RunProcess {
  * Starts the run process of a staged run (lifecycle.md 8.1): reads
  * `proc/cmd` and `proc/env`, logs `Starting run process: <cmd>` and spawns
  * the command in the run dir with stdin inherited and separate stdout and
- * stderr pipes. The environment is the parent's, then `RUN_ID`, `RUN_DIR`,
+ * stderr pipes, on POSIX in a session and process group of its own (a
+ * terminal's signals reach it only through the caller; a watchdog stops the
+ * group if the caller dies first). The environment is the parent's, then `RUN_ID`, `RUN_DIR`,
  * `PARENT_PWD`, `PYTHONDONTWRITEBYTECODE=1`, then `proc/env` (last wins).
  * Writes no meta file (decision 4).
  *
@@ -86,6 +97,8 @@ export async function startRun(run: Run, options: StartRunOptions = {}): Promise
       stderr: child.stderr,
       wait: () => exit,
       kill: (signal = 'SIGTERM') => child.kill(signal),
+      killGroup: (signal = 'SIGTERM') => child.killGroup(signal),
+      groupAlive: () => child.groupAlive(),
       get exited() {
         return child.exited;
       },

@@ -1,4 +1,4 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runStatus } from '@gage/meta';
@@ -90,8 +90,12 @@ describe(`SIGKILL of gage run at random moments (${TRIALS} trials)`, () => {
       const finished = p.child.exitCode !== null;
       if (!finished) p.child.kill('SIGKILL');
       await p.result;
-      await waitFor(() => !groupAlive(pgid)); // orphaned hooks and run processes end by themselves
+      await waitFor(() => !groupAlive(pgid));
       const added = [...(await metaDirs())].filter((n) => !before.has(n));
+      // An orphaned hook or run process has a process group of its own (led by the pid in proc/lock): it ends
+      // by itself or by its watchdog's SIGTERM; until then the run reads `running` (issue 12, item 13).
+      const procLock = added[0] === undefined ? undefined : await readFile(join(box.runs, added[0], 'proc', 'lock'), 'utf8').catch(() => undefined);
+      if (procLock !== undefined && /^\d+$/.test(procLock)) await waitFor(() => !groupAlive(Number(procLock)));
       expect(added.length).toBeLessThanOrEqual(1);
       const metaDir = added[0] === undefined ? undefined : join(box.runs, added[0]);
       const phase = await phaseOf(metaDir, finished);

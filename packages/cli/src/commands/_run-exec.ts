@@ -4,6 +4,7 @@ import { collectReadBuffers, execRun, finalizeRun, type RunOutputError } from '@
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
 import { exitStatus } from '../exit-status.js';
+import { recordWriteError } from '../io.js';
 import { OutputEcho } from '../output/output-echo.js';
 import { StatusLine } from '../output/status-line.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
@@ -33,7 +34,8 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
   const { io } = ctx;
   const spinner = !quiet && ctx.verbose === 0 && ctx.mode.styled && io.stderr.isTTY === true;
   const status = new StatusLine(io.stderr, spinner);
-  const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr);
+  const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr,
+    io.writeErrors ? (err) => recordWriteError(io.writeErrors, 'stdout', err) : undefined);
   return { status, echo, onOutput: echo?.line, onOutputChunk: echo?.chunk };
 }
 
@@ -49,6 +51,12 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
  * saved (`RunOutputError`, a full disk), the run is finalized with its
  * process's status as far as the disk allows and that error is thrown.
  *
+ * A signal that comes once the run process has exited (while the rest of its
+ * output is read, or while the run is finalized) does not change the run's
+ * recorded status; it stops the finalize hook (not started if not yet
+ * running), finalizing still completes (manifest, read-only files), and
+ * `gage` resolves `128 + signum` (`Aborted.` for SIGINT).
+ *
  * @example
  * ```ts
  * return await execAndFinalize(ctx, run, lock, display, 'hello');
@@ -57,33 +65,49 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
 export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string): Promise<number> {
   collectReadBuffers(); // `gage` owns its process: keep the capture's read buffers from piling up (@gage/proc README)
   const stop = abortOnSignals();
+  let exitedFirst = false;
   let code: number;
   // The output could not be saved (a full disk): the run is still finalized as far as the disk allows.
   let outputError: RunOutputError | undefined;
   try {
     display.status.set(`Running ${opName}`);
-    code = await execRun(run, { lock, signal: stop.signal, onOutputChunk: display.onOutputChunk, parentPwd: ctx.cwd });
+    code = await execRun(run, {
+      lock,
+      signal: stop.signal,
+      onOutputChunk: display.onOutputChunk,
+      parentPwd: ctx.cwd,
+      onExit: () => (exitedFirst = !stop.signal.aborted),
+    });
   } catch (err) {
-    if ((err as { code?: unknown }).code !== 'ERR_GAGE_RUN_OUTPUT') throw err;
+    if ((err as { code?: unknown }).code !== 'ERR_GAGE_RUN_OUTPUT') {
+      stop.dispose();
+      throw err;
+    }
     outputError = err as RunOutputError;
     code = outputError.exitStatus;
   } finally {
     await display.echo?.drain();
-    stop.dispose();
   }
-  const aborted = stop.signal.aborted ? (stop.signal.reason as StopSignal) : undefined;
-  if (aborted) code = -constants.signals[aborted];
+  // Handlers for finalizing go in before those of the run go out: no signal falls between them.
+  const stopFinalize = abortOnSignals();
+  stop.dispose();
+  const runStopped = stop.signal.aborted ? (stop.signal.reason as StopSignal) : undefined;
+  if (runStopped && !exitedFirst) code = -constants.signals[runStopped];
   display.status.set('Finalizing run');
   try {
-    await finalizeRun(run, code, { lock, onOutputChunk: display.onOutputChunk });
+    // A signal after the run process exited also stops finalizing (its hook).
+    const signal = runStopped && exitedFirst ? AbortSignal.any([stop.signal, stopFinalize.signal]) : stopFinalize.signal;
+    await finalizeRun(run, code, { lock, signal, onOutputChunk: display.onOutputChunk });
   } catch (err) {
     // Finalizing fails on the same full disk: the first error is the one to report (the run reads terminated).
     if (!outputError) throw err;
   } finally {
+    stopFinalize.dispose();
     await display.echo?.drain();
     display.status.stop();
   }
   if (outputError) throw outputError;
-  if (aborted === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
-  return exitStatus(code);
+  const stopped = runStopped ?? (stopFinalize.signal.aborted ? (stopFinalize.signal.reason as StopSignal) : undefined);
+  if (stopped === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
+  return stopped ? 128 + constants.signals[stopped] : exitStatus(code);
 }

@@ -1,3 +1,6 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, test } from '@jest/globals';
 import type { Io } from '../io.js';
@@ -42,5 +45,27 @@ describe('confirm()', () => {
     const t = io('n\ny\n');
     expect(await confirm(t.io, 'A?', true)).toBe(false);
     expect(await confirm(t.io, 'B?', false)).toBe(true);
+  });
+
+  test('from a file descriptor reads exactly the answer line, leaving the rest for the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gage-confirm-'));
+    try {
+      writeFileSync(join(dir, 'in'), 'maybe\r\ny\nhello\n');
+      const fd = openSync(join(dir, 'in'), 'r');
+      try {
+        let err = '';
+        const sink = { write: (d: string | Uint8Array) => (err += String(d)) };
+        const stdin = { fd, on: () => undefined, pause: () => undefined, resume: () => undefined };
+        expect(await confirm({ stdin, stdout: sink, stderr: sink, env: {} }, 'Q?', false)).toBe(true);
+        expect(err).toBe('Q? (y/N) \nPlease enter Y or N\nQ? (y/N) \n');
+        const rest = Buffer.alloc(64);
+        expect(rest.toString('utf8', 0, readSync(fd, rest))).toBe('hello\n');
+        expect(await confirm({ stdin, stdout: sink, stderr: sink, env: {} }, 'Q?', true)).toBe(false); // end of input
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,9 @@ async function tail(text: string, streams: number[], limit: number, maxLineBytes
   streams.forEach((s, k) => index.writeUInt8(s, k * 9 + 8));
   await writeFile(join(dir, 'out'), text);
   await writeFile(join(dir, 'out.index'), index);
-  return readOutputTail(join(dir, 'out'), join(dir, 'out.index'), { limit, maxLineBytes, maxScanBytes });
+  const result = await readOutputTail(join(dir, 'out'), join(dir, 'out.index'), { limit, maxLineBytes, maxScanBytes });
+  if (result === undefined) throw new Error('expected a tail');
+  return result;
 }
 
 describe('readOutputTail()', () => {
@@ -45,5 +47,19 @@ describe('readOutputTail()', () => {
   test('a short or missing index: stream codes aligned from the end, the rest 0', async () => {
     expect((await tail('a\nb\nc\n', [1], 3)).lines.map((l) => l.stream)).toEqual([0, 0, 1]);
     expect((await tail('a\nb\nc\n', [1], 3)).total).toBe(3);
+  });
+
+  test('an index with a length record near its end: undefined (line breaks alone cannot split those lines)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gage-tail-'));
+    dirs.push(dir);
+    // "ERR" on stderr without LF, then "OUT" on stdout: a line record, a length record (0x81, length 3), a line record.
+    const index = Buffer.alloc(27);
+    index.writeUInt8(1, 8);
+    index.writeBigUInt64BE(3n, 9);
+    index.writeUInt8(0x81, 17);
+    index.writeUInt8(0, 26);
+    await writeFile(join(dir, 'out'), 'ERROUT');
+    await writeFile(join(dir, 'out.index'), index);
+    expect(await readOutputTail(join(dir, 'out'), join(dir, 'out.index'), { limit: 5, maxLineBytes: 100 })).toBeUndefined();
   });
 });

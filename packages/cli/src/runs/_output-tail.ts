@@ -31,6 +31,9 @@ const LF = 0x0a;
  * counted from the end; a line still being written may have none yet and
  * shifts the codes by one, which only changes colours). Memory stays bounded
  * by `limit × maxLineBytes` however large the output or its lines.
+ * Resolves `undefined` when the index near its end holds length records
+ * (lines that end without LF where the other stream's output starts): line
+ * breaks alone cannot find those lines; read the output from its start then.
  *
  * @example
  * ```ts
@@ -38,12 +41,13 @@ const LF = 0x0a;
  * // { lines: [{ text: 'step 99', stream: 0 }], total: 100 }
  * ```
  */
-export async function readOutputTail(outputPath: string, indexPath: string, options: OutputTailOptions): Promise<OutputTail> {
+export async function readOutputTail(outputPath: string, indexPath: string, options: OutputTailOptions): Promise<OutputTail | undefined> {
   const file = await openRegularFile(outputPath);
   try {
     const size = (await file.stat()).size;
     const spans = await lastLineSpans(file, size, options.limit, options.maxScanBytes ?? 16 * 1024 * 1024);
     const streams = await lastStreamCodes(indexPath, spans.length);
+    if (streams.split) return undefined;
     const lines: OutputTail['lines'] = [];
     for (const [k, span] of spans.entries()) {
       lines.push({ text: await readLineStart(file, span, options.maxLineBytes), stream: streams.codes[k] ?? 0 });
@@ -102,21 +106,33 @@ async function readLineStart(file: FileHandle, span: Span, maxBytes: number): Pr
   return (span.cutStart ? '…' : '') + (whole ? text.replace(/\r$/, '') : `${text}…`);
 }
 
-/** The stream codes of the last `count` lines, from the last records of the index, and its record count. */
-async function lastStreamCodes(indexPath: string, count: number): Promise<{ codes: number[]; total: number }> {
+/** Records before the tail's own that are checked for length records too (a line's start may depend on them). */
+const LOOKBACK_RECORDS = 64;
+
+/**
+ * The stream codes of the last `count` lines, from the last records of the
+ * index, and its record count. `split` is true when those records, or the
+ * {@link LOOKBACK_RECORDS} before them, hold a length record (stream code
+ * with bit 0x80: a line that ends without LF where the next one starts):
+ * line breaks alone do not tell those lines apart.
+ */
+async function lastStreamCodes(indexPath: string, count: number): Promise<{ codes: number[]; total: number; split: boolean }> {
   let index: FileHandle;
   try {
     index = await openRegularFile(indexPath);
   } catch {
-    return { codes: [], total: 0 };
+    return { codes: [], total: 0, split: false };
   }
   try {
     const total = Math.floor((await index.stat()).size / INDEX_RECORD_SIZE);
-    const n = Math.min(count, total);
+    const n = Math.min(count + LOOKBACK_RECORDS, total);
     const bytes = await readAt(index, Buffer.alloc(n * INDEX_RECORD_SIZE), (total - n) * INDEX_RECORD_SIZE, n * INDEX_RECORD_SIZE);
+    const stream = (k: number) => bytes[k * INDEX_RECORD_SIZE + INDEX_RECORD_SIZE - 1] ?? 0;
+    let split = false;
+    for (let k = 0; k < n; k++) if (stream(k) & 0x80) split = true;
     // Aligned from the end: the last record goes with the last line.
-    const codes = Array.from({ length: count }, (_, k) => bytes[(k - (count - n)) * INDEX_RECORD_SIZE + INDEX_RECORD_SIZE - 1] ?? 0);
-    return { codes, total };
+    const codes = Array.from({ length: count }, (_, k) => stream(n - count + k));
+    return { codes, total, split };
   } finally {
     await index.close();
   }

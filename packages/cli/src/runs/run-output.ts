@@ -1,7 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { INDEX_RECORD_SIZE, RunOutputReader } from '@gage/proc';
 import type { Run } from '@gage/types';
 import { readOutputTail } from './_output-tail.js';
+import { readRegularFile } from './_read-regular-file.js';
 
 /** The output lines `gage show` displays by default, per phase (`--limit-output`). */
 export const SHOW_OUTPUT_LINES = 50;
@@ -27,7 +29,9 @@ export interface ReadRunOutputsOptions {
 /**
  * Reads the last lines of every `output/<N>` of a run (lifecycle.md 9),
  * sorted by name, each line cut to {@link SHOW_LINE_BYTES}: never the whole
- * output, which may be gigabytes or one huge line.
+ * output, which may be gigabytes or one huge line, unless the end of its
+ * index holds length records (the last partial lines of stdout and stderr);
+ * then `@gage/proc`'s reader splits it by its records, from the start.
  *
  * @example
  * ```ts
@@ -41,8 +45,25 @@ export async function readRunOutputs(run: Run, options: ReadRunOutputsOptions = 
   for (const n of names) {
     const path = join(dir, n);
     const limit = options.limit ?? SHOW_OUTPUT_LINES;
-    const tail = await readOutputTail(path, `${path}.index`, { limit, maxLineBytes: SHOW_LINE_BYTES }).catch(() => undefined);
-    if (tail) out.push({ name: n.replace(/^\d+_/, ''), ...tail });
+    const tail = await readOutputTail(path, `${path}.index`, { limit, maxLineBytes: SHOW_LINE_BYTES }).catch(() => null);
+    if (tail === null) continue;
+    out.push({ name: n.replace(/^\d+_/, ''), ...(tail ?? (await readSplitTail(path, limit))) });
   }
   return out;
+}
+
+/** The whole records of `index`, then a zero record (stdout) for every line the output may have past them. */
+function padIndex(index: Buffer, output: Buffer): Buffer {
+  const whole = index.subarray(0, index.length - (index.length % INDEX_RECORD_SIZE));
+  let lines = 1;
+  for (let i = output.indexOf(0x0a); i !== -1; i = output.indexOf(0x0a, i + 1)) lines++;
+  return Buffer.concat([whole, Buffer.alloc(lines * INDEX_RECORD_SIZE)]);
+}
+
+/** The last `limit` lines of an output whose lines the index splits (length records), read from the start. */
+async function readSplitTail(path: string, limit: number): Promise<{ lines: PhaseOutput['lines']; total: number }> {
+  const [bytes, index] = await Promise.all([readRegularFile(path), readRegularFile(`${path}.index`).catch(() => Buffer.alloc(0))]);
+  const lines = await new RunOutputReader(path, bytes, padIndex(index, bytes)).read();
+  const cut = (text: string) => (text.length > SHOW_LINE_BYTES ? `${text.slice(0, SHOW_LINE_BYTES)}…` : text);
+  return { lines: lines.slice(Math.max(0, lines.length - limit)).map((l) => ({ text: cut(l.text), stream: l.stream })), total: lines.length };
 }
