@@ -61,3 +61,6 @@ export { runStatus } from './run-status.js';
 export { clearRunAttrCache, runAttr, RUN_ATTR_NAMES } from './run-attr.js';
 export type { RunAttrValue } from './run-attr.js';
 export { isSecretEnvName, REDACTED, redactEnv, withoutRedacted } from './redact-env.js';
+export { parseRunFilter } from './filter/run-filter.js';
+export type { FilterRow, RunFilter } from './filter/run-filter.js';
+export { FilterSyntaxError } from './filter/filter-syntax-error.js';
