@@ -4,7 +4,8 @@ import {
   lockRun, logRunner, makeReadOnly, readRunOpdef, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp,
 } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
-import type { ExecCommand, OpDef, Run } from '@gage/types';
+import { encodeMetaJson, type ExecCommand, type JsonValue, type OpDef, type Run } from '@gage/types';
+import { extractRunSummary } from './extract-run-summary.js';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { signalFromReason } from './_forward-abort.js';
 import { RunExecError } from './errors.js';
@@ -27,6 +28,8 @@ export interface FinalizeRunOptions {
   signal?: AbortSignal | undefined;
   /** Milliseconds after an abort before a finalize hook still alive gets `SIGKILL` (default 10000). */
   killGraceMs?: number | undefined;
+  /** Called with each warning about the run's summary (also written to the runner log). */
+  onWarning?: ((message: string) => void) | undefined;
 }
 
 /**
@@ -56,6 +59,8 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
   const lock = options.lock ?? await lockRun(run);
   try {
     await mkdir(run.runDir, { recursive: true });
+    const opdef = await readRunOpdef(run).catch(() => undefined);
+    await writeSummary(run, opdef, options);
     await makeReadOnlyIfPresent(join(run.metaDir, 'output', '40_run'));
     await makeReadOnlyIfPresent(join(run.metaDir, 'output', '40_run.index'));
     await writeRunTimestamp(run, 'stopped');
@@ -65,7 +70,7 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
       await logRunner(run, 'Deleting meta proc/lock');
     }
-    const hook = finalizeCommand(await readRunOpdef(run).catch(() => undefined));
+    const hook = finalizeCommand(opdef);
     if (hook !== undefined) await runFinalizeHook(run, hook, options);
     await scanRunFiles(run, 'g');
     await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'files'));
@@ -78,6 +83,23 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
   } finally {
     if (!options.lock) await lock.release();
   }
+}
+
+/**
+ * Step 2 (decision 19): the run's summary into the meta file `summary.json`
+ * when there is one; problems are warnings (runner log and `onWarning`),
+ * never a failed run.
+ */
+async function writeSummary(run: Run, opdef: OpDef | undefined, options: FinalizeRunOptions): Promise<void> {
+  const { summary, source, warnings } = await extractRunSummary(run, opdef);
+  for (const warning of warnings) {
+    await logRunner(run, `Summary: ${warning}`);
+    options.onWarning?.(warning);
+  }
+  if (summary === undefined || (Object.keys(summary.attributes).length === 0 && Object.keys(summary.metrics).length === 0 && !summary.run)) return;
+  await logRunner(run, `Using run summary from ${source === 'output' ? 'the output' : `"${source}"`}`);
+  await logRunner(run, 'Writing meta summary');
+  await writeMetaFile(run, 'summary.json', encodeMetaJson(summary as unknown as JsonValue));
 }
 
 /** Runs the finalize hook; one stopped by `options.signal` is logged, not thrown. */

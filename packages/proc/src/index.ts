@@ -26,3 +26,7 @@ export type { FinalizeRunOptions } from './finalize-run.js';
 export { collectReadBuffers } from './collect-read-buffers.js';
 export { captureCommand } from './capture-command.js';
 export type { CaptureCommandOptions, CapturedCommand } from './capture-command.js';
+export { extractRunSummary, SUMMARY_MAX_BYTES } from './extract-run-summary.js';
+export type { ExtractedSummary } from './extract-run-summary.js';
+export { normalizeRunSummary } from './run-summary.js';
+export type { RunSummary, SummaryAttribute, SummaryMetric } from './run-summary.js';

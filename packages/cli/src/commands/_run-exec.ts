@@ -3,6 +3,7 @@ import type { RunLock } from '@gage/meta';
 import { collectReadBuffers, execRun, finalizeRun, type RunOutputError } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
+import { formatWarning } from '../output/format-warning.js';
 import { exitStatus } from '../exit-status.js';
 import { recordWriteError } from '../io.js';
 import { OutputEcho } from '../output/output-echo.js';
@@ -97,7 +98,12 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   try {
     // A signal after the run process exited also stops finalizing (its hook).
     const signal = runStopped && exitedFirst ? AbortSignal.any([stop.signal, stopFinalize.signal]) : stopFinalize.signal;
-    await finalizeRun(run, code, { lock, signal, onOutputChunk: display.onOutputChunk });
+    await finalizeRun(run, code, {
+      lock,
+      signal,
+      onOutputChunk: display.onOutputChunk,
+      onWarning: (message: string) => display.status.write(ctx.io.stderr, formatWarning(message)),
+    });
   } catch (err) {
     // Finalizing fails on the same full disk: the first error is the one to report (the run reads terminated).
     if (!outputError) throw err;

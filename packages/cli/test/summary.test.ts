@@ -1,0 +1,44 @@
+// A run's summary (decision 19): written at finalize, shown by show -s, list --json, cat --summary.
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { gage, makeTree, removeTree } from './_helpers.js';
+
+let project: string;
+let home: string;
+
+const SUMMARY = JSON.stringify({ attributes: { type: 'example' }, metrics: { speed: 0.1, loss: { value: 0.25, label: 'Loss' }, bad: 'x' } });
+
+beforeEach(async () => {
+  project = await makeTree({
+    'gage.toml': '[default]\ndefault = true\nexec = "node s.cjs"\n\n[out]\nexec = "node o.cjs"\noutput-summary = "Summary:(.*)end"\n',
+    's.cjs': `require('fs').writeFileSync('summary.json', ${JSON.stringify(SUMMARY)});\n`,
+    'o.cjs': 'console.log("Summary:"); console.log(JSON.stringify({metrics: {acc: 0.9}})); console.log("end");\n',
+  });
+  home = await makeTree();
+});
+
+afterEach(async () => {
+  await removeTree(project);
+  await removeTree(home);
+});
+
+const g = (args: string[]) => gage(['--runs', join(home, 'runs'), ...args], { cwd: project, home });
+
+test('a summary file: show -s lists attributes then metrics; a malformed value is a warning, the run completes', async () => {
+  const run = await g(['run', '-y']);
+  expect(run).toEqual({
+    code: 0, stdout: '',
+    stderr: `WARNING: summary file "summary.json": metric 'bad': expected a number (or {"value": <number>}), got a string\n`,
+  });
+  expect((await g(['show', '-s'])).stdout).toBe(
+    '| name  | value   | type      |\n|-------|---------|-----------|\n| type  | example | attribute |\n| loss  | 0.25    | metric    |\n| speed | 0.1     | metric    |\n',
+  );
+  const [listed] = JSON.parse((await g(['list', '--json'])).stdout);
+  expect(listed.summary).toEqual({ attributes: { type: 'example' }, metrics: { loss: { label: 'Loss', value: 0.25 }, speed: 0.1 } });
+  expect(JSON.parse((await g(['cat', '--summary'])).stdout)).toEqual({ attributes: { type: 'example' }, metrics: { loss: { label: 'Loss', value: 0.25 }, speed: 0.1 } });
+});
+
+test('an output summary by pattern', async () => {
+  expect((await g(['run', 'out', '-y', '-q'])).code).toBe(0);
+  expect((await g(['show', '-s'])).stdout).toBe('| name | value | type   |\n|------|-------|--------|\n| acc  | 0.9   | metric |\n');
+});
