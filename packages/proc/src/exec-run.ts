@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockRun, logRunner, writeMetaFile, writeRunTimestamp } from '@gage/meta';
+import { lockRun, logRunner, readRunOpdef, runMetaPath, writeMetaFile, writeRunTimestamp } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import type { Run } from '@gage/types';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
@@ -8,6 +8,7 @@ import { RunOutputError } from './errors.js';
 import { forwardAbort } from './_forward-abort.js';
 import { openRunOutput } from './open-run-output.js';
 import { OUTPUT_DRAIN_MS } from './run-output-writer.js';
+import { ScalarCapture, scalarPatterns } from './scalar-capture.js';
 import { startRun } from './start-run.js';
 import type { RunProcess } from './start-run.js';
 
@@ -74,11 +75,12 @@ export interface ExecRunOptions {
 export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<number> {
   const lock = options.lock ?? await lockRun(run);
   try {
+    const scalars = await openScalarCapture(run);
     await writeRunTimestamp(run, 'started');
     const proc = await startRun(run, { lock, env: options.env, parentPwd: options.parentPwd });
     let output;
     try {
-      output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
+      output = openRunOutput(run, proc, { onOutput: options.onOutput, onOutputChunk: options.onOutputChunk, scalars });
     } catch (err) {
       proc.killGroup('SIGTERM'); // its output cannot be captured (e.g. no space for the files): do not leave it running
       await proc.wait();
@@ -113,4 +115,15 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
   } finally {
     if (!options.lock) await lock.release();
   }
+}
+
+/**
+ * The scalar capture of a run (decision 20) from its op's `output-scalars`:
+ * none when it is `false`; patterns that do not compile are logged and left out.
+ */
+async function openScalarCapture(run: Run): Promise<ScalarCapture | undefined> {
+  const opdef = await readRunOpdef(run).catch(() => undefined);
+  const { patterns, problems } = scalarPatterns(opdef?.data['output-scalars']);
+  for (const problem of problems) await logRunner(run, `Scalars: ${problem}`);
+  return patterns === undefined ? undefined : new ScalarCapture(runMetaPath(run, 'scalars'), patterns);
 }

@@ -6,6 +6,7 @@ import {
 import type { RunLock } from '@gage/meta';
 import { encodeMetaJson, type ExecCommand, type JsonValue, type OpDef, type Run } from '@gage/types';
 import { extractRunSummary } from './extract-run-summary.js';
+import { iterRunScalars, summarizeScalars } from './run-scalars.js';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { signalFromReason } from './_forward-abort.js';
 import { RunExecError } from './errors.js';
@@ -87,17 +88,29 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
 
 /**
  * Step 2 (decision 19): the run's summary into the meta file `summary.json`
- * when there is one; problems are warnings (runner log and `onWarning`),
- * never a failed run.
+ * when there is one, with the last value of each scalar as a metric the
+ * summary does not name (decision 20); problems are warnings (runner log
+ * and `onWarning`), never a failed run.
  */
 async function writeSummary(run: Run, opdef: OpDef | undefined, options: FinalizeRunOptions): Promise<void> {
-  const { summary, source, warnings } = await extractRunSummary(run, opdef);
-  for (const warning of warnings) {
+  const extracted = await extractRunSummary(run, opdef);
+  for (const warning of extracted.warnings) {
     await logRunner(run, `Summary: ${warning}`);
     options.onWarning?.(warning);
   }
-  if (summary === undefined || (Object.keys(summary.attributes).length === 0 && Object.keys(summary.metrics).length === 0 && !summary.run)) return;
-  await logRunner(run, `Using run summary from ${source === 'output' ? 'the output' : `"${source}"`}`);
+  if (extracted.summary !== undefined) {
+    await logRunner(run, `Using run summary from ${extracted.source === 'output' ? 'the output' : `"${extracted.source}"`}`);
+  }
+  const summary = extracted.summary ?? { attributes: {}, metrics: {} };
+  // Decision 20: the last value of each scalar is a metric, unless the summary names it.
+  let fromScalars = 0;
+  for (const series of await summarizeScalars(iterRunScalars(run))) {
+    if (Object.hasOwn(summary.metrics, series.key)) continue;
+    Object.defineProperty(summary.metrics, series.key, { value: series.last, enumerable: true, writable: true, configurable: true });
+    fromScalars++;
+  }
+  if (fromScalars > 0) await logRunner(run, `Using the last value of ${fromScalars} scalar${fromScalars === 1 ? '' : 's'} as metrics`);
+  if (Object.keys(summary.attributes).length === 0 && Object.keys(summary.metrics).length === 0 && !summary.run) return;
   await logRunner(run, 'Writing meta summary');
   await writeMetaFile(run, 'summary.json', encodeMetaJson(summary as unknown as JsonValue));
 }

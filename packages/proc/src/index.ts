@@ -30,3 +30,7 @@ export { extractRunSummary, SUMMARY_MAX_BYTES } from './extract-run-summary.js';
 export type { ExtractedSummary } from './extract-run-summary.js';
 export { normalizeRunSummary } from './run-summary.js';
 export type { RunSummary, SummaryAttribute, SummaryMetric } from './run-summary.js';
+export { ScalarCapture, scalarPatterns } from './scalar-capture.js';
+export type { LastScalar, ScalarPatterns } from './scalar-capture.js';
+export { iterRunScalars, parseScalarLine, readRunScalarsSync, summarizeScalars } from './run-scalars.js';
+export type { ScalarPoint, ScalarSeriesSummary } from './run-scalars.js';

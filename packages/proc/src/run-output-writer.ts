@@ -6,6 +6,7 @@ import { OutputSink, STDERR, STDOUT } from './_output-sink.js';
 import { noteBytesRead } from './collect-read-buffers.js';
 import { ReadHolds } from './_read-holds.js';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
+import type { ScalarCapture } from './scalar-capture.js';
 
 /**
  * Milliseconds of reading after a process exited before its output is closed
@@ -44,6 +45,12 @@ export interface RunOutputWriterOptions {
   onClose?: (() => void) | undefined;
   /** Bytes a line may grow to before it is written ahead of its LF (default 1 MiB). */
   maxPendingLine?: number | undefined;
+  /**
+   * Scans every complete line of both streams for scalars (decision 20) as
+   * it is captured; closed with the writer. A failing scan stops the
+   * scanning (reported like a failing callback), never the capture.
+   */
+  scalars?: ScalarCapture | undefined;
 }
 
 /**
@@ -100,15 +107,16 @@ export class RunOutputWriter {
   open(proc: OutputSource): void {
     if (this.#sink) throw new Error(`Output "${this.name}" is already open`);
     mkdirSync(join(this.outputPath, '..'), { recursive: true });
+    const onCallbackError = this.#options.onCallbackError ?? ((err: unknown) => {
+      process.emitWarning(`Output callback for "${this.name}" failed and was dropped: ${String(err)}`, {
+        code: 'GAGE_OUTPUT_CALLBACK',
+      });
+    });
     const sink = new OutputSink(this.outputPath, this.indexPath, {
       onOutput: this.#options.onOutput,
-      onOutputChunk: this.#options.onOutputChunk,
+      onOutputChunk: withScalars(this.#options.scalars, this.#options.onOutputChunk, onCallbackError),
       maxPendingLine: this.#options.maxPendingLine,
-      onCallbackError: this.#options.onCallbackError ?? ((err) => {
-        process.emitWarning(`Output callback for "${this.name}" failed and was dropped: ${String(err)}`, {
-          code: 'GAGE_OUTPUT_CALLBACK',
-        });
-      }),
+      onCallbackError,
     });
     this.#sink = sink;
     this.#closed = false;
@@ -197,6 +205,11 @@ export class RunOutputWriter {
     } catch (err) {
       this.#error ??= err;
     }
+    try {
+      this.#options.scalars?.close();
+    } catch (err) {
+      this.#error ??= err;
+    }
     this.#options.onClose?.();
   }
 
@@ -205,4 +218,41 @@ export class RunOutputWriter {
     this.#close();
     this.#finish?.();
   }
+}
+
+/**
+ * The chunk callback that feeds `scalars` and then the caller's callback.
+ * Each side fails on its own: a failing scan stops the scanning, a failing
+ * caller's callback is dropped (as the sink drops it), and the other goes on.
+ */
+function withScalars(
+  scalars: ScalarCapture | undefined, callback: OutputChunkCallback | undefined, onError: (err: unknown) => void,
+): OutputChunkCallback | undefined {
+  if (!scalars) return callback;
+  let scanning = true;
+  let user = callback;
+  return (stream, pieces) => {
+    if (scanning) {
+      try {
+        scalars.chunk(pieces, Date.now());
+      } catch (err) {
+        scanning = false;
+        onError(err);
+      }
+    }
+    if (!user) return undefined;
+    const current = user;
+    try {
+      const result = current(stream, pieces);
+      if (result === undefined || typeof result.then !== 'function') return undefined;
+      return Promise.resolve(result).then(undefined, (err: unknown) => {
+        if (user === current) user = undefined;
+        onError(err);
+      });
+    } catch (err) {
+      user = undefined;
+      onError(err);
+      return undefined;
+    }
+  };
 }

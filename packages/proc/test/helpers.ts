@@ -105,11 +105,11 @@ export function fixtureCmd(name: string, ...args: string[]): string[] {
 export async function makeStagedRun(
   files: Record<string, string>,
   args: string | string[],
-  options: { env?: Record<string, string>; exec?: JsonValue } = {},
+  options: { env?: Record<string, string>; exec?: JsonValue; data?: Record<string, JsonValue> } = {},
 ): Promise<Run> {
   const runsDir = await makeTempDir();
   const run = await makeRun(runsDir);
-  const opdef: OpDef = { name: 'test', data: { exec: options.exec ?? args } };
+  const opdef: OpDef = { name: 'test', data: { exec: options.exec ?? args, ...options.data } };
   await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, { args, env: options.env ?? {} });
   await mkdir(run.runDir, { recursive: true });
   for (const [path, content] of Object.entries(files)) await writeFile(join(run.runDir, path), content);

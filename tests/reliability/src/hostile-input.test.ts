@@ -57,7 +57,7 @@ describe('hostile Gage files', () => {
     const res = await gage(['run', `op${HUGE_OPS - 1}`, '-y', '-q'], box.opts);
     // The Gage file is over the default source code size limit: it is not copied, and gage says so (issue 11).
     expect(res.code).toBe(0);
-    expect(res.stderr).toMatch(/^WARNING: 1 file not copied \(source code size or count limit\): gage\.toml \([\d.]+ kB\); to copy it, add a "sourcecode" pattern for it or list it under "depends"\n$/);
+    expect(res.stderr).toMatch(/^WARNING: 1 file not copied \(source code size or count limit\): gage\.toml \([\d.]+ [kMG]B\); to copy it, add a "sourcecode" pattern for it or list it under "depends"\n$/);
   });
 });
 

@@ -146,6 +146,7 @@ export const gagefileSchema = {
           oneOf: [{ $ref: '#/$defs/dependency' }, { type: 'array', items: { $ref: '#/$defs/dependency' } }],
         },
         'output-summary': { oneOf: [{ type: 'boolean' }, { type: 'string' }] },
+        'output-scalars': { oneOf: [{ type: 'boolean' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }] },
         listing: {
           type: 'object',
           additionalProperties: false,

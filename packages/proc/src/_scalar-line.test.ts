@@ -1,0 +1,43 @@
+import { describe, expect, test } from '@jest/globals';
+import { jsonNumber, scanScalarLine } from './_scalar-line.js';
+
+const kv = (line: string) => {
+  const r = scanScalarLine(line);
+  return r === undefined ? undefined : { values: Object.fromEntries(r.values.map((v) => [v.key, v.value])), step: r.step };
+};
+
+describe('scanScalarLine(): lines that are scalars (decision 20)', () => {
+  test.each([
+    ['loss: 0.25', { loss: '0.25' }, undefined],
+    ['loss: 0.25 acc: 0.9', { loss: '0.25', acc: '0.9' }, undefined],
+    ['loss=0.25, acc=0.9', { loss: '0.25', acc: '0.9' }, undefined],
+    ['  loss = 0.25 ; acc = .9 | lr=1e-3', { loss: '0.25', acc: '0.9', lr: '1e-3' }, undefined],
+    ['train/loss=0.3 val.acc=0.8 top-5=0.95', { 'train/loss': '0.3', 'val.acc': '0.8', 'top-5': '0.95' }, undefined],
+    ['step 3 loss 0.25 acc 0.9', { loss: '0.25', acc: '0.9' }, 3],
+    ['Step 10 loss: 0.5', { loss: '0.5' }, 10],
+    ['step: 7 loss: 0.1', { loss: '0.1' }, 7],
+    ['step=7', {}, 7],
+    ['loss: nan grad: inf neg: -Infinity', { loss: 'NaN', grad: 'Infinity', neg: '-Infinity' }, undefined],
+    ['x: +5 y: 5. z: -0', { x: '5', y: '5.0', z: '-0' }, undefined],
+    ['Epoch: 3', { Epoch: '3' }, undefined],
+    ['loss: 0.25\r', { loss: '0.25' }, undefined],
+  ])('%j', (line, values, step) => {
+    expect(kv(line)).toEqual({ values, step });
+  });
+});
+
+describe('scanScalarLine(): lines that only look like scalars give nothing', () => {
+  test.each([
+    'Epoch 3/10', 'epoch 3', 'step 3/10 loss 0.5', '12:30:45 loss=0.3', '2026-12-07 12:30:45', 'version: 1.2.3', 'Accuracy: 95.2%',
+    'ETA: 00:01', 'loss: 0.25s', 'Downloading: 50%', 'Saved to: /tmp/x', 'http://host:8080/x', 'a: b', 'loss:', '= 3', 'key- : 1',
+    'loss 0.25', 'INFO: loss=0.3', 'loss: 0.25 done', 'step three', '', '   ', 'loss:0x10', 'loss: 1e', 'id: 007a',
+  ])('%j', (line) => {
+    expect(scanScalarLine(line)).toBeUndefined();
+  });
+});
+
+test('jsonNumber() writes any accepted number as JSON', () => {
+  expect(['1', '-1', '0.5', '.5', '5.', '+2', '007', '1E5', '1e+5', 'nan', 'NaN', 'inf', '-inf', 'Infinity'].map(jsonNumber)).toEqual(
+    ['1', '-1', '0.5', '0.5', '5.0', '2', '7', '1E5', '1e+5', 'NaN', 'NaN', 'Infinity', '-Infinity', 'Infinity'],
+  );
+});
