@@ -31,6 +31,6 @@ export type { ExtractedSummary } from './extract-run-summary.js';
 export { normalizeRunSummary } from './run-summary.js';
 export type { RunSummary, SummaryAttribute, SummaryMetric } from './run-summary.js';
 export { ScalarCapture, scalarPatterns } from './scalar-capture.js';
-export type { LastScalar, ScalarPatterns } from './scalar-capture.js';
+export type { ScalarPatterns } from './scalar-capture.js';
 export { iterRunScalars, parseScalarLine, readRunScalarsSync, summarizeScalars } from './run-scalars.js';
 export type { ScalarPoint, ScalarSeriesSummary } from './run-scalars.js';

@@ -1,15 +1,9 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { scanScalarLine, jsonNumber, type ScalarLine } from './_scalar-line.js';
+import { RecordWriter, ScalarByteScanner } from './_scalar-bytes.js';
+import { jsonNumber } from './_scalar-json-number.js';
 
 /** Which lines give scalars: the default pattern (decision 20), or regular expressions with named groups. */
 export type ScalarPatterns = 'default' | readonly RegExp[];
-
-/** The last value of one scalar key. */
-export interface LastScalar {
-  /** The value as a JSON number (`NaN`, `Infinity` included). */
-  value: string;
-  step: number;
-}
 
 /**
  * Turns output lines into scalar time series as the output is captured
@@ -17,23 +11,25 @@ export interface LastScalar {
  * JSON object a line, `{"k":<key>,"s":<step>,"v":<value>,"t":<ms>}`,
  * appended once per chunk. The step is the line's `step`, else the last step
  * seen, else a counter per key (0, 1, ...). The file is made on the first
- * value (a run that prints none has none).
+ * value (a run that prints none has none). The default pattern is scanned on
+ * the bytes (see `ScalarByteScanner`); patterns run on each line's text.
  *
  * @example
  * ```ts
  * const capture = new ScalarCapture(runMetaPath(run, 'scalars'), 'default');
- * capture.lines(['step 1 loss 0.5'], Date.now());
+ * capture.chunk([Buffer.from('step 1 loss 0.5\n')], Date.now());
  * capture.close();
  * ```
  */
 export class ScalarCapture {
   readonly #path: string;
   readonly #patterns: ScalarPatterns;
+  readonly #scanner = new ScalarByteScanner();
+  readonly #out = new RecordWriter();
   #fd: number | undefined;
+  /** For patterns: the last step seen and the value count per key. */
   #step: number | undefined;
   readonly #counts = new Map<string, number>();
-  /** The last value of each key, in the order keys first appeared. */
-  readonly last = new Map<string, LastScalar>();
 
   constructor(path: string, patterns: ScalarPatterns) {
     this.#path = path;
@@ -45,31 +41,16 @@ export class ScalarCapture {
    * chunk, in one or more pieces, LFs included.
    */
   chunk(pieces: readonly Uint8Array[], time: number): void {
-    const text = pieces.length === 1 ? Buffer.from(pieces[0] as Uint8Array).toString('utf8') : Buffer.concat(pieces).toString('utf8');
-    this.lines(text.split('\n'), time);
-  }
-
-  /** Scans lines (without LF) received at `time` (ms). */
-  lines(lines: readonly string[], time: number): void {
-    let out = '';
-    for (const line of lines) {
-      if (line.length === 0) continue;
-      const found = this.#patterns === 'default' ? scanScalarLine(line) : matchPatterns(line, this.#patterns);
-      if (found === undefined) continue;
-      if (found.step !== undefined) this.#step = found.step;
-      for (const { key, value } of found.values) {
-        const count = this.#counts.get(key) ?? 0;
-        this.#counts.set(key, count + 1);
-        const step = found.step ?? this.#step ?? count;
-        this.last.set(key, { value, step });
-        out += `{"k":${JSON.stringify(key)},"s":${step},"v":${value},"t":${time}}\n`;
-      }
-    }
-    if (out === '') return;
+    const bytes = pieces.length === 1 ? (pieces[0] as Uint8Array) : Buffer.concat(pieces);
+    const out = this.#out;
+    out.reset();
+    if (this.#patterns === 'default') this.#scanner.scanLines(bytes, time, out);
+    else this.#matchLines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), this.#patterns, time);
+    if (out.length === 0) return;
     this.#fd ??= openSync(this.#path, 'a');
-    const bytes = Buffer.from(out);
+    const view = out.view();
     let offset = 0;
-    while (offset < bytes.length) offset += writeSync(this.#fd, bytes, offset);
+    while (offset < view.length) offset += writeSync(this.#fd, view, offset);
   }
 
   /** Closes the file (if one was made). */
@@ -78,35 +59,46 @@ export class ScalarCapture {
     closeSync(this.#fd);
     this.#fd = undefined;
   }
-}
 
-/** Values of the named groups of the first matching pattern of each pattern (group `step` is the step). */
-function matchPatterns(line: string, patterns: readonly RegExp[]): ScalarLine | undefined {
-  let result: ScalarLine | undefined;
-  for (const re of patterns) {
-    const groups = re.exec(line.replace(/\r$/, ''))?.groups;
-    if (!groups) continue;
-    result ??= { values: [], step: undefined };
-    for (const [key, text] of Object.entries(groups)) {
-      if (text === undefined) continue;
-      const t = text.trim();
-      if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?:nan|inf|infinity)$/i.test(t)) continue;
-      if (key === 'step') {
-        if (/^\+?\d+$/.test(t)) result.step = Number(t);
-      } else {
-        result.values.push({ key, value: jsonNumber(t) });
+  /** Values of the named groups of each pattern that matches a line (group `step` is the step). */
+  #matchLines(text: string, patterns: readonly RegExp[], time: number): void {
+    for (const raw of text.split('\n')) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (line === '') continue;
+      let lineStep: number | undefined;
+      const values: [string, string][] = [];
+      for (const re of patterns) {
+        const groups = re.exec(line)?.groups;
+        if (!groups) continue;
+        for (const [key, value] of Object.entries(groups)) {
+          const t = value?.trim();
+          if (t === undefined || !NUMBER.test(t)) continue;
+          if (key === 'step') {
+            if (/^\+?\d+$/.test(t)) lineStep = Number(t);
+          } else {
+            values.push([key, jsonNumber(t)]);
+          }
+        }
+      }
+      if (lineStep !== undefined) this.#step = lineStep;
+      for (const [key, value] of values) {
+        const count = this.#counts.get(key) ?? 0;
+        this.#counts.set(key, count + 1);
+        const step = lineStep ?? this.#step ?? count;
+        this.#out.ascii(`{"k":${JSON.stringify(key)},"s":${step},"v":${value},"t":${time}}\n`);
       }
     }
   }
-  return result;
 }
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?:nan|inf|infinity)$/i;
 
 /**
  * The scalar patterns of an op's `output-scalars` (decision 20): absent or
  * `true` the default pattern, `false` none (`undefined`), a string or a list
  * of strings regular expressions (Python's `(?P<name>` accepted) whose named
- * groups are keys. A pattern that does not compile is left out and named in
- * `problems`.
+ * groups are keys. A pattern that does not compile, or has no named group, is
+ * left out and named in `problems`.
  *
  * @example
  * ```ts
