@@ -2,11 +2,11 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findOrphanedRunFiles } from '@gage/meta';
-import { findGagefile, loadGagefile, validateGagefile } from '@gage/stage';
+import { findGagefile, GagefileInvalidError, GagefileLoadError, loadGagefile, validateGagefile } from '@gage/stage';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
 import { optFlag } from '../args/parse-args.js';
 import type { Context } from '../context.js';
-import { CliError, CliMessageError } from '../errors.js';
+import { CliError, PresentedError } from '../errors.js';
 import { GAGE_VERSION } from '../main.js';
 import { encodeJson } from '../output/encode-json.js';
 import { escapeControl } from '../output/escape-control.js';
@@ -93,15 +93,14 @@ async function checkGagefile(ctx: Context, path: string, verbose: boolean): Prom
     const gagefile = await loadGagefile(file);
     problems = validateGagefile(gagefile.data);
   } catch (err) {
-    const e = err as { code?: string; problems?: readonly string[]; message: string };
-    if (e.code !== 'ERR_GAGE_GAGEFILE_INVALID' || !e.problems) {
-      throw new CliError('ERR_GAGE_GAGEFILE_LOAD', `Error loading ${shown}: ${e.message}`, { cause: err });
-    }
-    problems = e.problems;
+    if (!(err instanceof GagefileLoadError)) throw err;
+    if (!(err instanceof GagefileInvalidError)) throw new PresentedError(err, { message: `Error loading ${shown}: ${err.message}` });
+    problems = err.problems;
   }
   if (problems.length > 0) {
     const lines = verbose ? [encodeJson(problems).trimEnd()] : problems;
-    throw new CliMessageError('ERR_GAGE_GAGEFILE_INVALID', [`There are errors in ${shown}`, ...lines].join('\n'));
+    const message = [`There are errors in ${shown}`, ...lines].join('\n');
+    throw new PresentedError(new GagefileInvalidError(file, problems), { message, unprefixed: true });
   }
   ctx.io.stderr.write(`${escapeControl(shown)} is a valid Gage file\n`);
   return 0;

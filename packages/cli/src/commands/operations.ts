@@ -23,7 +23,7 @@ export const spec: CommandSpec = {
  * ```
  */
 export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
-  const ops = listOperations(requireGagefile(await loadProject(ctx)));
+  const ops = listOperations(requireGagefile(await loadProject(ctx)).operations);
   if (optFlag(parsed, 'json')) {
     const json = ops.map((op) => ({ name: op.name, description: op.description ?? null, default: op.isDefault, version: op.version ?? null }));
     ctx.io.stdout.write(encodeJson(json));

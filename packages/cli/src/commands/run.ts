@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
-import { collectProvenance, ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
+import { collectProvenance, ConfigWriteError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
@@ -17,7 +17,7 @@ import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
-import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
+import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
 
 /** `gage run`, cli.md 5.1. */
 export const spec: CommandSpec = {
@@ -70,7 +70,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef), ctx.mode));
     return 0;
   }
-  const cmd = runCommand(opdef, projectDir);
+  const cmd = opRunCommand(opdef, projectDir);
   const runsDir = resolveRunsDir(ctx, project);
   // Config-file warnings are printed once: by staging for a run, here for a preview.
   const warnings: string[] = [];
