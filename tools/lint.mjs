@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // House lint for one package (run in the package dir): the layer rule of
-// decision 1, `node:` built-ins, no CJS globals, no default exports.
+// decision 1, `node:` built-ins, no CJS globals, no default exports, and the
+// error codes of the package against its README (check-error-codes.mjs).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
+import { checkErrorCodes } from './check-error-codes.mjs';
 
 const LAYERS = ['types', 'meta', 'proc', 'stage', 'cli'];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -50,6 +52,7 @@ for (const file of files('src')) {
     if (/^\s*export\s+default\b/.test(line)) problems.push(`${where}: named exports only`);
   });
 }
+problems.push(...checkErrorCodes('.'));
 if (problems.length) {
   for (const p of problems) console.error(p);
   console.error(`lint: ${problems.length} problem(s) in ${pkg.name}`);

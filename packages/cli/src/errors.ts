@@ -1,4 +1,34 @@
-import { GageError } from '@gage/types';
+import type { MetaErrorCode } from '@gage/meta';
+import type { ProcErrorCode } from '@gage/proc';
+import type { StageErrorCode } from '@gage/stage';
+import { GageError, type TypesErrorCode } from '@gage/types';
+
+/**
+ * The codes of conditions that only `@gage/cli` finds (its README lists
+ * them). A condition a library finds keeps the library's code, also when
+ * the CLI words it differently ({@link PresentedError}).
+ */
+export type CliErrorCode =
+  | 'ERR_GAGE_USAGE'
+  | 'ERR_GAGE_INCOMPATIBLE_OPTIONS'
+  | 'ERR_GAGE_NO_DIRECTORY'
+  | 'ERR_GAGE_NOT_A_DIRECTORY'
+  | 'ERR_GAGE_NO_OPERATIONS'
+  | 'ERR_GAGE_NO_RUN_SPEC'
+  | 'ERR_GAGE_NOTHING_SELECTED'
+  | 'ERR_GAGE_RUN_NOT_STAGED'
+  | 'ERR_GAGE_JSON_WITHOUT_PREVIEW'
+  | 'ERR_GAGE_ARCHIVE_NOT_FOUND'
+  | 'ERR_GAGE_LABEL_ACTION'
+  | 'ERR_GAGE_CAT_PATH_MISSING'
+  | 'ERR_GAGE_CAT_OUTSIDE'
+  | 'ERR_GAGE_CAT_NO_FILE'
+  | 'ERR_GAGE_CAT_NOT_FILE'
+  | 'ERR_GAGE_FILE_NOT_FOUND'
+  | 'ERR_GAGE_NO_GAGEFILE';
+
+/** The codes of the library packages, which the CLI passes on as they are or presents. */
+export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;
 
 /**
  * A usage error found by the argument parser (cli.md 1.2, shape 3): exit 2.
@@ -10,7 +40,7 @@ import { GageError } from '@gage/types';
  * throw new UsageError('list', 'gage list [options] [run]...', 'No such option: --bogus');
  * ```
  */
-export class UsageError extends GageError {
+export class UsageError extends GageError<CliErrorCode> {
   readonly cmdPath: string;
   readonly usage: string;
   readonly short: boolean;
@@ -33,7 +63,7 @@ export class UsageError extends GageError {
  * throw new IncompatibleOptionsError('start', 'stage', 'run'); // start and stage cannot be used together.
  * ```
  */
-export class IncompatibleOptionsError extends GageError {
+export class IncompatibleOptionsError extends GageError<CliErrorCode> {
   readonly first: string;
   readonly second: string;
   readonly cmdPath: string;
@@ -51,17 +81,24 @@ export class IncompatibleOptionsError extends GageError {
 }
 
 /**
- * An error whose text is printed as is, without the `gage: ` prefix
- * (`Cannot find operation 'hi'`, `There are errors in <file>`), exit 1.
+ * A library error in the words of cli.md: the library's `code` (one code
+ * per condition) with the message, hint and prefix the CLI spec gives;
+ * `cause` is the library error. Omitted texts are the library's.
  *
  * @example
  * ```ts
- * throw new CliMessageError('ERR_GAGE_OPERATION_NOT_FOUND', "Cannot find operation 'hi'", { hint: '...' });
+ * throw new PresentedError(err, { message: `Invalid flag assignment: ${err.message}` });
+ * throw new PresentedError(notFound, { hint: 'Operations defined for this project: ...', unprefixed: true });
  * ```
  */
-export class CliMessageError extends GageError {
-  /** Printed without the `gage: ` prefix. */
-  readonly unprefixed = true;
+export class PresentedError extends GageError<LibraryErrorCode> {
+  /** Printed without the `gage: ` prefix (`Cannot find operation 'hi'`, `There are errors in <file>`). */
+  readonly unprefixed: boolean;
+
+  constructor(cause: GageError<LibraryErrorCode>, text: { message?: string; hint?: string; unprefixed?: boolean }) {
+    super(cause.code, text.message ?? cause.message, { hint: text.hint ?? cause.hint, cause });
+    this.unprefixed = text.unprefixed ?? false;
+  }
 }
 
 /**
@@ -74,10 +111,10 @@ export class CliMessageError extends GageError {
  * throw new CliError('ERR_GAGE_NOTHING_SELECTED', 'Nothing selected', { exitCode: 0 });
  * ```
  */
-export class CliError extends GageError {
+export class CliError extends GageError<CliErrorCode> {
   readonly exitCode: number;
 
-  constructor(code: `ERR_GAGE_${string}`, message: string, options: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+  constructor(code: CliErrorCode, message: string, options: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
     super(code, message, options);
     this.exitCode = options.exitCode ?? 1;
   }

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileSystemError, isGageError } from '@gage/types';
-import { formatHelp } from './args/format-help.js';
+import { formatHelp, optionRows } from './args/format-help.js';
+import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
 import { COMMANDS, findCommand } from './command-table.js';
 import type { Context } from './context.js';
@@ -17,13 +18,12 @@ declare const __GAGE_VERSION__: string | undefined;
 /** The CLI version, injected at build time. */
 export const GAGE_VERSION: string = typeof __GAGE_VERSION__ === 'string' ? __GAGE_VERSION__ : '0.0.0-dev';
 
-const TOP_USAGE = 'gage [options] command';
-
 /**
  * Runs `gage` with `argv` (without the node and script paths) and resolves
  * with the exit code. The single top-level handler: it parses the global
- * options, loads the command lazily, and prints every error (cli.md 1.2),
- * also a failed write to stdout or stderr (`reportWriteErrors`).
+ * options (`GLOBAL_SPEC`, with the commands' parser), loads the command
+ * lazily, and prints every error (cli.md 1.2), also a failed write to
+ * stdout or stderr (`reportWriteErrors`).
  *
  * @param argv arguments after `gage`
  * @param io the terminal
@@ -43,45 +43,28 @@ export async function runMain(argv: string[], io: Io, options: { cwd?: string } 
 async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Promise<number> {
   let verbose = 0;
   try {
+    const global = parseArgs(GLOBAL_SPEC, argv, '');
+    verbose = global.options.verbose;
     const start = options.cwd ?? process.cwd();
-    let cwd = start;
-    let runs: string | undefined;
-    let i = 0;
-    const topFail = (msg: string): never => {
-      throw new UsageError('', TOP_USAGE, msg);
-    };
-    const value = (flag: string): string => argv[++i] ?? topFail(`Option '${flag}' requires an argument.`);
-    for (; i < argv.length; i++) {
-      const a = argv[i] as string;
-      if (!a.startsWith('-') || a === '-') break;
-      if (a === '--version') {
-        io.stdout.write(`Gage ${GAGE_VERSION}\n`);
-        return 0;
-      } else if (a === '-h' || a === '--help') {
-        io.stdout.write(topHelp());
-        return 0;
-      } else if (a === '-C' || a.startsWith('-C')) {
-        cwd = changeDir(start, a === '-C' ? value(a) : a.slice(2));
-      } else if (a === '--runs' || a === '--runs-dir') {
-        runs = value(a);
-      } else if (a.startsWith('--runs=') || a.startsWith('--runs-dir=')) {
-        runs = a.slice(a.indexOf('=') + 1);
-      } else if (a === '--verbose' || /^-v+$/.test(a)) {
-        verbose += a === '--verbose' ? 1 : a.length - 1;
-      } else topFail(`No such option: ${a}`);
+    // Before --version and -h: they are eager, so a -C is checked only when it came first.
+    const cwd = global.options.directory === undefined ? start : changeDir(start, global.options.directory);
+    if (global.options.version) {
+      io.stdout.write(`Gage ${GAGE_VERSION}\n`);
+      return 0;
     }
-    const name = argv[i];
-    if (name === undefined) {
+    const [name, ...rest] = global.args;
+    if (global.options.help || name === undefined) {
       io.stdout.write(topHelp());
       return 0;
     }
-    const entry = findCommand(name) ?? topFail(`No such command '${name}'.`);
+    const entry = findCommand(name) ?? fail(`No such command '${name}'.`);
     const mod = await entry.load();
-    const parsed = parseArgs(mod.spec, argv.slice(i + 1), name);
+    const parsed = parseArgs(mod.spec, rest, name);
     if (parsed.help) {
       io.stdout.write(formatHelp(mod.spec, name));
       return 0;
     }
+    const runs = global.options.runs;
     const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs));
     if (runsOption !== undefined) io.env.GAGE_RUNS = runsOption;
     // @gage/meta warns about what it finds in runs (file names, damaged files): escaped like every warning.
@@ -91,6 +74,11 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
   } catch (err) {
     return printError(err, io, verbose);
   }
+}
+
+/** A usage error of the top level (`No such command 'x'.`), exit 2. */
+function fail(message: string): never {
+  throw new UsageError('', `gage ${GLOBAL_SPEC.usage}`, message);
 }
 
 function changeDir(start: string, path: string): string {
@@ -133,18 +121,12 @@ function printError(caught: unknown, io: Io, verbose: number): number {
 }
 
 function topHelp(): string {
-  const rows: [string, string][] = [
-    ['--version', 'Show the version and exit.'],
-    ['-C PATH', 'Run as if gage was started in PATH.'],
-    ['--runs, --runs-dir PATH', 'Use PATH as the runs directory.'],
-    ['-v, --verbose', 'Show more information (twice for debug output).'],
-    ['-h, --help', 'Show this message and exit.'],
-  ];
+  const rows = optionRows(GLOBAL_SPEC.options);
   const cmds: [string, string][] = COMMANDS.map((c) => [c.names.join(', '), c.summary]);
   const w = Math.max(...[...rows, ...cmds].map((r) => r[0].length));
   const fmt = (r: [string, string]) => `  ${r[0].padEnd(w)}  ${r[1]}`;
   return [
-    `Usage: ${TOP_USAGE}`,
+    `Usage: gage ${GLOBAL_SPEC.usage}`,
     '',
     '  Gage: a local-first runner for ML experiments.',
     '',

@@ -1,21 +1,45 @@
 import { GageError, type GageErrorOptions } from '@gage/types';
 
+/**
+ * The codes `@gage/meta` throws (its README lists them). Errors of
+ * `@gage/types` (`ERR_GAGE_RUN_ID`, the `FileSystemError` codes) pass through
+ * with their own codes.
+ */
+export type MetaErrorCode =
+  | 'ERR_GAGE_ATTR_LOG'
+  | 'ERR_GAGE_PROJECT_REF'
+  | 'ERR_GAGE_RUN_LOAD'
+  | 'ERR_GAGE_NO_RUNS'
+  | 'ERR_GAGE_NO_RUNS_MATCH'
+  | 'ERR_GAGE_RUN_AMBIGUOUS'
+  | 'ERR_GAGE_LIST_RUNS'
+  | 'ERR_GAGE_RUN_EXISTS'
+  | 'ERR_GAGE_RUN_META_INITIALIZED'
+  | 'ERR_GAGE_RUN_META'
+  | 'ERR_GAGE_META_SCHEMA'
+  | 'ERR_GAGE_META_ENCODING'
+  | 'ERR_GAGE_RUN_GONE'
+  | 'ERR_GAGE_RUN_LOCKED'
+  | 'ERR_GAGE_INVALID_RUN_LOCK'
+  | 'ERR_GAGE_RUN_ATTR_UNKNOWN'
+  | 'ERR_GAGE_RUN_ATTR_MISSING';
+
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
-export class AttrLogError extends GageError {
+export class AttrLogError extends GageError<MetaErrorCode> {
   constructor(message: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_ATTR_LOG', message, options);
   }
 }
 
 /** A project reference that cannot be written, e.g. `project_dir must be absolute: "<dir>"`. */
-export class ProjectRefError extends GageError {
+export class ProjectRefError extends GageError<MetaErrorCode> {
   constructor(message: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_PROJECT_REF', message, options);
   }
 }
 
 /** A run dir entry that looks like a run but cannot be loaded (reported by `listRuns`, never thrown by it). */
-export class RunLoadError extends GageError {
+export class RunLoadError extends GageError<MetaErrorCode> {
   /** The meta dir that could not be loaded. */
   readonly metaDir: string;
 
@@ -30,21 +54,21 @@ export class RunLoadError extends GageError {
  * (`No runs match '<spec>'`), `ERR_GAGE_NO_RUNS` (`No runs found`) or
  * `ERR_GAGE_RUN_AMBIGUOUS` (`'<spec>' matches <n> runs`).
  */
-export class RunSelectError extends GageError {
+export class RunSelectError extends GageError<MetaErrorCode> {
   constructor(code: 'ERR_GAGE_NO_RUNS_MATCH' | 'ERR_GAGE_NO_RUNS' | 'ERR_GAGE_RUN_AMBIGUOUS', message: string, hint: string) {
     super(code, message, { hint });
   }
 }
 
 /** Bad `listRuns` options, e.g. `Cannot sort runs by '<name>': unknown attribute`. */
-export class ListRunsError extends GageError {
+export class ListRunsError extends GageError<MetaErrorCode> {
   constructor(message: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_LIST_RUNS', message, options);
   }
 }
 
 /** `makeRun` found the meta dir of the run id already there (`ERR_GAGE_RUN_EXISTS`); a meta dir is never reused. */
-export class RunExistsError extends GageError {
+export class RunExistsError extends GageError<MetaErrorCode> {
   /** The run id. */
   readonly runId: string;
   /** The meta dir that already exists. */
@@ -61,7 +85,7 @@ export class RunExistsError extends GageError {
 }
 
 /** `initRunMeta` on a meta dir that has `initialized` (`ERR_GAGE_RUN_META_INITIALIZED`). */
-export class RunMetaInitializedError extends GageError {
+export class RunMetaInitializedError extends GageError<MetaErrorCode> {
   /** The meta dir. */
   readonly metaDir: string;
 
@@ -75,7 +99,7 @@ export class RunMetaInitializedError extends GageError {
  * A meta file that is missing or cannot be decoded (`ERR_GAGE_RUN_META`), e.g.
  * `Cannot read "config.json" in run "abc": Expecting value: line 1 column 1 (char 0)`.
  */
-export class RunMetaError extends GageError {
+export class RunMetaError extends GageError<MetaErrorCode> {
   /** The run id. */
   readonly runId: string;
   /** The meta file, relative to the meta dir. */
@@ -89,7 +113,7 @@ export class RunMetaError extends GageError {
 }
 
 /** A `__schema__` other than `1` (`ERR_GAGE_META_SCHEMA`): `unsupported meta schema: '<value>'`. */
-export class MetaSchemaError extends GageError {
+export class MetaSchemaError extends GageError<MetaErrorCode> {
   /** The schema found. */
   readonly schema: string;
 
@@ -103,7 +127,7 @@ export class MetaSchemaError extends GageError {
  * A malformed line in `log/files` or `manifest` (`ERR_GAGE_META_ENCODING`):
  * `bad encoding in "<file>", line <n>: <line>`.
  */
-export class MetaEncodingError extends GageError {
+export class MetaEncodingError extends GageError<MetaErrorCode> {
   /** The file's path. */
   readonly path: string;
   /** The 1-based line number. */
@@ -121,7 +145,7 @@ export class MetaEncodingError extends GageError {
  * while it was being used, e.g. during its run or its `--start` prompt.
  * Writers throw it rather than make a partial meta dir again.
  */
-export class RunGoneError extends GageError {
+export class RunGoneError extends GageError<MetaErrorCode> {
   /** The run id. */
   readonly runId: string;
   /** The meta dir that no longer exists. */
@@ -135,7 +159,7 @@ export class RunGoneError extends GageError {
 }
 
 /** The run lock (lifecycle.md 1.1) is held by another process (`ERR_GAGE_RUN_LOCKED`). */
-export class RunLockedError extends GageError {
+export class RunLockedError extends GageError<MetaErrorCode> {
   /** The run id. */
   readonly runId: string;
 
@@ -146,7 +170,7 @@ export class RunLockedError extends GageError {
 }
 
 /** `<runsDir>/<id>.lock` exists but is not a directory, so it is no run lock (`ERR_GAGE_INVALID_RUN_LOCK`). */
-export class InvalidRunLockError extends GageError {
+export class InvalidRunLockError extends GageError<MetaErrorCode> {
   /** The run id. */
   readonly runId: string;
   /** The path of the would-be lock. */
@@ -167,7 +191,7 @@ export class InvalidRunLockError extends GageError {
  * `ERR_GAGE_RUN_ATTR_UNKNOWN` for a name it does not support,
  * `ERR_GAGE_RUN_ATTR_MISSING` for a known one the run lacks (no default given).
  */
-export class RunAttrError extends GageError {
+export class RunAttrError extends GageError<MetaErrorCode> {
   /** The attribute name. */
   readonly attr: string;
 

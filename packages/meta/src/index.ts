@@ -43,6 +43,7 @@ export { purgeRuns } from './purge-runs.js';
 export { findOrphanedRunFiles } from './find-orphaned-run-files.js';
 export { removeOrphanedRunFiles } from './remove-orphaned-run-files.js';
 export { AttrLogError, ListRunsError, ProjectRefError, RunLoadError, RunSelectError } from './errors.js';
+export type { MetaErrorCode } from './errors.js';
 export { readRunConfig } from './read-run-config.js';
 export { readRunOpdef } from './read-run-opdef.js';
 export { readRunCmd } from './read-run-cmd.js';

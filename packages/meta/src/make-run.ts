@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GageError, runNameForId, type Run } from '@gage/types';
+import { RunIdError, runNameForId, type Run } from '@gage/types';
 import { RunExistsError } from './errors.js';
 import { makeRunId } from './make-run-id.js';
 
@@ -20,7 +20,7 @@ export interface MakeRunOptions {
  * @param options `{id}` to choose the id
  * @returns the run, without `opref`
  * @throws {RunExistsError} `ERR_GAGE_RUN_EXISTS` when the meta dir already exists
- * @throws {GageError} `ERR_GAGE_RUN_ID` for an id that is not a usable run id
+ * @throws {RunIdError} `ERR_GAGE_RUN_ID` for an id that is not a usable run id
  * @example
  * ```ts
  * const run = await makeRun('/tmp/runs');
@@ -30,7 +30,7 @@ export interface MakeRunOptions {
 export async function makeRun(runsDir: string, options: MakeRunOptions = {}): Promise<Run> {
   const id = options.id ?? makeRunId();
   if (/[/\\]/.test(id) || id === '.' || id === '..') {
-    throw new GageError('ERR_GAGE_RUN_ID', `invalid run id: '${id}'`);
+    throw new RunIdError(id);
   }
   const name = runNameForId(id);
   const runDir = join(runsDir, id);

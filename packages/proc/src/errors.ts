@@ -1,7 +1,7 @@
 import { fileSystemError, GageError } from '@gage/types';
 import type { ExecPhase } from '@gage/types';
 
-/** Error codes thrown by `@gage/proc`. */
+/** The codes `@gage/proc` throws (its README lists them). */
 export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN' | 'ERR_GAGE_RUN_OUTPUT';
 
 /**
@@ -16,7 +16,7 @@ export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN' | 'ERR_GAGE_R
  * catch (err) { if (isGageError(err) && err.code === 'ERR_GAGE_RUN_EXEC') process.exitCode = err.exitCode; }
  * ```
  */
-export class RunExecError extends GageError {
+export class RunExecError extends GageError<ProcErrorCode> {
   /** The exec phase that failed. */
   readonly phase: ExecPhase;
   /** The command as given (string or argv array). */
@@ -41,7 +41,7 @@ export class RunExecError extends GageError {
  * throw new SpawnError('pyhton', '/runs/abc', { cause: err });
  * ```
  */
-export class SpawnError extends GageError {
+export class SpawnError extends GageError<ProcErrorCode> {
   /** The program that could not be started. */
   readonly program: string;
   /** The working directory it was started in. */
@@ -70,7 +70,7 @@ export class SpawnError extends GageError {
  * catch (err) { if (err instanceof RunOutputError) await finalizeRun(run, err.exitStatus).catch(() => {}); throw err; }
  * ```
  */
-export class RunOutputError extends GageError {
+export class RunOutputError extends GageError<ProcErrorCode> {
   /** The run id. */
   readonly runId: string;
   /** The output file that could not be written. */

@@ -41,6 +41,7 @@ export {
   SourcePatternError,
 } from './errors.js';
 export { ConfigSyntaxError } from './errors.js';
+export type { GagefileErrorCode, StageErrorCode } from './errors.js';
 // Config: flags, config paths, config file formats (config/). The formats
 // themselves (pythonConfigFormat, yamlConfigFormat, ..., readPythonConfig,
 // patchPythonConfig, formatPatchedDiff) are in the entry

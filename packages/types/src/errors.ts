@@ -1,8 +1,20 @@
+import type { FileSystemErrorCode } from './file-system-error.js';
+
 /**
- * A stable error code: `ERR_GAGE_` followed by upper-case words. Each package
- * lists its codes in its README; a code never changes once published.
+ * The shape of every error code: `ERR_GAGE_` followed by upper-case words.
+ * Only two places accept any such code: the constraint of
+ * {@link GageError}'s type parameter (each package narrows it to its own
+ * union, e.g. `GageError<MetaErrorCode>`), and the `code` of an error caught
+ * from an unknown package (`isGageError`). Everything that constructs an
+ * error uses its package's closed union.
  */
 export type GageErrorCode = `ERR_GAGE_${string}`;
+
+/**
+ * The codes `@gage/types` throws (its README lists them). A code never
+ * changes once published.
+ */
+export type TypesErrorCode = 'ERR_GAGE_OPREF' | 'ERR_GAGE_RUN_ID' | 'ERR_GAGE_JSON_SYNTAX' | FileSystemErrorCode;
 
 /** Options of {@link GageError}. */
 export interface GageErrorOptions {
@@ -13,20 +25,27 @@ export interface GageErrorOptions {
 }
 
 /**
- * Base class of every error a `@gage/*` package throws on purpose.
+ * Base class of every error a `@gage/*` package throws on purpose. It is
+ * abstract: each package subclasses it with its own closed union of codes
+ * (`class RunLockedError extends GageError<MetaErrorCode>`), so a code that
+ * is not in the package's union does not compile.
  *
+ * @typeParam C the codes the subclass may carry
  * @example
  * ```ts
- * throw new GageError('ERR_GAGE_CLI', 'Nothing selected', { hint: "Use 'gage list' to show available runs." });
+ * type MyErrorCode = 'ERR_GAGE_NOTHING_SELECTED';
+ * class NothingSelectedError extends GageError<MyErrorCode> {
+ *   constructor() { super('ERR_GAGE_NOTHING_SELECTED', 'Nothing selected', { hint: "Use 'gage list' to show available runs." }); }
+ * }
  * ```
  */
-export class GageError extends Error {
+export abstract class GageError<C extends GageErrorCode = GageErrorCode> extends Error {
   /** Stable, machine-readable code. */
-  readonly code: GageErrorCode;
+  readonly code: C;
   /** What the user can do about it, if anything. */
   readonly hint: string | undefined;
 
-  constructor(code: GageErrorCode, message: string, options: GageErrorOptions = {}) {
+  constructor(code: C, message: string, options: GageErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;

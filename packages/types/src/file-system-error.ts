@@ -40,7 +40,7 @@ export interface FileSystemErrorOptions {
  * on device`; the hint says what to do; `cause` is the original error.
  * Build it with {@link fileSystemError}.
  */
-export class FileSystemError extends GageError {
+export class FileSystemError extends GageError<FileSystemErrorCode> {
   /** The errno code of the cause (`ENOSPC`, ...). */
   readonly errno: string;
   /** The path concerned, when known. */

@@ -1,5 +1,6 @@
 export { GageError, isGageError } from './errors.js';
-export type { GageErrorCode, GageErrorOptions } from './errors.js';
+export type { GageErrorCode, GageErrorOptions, TypesErrorCode } from './errors.js';
+export { RunIdError } from './run-id-error.js';
 export { FileSystemError, fileSystemError } from './file-system-error.js';
 export type { FileSystemErrorCode, FileSystemErrorOptions } from './file-system-error.js';
 export { configEquals, configValueEquals, isConfigFloat, isConfigInteger } from './config-value.js';

@@ -1,10 +1,10 @@
-import { GageError } from './errors.js';
+import { GageError, type TypesErrorCode } from './errors.js';
 
 /**
  * A JSON text that does not parse. The message follows Python's `json`
  * module: `Expecting value: line 1 column 1 (char 0)`.
  */
-export class JsonSyntaxError extends GageError {
+export class JsonSyntaxError extends GageError<TypesErrorCode> {
   /** What was expected or found, e.g. `Expecting ',' delimiter`. */
   readonly reason: string;
   /** 1-based line. */

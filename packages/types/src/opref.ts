@@ -1,4 +1,4 @@
-import { GageError } from './errors.js';
+import { GageError, type TypesErrorCode } from './errors.js';
 
 /** An operation reference: namespace (the project), op name, optional version. */
 export interface OpRef {
@@ -20,7 +20,7 @@ export function OpRef(ns: string, name: string, version?: string): OpRef {
 }
 
 /** An op ref that cannot be encoded or decoded. */
-export class OpRefError extends GageError {
+export class OpRefError extends GageError<TypesErrorCode> {
   constructor(message: string) {
     super('ERR_GAGE_OPREF', message);
   }

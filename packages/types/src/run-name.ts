@@ -1,4 +1,4 @@
-import { GageError } from './errors.js';
+import { RunIdError } from './run-id-error.js';
 
 const C = 'bdfghjklmnprstvz';
 const V = 'aiou';
@@ -7,7 +7,7 @@ const V = 'aiou';
  * The proquint name of a run id (lifecycle.md 2.2): the first 8 hex digits
  * (fewer for short ids) as a 32-bit integer, two five-letter quints.
  *
- * @throws {GageError} `invalid run id: '<id>'` (code `ERR_GAGE_RUN_ID`).
+ * @throws {RunIdError} `invalid run id: '<id>'` (code `ERR_GAGE_RUN_ID`).
  * @example
  * ```ts
  * runNameForId('60a825b1-4196-41ff-af37-e731541cb1e4'); // 'kafom-fikud'
@@ -16,7 +16,7 @@ const V = 'aiou';
  */
 export function runNameForId(id: string): string {
   const head = id.slice(0, 8);
-  if (!/^[0-9a-fA-F]+$/.test(head)) throw new GageError('ERR_GAGE_RUN_ID', `invalid run id: '${id}'`);
+  if (!/^[0-9a-fA-F]+$/.test(head)) throw new RunIdError(id);
   const n = parseInt(head, 16);
   return `${quint(Math.floor(n / 0x10000))}-${quint(n & 0xffff)}`;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkIncompatible } from './check-incompatible.js';
-import type { CommandSpec } from './command-spec.js';
+import { defineCommand, type CommandSpec } from './command-spec.js';
 import { formatHelp } from './format-help.js';
-import { optCount, optFlag, optValue, parseArgs } from './parse-args.js';
+import { parseArgs } from './parse-args.js';
 
-const spec: CommandSpec = {
+const spec = defineCommand({
   name: 'list',
   usage: '[options] [run]...',
   summary: 'List runs.',
@@ -15,7 +15,7 @@ const spec: CommandSpec = {
     { key: 'file', flags: ['-f', '--file'], kind: 'list', help: 'Files.' },
     { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
   ],
-};
+});
 
 function usageError(f: () => unknown): { code: string; message: string; usage: string; cmdPath: string } {
   try {
@@ -30,24 +30,24 @@ describe('parseArgs()', () => {
   test('parses values, counts, flags and positionals in any order', () => {
     const p = parseArgs(spec, ['1', '-n', '5', '-mm', '--all', 'abc'], 'ls');
     expect(p.args).toEqual(['1', 'abc']);
-    expect(optValue(p, 'limit')).toBe('5');
-    expect(optCount(p, 'more')).toBe(2);
-    expect(optFlag(p, 'all')).toBe(true);
+    expect(p.options.limit).toBe('5');
+    expect(p.options.more).toBe(2);
+    expect(p.options.all).toBe(true);
     expect(p.order).toEqual(['runs', 'limit', 'more', 'all']);
   });
 
   test('accepts --opt=value, attached short values and repeated list options', () => {
     const p = parseArgs(spec, ['--limit=7', '-fa.txt', '--file', 'b.txt', '-am'], 'list');
-    expect(optValue(p, 'limit')).toBe('7');
-    expect(p.opts.file).toEqual(['a.txt', 'b.txt']);
-    expect(optFlag(p, 'all')).toBe(true);
-    expect(optCount(p, 'more')).toBe(1);
+    expect(p.options.limit).toBe('7');
+    expect(p.options.file).toEqual(['a.txt', 'b.txt']);
+    expect(p.options.all).toBe(true);
+    expect(p.options.more).toBe(1);
   });
 
   test('treats negative indexes and slices as positionals but -0 as an option', () => {
     const p = parseArgs(spec, ['-2:', '-1', '-3:-1', '-0'], 'list');
     expect(p.args).toEqual(['-2:', '-1', '-3:-1']);
-    expect(optFlag(p, 'simple')).toBe(true);
+    expect(p.options.simple).toBe(true);
   });
 
   test('-- ends options', () => {

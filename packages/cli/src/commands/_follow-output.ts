@@ -1,6 +1,6 @@
 import { followRunOutput } from '@gage/proc';
 import type { ParsedArgs } from '../args/command-spec.js';
-import { optValue } from '../args/parse-args.js';
+import type { whereOption } from './_common-options.js';
 import type { Context } from '../context.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { loadRunList, selectOne } from '../runs/run-list.js';
@@ -15,9 +15,9 @@ import { loadRunList, selectOne } from '../runs/run-list.js';
  * await followOutput(ctx, parsed, '1');
  * ```
  */
-export async function followOutput(ctx: Context, parsed: ParsedArgs, runSpec: string | undefined): Promise<number> {
+export async function followOutput(ctx: Context, parsed: ParsedArgs<readonly [typeof whereOption]>, runSpec: string | undefined): Promise<number> {
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
-  const info = selectOne(await loadRunList(runsDir, { where: optValue(parsed, 'where') }), runSpec);
+  const info = selectOne(await loadRunList(runsDir, { where: parsed.options.where }), runSpec);
   const stop = new AbortController();
   const onSigint = (): void => stop.abort();
   process.once('SIGINT', onSigint);

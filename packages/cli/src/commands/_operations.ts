@@ -1,6 +1,6 @@
-import { opdefDefault, opdefDescription, opdefVersion, type Gagefile } from '@gage/stage';
+import { GagefileLoadError, opdefDefault, opdefDescription, opdefVersion, type Gagefile } from '@gage/stage';
 import { compareCodePoints, type OpDef } from '@gage/types';
-import { CliError } from '../errors.js';
+import { CliError, PresentedError } from '../errors.js';
 import type { OutputMode } from '../io.js';
 import { formatTable } from '../output/format-table.js';
 import type { ProjectInfo } from '../project.js';
@@ -16,7 +16,9 @@ export interface OperationEntry {
 
 /**
  * The loaded Gage file of the project, or the errors of cli.md 5.1: no Gage
- * file, or a file that cannot be read.
+ * file (`ERR_GAGE_NO_OPERATIONS`), or a file that cannot be loaded (the
+ * `GagefileLoadError` of `@gage/stage`, with its code, in the words of
+ * cli.md).
  *
  * @example
  * ```ts
@@ -24,25 +26,25 @@ export interface OperationEntry {
  * ```
  */
 export function requireGagefile(project: ProjectInfo): Gagefile {
-  if (project.loadError) {
-    throw new CliError('ERR_GAGE_GAGEFILE_UNREADABLE', `There was an issue reading operations from ${project.gagefilePath}: ${project.loadError.message}`, {
-      cause: project.loadError,
-    });
+  const err = project.loadError;
+  if (err) {
+    if (!(err instanceof GagefileLoadError)) throw err;
+    throw new PresentedError(err, { message: `There was an issue reading operations from ${project.gagefilePath}: ${err.message}` });
   }
   if (!project.gagefile) throw new CliError('ERR_GAGE_NO_OPERATIONS', 'No operations defined for the current directory');
   return project.gagefile;
 }
 
 /**
- * The operations of a Gage file, sorted by name.
+ * The operations of a Gage file (`gagefile.operations`), sorted by name.
  *
  * @example
  * ```ts
- * listOperations(gagefile).map((op) => op.name); // ['fail', 'hello']
+ * listOperations(gagefile.operations).map((op) => op.name); // ['fail', 'hello']
  * ```
  */
-export function listOperations(gagefile: Gagefile): OperationEntry[] {
-  return [...gagefile.operations]
+export function listOperations(operations: readonly OpDef[]): OperationEntry[] {
+  return [...operations]
     .sort((a, b) => compareCodePoints(a.name, b.name))
     .map((opdef) => ({
       name: opdef.name,
@@ -59,7 +61,7 @@ export function listOperations(gagefile: Gagefile): OperationEntry[] {
  *
  * @example
  * ```ts
- * io.stdout.write(formatOperationsTable(listOperations(gagefile), mode));
+ * io.stdout.write(formatOperationsTable(listOperations(gagefile.operations), mode));
  * ```
  */
 export function formatOperationsTable(ops: OperationEntry[], mode: OutputMode): string {

@@ -1,12 +1,12 @@
-import { opRunCommand, parseFlagAssign, parseRunFlag, type Gagefile, type RunFlag } from '@gage/stage';
-import { compareCodePoints, configValueType, type Config, type ConfigValue, type OpCmd, type OpDef } from '@gage/types';
-import { CliError, CliMessageError } from '../errors.js';
+import { FlagAssignError, NoDefaultOperationError, OperationNotFoundError, parseFlagAssign, parseRunFlag, resolveOperation, type Gagefile, type RunFlag } from '@gage/stage';
+import { compareCodePoints, configValueType, type Config, type ConfigValue, type OpDef } from '@gage/types';
+import { PresentedError } from '../errors.js';
 import type { OutputMode } from '../io.js';
 import { escapeControl } from '../output/escape-control.js';
 import { keyValueLines } from '../output/format-panel.js';
 import { formatTable } from '../output/format-table.js';
 import { formatValue } from '../output/format-value.js';
-import { formatOperationsTable, listOperations, type OperationEntry } from './_operations.js';
+import { formatOperationsTable, listOperations } from './_operations.js';
 
 /**
  * Splits `run` positionals into the operation spec and flag assignments: the
@@ -33,9 +33,11 @@ export function splitRunArgs(args: string[]): { opSpec: string | undefined; flag
 }
 
 /**
- * Parses flag assignments (stage.md 5.9), in command-line order; the config
- * they make comes from `resolveRunConfig`. Errors: `Invalid flag
- * assignment: ...` (cli.md 5.1).
+ * Parses flag assignments (stage.md 5.9) with `parseRunFlag` of
+ * `@gage/stage`, in command-line order; the config they make comes from
+ * `resolveRunConfig`. Its `FlagAssignError` (`ERR_GAGE_FLAG`) is shown as
+ * `Invalid flag assignment: <parser message>`, or `expected NAME=VALUE, got
+ * '<arg>'` for an argument with no `=` (cli.md 5.1).
  *
  * @example
  * ```ts
@@ -44,60 +46,34 @@ export function splitRunArgs(args: string[]): { opSpec: string | undefined; flag
  */
 export function parseFlags(flagArgs: string[]): RunFlag[] {
   return flagArgs.map((arg) => {
-    if (!arg.includes('=')) {
-      throw new CliError('ERR_GAGE_FLAG_ASSIGN', `Invalid flag assignment: expected NAME=VALUE, got '${arg}'`);
-    }
     try {
       return parseRunFlag(arg);
     } catch (err) {
-      throw new CliError('ERR_GAGE_FLAG_ASSIGN', `Invalid flag assignment: ${(err as Error).message}`, { cause: err });
+      if (!(err instanceof FlagAssignError)) throw err;
+      const detail = arg.includes('=') ? err.message : `expected NAME=VALUE, got '${arg}'`;
+      throw new PresentedError(err, { message: `Invalid flag assignment: ${detail}` });
     }
   });
 }
 
 /**
- * Resolves the operation to run (cli.md 5.1): by name, else the only one,
- * else the first default. Not found: `Cannot find operation '<x>'` (or `a
- * default operation`) and the operations table, exit 1.
+ * Resolves the operation to run (cli.md 5.1) with `resolveOperation` of
+ * `@gage/stage`: by name, else the only one, else the first default. Its
+ * `Cannot find operation '<x>'` and `Cannot find a default operation` are
+ * shown without `gage: `, followed by the operations table, exit 1.
  *
  * @example
  * ```ts
- * const opdef = resolveRunOperation(project, gagefile, 'hello', mode);
+ * const opdef = resolveRunOperation(gagefile, 'hello', mode);
  * ```
  */
 export function resolveRunOperation(gagefile: Gagefile, spec: string | undefined, mode: OutputMode): OpDef {
-  const ops = listOperations(gagefile);
-  let op: OperationEntry | undefined;
-  if (spec !== undefined) op = ops.find((o) => o.name === spec);
-  else op = ops.length === 1 ? ops[0] : ops.find((o) => o.isDefault);
-  if (!op) {
-    const message = spec !== undefined ? `Cannot find operation '${spec}'` : 'Cannot find a default operation';
-    throw new CliMessageError('ERR_GAGE_OPERATION_NOT_FOUND', message, {
-      hint: `Operations defined for this project:\n\n${formatOperationsTable(ops, mode).trimEnd()}`,
-    });
-  }
-  return op.opdef;
-}
-
-/**
- * The command of a run (lifecycle.md 5.3): the opdef's `run` command with
- * `$project_dir` replaced, empty env; the missing-exec error of cli.md 5.1
- * gets its hint.
- *
- * @example
- * ```ts
- * runCommand(opdef, '/home/me/greet'); // { args: 'node hello.cjs', env: {} }
- * ```
- */
-export function runCommand(opdef: OpDef, projectDir: string): OpCmd {
   try {
-    return opRunCommand(opdef, projectDir);
+    return resolveOperation(gagefile, spec);
   } catch (err) {
-    if ((err as { code?: string }).code !== 'ERR_GAGE_MISSING_EXEC') throw err;
-    throw new CliError('ERR_GAGE_NO_EXEC', `Operation ${opdef.name} defined in "${opdef.gagefile}" is missing an exec command`, {
-      hint: "Run 'gage help exec' for more information.",
-      cause: err,
-    });
+    if (!(err instanceof OperationNotFoundError || err instanceof NoDefaultOperationError)) throw err;
+    const table = formatOperationsTable(listOperations(err.operations), mode).trimEnd();
+    throw new PresentedError(err, { hint: `Operations defined for this project:\n\n${table}`, unprefixed: true });
   }
 }
 

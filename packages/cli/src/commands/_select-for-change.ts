@@ -1,6 +1,5 @@
 import { checkIncompatible } from '../args/check-incompatible.js';
 import type { ParsedArgs } from '../args/command-spec.js';
-import { optFlag, optValue } from '../args/parse-args.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
@@ -8,6 +7,10 @@ import { loadProject, resolveRunsDir } from '../project.js';
 import type { RunInfo } from '../runs/run-info.js';
 import { loadRunList, selectInfos } from '../runs/run-list.js';
 import { formatRunsTable } from '../runs/runs-table.js';
+import type { allOption, whereOption, yesOption } from './_common-options.js';
+
+/** The options every modifying command has: `-a`, `-w`, `-y`. */
+type ChangeArgs = ParsedArgs<readonly [typeof allOption, typeof whereOption, typeof yesOption]>;
 
 /** How a modifying command selects its runs (cli.md 3.3, 5.7). */
 export interface ChangeSelection {
@@ -32,16 +35,16 @@ export interface ChangeSelection {
  * const { runs } = await selectForChange(ctx, parsed, { deleted: false, impliedAll: false, ... });
  * ```
  */
-export async function selectForChange(ctx: Context, parsed: ParsedArgs, sel: ChangeSelection): Promise<{ runs: RunInfo[]; namespace: string | undefined }> {
+export async function selectForChange(ctx: Context, parsed: ChangeArgs, sel: ChangeSelection): Promise<{ runs: RunInfo[]; namespace: string | undefined }> {
   checkIncompatible(parsed, [['all', 'runs']], ctx.cmdPath);
-  const all = optFlag(parsed, 'all') || (sel.impliedAll && parsed.args.length === 0);
+  const all = parsed.options.all || (sel.impliedAll && parsed.args.length === 0);
   if (!all && parsed.args.length === 0) {
     throw new CliError('ERR_GAGE_NO_RUN_SPEC', sel.missing, {
       hint: `${sel.listHint}\n\nTry 'gage ${ctx.cmdPath} -h' for additional help.`,
     });
   }
   const project = await loadProject(ctx);
-  const list = await loadRunList(resolveRunsDir(ctx, project), { deleted: sel.deleted, where: optValue(parsed, 'where') });
+  const list = await loadRunList(resolveRunsDir(ctx, project), { deleted: sel.deleted, where: parsed.options.where });
   const runs = all ? list : selectInfos(list, parsed.args);
   if (runs.length === 0) throw new CliError('ERR_GAGE_NOTHING_SELECTED', 'Nothing selected', { exitCode: sel.nothingExit });
   return { runs, namespace: project.namespace };
@@ -58,13 +61,13 @@ export async function selectForChange(ctx: Context, parsed: ParsedArgs, sel: Cha
  */
 export async function confirmChange(
   ctx: Context,
-  parsed: ParsedArgs,
+  parsed: ChangeArgs,
   runs: RunInfo[],
   namespace: string | undefined,
   message: string,
   defaultYes: boolean,
 ): Promise<boolean> {
-  if (optFlag(parsed, 'yes')) return true;
+  if (parsed.options.yes) return true;
   ctx.io.stderr.write(formatRunsTable(runs, { mode: ctx.mode, namespace }));
   ctx.io.stderr.write(`${message}\n\n`);
   return confirm(ctx.io, 'Continue?', defaultYes);

@@ -1,8 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { checkIncompatible } from '../args/check-incompatible.js';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag, optValue } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadProject, resolveRunsDir } from '../project.js';
@@ -11,7 +10,7 @@ import { followOutput } from './_follow-output.js';
 import { whereOption } from './_common-options.js';
 
 /** `gage cat`, cli.md 5.5. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'cat',
   usage: '[options] [run]',
   summary: 'Show contents of a run file.',
@@ -25,7 +24,7 @@ export const spec: CommandSpec = {
     { key: 'summary', flags: ['--summary'], kind: 'flag', hidden: true },
   ],
   maxArgs: 1,
-};
+});
 
 /**
  * Writes the bytes of a run file to stdout.
@@ -35,15 +34,15 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['-p', 'hello.py'], 'cat'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, [['summary', 'path'], ['output', 'path'], ['follow', 'path'], ['output', 'summary'],
     ['follow', 'summary'], ['output', 'meta'], ['follow', 'meta'], ['output', 'user'], ['follow', 'user']], ctx.cmdPath);
-  let path = optValue(parsed, 'path');
+  let path = parsed.options.path;
   const runSpec = parsed.args[0];
-  if (optFlag(parsed, 'follow')) return followOutput(ctx, parsed, runSpec);
-  const output = optFlag(parsed, 'output');
+  if (parsed.options.follow) return followOutput(ctx, parsed, runSpec);
+  const output = parsed.options.output;
   if (output) path = 'output/40_run';
-  if (optFlag(parsed, 'summary')) path = 'summary.json';
+  if (parsed.options.summary) path = 'summary.json';
   if (path === undefined) {
     throw new CliError(
       'ERR_GAGE_CAT_PATH_MISSING',
@@ -51,9 +50,9 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     );
   }
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
-  const info = selectOne(await loadRunList(runsDir, { where: optValue(parsed, 'where') }), runSpec);
-  const meta = output || optFlag(parsed, 'meta') || optFlag(parsed, 'summary');
-  const user = !meta && optFlag(parsed, 'user');
+  const info = selectOne(await loadRunList(runsDir, { where: parsed.options.where }), runSpec);
+  const meta = output || parsed.options.meta || parsed.options.summary;
+  const user = !meta && parsed.options.user;
   const base = meta ? info.run.metaDir : user ? info.run.runDir + '.user' : info.run.runDir;
   const full = join(base, path);
   const outside = () => new CliError('ERR_GAGE_CAT_OUTSIDE', `cannot open "${path}": it leads outside the ${meta ? 'meta' : user ? 'user' : 'run'} directory "${base}"`, {

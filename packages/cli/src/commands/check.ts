@@ -2,11 +2,10 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findOrphanedRunFiles } from '@gage/meta';
-import { findGagefile, loadGagefile, validateGagefile } from '@gage/stage';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag } from '../args/parse-args.js';
+import { findGagefile, GagefileInvalidError, GagefileLoadError, loadGagefile, validateGagefile } from '@gage/stage';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { CliError, CliMessageError } from '../errors.js';
+import { CliError, PresentedError } from '../errors.js';
 import { GAGE_VERSION } from '../main.js';
 import { encodeJson } from '../output/encode-json.js';
 import { escapeControl } from '../output/escape-control.js';
@@ -17,7 +16,7 @@ import { loadProject, resolveRunsDir } from '../project.js';
 const CANDIDATES = ['.gage/gage.toml', '.gage/gage.yaml', '.gage/gage.json', 'gage.toml', 'gage.yaml', 'gage.json'];
 
 /** `gage check`, cli.md 5.10. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'check',
   usage: '[options] [path]',
   summary: 'Show and validate settings.',
@@ -27,7 +26,7 @@ export const spec: CommandSpec = {
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print information as JSON.' },
   ],
   maxArgs: 1,
-};
+});
 
 /**
  * Prints the environment, or validates a Gage file. Warns about files of
@@ -39,8 +38,8 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['.'], 'check'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
-  const verbose = ((parsed.opts.verbose as number | undefined) ?? 0) > 0 || ctx.verbose > 0;
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
+  const verbose = parsed.options.verbose > 0 || ctx.verbose > 0;
   const path = parsed.args[0];
   if (path !== undefined) return checkGagefile(ctx, path, verbose);
   const info: [string, string][] = [
@@ -66,7 +65,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
     ctx.io.stderr.write(`WARNING: ${files} in "${runsDir}" belong to no run (left by interrupted deletes); remove them with 'gage purge --all'
 `);
   }
-  if (optFlag(parsed, 'json')) ctx.io.stdout.write(encodeJson(Object.fromEntries(info)));
+  if (parsed.options.json) ctx.io.stdout.write(encodeJson(Object.fromEntries(info)));
   else ctx.io.stdout.write(formatTable([{ header: '' }, { header: '' }], info, { width: ctx.mode.width, header: false, styled: ctx.mode.styled, color: ctx.mode.color }));
   return 0;
 }
@@ -93,15 +92,14 @@ async function checkGagefile(ctx: Context, path: string, verbose: boolean): Prom
     const gagefile = await loadGagefile(file);
     problems = validateGagefile(gagefile.data);
   } catch (err) {
-    const e = err as { code?: string; problems?: readonly string[]; message: string };
-    if (e.code !== 'ERR_GAGE_GAGEFILE_INVALID' || !e.problems) {
-      throw new CliError('ERR_GAGE_GAGEFILE_LOAD', `Error loading ${shown}: ${e.message}`, { cause: err });
-    }
-    problems = e.problems;
+    if (!(err instanceof GagefileLoadError)) throw err;
+    if (!(err instanceof GagefileInvalidError)) throw new PresentedError(err, { message: `Error loading ${shown}: ${err.message}` });
+    problems = err.problems;
   }
   if (problems.length > 0) {
     const lines = verbose ? [encodeJson(problems).trimEnd()] : problems;
-    throw new CliMessageError('ERR_GAGE_GAGEFILE_INVALID', [`There are errors in ${shown}`, ...lines].join('\n'));
+    const message = [`There are errors in ${shown}`, ...lines].join('\n');
+    throw new PresentedError(new GagefileInvalidError(file, problems), { message, unprefixed: true });
   }
   ctx.io.stderr.write(`${escapeControl(shown)} is a valid Gage file\n`);
   return 0;

@@ -1,13 +1,12 @@
 import { deleteRuns } from '@gage/meta';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { runsCount } from '../runs/run-list.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
 /** `gage delete` (aliases `del`, `rm`), cli.md 5.7. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'delete',
   usage: '[options] [run]...',
   summary: 'Delete runs.',
@@ -18,7 +17,7 @@ export const spec: CommandSpec = {
     { key: 'permanent', flags: ['-p', '--permanent'], kind: 'flag', help: 'Delete runs permanently.' },
     yesOption,
   ],
-};
+});
 
 /**
  * Moves runs to the trash, or removes them with `-p`.
@@ -28,11 +27,11 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['-w', 'error', '-y'], 'rm'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
-  const permanent = optFlag(parsed, 'permanent');
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
+  const permanent = parsed.options.permanent;
   const { runs, namespace } = await selectForChange(ctx, parsed, {
     deleted: false,
-    impliedAll: parsed.opts.where !== undefined,
+    impliedAll: parsed.options.where !== undefined,
     missing: "Specify a run to delete or use '--all'.",
     listHint: "Use 'gage list' to show available runs.",
     nothingExit: 1,

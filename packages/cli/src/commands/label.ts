@@ -1,7 +1,6 @@
 import { logUserAttrs } from '@gage/meta';
 import { checkIncompatible } from '../args/check-incompatible.js';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag, optValue } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { runsCount } from '../runs/run-list.js';
@@ -9,7 +8,7 @@ import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
 /** `gage label`, cli.md 5.8. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'label',
   usage: '[options] [run]...',
   summary: 'Set or clear run labels.',
@@ -20,7 +19,7 @@ export const spec: CommandSpec = {
     allOption,
     yesOption,
   ],
-};
+});
 
 /**
  * Sets or clears the `label` user attribute of runs, each under its run
@@ -32,10 +31,10 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['--set', 'best', '3', '-y'], 'label'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, [['set', 'clear']], ctx.cmdPath);
-  const label = optValue(parsed, 'set');
-  const clear = optFlag(parsed, 'clear');
+  const label = parsed.options.set;
+  const clear = parsed.options.clear;
   if (label === undefined && !clear) {
     throw new CliError('ERR_GAGE_LABEL_ACTION', "Specify either '--set' or '--clear'", { hint: `Try 'gage ${ctx.cmdPath} --help' for help.` });
   }

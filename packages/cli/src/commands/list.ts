@@ -1,6 +1,5 @@
 import { checkIncompatible } from '../args/check-incompatible.js';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optCount, optFlag, optValue } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { encodeJson } from '../output/encode-json.js';
@@ -12,7 +11,7 @@ import { formatRunsTable, runsTableColumns, type RunsTableOptions } from '../run
 import { archiveOption, deletedOption, rejectArchive, runsJsonOption, whereOption } from './_common-options.js';
 
 /** `gage list` (aliases `ls`, `runs`), cli.md 5.2. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'list',
   usage: '[options] [run]...',
   summary: 'List runs.',
@@ -27,7 +26,7 @@ export const spec: CommandSpec = {
     runsJsonOption,
     { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
   ],
-};
+});
 
 const PAGE = 20;
 
@@ -40,9 +39,9 @@ const PAGE = 20;
  * await handler(ctx, parseArgs(spec, ['-a'], 'ls'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, [['all', 'limit']], ctx.cmdPath);
-  const limitText = optValue(parsed, 'limit');
+  const limitText = parsed.options.limit;
   let pageSize = PAGE;
   if (limitText !== undefined) {
     if (!/^-?\d+$/.test(limitText.trim())) {
@@ -53,19 +52,19 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   rejectArchive(parsed);
   const project = await loadProject(ctx);
   const runsDir = resolveRunsDir(ctx, project);
-  const more = optCount(parsed, 'more');
-  const limit = optFlag(parsed, 'all') ? Infinity : Math.max(0, pageSize) * (1 + more);
-  const json = optFlag(parsed, 'json');
+  const more = parsed.options.more;
+  const limit = parsed.options.all ? Infinity : Math.max(0, pageSize) * (1 + more);
+  const json = parsed.options.json;
   const tableOptions: RunsTableOptions = {
     mode: ctx.mode,
     namespace: project.namespace,
-    simple: optFlag(parsed, 'simple'),
-    dim: optFlag(parsed, 'deleted'),
+    simple: parsed.options.simple,
+    dim: parsed.options.deleted,
   };
   const description = json || runsTableColumns(tableOptions).includes('description');
   const list = await listRunEntries(runsDir, {
-    deleted: optFlag(parsed, 'deleted'),
-    where: optValue(parsed, 'where'),
+    deleted: parsed.options.deleted,
+    where: parsed.options.where,
     rows: { count: parsed.args.length > 0 ? 0 : limit, description },
   });
   const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;

@@ -1,6 +1,5 @@
 import { findOrphanedRunFiles, purgeRuns, removeOrphanedRunFiles } from '@gage/meta';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { confirm } from '../output/confirm.js';
 import { loadProject, resolveRunsDir } from '../project.js';
@@ -10,14 +9,14 @@ import { allOption, archiveOption, rejectArchive, whereOption, yesOption } from 
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
 /** `gage purge`, cli.md 5.7. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'purge',
   usage: '[options] [run]...',
   summary: 'Permanently delete runs.',
   description:
     "Permanently delete runs from the trash.\n\nRun specs and indexes refer to 'gage list --deleted'. With '--all' (and no\n'--where'), files left over from runs that no longer exist (run dirs and\nsidecars of interrupted deletes) are removed too.",
   options: [archiveOption, whereOption, allOption, yesOption],
-};
+});
 
 /**
  * Permanently removes deleted runs; with `--all`, also the leftover files
@@ -28,9 +27,9 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['--all', '-y'], 'purge'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   rejectArchive(parsed);
-  const withOrphans = optFlag(parsed, 'all') && parsed.opts.where === undefined;
+  const withOrphans = parsed.options.all && parsed.options.where === undefined;
   const runsDir = withOrphans ? resolveRunsDir(ctx, await loadProject(ctx)) : undefined;
   const orphans = runsDir === undefined ? [] : (await findOrphanedRunFiles(runsDir)).flatMap((o) => o.paths);
   let runs: RunInfo[] = [];
@@ -53,7 +52,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   const message = `You are about to PERMANENTLY delete ${what}. This cannot be undone.`;
   if (runs.length > 0) {
     if (!(await confirmChange(ctx, parsed, runs, namespace, message, false))) return 0;
-  } else if (!optFlag(parsed, 'yes')) {
+  } else if (!parsed.options.yes) {
     ctx.io.stderr.write(`${orphans.map((p) => `  ${p}`).join('\n')}\n\n${message}\n\n`);
     if (!(await confirm(ctx.io, 'Continue?', false))) return 0;
   }

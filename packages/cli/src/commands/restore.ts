@@ -1,18 +1,18 @@
 import { restoreRuns } from '@gage/meta';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { runsCount } from '../runs/run-list.js';
 import { allOption, archiveOption, rejectArchive, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
 /** `gage restore`, cli.md 5.7. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'restore',
   usage: '[options] [run]...',
   summary: 'Restore deleted runs.',
   description: "Restore deleted runs.\n\nRun specs and indexes refer to 'gage list --deleted'.",
   options: [whereOption, archiveOption, allOption, yesOption],
-};
+});
 
 /**
  * Moves runs from the trash back to the active list.
@@ -22,7 +22,7 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['1', '-y'], 'restore'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   rejectArchive(parsed);
   const { runs, namespace } = await selectForChange(ctx, parsed, {
     deleted: true,

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
-import { collectProvenance, ConfigWriteError, opdefVersion, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
+import { collectProvenance, ConfigWriteError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag, optValue } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
@@ -17,10 +16,10 @@ import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
-import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, runCommand, splitRunArgs } from './_run-op.js';
+import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
 
 /** `gage run`, cli.md 5.1. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'run',
   usage: '[options] [operation] [flag=value]...',
   summary: 'Run an operation.',
@@ -36,7 +35,7 @@ export const spec: CommandSpec = {
     { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
     { key: 'force-flags', flags: ['--force-flags'], kind: 'flag', help: "Accept flags the operation does not define (recorded, patched into no file) and values its defaults' types cannot take." },
   ],
-};
+});
 
 const PHASES: Record<string, string> = {
   'stage-sourcecode': 'Staging source code',
@@ -53,44 +52,44 @@ const PHASES: Record<string, string> = {
  * await handler(ctx, parseArgs(spec, ['name=Ada', '-y'], 'run'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, [['start', 'stage'], ['start', 'preview']], ctx.cmdPath);
-  if (optFlag(parsed, 'json') && !optFlag(parsed, 'preview')) {
+  if (parsed.options.json && !parsed.options.preview) {
     throw new CliError('ERR_GAGE_JSON_WITHOUT_PREVIEW', "'--json' can only be used with '--preview'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
   const project = await loadProject(ctx);
-  const start = optValue(parsed, 'start');
+  const start = parsed.options.start;
   if (start !== undefined) return startStaged(ctx, parsed, project, start);
   const gagefile = requireGagefile(project);
   const { opSpec, flagArgs } = splitRunArgs(parsed.args);
   const opdef = resolveRunOperation(gagefile, opSpec, ctx.mode);
   const flags = parseFlags(flagArgs);
   const projectDir = project.projectDir as string;
-  if (optFlag(parsed, 'help-op')) {
+  if (parsed.options['help-op']) {
     ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef), ctx.mode));
     return 0;
   }
-  const cmd = runCommand(opdef, projectDir);
+  const cmd = opRunCommand(opdef, projectDir);
   const runsDir = resolveRunsDir(ctx, project);
   // Config-file warnings are printed once: by staging for a run, here for a preview.
   const warnings: string[] = [];
   const onWarning = (message: string) => void warnings.push(message);
   const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
-  const config = resolveRunConfig(defaults, flags, { opName: opdef.name, forceFlags: optFlag(parsed, 'force-flags') });
+  const config = resolveRunConfig(defaults, flags, { opName: opdef.name, forceFlags: parsed.options['force-flags'] });
   const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
-  if (optFlag(parsed, 'preview')) {
+  if (parsed.options.preview) {
     const preview = await previewRun(opdef, projectDir, runsDir, defaults, config);
     for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(formatWarning(w));
-    ctx.io.stdout.write(optFlag(parsed, 'json') ? previewJson(preview) : formatPreview(preview, ctx.mode));
+    ctx.io.stdout.write(parsed.options.json ? previewJson(preview) : formatPreview(preview, ctx.mode));
     return 0;
   }
-  const stageOnly = optFlag(parsed, 'stage');
-  if (!optFlag(parsed, 'yes')) {
+  const stageOnly = parsed.options.stage;
+  if (!parsed.options.yes) {
     ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }
-  const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
+  const display = runDisplay(ctx, parsed.options.quiet);
   // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
   const stop = abortOnSignals();
   // Started after the prompt (the state recorded is the state staged), before the run is made: its git and
@@ -105,7 +104,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
       lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
       const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
       await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
-      const label = optValue(parsed, 'label');
+      const label = parsed.options.label;
       await initRunUserAttrs(run, label ? { label } : {});
       await associateProject(run, projectDir);
       await stage(ctx, run, projectDir, lock, display, stop.signal, provenance);
@@ -160,21 +159,21 @@ async function stage(
   }
 }
 
-async function startStaged(ctx: Context, parsed: ParsedArgs, project: ProjectInfo, spec: string): Promise<number> {
+async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, project: ProjectInfo, runSpec: string): Promise<number> {
   // Only `--start` lists runs: the listing code (and its worker thread) is not loaded for a plain run.
   const { loadRunList, selectOne } = await import('../runs/run-list.js');
   const list = await loadRunList(resolveRunsDir(ctx, project));
-  const { run, opref } = selectOne(list, spec);
+  const { run, opref } = selectOne(list, runSpec);
   const opName = opref?.name ?? '';
   // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (lifecycle.md 1.1).
   await checkStartable(run, false);
-  if (!optFlag(parsed, 'yes')) {
+  if (!parsed.options.yes) {
     ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
     // No lock is held during the prompt: Ctrl-C here leaves nothing behind.
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }
   const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
-  const display = runDisplay(ctx, optFlag(parsed, 'quiet'));
+  const display = runDisplay(ctx, parsed.options.quiet);
   try {
     await checkStartable(run, true);
     return await execAndFinalize(ctx, run, lock, display, opName);

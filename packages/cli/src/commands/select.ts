@@ -1,5 +1,4 @@
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag, optValue } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { encodeJson } from '../output/encode-json.js';
 import { loadProject, resolveRunsDir } from '../project.js';
@@ -11,7 +10,7 @@ import { deletedOption, runsJsonOption, whereOption } from './_common-options.js
 const PROPS = ['name', 'run-dir', 'meta-dir', 'project-dir', 'label'] as const;
 
 /** `gage select`, cli.md 5.4. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'select',
   usage: '[options] [run]...',
   summary: 'Select runs and print their ID or a property.',
@@ -26,7 +25,7 @@ export const spec: CommandSpec = {
     deletedOption,
     runsJsonOption,
   ],
-};
+});
 
 /**
  * Prints one line per spec, or the selected runs as JSON.
@@ -36,12 +35,12 @@ export const spec: CommandSpec = {
  * await handler(ctx, parseArgs(spec, ['--name', '2'], 'select'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
-  const list = await listRunEntries(runsDir, { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const list = await listRunEntries(runsDir, { deleted: parsed.options.deleted, where: parsed.options.where });
   const specs: (string | undefined)[] = parsed.args.length > 0 ? parsed.args : [undefined];
   const picked = specs.map((s) => selectOne(list, s));
-  if (optFlag(parsed, 'json')) {
+  if (parsed.options.json) {
     const unique = list.filter((r) => picked.includes(r));
     ctx.io.stdout.write(encodeJson((await readRunInfos(unique)).map(runJson)));
     return 0;

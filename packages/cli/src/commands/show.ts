@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { checkIncompatible } from '../args/check-incompatible.js';
-import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
-import { optFlag, optValue } from '../args/parse-args.js';
+import { defineCommand, type CommandArgs, type OptionKey } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { encodeJson } from '../output/encode-json.js';
@@ -19,7 +18,7 @@ import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
 
 /** `gage show`, cli.md 5.3. */
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   name: 'show',
   usage: '[options] [run]',
   summary: 'Show information about a run.',
@@ -38,9 +37,9 @@ export const spec: CommandSpec = {
     { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
   ],
   maxArgs: 1,
-};
+});
 
-const INCOMPATIBLE: [string, string][] = [
+const INCOMPATIBLE: [OptionKey<typeof spec.options>, OptionKey<typeof spec.options>][] = [
   ['config', 'files'], ['config', 'output'], ['config', 'summary'],
   ['summary', 'files'], ['summary', 'output'], ['output', 'files'],
 ];
@@ -53,34 +52,34 @@ const INCOMPATIBLE: [string, string][] = [
  * await handler(ctx, parseArgs(spec, ['--config'], 'show'));
  * ```
  */
-export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number> {
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, INCOMPATIBLE, ctx.cmdPath);
   const limitText = countOption(ctx, parsed, 'limit-files');
   const outputLimit = countOption(ctx, parsed, 'limit-output');
   const project = await loadProject(ctx);
-  const list = await listRunEntries(resolveRunsDir(ctx, project), { deleted: optFlag(parsed, 'deleted'), where: optValue(parsed, 'where') });
+  const list = await listRunEntries(resolveRunsDir(ctx, project), { deleted: parsed.options.deleted, where: parsed.options.where });
   const entry = selectOne(list, parsed.args[0]);
   const info = await readRunInfo(entry);
   // A damaged meta dir is still shown, as far as it can be, and the damage is named.
   for (const problem of runProblems(entry)) ctx.io.stderr.write(formatWarning(`run ${info.run.id}: ${problem}`));
   const out = ctx.io.stdout;
-  if (optFlag(parsed, 'json')) {
+  if (parsed.options.json) {
     const files = await readRunFiles(info.run);
     out.write(encodeJson({
       ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
       provenance: (await readRunProvenance(info.run)) ?? null,
     }));
-  } else if (optFlag(parsed, 'config')) {
+  } else if (parsed.options.config) {
     out.write(formatConfigTable(info, ctx.mode));
-  } else if (optFlag(parsed, 'summary')) {
+  } else if (parsed.options.summary) {
     out.write(formatSummaryTable(info, ctx.mode));
-  } else if (optFlag(parsed, 'files')) {
-    out.write(formatFilesTable(await readRunFiles(info.run), ctx.mode, optFlag(parsed, 'simple')));
-  } else if (optFlag(parsed, 'output')) {
+  } else if (parsed.options.files) {
+    out.write(formatFilesTable(await readRunFiles(info.run), ctx.mode, parsed.options.simple));
+  } else if (parsed.options.output) {
     const bytes = await readRegularFile(join(info.run.metaDir, 'output', '40_run')).catch(() => undefined);
     if (bytes) out.write(bytes);
   } else {
-    const fileLimit = optFlag(parsed, 'all-files') ? Infinity : limitText === undefined ? 50 : Number(limitText);
+    const fileLimit = parsed.options['all-files'] ? Infinity : limitText === undefined ? 50 : Number(limitText);
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
     const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs };
     out.write(formatShowView(view, ctx.mode));
@@ -89,8 +88,8 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
 }
 
 /** The text of a `--limit-*` option, checked to be a whole number. */
-function countOption(ctx: Context, parsed: ParsedArgs, key: string): string | undefined {
-  const text = optValue(parsed, key);
+function countOption(ctx: Context, parsed: CommandArgs<typeof spec>, key: 'limit-files' | 'limit-output'): string | undefined {
+  const text = parsed.options[key];
   if (text !== undefined && !/^\d+$/.test(text)) {
     throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--${key}': '${text}' is not a valid integer.`);
   }

@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { listRuns, selectRuns } from '@gage/meta';
+import { listRuns, selectOneRun, selectRuns } from '@gage/meta';
 import type { OpRef, Run } from '@gage/types';
-import { CliError } from '../errors.js';
 import { startReadAhead, type AheadText, type ReadAhead } from './_read-ahead.js';
 import { readMetaSync } from './_read-meta-sync.js';
 import { DESCRIPTION_FILES, entryLabel, entryStatus, setReadAhead } from './_run-parts.js';
@@ -123,9 +122,10 @@ export function selectInfos<T extends { run: Run }>(runs: readonly T[], specs: s
 }
 
 /**
- * Selects exactly one run for commands that need one (cli.md 3.2): spec `1`
- * when none is given; throws the `No runs match`, `No runs found` and
- * `matches N runs` errors.
+ * Selects exactly one run for commands that need one (cli.md 3.2) with
+ * `selectOneRun` of `@gage/meta`: spec `1` when none is given; throws its
+ * `RunSelectError` (`No runs match '<spec>'`, `No runs found`, `'<spec>'
+ * matches <n> runs`, each with its hint).
  *
  * @example
  * ```ts
@@ -133,16 +133,8 @@ export function selectInfos<T extends { run: Run }>(runs: readonly T[], specs: s
  * ```
  */
 export function selectOne<T extends { run: Run }>(runs: readonly T[], spec: string | undefined): T {
-  const hint = "Use 'gage list' to show available runs.";
-  if (spec === undefined && runs.length === 0) throw new CliError('ERR_GAGE_NO_RUNS', 'No runs found', { hint });
-  const found = selectInfos(runs, [spec ?? '1']);
-  if (found.length === 0) throw new CliError('ERR_GAGE_NO_RUN_MATCH', `No runs match '${spec ?? '1'}'`, { hint });
-  if (found.length > 1) {
-    throw new CliError('ERR_GAGE_AMBIGUOUS_RUN', `'${spec}' matches ${found.length} runs`, {
-      hint: 'Use an index or a longer ID or name.',
-    });
-  }
-  return found[0] as T;
+  const run = selectOneRun(runs.map((r) => r.run), spec);
+  return runs.find((r) => r.run === run) as T;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Errors of flag assignments, config paths and config files (config/).
 import { type ConfigValue, configValueType, GageError, type GageErrorOptions, pythonFloatRepr, pythonStringRepr } from '@gage/types';
+import type { StageErrorCode } from './stage-error-code.js';
 
 /**
  * A run flag that is not a valid `KEY=VALUE` assignment (stage.md 5.9). The
@@ -11,7 +12,7 @@ import { type ConfigValue, configValueType, GageError, type GageErrorOptions, py
  * new FlagAssignError('a', 'Missing expected token: one of EQUAL, WS_INLINE').code; // 'ERR_GAGE_FLAG'
  * ```
  */
-export class FlagAssignError extends GageError {
+export class FlagAssignError extends GageError<StageErrorCode> {
   /** The argument that failed to parse. */
   readonly arg: string;
 
@@ -30,7 +31,7 @@ export class FlagAssignError extends GageError {
  * new ConfigPathError('path cannot be empty').code; // 'ERR_GAGE_CONFIG_PATH'
  * ```
  */
-export class ConfigPathError extends GageError {
+export class ConfigPathError extends GageError<StageErrorCode> {
   constructor(message: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_CONFIG_PATH', message, options);
   }
@@ -46,7 +47,7 @@ export class ConfigPathError extends GageError {
  * new ConfigSyntaxError('JSON', 'Expecting value', 1, 1).message; // 'Invalid JSON syntax: Expecting value at line 1, column 1'
  * ```
  */
-export class ConfigSyntaxError extends GageError {
+export class ConfigSyntaxError extends GageError<StageErrorCode> {
   /** The file format: `JSON`, `YAML` or `TOML`. */
   readonly format: string;
   /** 1-based line of the problem. */
@@ -73,7 +74,7 @@ export class ConfigSyntaxError extends GageError {
  * throw new ConfigWriteError(['"train.toml": lr: cannot write null to a TOML file (TOML has no null)']);
  * ```
  */
-export class ConfigWriteError extends GageError {
+export class ConfigWriteError extends GageError<StageErrorCode> {
   /** One line per value: `"<file>": <key>: <why>`. */
   readonly problems: readonly string[];
 
@@ -106,7 +107,7 @@ export interface UnknownFlag {
  * new UnknownFlagError('train', [{ name: 'ephocs', suggestions: ['epochs'] }]).code; // 'ERR_GAGE_UNKNOWN_FLAG'
  * ```
  */
-export class UnknownFlagError extends GageError {
+export class UnknownFlagError extends GageError<StageErrorCode> {
   /** The operation name. */
   readonly opName: string;
   readonly flags: readonly UnknownFlag[];
@@ -140,7 +141,7 @@ function unknownFlagText(opName: string, flag: UnknownFlag): string {
  * new FlagValueError('lr', 'abc', 'a float').message; // "Invalid value 'abc' for flag lr: expected a float"
  * ```
  */
-export class FlagValueError extends GageError {
+export class FlagValueError extends GageError<StageErrorCode> {
   readonly flag: string;
   readonly text: string;
   /** What the default's type wants: `a float`, `an integer`, `a boolean`. */
@@ -178,7 +179,7 @@ export interface ReadbackMismatch {
  * new ConfigReadbackError([{ path: 'a.json', key: 'x', expected: 2n, actual: 1n }]).code; // 'ERR_GAGE_CONFIG_READBACK'
  * ```
  */
-export class ConfigReadbackError extends GageError {
+export class ConfigReadbackError extends GageError<StageErrorCode> {
   readonly mismatches: readonly ReadbackMismatch[];
 
   constructor(mismatches: readonly ReadbackMismatch[]) {

@@ -1,5 +1,6 @@
 // Errors of Gage files and operations (gagefile/).
-import { GageError, type GageErrorOptions, type GageErrorCode, type OpDef } from '@gage/types';
+import { GageError, type GageErrorOptions, type OpDef } from '@gage/types';
+import type { GagefileErrorCode, StageErrorCode } from './stage-error-code.js';
 
 /**
  * A Gage file that cannot be loaded. Subclasses name the condition; `path`
@@ -11,11 +12,11 @@ import { GageError, type GageErrorOptions, type GageErrorCode, type OpDef } from
  * try { await loadGagefile('gage.toml'); } catch (err) { if (err instanceof GagefileLoadError) console.error(err.path); }
  * ```
  */
-export class GagefileLoadError extends GageError {
+export class GagefileLoadError extends GageError<GagefileErrorCode> {
   /** The Gage file. */
   readonly path: string;
 
-  constructor(code: GageErrorCode, path: string, message: string, options: GageErrorOptions = {}) {
+  constructor(code: GagefileErrorCode, path: string, message: string, options: GageErrorOptions = {}) {
     super(code, message, options);
     this.path = path;
   }
@@ -119,7 +120,7 @@ export class GagefileInvalidError extends GagefileLoadError {
  * throw new OperationNotFoundError('hi', gagefile.operations);
  * ```
  */
-export class OperationNotFoundError extends GageError {
+export class OperationNotFoundError extends GageError<StageErrorCode> {
   readonly spec: string;
   /** The project's operations, sorted by name. */
   readonly operations: readonly OpDef[];
@@ -140,7 +141,7 @@ export class OperationNotFoundError extends GageError {
  * throw new NoDefaultOperationError(gagefile.operations);
  * ```
  */
-export class NoDefaultOperationError extends GageError {
+export class NoDefaultOperationError extends GageError<StageErrorCode> {
   /** The project's operations, sorted by name. */
   readonly operations: readonly OpDef[];
 
@@ -160,7 +161,7 @@ export class NoDefaultOperationError extends GageError {
  * throw new MissingExecError('train', 'gage.toml');
  * ```
  */
-export class MissingExecError extends GageError {
+export class MissingExecError extends GageError<StageErrorCode> {
   readonly opName: string;
   readonly gagefile: string | undefined;
 

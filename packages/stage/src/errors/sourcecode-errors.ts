@@ -1,5 +1,6 @@
 // Errors of source-code patterns (sourcecode/).
 import { GageError } from '@gage/types';
+import type { StageErrorCode } from './stage-error-code.js';
 
 /**
  * A source code or config file pattern that cannot be parsed (stage.md 4.1):
@@ -10,7 +11,7 @@ import { GageError } from '@gage/types';
  * throw new SourcePatternError('  ', 'no glob');
  * ```
  */
-export class SourcePatternError extends GageError {
+export class SourcePatternError extends GageError<StageErrorCode> {
   readonly pattern: string;
 
   constructor(pattern: string, reason: string) {

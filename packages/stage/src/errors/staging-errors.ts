@@ -1,5 +1,6 @@
 // Errors of staging (staging/).
 import { GageError } from '@gage/types';
+import type { StageErrorCode } from './stage-error-code.js';
 
 /**
  * The operation declares a dependency that staging cannot resolve yet
@@ -11,7 +12,7 @@ import { GageError } from '@gage/types';
  * throw new DependsNotSupportedError('train', 'project-files');
  * ```
  */
-export class DependsNotSupportedError extends GageError {
+export class DependsNotSupportedError extends GageError<StageErrorCode> {
   readonly opName: string;
   readonly dependencyType: string;
 
@@ -35,7 +36,7 @@ export class DependsNotSupportedError extends GageError {
  * throw new DependencyNotFoundError('train', ['data/*.csv']);
  * ```
  */
-export class DependencyNotFoundError extends GageError {
+export class DependencyNotFoundError extends GageError<StageErrorCode> {
   readonly opName: string;
   readonly patterns: readonly string[];
 
@@ -56,7 +57,7 @@ export class DependencyNotFoundError extends GageError {
  * throw new AlreadyStagedError(run.id); // run <id> is already staged
  * ```
  */
-export class AlreadyStagedError extends GageError {
+export class AlreadyStagedError extends GageError<StageErrorCode> {
   /** The run's id. */
   readonly runId: string;
 
@@ -76,7 +77,7 @@ export class AlreadyStagedError extends GageError {
  * throw new StagingStoppedError(run.id, 'SIGINT');
  * ```
  */
-export class StagingStoppedError extends GageError {
+export class StagingStoppedError extends GageError<StageErrorCode> {
   /** The run's id. */
   readonly runId: string;
   /** The abort reason, e.g. `SIGINT`. */

@@ -1,0 +1,33 @@
+/**
+ * The codes `@gage/stage` throws (its README lists them). Errors of
+ * `@gage/types` and `@gage/meta` pass through with their own codes.
+ */
+export type StageErrorCode =
+  // Flags and config files (config-errors.ts)
+  | 'ERR_GAGE_FLAG'
+  | 'ERR_GAGE_CONFIG_PATH'
+  | 'ERR_GAGE_CONFIG_SYNTAX'
+  | 'ERR_GAGE_CONFIG_WRITE'
+  | 'ERR_GAGE_UNKNOWN_FLAG'
+  | 'ERR_GAGE_FLAG_VALUE'
+  | 'ERR_GAGE_CONFIG_READBACK'
+  // Gage files and operations (gagefile-errors.ts)
+  | GagefileErrorCode
+  | 'ERR_GAGE_OPERATION_NOT_FOUND'
+  | 'ERR_GAGE_NO_DEFAULT_OPERATION'
+  | 'ERR_GAGE_MISSING_EXEC'
+  // Staging (staging-errors.ts)
+  | 'ERR_GAGE_DEPENDS_NOT_SUPPORTED'
+  | 'ERR_GAGE_DEPENDENCY_NOT_FOUND'
+  | 'ERR_GAGE_ALREADY_STAGED'
+  | 'ERR_GAGE_STAGING_STOPPED'
+  // Source code (sourcecode-errors.ts)
+  | 'ERR_GAGE_SOURCE_PATTERN';
+
+/** The codes of `GagefileLoadError`: a Gage file that cannot be loaded. */
+export type GagefileErrorCode =
+  | 'ERR_GAGE_GAGEFILE_MISSING'
+  | 'ERR_GAGE_GAGEFILE_EXTENSION'
+  | 'ERR_GAGE_GAGEFILE_READ'
+  | 'ERR_GAGE_GAGEFILE_SYNTAX'
+  | 'ERR_GAGE_GAGEFILE_INVALID';
