@@ -22,7 +22,8 @@ export type MetaErrorCode =
   | 'ERR_GAGE_RUN_LOCKED'
   | 'ERR_GAGE_INVALID_RUN_LOCK'
   | 'ERR_GAGE_RUN_ATTR_UNKNOWN'
-  | 'ERR_GAGE_RUN_ATTR_MISSING';
+  | 'ERR_GAGE_RUN_ATTR_MISSING'
+  | 'ERR_GAGE_FILTER';
 
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
 export class AttrLogError extends GageError<MetaErrorCode> {

@@ -106,7 +106,7 @@ describe('finalizeRun() writes the meta summary', () => {
     const log = await runnerLog(run);
     expect(log).toEqual(expect.arrayContaining([
       `Summary: summary file "summary.json": metric 'bad': expected a number (or {"value": <number>}), got a string`,
-      'Using run summary from "summary.json"', 'Writing meta summary',
+      'Using the run summary in "summary.json"', 'Writing meta summary',
     ]));
     expect(await readMetaFile(run, 'proc/exit')).toBe('0');
   });

@@ -99,7 +99,7 @@ async function writeSummary(run: Run, opdef: OpDef | undefined, options: Finaliz
     options.onWarning?.(warning);
   }
   if (extracted.summary !== undefined) {
-    await logRunner(run, `Using run summary from ${extracted.source === 'output' ? 'the output' : `"${extracted.source}"`}`);
+    await logRunner(run, `Using the run summary in ${extracted.source === 'output' ? 'the output' : `"${extracted.source}"`}`);
   }
   const summary = extracted.summary ?? { attributes: {}, metrics: {} };
   // Decision 20: the last value of each scalar is a metric, unless the summary names it.

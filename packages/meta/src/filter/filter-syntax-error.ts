@@ -1,4 +1,5 @@
 import { GageError } from '@gage/types';
+import type { MetaErrorCode } from '../errors.js';
 
 /**
  * A `--where` expression that cannot be used (decision 21): its syntax, an
@@ -13,7 +14,7 @@ import { GageError } from '@gage/types';
  * // "expected a value after > (at position 5)"
  * ```
  */
-export class FilterSyntaxError extends GageError {
+export class FilterSyntaxError extends GageError<MetaErrorCode> {
   /** The whole expression. */
   readonly expression: string;
   /** 0-based offset of the problem in `expression`. */
