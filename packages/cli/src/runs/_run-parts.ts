@@ -64,6 +64,15 @@ export async function entryStarted(entry: RunEntry): Promise<number | undefined>
   return typeof value === 'number' ? value : undefined;
 }
 
+/** The run's `stopped` timestamp (epoch µs), as {@link entryStarted} reads `started`. */
+export async function entryStopped(entry: RunEntry): Promise<number | undefined> {
+  const ahead = memo.get(entry)?.ahead?.stopped;
+  const known = typeof ahead === 'string' ? metaInteger(ahead) : undefined;
+  if (known !== undefined || ahead === null) return known;
+  const value = await runAttr(entry.run, 'stopped', undefined).catch(() => undefined);
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** The run's status (lifecycle.md 11), read once per entry (see {@link statusNow}). */
 export async function entryStatus(entry: RunEntry): Promise<RunStatus> {
   return statusNow(entry) ?? (partsOf(entry).status = await runStatus(entry.run));

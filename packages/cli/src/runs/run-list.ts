@@ -1,11 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { listRuns, selectOneRun, selectRuns } from '@gage/meta';
+import { FilterSyntaxError, listRuns, parseRunFilter, selectOneRun, selectRuns, type RunFilter } from '@gage/meta';
 import type { OpRef, Run } from '@gage/types';
 import { startReadAhead, type AheadText, type ReadAhead } from './_read-ahead.js';
 import { readMetaSync } from './_read-meta-sync.js';
 import { DESCRIPTION_FILES, entryLabel, entryStatus, setReadAhead } from './_run-parts.js';
 import { readRunInfos, type RunInfo } from './run-info.js';
+import { filterRow } from './_filter-row.js';
+import { PresentedError } from '../errors.js';
 
 /** A run of the list runs are selected from, before any of its details are read. */
 export interface RunEntry {
@@ -23,7 +25,7 @@ export interface RunEntry {
 export interface LoadRunListOptions {
   /** List the trash. */
   deleted?: boolean | undefined;
-  /** `-w/--where` term (cli.md 3.4). */
+  /** `-w/--where` expression (cli.md 3.4, decision 21). */
   where?: string | undefined;
   /**
    * The rows the caller will read (`readRunRows`): how many at most
@@ -59,7 +61,8 @@ export async function listRunEntries(runsDir: string, options: LoadRunListOption
   const names = await readRunsDir(runsDir);
   const sidecars = new Set(names.filter((n) => n.endsWith('.user') || n.endsWith('.project')));
   const where = options.where?.trim() ?? '';
-  const texts = await readAhead(runsDir, names, options, where !== '')?.finish();
+  const filter = where === '' ? undefined : parseWhere(options.where as string);
+  const texts = await readAhead(runsDir, names, options, filter)?.finish();
   const runs = await listRuns(runsDir, {
     sort: ['-timestamp'],
     deleted: options.deleted === true,
@@ -74,7 +77,11 @@ export async function listRunEntries(runsDir: string, options: LoadRunListOption
     return entry;
   });
   const kept: RunEntry[] = [];
-  for (const entry of entries) if (where === '' || (await matchesWhere(entry, where))) kept.push(entry);
+  const now = Date.now();
+  for (const entry of entries) {
+    if (filter === undefined) kept.push(entry);
+    else if (filter.term !== undefined ? await matchesWhere(entry, filter.term) : filter.matches(await filterRow(entry, filter), now)) kept.push(entry);
+  }
   kept.forEach((entry, i) => (entry.index = i + 1));
   return kept;
 }
@@ -153,7 +160,8 @@ export function runsCount(n: number): string {
  * Starts reading, on a second thread, what listing, `where` and the rows
  * will read, when that is thousands of runs.
  */
-function readAhead(runsDir: string, names: readonly string[], options: LoadRunListOptions, where: boolean): ReadAhead | undefined {
+function readAhead(runsDir: string, names: readonly string[], options: LoadRunListOptions, filter: RunFilter | undefined): ReadAhead | undefined {
+  const where = filter !== undefined;
   const suffix = options.deleted === true ? '.meta.deleted' : '.meta';
   const metaNames = names.filter((n) => n.endsWith(suffix) && n.length > suffix.length);
   if (metaNames.length < READ_AHEAD_MIN) return undefined;
@@ -161,8 +169,23 @@ function readAhead(runsDir: string, names: readonly string[], options: LoadRunLi
   const rows = Math.min(metaNames.length, options.rows?.count ?? 0) >= READ_AHEAD_MIN;
   if (where || rows) files.add('proc/exit');
   if (where) files.add('summary.json');
+  // An expression may name config keys and times.
+  if (filter !== undefined && filter.term === undefined) for (const f of ['config.json', 'stopped']) files.add(f);
   if (rows && options.rows?.description) for (const f of DESCRIPTION_FILES) files.add(f);
   return startReadAhead(runsDir, metaNames, [...files]);
+}
+
+/**
+ * Parses a `-w/--where` expression (decision 21); a bad one is a usage
+ * error of the command: `Cannot use where expression '<expr>': <problem>`.
+ */
+function parseWhere(expression: string): RunFilter {
+  try {
+    return parseRunFilter(expression);
+  } catch (err) {
+    if (!(err instanceof FilterSyntaxError)) throw err;
+    throw new PresentedError(err, { message: `Cannot use where expression '${expression}': ${err.message}`, hint: err.hint });
+  }
 }
 
 /** A `listRuns` reader that takes the files read ahead and reads the others now. */
