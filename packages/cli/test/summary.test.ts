@@ -10,7 +10,9 @@ const SUMMARY = JSON.stringify({ attributes: { type: 'example' }, metrics: { spe
 
 beforeEach(async () => {
   project = await makeTree({
-    'gage.toml': '[default]\ndefault = true\nexec = "node s.cjs"\n\n[out]\nexec = "node o.cjs"\noutput-summary = "Summary:(.*)end"\n',
+    'gage.toml': '[default]\ndefault = true\nexec = "node s.cjs"\n\n[out]\nexec = "node o.cjs"\noutput-summary = "Summary:(.*)end"\n\n[sc]\nexec = "node sc.cjs"\nconfig = "sc.json"\n',
+    'sc.json': '{"lr": 0.5}\n',
+    'sc.cjs': 'for (let i = 0; i < 4; i++) console.log(`step ${i} loss ${1 / (i + 1)} acc ${i / 4}`);\nconsole.error("Epoch 1/10");\n',
     's.cjs': `require('fs').writeFileSync('summary.json', ${JSON.stringify(SUMMARY)});\n`,
     'o.cjs': 'console.log("Summary:"); console.log(JSON.stringify({metrics: {acc: 0.9}})); console.log("end");\n',
   });
@@ -41,4 +43,21 @@ test('a summary file: show -s lists attributes then metrics; a malformed value i
 test('an output summary by pattern', async () => {
   expect((await g(['run', 'out', '-y', '-q'])).code).toBe(0);
   expect((await g(['show', '-s'])).stdout).toBe('| name | value | type   |\n|------|-------|--------|\n| acc  | 0.9   | metric |\n');
+});
+
+test('scalars: show --scalars (table and --json); their last values are metrics; -c and -s with --json print only that part', async () => {
+  expect((await g(['run', 'sc', '-y', '-q'])).code).toBe(0);
+  expect((await g(['show', '--scalars'])).stdout).toBe(
+    '| key  | last |  min |  max | count | step |\n' +
+    '|------|------|------|------|-------|------|\n' +
+    '| loss | 0.25 | 0.25 |  1.0 |     4 |    3 |\n' +
+    '| acc  | 0.75 |  0.0 | 0.75 |     4 |    3 |\n',
+  );
+  expect(JSON.parse((await g(['show', '--scalars', '--json'])).stdout)).toEqual([
+    { key: 'loss', last: 0.25, min: 0.25, max: 1, count: 4, lastStep: 3 },
+    { key: 'acc', last: 0.75, min: 0, max: 0.75, count: 4, lastStep: 3 },
+  ]);
+  expect(JSON.parse((await g(['show', '-s', '--json'])).stdout)).toEqual({ attributes: {}, metrics: { acc: 0.75, loss: 0.25 } });
+  expect((await g(['show', '-c', '--json'])).stdout).toBe('{\n  "lr": 0.5\n}\n');
+  expect((await g(['show', '--scalars', '-c'])).code).toBe(1);
 });

@@ -6,7 +6,8 @@ import { escapeControl } from '../output/escape-control.js';
 import { formatPanel, keyValueLines } from '../output/format-panel.js';
 import { formatTable } from '../output/format-table.js';
 import { formatSize, formatDateTime } from '../output/format-time.js';
-import { formatValue } from '../output/format-value.js';
+import { formatFloat, formatValue } from '../output/format-value.js';
+import type { ScalarSeriesSummary } from '@gage/proc';
 import { textWidth } from '../output/text-width.js';
 import type { RunFileEntry } from '../runs/run-files.js';
 import type { RunInfo } from '../runs/run-info.js';
@@ -40,6 +41,22 @@ export function formatSummaryTable(info: RunInfo, mode: OutputMode): string {
     for (const k of Object.keys(values).sort(compareCodePoints)) rows.push([k, formatValue(values[k]), kind]);
   }
   return formatTable([{ header: 'name' }, { header: 'value' }, { header: 'type' }], rows, { width: mode.width, styled: mode.styled, color: mode.color });
+}
+
+/**
+ * The `show --scalars` table `key | last | min | max | count | step`, keys
+ * in order of first appearance (decision 20).
+ *
+ * @example
+ * ```ts
+ * formatScalarsTable([{ key: 'loss', last: 0.1, min: 0.1, max: 0.9, count: 10, lastStep: 9 }], mode);
+ * ```
+ */
+export function formatScalarsTable(series: readonly ScalarSeriesSummary[], mode: OutputMode): string {
+  const rows = series.map((s) => [s.key, formatFloat(s.last), formatFloat(s.min), formatFloat(s.max), String(s.count), String(s.lastStep)]);
+  const right = 'right' as const;
+  const columns = [{ header: 'key' }, { header: 'last', align: right }, { header: 'min', align: right }, { header: 'max', align: right }, { header: 'count', align: right }, { header: 'step', align: right }];
+  return formatTable(columns, rows, { width: mode.width, styled: mode.styled, color: mode.color });
 }
 
 /**

@@ -15,7 +15,9 @@ import { runProblems } from '../runs/run-problems.js';
 import { readRunProvenance } from '../runs/run-provenance.js';
 import { readRunOutputs, SHOW_OUTPUT_LINES } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
-import { formatConfigTable, formatFilesTable, formatShowView, formatSummaryTable } from './_show-view.js';
+import { formatConfigTable, formatFilesTable, formatScalarsTable, formatShowView, formatSummaryTable } from './_show-view.js';
+import { iterRunScalars, summarizeScalars } from '@gage/proc';
+import { compareCodePoints } from '@gage/types';
 
 /** `gage show`, cli.md 5.3. */
 export const spec = defineCommand({
@@ -29,6 +31,7 @@ export const spec = defineCommand({
     { key: 'summary', flags: ['-s', '--summary'], kind: 'flag', help: 'Show only the run summary.' },
     { key: 'output', flags: ['-o', '--output'], kind: 'flag', help: 'Show only the run output.' },
     { key: 'files', flags: ['-f', '--files'], kind: 'flag', help: 'Show only the run files.' },
+    { key: 'scalars', flags: ['--scalars'], kind: 'flag', help: 'Show only the run scalars: last, min, max, count and last step of each key.' },
     { key: 'limit-files', flags: ['--limit-files'], kind: 'value', metavar: 'N', help: 'Files shown in the full view (default 50).' },
     { key: 'all-files', flags: ['--all-files'], kind: 'flag', help: 'Show all files in the full view.' },
     { key: 'limit-output', flags: ['--limit-output'], kind: 'value', metavar: 'N', help: `Last output lines shown in the full view, per phase (default ${SHOW_OUTPUT_LINES}).` },
@@ -42,6 +45,7 @@ export const spec = defineCommand({
 const INCOMPATIBLE: [OptionKey<typeof spec.options>, OptionKey<typeof spec.options>][] = [
   ['config', 'files'], ['config', 'output'], ['config', 'summary'],
   ['summary', 'files'], ['summary', 'output'], ['output', 'files'],
+  ['scalars', 'config'], ['scalars', 'summary'], ['scalars', 'files'], ['scalars', 'output'],
 ];
 
 /**
@@ -63,7 +67,15 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   // A damaged meta dir is still shown, as far as it can be, and the damage is named.
   for (const problem of runProblems(entry)) ctx.io.stderr.write(formatWarning(`run ${info.run.id}: ${problem}`));
   const out = ctx.io.stdout;
-  if (parsed.options.json) {
+  if (parsed.options.json && parsed.options.config) {
+    out.write(encodeJson(sortedObject(info.config)));
+  } else if (parsed.options.json && parsed.options.summary) {
+    out.write(encodeJson({ attributes: sortedObject(info.summary.attributes), metrics: sortedObject(info.summary.metrics) }));
+  } else if (parsed.options.json && parsed.options.scalars) {
+    out.write(encodeJson((await summarizeScalars(iterRunScalars(info.run))).map((s) => ({ ...s, count: BigInt(s.count), lastStep: BigInt(s.lastStep) }))));
+  } else if (parsed.options.scalars) {
+    out.write(formatScalarsTable(await summarizeScalars(iterRunScalars(info.run)), ctx.mode));
+  } else if (parsed.options.json) {
     const files = await readRunFiles(info.run);
     out.write(encodeJson({
       ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
@@ -94,4 +106,10 @@ function countOption(ctx: Context, parsed: CommandArgs<typeof spec>, key: 'limit
     throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--${key}': '${text}' is not a valid integer.`);
   }
   return text;
+}
+
+function sortedObject(obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj).sort(compareCodePoints)) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  return out;
 }
