@@ -143,3 +143,12 @@ describe('files left out by the source code limits', () => {
     expect(await readMeta('log/runner')).toMatch(/ Source code skipped \(size-limit, 765000 bytes\): data\.csv\n/);
   });
 });
+
+describe('the runs list describes a run by the flags that changed a default (decision 25)', () => {
+  test('sys/flags.json names them; the description shows the label, then those flags', async () => {
+    expect((await run(['lr=0.2', 'epochs=5', '-l', 'tuned', '-y'])).code).toBe(0);
+    expect(JSON.parse(await readMeta('sys/flags.json'))).toEqual(['lr']); // epochs=5 is the default
+    const ls = await gage(['--runs', runs, 'list'], { cwd: project, home });
+    expect(ls.stdout).toMatch(/\| tuned lr=0\.2 +\|\n$/);
+  });
+});

@@ -86,7 +86,7 @@ describe('cli.md 7 sample transcripts', () => {
     expect(runsCells(r.stdout)).toEqual([
       ['1', bob?.slice(0, 5), 'hello', 'T', 'completed', 'second try name=Bob'],
       ['2', ada?.slice(0, 5), 'hello', 'T', 'completed', 'name=Ada'],
-      ['3', world?.slice(0, 5), 'hello', 'T', 'completed', 'name=World'],
+      ['3', world?.slice(0, 5), 'hello', 'T', 'completed', ''], // the default config: no flag changed anything (decision 25)
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('cli.md 7 sample transcripts', () => {
       ['2', fail?.slice(0, 5), 'fail', 'T', 'error', ''],
       ['3', bob?.slice(0, 5), 'hello', 'T', 'completed', 'second try name=Bob'],
       ['4', ada?.slice(0, 5), 'hello', 'T', 'completed', 'name=Ada'],
-      ['5', world?.slice(0, 5), 'hello', 'T', 'completed', 'name=World'],
+      ['5', world?.slice(0, 5), 'hello', 'T', 'completed', ''],
     ]);
     expect(await g(['run', '--start', (cy as string).slice(0, 5), '-y'])).toEqual({ code: 0, stdout: 'Hello Cy\n', stderr: '' });
   });

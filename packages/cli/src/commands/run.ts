@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
 import { collectProvenance, ConfigWriteError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
-import { OpRef, type Config, type Run } from '@gage/types';
+import { OpRef, type Config, type ConfigValue, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
@@ -103,7 +103,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
       run = await makeRun(runsDir);
       lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
       const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
-      await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription() });
+      await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription(), flags: changedFlags(defaults, config) });
       const label = parsed.options.label;
       await initRunUserAttrs(run, label ? { label } : {});
       await associateProject(run, projectDir);
@@ -204,4 +204,10 @@ async function checkStartable(run: Run, locked: boolean): Promise<void> {
       hint: "A run is started once; stage a new run with 'gage run --stage'.",
     });
   }
+}
+
+/** The flags that set a value other than the operation's default, in config order (decision 25: the runs list shows them). */
+function changedFlags(defaults: Config, config: Config): string[] {
+  const same = (a: ConfigValue, b: ConfigValue) => typeof a === typeof b && (typeof a === 'number' ? Object.is(a, b) : a === b);
+  return Object.keys(config).filter((k) => !Object.hasOwn(defaults, k) || !same(defaults[k] as ConfigValue, config[k] as ConfigValue));
 }

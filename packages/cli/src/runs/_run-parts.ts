@@ -115,6 +115,18 @@ export function readListingDescription(entry: RunEntry): unknown[] | undefined {
   return Array.isArray(description) ? description : undefined;
 }
 
+/**
+ * The names of the flags that set a value other than the operation's
+ * default (`sys/flags.json`, written by `gage run`, decision 25), or
+ * `undefined` for a run made without that record.
+ */
+export function readChangedFlags(entry: RunEntry): string[] | undefined {
+  const text = quietSync(() => metaText(entry, 'sys/flags.json'), undefined);
+  if (text === undefined) return undefined;
+  const value = quietSync(() => parseJson(text), undefined);
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}
+
 /** The exit code from `proc/exit`, when it holds an integer. */
 export function readExitCode(entry: RunEntry): number | undefined {
   const text = quietSync(() => metaText(entry, 'proc/exit'), undefined)?.trim();
@@ -122,7 +134,7 @@ export function readExitCode(entry: RunEntry): number | undefined {
 }
 
 /** The files `readRunRow` reads for the description column (what to read ahead). */
-export const DESCRIPTION_FILES: readonly string[] = ['summary.json', 'config.json', 'opdef.json'];
+export const DESCRIPTION_FILES: readonly string[] = ['summary.json', 'config.json', 'opdef.json', 'sys/flags.json'];
 
 /** `value` when it is a plain object, else `{}`. */
 export function objectOf(value: unknown): Record<string, unknown> {

@@ -11,8 +11,7 @@ import {
   readConfig,
   readExitCode,
   readListingDescription,
-  statusNow,
-} from './_run-parts.js';
+  statusNow, readChangedFlags } from './_run-parts.js';
 import type { RunEntry } from './run-list.js';
 
 /** Summary values of a run (`summary.json` in its meta dir). */
@@ -29,6 +28,8 @@ export interface RunRow extends RunEntry {
   started: number | undefined;
   config: Config;
   summary: RunSummary;
+  /** The flags that changed a default (`sys/flags.json`), when the run has that record. */
+  changedFlags: string[] | undefined;
   /** The op's `listing.description` (the fields of the description), when its op def has one. */
   listing: unknown[] | undefined;
 }
@@ -89,12 +90,14 @@ export async function readRunRows(entries: readonly RunEntry[], options: ReadRun
       config: {},
       summary: { attributes: {}, metrics: {} },
       listing: undefined,
+      changedFlags: undefined,
     };
     if (description) {
       const summary = entrySummary(entry);
       row.config = readConfig(entry);
       row.summary = { attributes: objectOf(summary.attributes), metrics: objectOf(summary.metrics) };
       row.listing = readListingDescription(entry);
+      row.changedFlags = readChangedFlags(entry);
     }
     return row;
   });
@@ -128,6 +131,7 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
       config: row.config,
       summary: row.summary,
       listing: row.listing,
+      changedFlags: row.changedFlags,
       stopped: typeof stopped === 'number' ? Math.floor(stopped / 1000) : undefined,
       exitCode: readExitCode(row),
       projectDir: row.hasProjectRef ? await quiet(() => runProjectDir(row.run), undefined) : undefined,

@@ -131,13 +131,15 @@ export function operationLabel(r: { opref: RunRow['opref'] }, namespace: string 
 }
 
 /**
- * The `name=value` fields of a run description (cli.md 4): summary metrics,
- * attributes and config (config wins), sorted, unless the operation's
- * `listing.description` names them.
+ * The `name=value` fields of a run description (cli.md 4, decision 25): the
+ * flags that changed a default of the operation (in key order), unless the
+ * operation's `listing.description` names the fields; for a run made
+ * without that record, summary metrics, attributes and config (config wins),
+ * sorted.
  *
  * @example
  * ```ts
- * descriptionPairs(info); // [['name', 'Bob']]
+ * descriptionPairs(info); // [['lr', '0.01']]
  * ```
  */
 export function descriptionPairs(r: RunRow): [string, string][] {
@@ -145,8 +147,9 @@ export function descriptionPairs(r: RunRow): [string, string][] {
   const noSummary = Object.keys(metrics).length === 0 && Object.keys(attributes).length === 0;
   const fields: Record<string, unknown> = noSummary ? r.config : { ...metrics, ...attributes, ...r.config };
   const listing = r.listing;
-  const names = listing
-    ? listing.filter((n): n is string => typeof n === 'string' && Object.hasOwn(fields, n))
-    : Object.keys(fields).sort();
+  let names: string[];
+  if (listing) names = listing.filter((n): n is string => typeof n === 'string' && Object.hasOwn(fields, n));
+  else if (r.changedFlags) names = r.changedFlags.filter((n) => Object.hasOwn(r.config, n)).sort();
+  else names = Object.keys(fields).sort();
   return names.map((n) => [n, formatValue(fields[n])]);
 }
