@@ -25,6 +25,12 @@ const TOP_USAGE = 'gage [options] command';
  * options, loads the command lazily, and prints every error (cli.md 1.2),
  * also a failed write to stdout or stderr (`reportWriteErrors`).
  *
+ * It leaves the process as it found it, so tests call it in process: the
+ * start dir is `options.cwd` (no `chdir`), the environment is `io.env`
+ * (`HOME` included; `--runs` sets `GAGE_RUNS` there, for the run's
+ * processes), and it sets no exit code (the caller does). While `gage run`
+ * runs a run it handles SIGINT, SIGTERM and SIGHUP of the process.
+ *
  * @param argv arguments after `gage`
  * @param io the terminal
  * @param options `cwd`: the start directory (default `process.cwd()`)
@@ -42,6 +48,7 @@ export async function runMain(argv: string[], io: Io, options: { cwd?: string } 
 
 async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Promise<number> {
   let verbose = 0;
+  let restoreMetaLogger: (() => void) | undefined;
   try {
     const start = options.cwd ?? process.cwd();
     let cwd = start;
@@ -61,7 +68,7 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
         io.stdout.write(topHelp());
         return 0;
       } else if (a === '-C' || a.startsWith('-C')) {
-        cwd = changeDir(start, a === '-C' ? value(a) : a.slice(2));
+        cwd = changeDir(start, a === '-C' ? value(a) : a.slice(2), io.env);
       } else if (a === '--runs' || a === '--runs-dir') {
         runs = value(a);
       } else if (a.startsWith('--runs=') || a.startsWith('--runs-dir=')) {
@@ -82,19 +89,24 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
       io.stdout.write(formatHelp(mod.spec, name));
       return 0;
     }
-    const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs));
+    const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs, io.env));
     if (runsOption !== undefined) io.env.GAGE_RUNS = runsOption;
     // @gage/meta warns about what it finds in runs (file names, damaged files): escaped like every warning.
-    (await import('@gage/meta')).setMetaLogger((message) => io.stderr.write(formatWarning(message)));
+    // Only for this command: once it ended, `io` is not written to any more (runMain runs in tests too).
+    const { setMetaLogger } = await import('@gage/meta');
+    const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
+    restoreMetaLogger = () => setMetaLogger(previous);
     const ctx: Context = { io, cmdPath: name, cwd, runsOption, verbose, mode: outputMode(io) };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {
     return printError(err, io, verbose);
+  } finally {
+    restoreMetaLogger?.();
   }
 }
 
-function changeDir(start: string, path: string): string {
-  const dir = resolve(start, expandHome(path));
+function changeDir(start: string, path: string, env: Io['env']): string {
+  const dir = resolve(start, expandHome(path, env));
   let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();

@@ -4,6 +4,7 @@ import type { CommandSpec, ParsedArgs } from '../args/command-spec.js';
 import { optFlag, optValue } from '../args/parse-args.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { homeDir } from '../expand-home.js';
 import { encodeJson } from '../output/encode-json.js';
 import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir } from '../project.js';
@@ -82,7 +83,7 @@ export async function handler(ctx: Context, parsed: ParsedArgs): Promise<number>
   } else {
     const fileLimit = optFlag(parsed, 'all-files') ? Infinity : limitText === undefined ? 50 : Number(limitText);
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
-    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs };
+    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env) };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;
