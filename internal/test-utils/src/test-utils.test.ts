@@ -1,7 +1,7 @@
 import { chmod, lstat, mkdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { cleanupTestdirs, entries, listFiles, removeTree, testdir, writeTree } from './index.js';
+import { cleanupTestdirs, entries, listFiles, removeTree, testdir, waitFor, writeTree } from './index.js';
 
 afterAll(cleanupTestdirs);
 
@@ -39,5 +39,15 @@ describe('removeTree(), writeTree(), entries()', () => {
     await writeFile(join(dir, 'B'), '');
     expect(await entries(dir)).toEqual(['B', 'a', 'b', 'c']);
     expect(await listFiles(dir)).toEqual(['B', 'a', 'b', 'c/d']);
+  });
+});
+
+describe('waitFor()', () => {
+  test('resolves once the check (sync or async) returns true', async () => {
+    let n = 0;
+    await waitFor(() => ++n === 3, { interval: 1 });
+    expect(n).toBe(3);
+    await waitFor(async () => ++n === 5);
+    expect(n).toBe(5);
   });
 });
