@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { setMetaLogger } from '@gage/meta';
+import { removeTree, testdir } from '@gage/test-utils';
 import type { Io } from './io.js';
 import { runMain } from './main.js';
 
@@ -18,11 +18,11 @@ beforeEach(async () => {
   const stdin = new PassThrough();
   stdin.end();
   io = { stdin, stdout: { write: (d) => (out += String(d)) }, stderr: { write: (d) => (err += String(d)) }, env: { COLUMNS: '80' } };
-  tmp = await mkdtemp(join(tmpdir(), 'gage-'));
+  tmp = await testdir();
 });
 
 afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  await removeTree(tmp);
 });
 
 describe('runMain()', () => {
