@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/io.js';
 import { runMain } from '../src/main.js';
 
-
 /** The built bin, for the end-to-end tests (`gageBin`). */
 export const BIN = fileURLToPath(new URL('../dist/gage.js', import.meta.url));
 
