@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const dir of ['packages', 'tests']) {
+for (const dir of ['packages', 'internal', 'tests']) {
   const base = join(root, dir);
   if (!existsSync(base)) continue;
   const pkgs = readdirSync(base).map((p) => join(base, p));

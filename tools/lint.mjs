@@ -10,7 +10,10 @@ import { checkErrorCodes } from './check-error-codes.mjs';
 const LAYERS = ['types', 'meta', 'proc', 'stage', 'cli'];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const self = pkg.name.replace('@gage/', '');
-const allowed = new Set(LAYERS.slice(0, LAYERS.indexOf(self)).map((n) => `@gage/${n}`));
+// A private package outside the layers (internal/test-utils) imports no @gage package.
+const allowed = new Set(LAYERS.includes(self) ? LAYERS.slice(0, LAYERS.indexOf(self)).map((n) => `@gage/${n}`) : []);
+// The shared test helpers (a devDependency): for tests only.
+const TEST_ONLY = new Set(['@jest/globals', '@gage/test-utils']);
 const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
 const builtins = new Set(builtinModules);
 const problems = [];
@@ -40,9 +43,10 @@ for (const file of files('src')) {
       if (spec.startsWith('node:')) continue;
       const base = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (builtins.has(base)) problems.push(`${where}: import built-in as 'node:${spec}'`);
-      else if (base.startsWith('@gage/') && !allowed.has(base) && !(isTest && base === pkg.name)) {
+      else if (!isTest && TEST_ONLY.has(base)) problems.push(`${where}: ${base} is for tests only`);
+      else if (base.startsWith('@gage/') && !allowed.has(base) && !(isTest && (base === pkg.name || TEST_ONLY.has(base)))) {
         problems.push(`${where}: @gage/${self} may not import ${base} (layers: ${LAYERS.join(' <- ')})`);
-      } else if (!declared.has(base) && !(isTest && ['@jest/globals'].includes(base)) && base !== pkg.name) {
+      } else if (!declared.has(base) && !(isTest && base === '@jest/globals') && base !== pkg.name) {
         problems.push(`${where}: ${base} is not declared in package.json`);
       }
     }

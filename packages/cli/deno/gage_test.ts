@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTree, testdir } from '@gage/test-utils';
 
 // The built bin run by Deno itself: `deno run -A packages/cli/dist/gage.js ...`.
 const BIN = fileURLToPath(new URL('../dist/gage.js', import.meta.url));
@@ -40,7 +40,7 @@ async function gage(args: string[], cwd: string, home: string, input = ''): Prom
 }
 
 Deno.test('the gage bin under Deno: run with a flag, list, show, delete, restore, purge', async () => {
-  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const home = await testdir();
   const project = join(home, 'greet');
   try {
     await Deno.mkdir(project);
@@ -90,13 +90,12 @@ Deno.test('the gage bin under Deno: run with a flag, list, show, delete, restore
     assert.deepEqual(await readdir(runsDir), []);
     assert.deepEqual(await g(['purge', '--all', '-y']), { code: 0, stdout: '', stderr: 'gage: Nothing selected\n' });
   } finally {
-    await new Deno.Command('chmod', { args: ['-R', 'u+w', home] }).output();
-    await rm(home, { recursive: true, force: true });
+    await removeTree(home);
   }
 });
 
 Deno.test('the gage bin under Deno: run --preview --json, a failing run, a usage error', async () => {
-  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const home = await testdir();
   try {
     await writeFile(join(home, 'gage.toml'), '[fail]\nexec = ["node", "-e", "process.exit(3)"]\n');
     const preview = await gage(['run', '--preview', '--json'], home, home);
@@ -113,13 +112,12 @@ Deno.test('the gage bin under Deno: run --preview --json, a failing run, a usage
     assert.equal(bogus.code, 2);
     assert.ok(bogus.stderr.endsWith('Error: No such option: --bogus\n'), bogus.stderr);
   } finally {
-    await new Deno.Command('chmod', { args: ['-R', 'u+w', home] }).output();
-    await rm(home, { recursive: true, force: true });
+    await removeTree(home);
   }
 });
 
 Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is echoed exactly, to a pipe and to a file', async () => {
-  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const home = await testdir();
   const project = join(home, 'noisy');
   try {
     await Deno.mkdir(project);
@@ -145,12 +143,12 @@ Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is
     assert.equal(new TextDecoder().decode(toFile.stderr), 'warn\n');
     assert.ok(await Deno.readTextFile(file) === `${expected}end`, 'the echo file differs');
   } finally {
-    await rm(home, { recursive: true, force: true });
+    await removeTree(home);
   }
 });
 
 Deno.test('the gage bin under Deno: checked flags, typed values, provenance (issue 11)', async () => {
-  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const home = await testdir();
   const project = join(home, 'train');
   try {
     await Deno.mkdir(project);
@@ -169,12 +167,12 @@ Deno.test('the gage bin under Deno: checked flags, typed values, provenance (iss
     assert.match(json.provenance.platform.runtime, /^deno /);
     assert.match((await g(['show', '-c'])).stdout, /\| lr +\| 1\.0 +\|/);
   } finally {
-    await rm(home, { recursive: true, force: true });
+    await removeTree(home);
   }
 });
 
 Deno.test('the gage bin under Deno: a failing stdout (/dev/full) is reported, and piped stdin after the answer reaches the run', async () => {
-  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const home = await testdir();
   const project = join(home, 'greet');
   try {
     await Deno.mkdir(project);
@@ -195,7 +193,6 @@ Deno.test('the gage bin under Deno: a failing stdout (/dev/full) is reported, an
     assert.equal(sh.code, 1);
     assert.match(new TextDecoder().decode(sh.stderr), /^gage: cannot write to stdout: .*No space left on device/m);
   } finally {
-    await new Deno.Command('chmod', { args: ['-R', 'u+w', home] }).output();
-    await rm(home, { recursive: true, force: true });
+    await removeTree(home);
   }
 });

@@ -30,6 +30,7 @@ export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   stdin: InStream;
+  /** The environment (`process.env` for the process): `HOME`, `GAGE_RUNS`, `COLUMNS`, `NO_COLOR`, ... */
   env: Record<string, string | undefined>;
   /**
    * The first failed write to stdout and to stderr, other than to a reader

@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { setMetaLogger } from '@gage/meta';
+import { removeTree, testdir } from '@gage/test-utils';
 import type { Io } from './io.js';
 import { runMain } from './main.js';
 
@@ -17,11 +18,11 @@ beforeEach(async () => {
   const stdin = new PassThrough();
   stdin.end();
   io = { stdin, stdout: { write: (d) => (out += String(d)) }, stderr: { write: (d) => (err += String(d)) }, env: { COLUMNS: '80' } };
-  tmp = await mkdtemp(join(tmpdir(), 'gage-'));
+  tmp = await testdir();
 });
 
 afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  await removeTree(tmp);
 });
 
 describe('runMain()', () => {
@@ -59,6 +60,28 @@ describe('runMain()', () => {
     await writeFile(join(tmp, 'f'), '');
     expect(await runMain(['-C', 'f', 'list'], io, { cwd: tmp })).toBe(1);
     expect(err).toBe("gage: 'f' is not a directory\n");
+  });
+
+  test('~ in -C and --runs and the default runs dir are the HOME of io.env, not of this process', async () => {
+    io.env.HOME = tmp;
+    expect(await runMain(['-C', '~', '--runs', '~/r', 'check', '-v', '--json'], io)).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ command_directory: tmp, runs_directory: join(tmp, 'r') });
+    out = '';
+    io.env = { COLUMNS: '80', HOME: tmp }; // runMain set GAGE_RUNS in io.env (for the run's processes, cli.md 2.1)
+    expect(await runMain(['check', '-v', '--json'], io, { cwd: tmp })).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ project_directory: '<none>', runs_directory: join(tmp, '.gage', 'runs') });
+  });
+
+  test('the warnings of @gage/meta go to io.stderr during the command only', async () => {
+    const warnings: string[] = [];
+    const mine = (message: string) => warnings.push(message);
+    setMetaLogger(mine);
+    try {
+      expect(await runMain(['--runs', tmp, 'list'], io)).toBe(0);
+      expect(setMetaLogger(undefined)).toBe(mine);
+    } finally {
+      setMetaLogger(undefined);
+    }
   });
 
   test('a missing global option value is a usage error', async () => {

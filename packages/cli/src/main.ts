@@ -25,6 +25,12 @@ export const GAGE_VERSION: string = typeof __GAGE_VERSION__ === 'string' ? __GAG
  * lazily, and prints every error (cli.md 1.2), also a failed write to
  * stdout or stderr (`reportWriteErrors`).
  *
+ * It leaves the process as it found it, so tests call it in process: the
+ * start dir is `options.cwd` (no `chdir`), the environment is `io.env`
+ * (`HOME` included; `--runs` sets `GAGE_RUNS` there, for the run's
+ * processes), and it sets no exit code (the caller does). While `gage run`
+ * runs a run it handles SIGINT, SIGTERM and SIGHUP of the process.
+ *
  * @param argv arguments after `gage`
  * @param io the terminal
  * @param options `cwd`: the start directory (default `process.cwd()`)
@@ -42,12 +48,13 @@ export async function runMain(argv: string[], io: Io, options: { cwd?: string } 
 
 async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Promise<number> {
   let verbose = 0;
+  let restoreMetaLogger: (() => void) | undefined;
   try {
     const global = parseArgs(GLOBAL_SPEC, argv, '');
     verbose = global.options.verbose;
     const start = options.cwd ?? process.cwd();
     // Before --version and -h: they are eager, so a -C is checked only when it came first.
-    const cwd = global.options.directory === undefined ? start : changeDir(start, global.options.directory);
+    const cwd = global.options.directory === undefined ? start : changeDir(start, global.options.directory, io.env);
     if (global.options.version) {
       io.stdout.write(`Gage ${GAGE_VERSION}\n`);
       return 0;
@@ -65,14 +72,19 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
       return 0;
     }
     const runs = global.options.runs;
-    const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs));
+    const runsOption = runs === undefined ? undefined : resolve(cwd, expandHome(runs, io.env));
     if (runsOption !== undefined) io.env.GAGE_RUNS = runsOption;
     // @gage/meta warns about what it finds in runs (file names, damaged files): escaped like every warning.
-    (await import('@gage/meta')).setMetaLogger((message) => io.stderr.write(formatWarning(message)));
+    // Only for this command: once it ended, `io` is not written to any more (runMain runs in tests too).
+    const { setMetaLogger } = await import('@gage/meta');
+    const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
+    restoreMetaLogger = () => setMetaLogger(previous);
     const ctx: Context = { io, cmdPath: name, cwd, runsOption, verbose, mode: outputMode(io) };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {
     return printError(err, io, verbose);
+  } finally {
+    restoreMetaLogger?.();
   }
 }
 
@@ -81,8 +93,8 @@ function fail(message: string): never {
   throw new UsageError('', `gage ${GLOBAL_SPEC.usage}`, message);
 }
 
-function changeDir(start: string, path: string): string {
-  const dir = resolve(start, expandHome(path));
+function changeDir(start: string, path: string, env: Io['env']): string {
+  const dir = resolve(start, expandHome(path, env));
   let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();

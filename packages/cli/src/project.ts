@@ -1,8 +1,7 @@
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findGagefile, findProjectDir, loadGagefile, projectNamespace, type Gagefile } from '@gage/stage';
 import type { Context } from './context.js';
-import { expandHome } from './expand-home.js';
+import { expandHome, homeDir } from './expand-home.js';
 
 /** The project a command runs in (cli.md 2.2, 2.3). */
 export interface ProjectInfo {
@@ -59,12 +58,12 @@ export function resolveRunsDir(ctx: Context, project: ProjectInfo): string {
   const env = ctx.io.env;
   for (const name of ['GAGE_RUNS', 'RUNS_DIR']) {
     const v = env[name];
-    if (v) return resolve(ctx.cwd, expandHome(v));
+    if (v) return resolve(ctx.cwd, expandHome(v, env));
   }
   if (project.projectDir) {
     const setting = project.gagefile?.settings.runsDir;
-    if (setting) return resolve(project.projectDir, expandHome(setting));
+    if (setting) return resolve(project.projectDir, expandHome(setting, env));
     return join(project.projectDir, '.gage', 'runs');
   }
-  return join(homedir(), '.gage', 'runs');
+  return join(homeDir(env), '.gage', 'runs');
 }

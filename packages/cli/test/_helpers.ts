@@ -1,35 +1,88 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { Io } from '../src/io.js';
+import { runMain } from '../src/main.js';
 
-/** The built bin. */
+/** The built bin, for the end-to-end tests (`gageBin`). */
 export const BIN = fileURLToPath(new URL('../dist/gage.js', import.meta.url));
 
-/** What a `gage` process did. */
+/** What a `gage` command did. */
 export interface GageResult {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** Options of {@link gage}. */
+/** Options of {@link gage} and {@link gageBin}. */
 export interface GageOptions {
+  /** The directory gage starts in. */
   cwd: string;
+  /** `HOME` of gage (a temp dir: `~`, `~/.gage/runs`). */
   home: string;
+  /** Its stdin, ended after this text (default: empty). */
   input?: string;
+  /** More environment, over plain mode (`COLUMNS=80`, `NO_COLOR=1`), `PATH` and `HOME`. */
   env?: Record<string, string>;
 }
 
-/** Runs the built `gage` in plain mode (COLUMNS=80, NO_COLOR=1, a temp HOME). */
+/** The environment of a gage under test: plain mode, a temp HOME, nothing else from ours but PATH. */
+export function gageEnv(options: Pick<GageOptions, 'home' | 'env'>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: options.home, COLUMNS: '80', NO_COLOR: '1', ...options.env };
+}
+
+/** A `gage` command running in this process (see {@link startGage}). */
+export interface GageCall {
+  result: Promise<GageResult>;
+  /** Its stdin: write answers, then `end()`. */
+  stdin: PassThrough;
+  /** Output so far. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Starts `gage args` in this process through `runMain` with a terminal of
+ * its own: stdout and stderr captured (no TTY, so plain mode), `stdin` left
+ * open for the caller, the environment of {@link gageEnv}. The run's own
+ * processes are real.
+ */
+export function startGage(args: string[], options: Omit<GageOptions, 'input'>): GageCall {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const capture = (chunks: Buffer[]) => ({
+    write: (data: string | Uint8Array) => {
+      chunks.push(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+      return true;
+    },
+  });
+  const stdin = new PassThrough();
+  const io: Io = { stdout: capture(out), stderr: capture(err), stdin, env: gageEnv(options) };
+  const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+  const result = runMain(args, io, { cwd: options.cwd }).then((code) => ({ code, stdout: text(out), stderr: text(err) }));
+  return {
+    result,
+    stdin,
+    get stdout() {
+      return text(out);
+    },
+    get stderr() {
+      return text(err);
+    },
+  };
+}
+
+/** Runs `gage args` in this process to its end (see {@link startGage}), `input` on stdin. */
 export function gage(args: string[], options: GageOptions): Promise<GageResult> {
+  const call = startGage(args, options);
+  call.stdin.end(options.input ?? '');
+  return call.result;
+}
+
+/** Runs the built `gage` bin with `node` to its end, in plain mode with a temp HOME (see {@link gageEnv}). */
+export function gageBin(args: string[], options: GageOptions): Promise<GageResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [BIN, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: options.home, COLUMNS: '80', NO_COLOR: '1', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn('node', [BIN, ...args], { cwd: options.cwd, env: gageEnv(options), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -38,26 +91,6 @@ export function gage(args: string[], options: GageOptions): Promise<GageResult> 
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
-}
-
-/** A temp dir with `files` written into it. */
-export async function makeTree(files: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  return dir;
-}
-
-/** Removes a temp dir (also read-only run files). */
-export async function removeTree(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-}
-
-/** Sorted entry names of a dir, `[]` when missing. */
-export async function entries(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [] as string[])).sort();
 }
 
 /** The sample project of cli.md 7 with `node` commands. */

@@ -1,7 +1,8 @@
 import { symlink, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage } from './_helpers.js';
 
 let project: string;
 let home: string;
@@ -19,12 +20,13 @@ const t = setInterval(() => {
 `;
 
 beforeEach(async () => {
-  project = await makeTree({
+  project = await testdir({
     'gage.toml': '[slow]\nexec = "node slow.js"\n\n[quick]\nexec = "node quick.js"\n',
     'slow.js': SLOW,
-    'quick.js': 'process.stdout.write("a\\n"); process.stderr.write("b\\n"); process.stdout.write("c");\n',
+    // The writes are spaced: two pipes read in one busy turn come in either order.
+    'quick.js': 'process.stdout.write("a\\n");\nsetTimeout(() => process.stderr.write("b\\n"), 200);\nsetTimeout(() => process.stdout.write("c"), 400);\n',
   });
-  home = await makeTree();
+  home = await testdir();
   runs = join(home, 'runs');
 });
 

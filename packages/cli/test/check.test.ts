@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { GREET, gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { GREET, gage, gageBin } from './_helpers.js';
 
 let project: string;
 let home: string;
 
 beforeAll(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
 });
 
 afterAll(async () => {
@@ -15,8 +16,8 @@ afterAll(async () => {
 });
 
 describe('gage check', () => {
-  test('prints a header-less info table', async () => {
-    const r = await gage(['check'], { cwd: project, home });
+  test('prints a header-less info table (the built bin: its version)', async () => {
+    const r = await gageBin(['check'], { cwd: project, home });
     expect(r.code).toBe(0);
     const keys = r.stdout.trimEnd().split('\n').map((l) => l.split('|')[1]?.trim());
     expect(keys).toEqual(['gage_version', 'gage_install_location', 'node_version', 'node_exe', 'platform']);
@@ -64,7 +65,7 @@ describe('gage check', () => {
   });
 
   test('a file that does not parse', async () => {
-    const dir = await makeTree({ 'gage.json': '' });
+    const dir = await testdir({ 'gage.json': '' });
     try {
       const r = await gage(['check', 'gage.json'], { cwd: dir, home });
       expect(r).toEqual({ code: 1, stdout: '', stderr: 'gage: Error loading gage.json: Expecting value: line 1 column 1 (char 0)\n' });
@@ -74,7 +75,7 @@ describe('gage check', () => {
   });
 
   test('schema errors are listed without prefix', async () => {
-    const dir = await makeTree({ 'gage.json': '{"op": {"output-summary": 123}}' });
+    const dir = await testdir({ 'gage.json': '{"op": {"output-summary": 123}}' });
     try {
       const r = await gage(['check', 'gage.json'], { cwd: dir, home });
       expect(r.code).toBe(1);

@@ -2,7 +2,8 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { entries, gage, makeTree, removeTree } from './_helpers.js';
+import { entries, removeTree, testdir } from '@gage/test-utils';
+import { gage } from './_helpers.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -20,8 +21,8 @@ async function projectFiles(): Promise<Record<string, string>> {
 }
 
 beforeEach(async () => {
-  project = await makeTree();
-  home = await makeTree();
+  project = await testdir();
+  home = await testdir();
 });
 
 afterEach(async () => {

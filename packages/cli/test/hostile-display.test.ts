@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage, gageBin } from './_helpers.js';
 
 let project: string;
 let home: string;
 let runs: string;
 
-const g = (args: string[], env?: Record<string, string>) => gage(['--runs', runs, ...args], { cwd: project, home, env });
+const g = (args: string[]) => gage(['--runs', runs, ...args], { cwd: project, home });
 
 // A run prints its config value raw, and writes a file whose name holds an escape sequence.
 const SAY = `const { name } = JSON.parse(require('fs').readFileSync('config.json', 'utf8'));
@@ -17,14 +18,14 @@ const LINES = 150_000;
 const HUGE = 30 * 1024 * 1024;
 
 beforeAll(async () => {
-  project = await makeTree({
+  project = await testdir({
     'gage.toml': `[say]\nexec = "node say.cjs"\nconfig = "config.json"\n\n` +
       `[many]\nexec = ["node", "-e", "let s = ''; for (let i = 0; i < ${LINES}; i++) s += 'line ' + i + '\\\\n'; process.stdout.write(s)"]\n\n` +
       `[huge]\nexec = ["node", "-e", "process.stdout.write('x'.repeat(${HUGE}) + '\\\\nend\\\\n')"]\n`,
     'say.cjs': SAY,
     'config.json': '{"name": "World"}\n',
   });
-  home = await makeTree();
+  home = await testdir();
   runs = join(home, 'runs');
 });
 
@@ -90,10 +91,10 @@ describe('gage show of a large output', () => {
     expect((await g(['show', '--limit-output', 'x'])).code).toBe(2);
   });
 
-  test('a 30 MB line: shown cut, with a heap far smaller than the line', async () => {
+  test('a 30 MB line: shown cut, with a heap far smaller than the line (the built bin)', async () => {
     expect((await g(['run', 'huge', '-y', '-q'])).code).toBe(0);
     // Reading the line whole (and splitting it into characters) needs hundreds of MB of heap.
-    const r = await g(['show'], { NODE_OPTIONS: '--max-old-space-size=48' });
+    const r = await gageBin(['--runs', runs, 'show'], { cwd: project, home, env: { NODE_OPTIONS: '--max-old-space-size=48' } });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     // Line starts are searched for in the last 16 MiB: the start of a longer line is not shown either.
     expect(r.stdout).toMatch(/^\| …x{74}… \|\n\| end +\|\n$/m);

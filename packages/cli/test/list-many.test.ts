@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { associateProject, initRunMeta, initRunUserAttrs, makeRun } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, runNameForId, type Run } from '@gage/types';
-import { gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage } from './_helpers.js';
 
 // A runs dir of 2,100 runs: enough for `gage runs` to read the runs' files on
 // a second thread while listing (from 2,000 runs on), so this checks that
@@ -62,8 +63,8 @@ async function writeRun(i: number, opref: string): Promise<Run> {
 }
 
 beforeAll(async () => {
-  home = await makeTree();
-  project = await makeTree({ 'gage.toml': '[train]\nexec = "x"\n' });
+  home = await testdir();
+  project = await testdir({ 'gage.toml': '[train]\nexec = "x"\n' });
   runs = join(home, 'runs');
   // The opref exactly as the product writes it, from one real run.
   const template = await makeRun(join(home, 'template'));

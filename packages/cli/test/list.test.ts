@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { GREET, gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { GREET, gage } from './_helpers.js';
 import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
@@ -10,8 +11,8 @@ let runs: string;
 const g = (args: string[], input?: string) => gage(['--runs', runs, ...args], { cwd: project, home, input });
 
 beforeAll(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
   runs = join(home, 'runs');
   await makeGreetRun(runs, project, { op: 'hello', name: 'World' });
   await makeGreetRun(runs, project, { op: 'hello', name: 'Ada' });

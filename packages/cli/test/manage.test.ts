@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { GREET, entries, gage, makeTree, removeTree } from './_helpers.js';
+import { entries, removeTree, testdir } from '@gage/test-utils';
+import { GREET, gage } from './_helpers.js';
 import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
@@ -19,8 +20,8 @@ async function ids(): Promise<{ active: string[]; deleted: string[] }> {
 }
 
 beforeEach(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
   runs = join(home, 'runs');
   await makeGreetRun(runs, project, { op: 'hello', name: 'Ada' });
   await makeGreetRun(runs, project, { op: 'fail' });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { GREET, GREET_OPS, gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { GREET, GREET_OPS, gage } from './_helpers.js';
 
 let project: string;
 let home: string;
 
 beforeAll(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
 });
 
 afterAll(async () => {
@@ -31,7 +32,7 @@ describe('gage operations', () => {
   });
 
   test('long descriptions wrap onto continuation rows', async () => {
-    const dir = await makeTree({ 'gage.json': JSON.stringify({ op: { description: 'word '.repeat(30).trim() } }) });
+    const dir = await testdir({ 'gage.json': JSON.stringify({ op: { description: 'word '.repeat(30).trim() } }) });
     try {
       const r = await gage(['ops'], { cwd: dir, home });
       const lines = r.stdout.trimEnd().split('\n');
@@ -46,7 +47,7 @@ describe('gage operations', () => {
   });
 
   test('without a Gage file: No operations defined', async () => {
-    const dir = await makeTree({ '.git/HEAD': '' });
+    const dir = await testdir({ '.git/HEAD': '' });
     try {
       expect(await gage(['ops'], { cwd: dir, home })).toEqual({ code: 1, stdout: '', stderr: 'gage: No operations defined for the current directory\n' });
     } finally {
@@ -55,7 +56,7 @@ describe('gage operations', () => {
   });
 
   test('an unreadable Gage file', async () => {
-    const dir = await makeTree({ 'gage.json': '' });
+    const dir = await testdir({ 'gage.json': '' });
     try {
       const r = await gage(['ops'], { cwd: dir, home });
       expect(r.code).toBe(1);

@@ -3,14 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { gage, GREET, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage, GREET } from './_helpers.js';
 
 let project: string;
 let home: string;
 
 beforeEach(async () => {
-  project = await makeTree({ ...GREET, 'requirements.txt': 'numpy==2.1\n' });
-  home = await makeTree();
+  project = await testdir({ ...GREET, 'requirements.txt': 'numpy==2.1\n' });
+  home = await testdir();
 });
 
 afterEach(async () => {

@@ -2,7 +2,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { entries, gage, makeTree, removeTree } from './_helpers.js';
+import { entries, removeTree, testdir } from '@gage/test-utils';
+import { gage } from './_helpers.js';
 
 let project: string;
 let home: string;
@@ -16,8 +17,8 @@ const TRAIN = {
 };
 
 beforeEach(async () => {
-  project = await makeTree(TRAIN);
-  home = await makeTree();
+  project = await testdir(TRAIN);
+  home = await testdir();
   runs = join(home, 'runs');
 });
 

@@ -2,15 +2,16 @@ import { realpathSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { GREET, entries, gage, makeTree, removeTree } from './_helpers.js';
+import { entries, removeTree, testdir } from '@gage/test-utils';
+import { GREET, gage } from './_helpers.js';
 
 let project: string;
 let home: string;
 let runs: string;
 
 beforeEach(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
   runs = join(home, 'runs');
 });
 

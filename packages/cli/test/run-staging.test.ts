@@ -1,16 +1,17 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { BIN, GREET, entries, gage, makeTree, removeTree } from './_helpers.js';
+import { entries, removeTree, testdir, waitFor } from '@gage/test-utils';
+import { BIN, GREET, gage, gageEnv, startGage } from './_helpers.js';
 
 let project: string;
 let home: string;
 let runs: string;
 
 beforeEach(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
   runs = join(home, 'runs');
 });
 
@@ -25,11 +26,11 @@ async function metaFile(id: string, path: string): Promise<string> {
   return readFile(join(runs, `${id}.meta`, path), 'utf8');
 }
 
-/** Starts `gage run -y` in the project; once its stdout holds `text`, sends `signal`; resolves when it closed. */
+/** Starts the built `gage run -y` in the project (a process to signal); once its stdout holds `text`, sends `signal`; resolves when it closed. */
 async function runUntilThenSignal(text: string, signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn('node', [BIN, '--runs', runs, 'run', '-y'], {
     cwd: project,
-    env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
+    env: gageEnv({ home }),
   });
   let stdout = '';
   let stderr = '';
@@ -86,7 +87,7 @@ describe('gage run (staging)', () => {
 
   test('stderr of the run goes to stderr', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("out"); console.error("err")'] } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("out"); console.error("err")'] } }) });
     const r = await run(['-y']);
     expect(r).toEqual({ code: 0, stdout: 'out\n', stderr: 'err\n' });
   });
@@ -99,7 +100,7 @@ describe('gage run (staging)', () => {
 
   test('a run killed by a signal exits 128 + signum', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'process.kill(process.pid, "SIGTERM")'] } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'process.kill(process.pid, "SIGTERM")'] } }) });
     const r = await run(['-y']);
     expect(r.code).toBe(143);
     expect(await metaFile(await onlyRunId(), 'proc/exit')).toBe('-15');
@@ -139,22 +140,14 @@ describe('gage run (staging)', () => {
   test('--start of a run deleted during its prompt says so and starts nothing', async () => {
     expect((await run(['--stage', '-y'])).code).toBe(0);
     const id = await onlyRunId();
-    const child = spawn('node', [BIN, '--runs', runs, 'run', '--start', id], {
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '', HOME: home, COLUMNS: '80', NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const asked = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes('Continue?')) resolve();
-    }));
-    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await asked;
+    const start = startGage(['--runs', runs, 'run', '--start', id], { cwd: project, home });
+    let ended = false;
+    void start.result.then(() => (ended = true));
+    await waitFor(() => ended || start.stderr.includes('Continue?'));
     expect((await gage(['--runs', runs, 'rm', '-y', id], { cwd: project, home })).code).toBe(0);
-    child.stdin.end('y\n');
-    expect(await closed).toBe(1);
+    start.stdin.end('y\n');
+    const { code, stdout, stderr } = await start.result;
+    expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain(`gage: Run "${id}" no longer exists: its meta dir "${join(runs, `${id}.meta`)}" was deleted\n\nIt was deleted after it was selected; nothing was started.\n`);
     expect(await entries(join(runs, `${id}.meta.deleted`))).not.toContain('started');
@@ -162,7 +155,7 @@ describe('gage run (staging)', () => {
 
   test('--start of a run whose program cannot be spawned can be tried again', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['no-such-program-gage'] } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: ['no-such-program-gage'] } }) });
     expect((await run(['--stage', '-y'])).code).toBe(0);
     const id = await onlyRunId();
     const spawnError = /^gage: .*no-such-program-gage.*\n/;
@@ -191,7 +184,7 @@ describe('gage run (staging)', () => {
 
   test('a failing staging hook leaves the run pending and exits with its code', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': ['node', '-e', 'process.exit(4)'], run: ['node', '-e', '0'] } } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': ['node', '-e', 'process.exit(4)'], run: ['node', '-e', '0'] } } }) });
     const r = await run(['-y']);
     expect(r.code).toBe(4);
     const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });
@@ -205,7 +198,7 @@ describe('gage run (staging)', () => {
     await removeTree(project);
     // The stage-runtime hook says it started, then waits for ever.
     const hook = ['node', '-e', 'console.log("staging"); setInterval(() => {}, 1000)'];
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': hook, run: ['node', '-e', 'console.log("ran")'] } } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': hook, run: ['node', '-e', 'console.log("ran")'] } } }) });
     expect(await runUntilThenSignal('staging\n', signal)).toEqual({ code: exitCode, stdout: 'staging\n', stderr: stderrText });
     const id = await onlyRunId();
     expect(await entries(runs)).toEqual([id, `${id}.meta`, `${id}.project`]); // no <id>.lock left
@@ -225,7 +218,7 @@ describe('gage run (staging)', () => {
 
   test('Ctrl-C stops the run, finalizes it with -2, prints Aborted. and exits 130', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("ready"); setInterval(() => {}, 1000)'] } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: ['node', '-e', 'console.log("ready"); setInterval(() => {}, 1000)'] } }) });
     expect(await runUntilThenSignal('ready\n', 'SIGINT')).toEqual({ code: 130, stdout: 'ready\n', stderr: 'Aborted.\n' });
     const id = (await entries(runs)).find((n) => n.endsWith('.meta'))?.slice(0, -5) as string;
     expect(await metaFile(id, 'proc/exit')).toBe('-2');

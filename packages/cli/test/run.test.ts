@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { lockRun } from '@gage/meta';
 import { makeGreetRun } from './_fixture-runs.js';
-import { GREET, GREET_OPS, entries, gage, makeTree, removeTree } from './_helpers.js';
+import { entries, removeTree, testdir } from '@gage/test-utils';
+import { GREET, GREET_OPS, gage } from './_helpers.js';
 
 let project: string;
 let home: string;
 let runs: string;
 
 beforeEach(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
   runs = join(home, 'runs');
 });
 
@@ -49,7 +50,7 @@ describe('gage run', () => {
 
   test('no default operation', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ a: { exec: 'true' }, b: { exec: 'true' } }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ a: { exec: 'true' }, b: { exec: 'true' } }) });
     const r = await run(['-y']);
     expect(r.code).toBe(1);
     expect(r.stderr.startsWith("Cannot find a default operation\n\nOperations defined for this project:\n\n| operation |")).toBe(true);
@@ -57,7 +58,7 @@ describe('gage run', () => {
 
   test('an operation without exec', async () => {
     await removeTree(project);
-    project = await makeTree({ 'gage.json': JSON.stringify({ op: {} }) });
+    project = await testdir({ 'gage.json': JSON.stringify({ op: {} }) });
     const r = await run(['-y']);
     expect(r).toEqual({
       code: 1,

@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { GREET, gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { GREET, gage } from './_helpers.js';
 import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
@@ -11,8 +12,8 @@ let runs: string;
 const g = (args: string[]) => gage(['--runs', runs, ...args], { cwd: project, home });
 
 beforeAll(async () => {
-  project = await makeTree(GREET);
-  home = await makeTree();
+  project = await testdir(GREET);
+  home = await testdir();
   runs = join(home, 'runs');
   await makeGreetRun(runs, project, { op: 'hello', name: 'Ada' });
   await makeGreetRun(runs, project, { op: 'hello', name: 'Bob', label: 'second try' });

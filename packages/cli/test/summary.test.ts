@@ -1,7 +1,8 @@
 // A run's summary (decision 19): written at finalize, shown by show -s, list --json, cat --summary.
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage } from './_helpers.js';
 
 let project: string;
 let home: string;
@@ -9,14 +10,14 @@ let home: string;
 const SUMMARY = JSON.stringify({ attributes: { type: 'example' }, metrics: { speed: 0.1, loss: { value: 0.25, label: 'Loss' }, bad: 'x' } });
 
 beforeEach(async () => {
-  project = await makeTree({
+  project = await testdir({
     'gage.toml': '[default]\ndefault = true\nexec = "node s.cjs"\n\n[out]\nexec = "node o.cjs"\noutput-summary = "Summary:(.*)end"\n\n[sc]\nexec = "node sc.cjs"\nconfig = "sc.json"\n',
     'sc.json': '{"lr": 0.5}\n',
     'sc.cjs': 'for (let i = 0; i < 4; i++) console.log(`step ${i} loss ${1 / (i + 1)} acc ${i / 4}`);\nconsole.error("Epoch 1/10");\n',
     's.cjs': `require('fs').writeFileSync('summary.json', ${JSON.stringify(SUMMARY)});\n`,
     'o.cjs': 'console.log("Summary:"); console.log(JSON.stringify({metrics: {acc: 0.9}})); console.log("end");\n',
   });
-  home = await makeTree();
+  home = await testdir();
 });
 
 afterEach(async () => {

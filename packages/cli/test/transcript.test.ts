@@ -4,10 +4,13 @@ import { cpus, machine, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { formatFileSize } from '@gage/types';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { gage, makeTree, removeTree, type GageResult } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage, gageBin, type GageResult } from './_helpers.js';
 
 // The sample transcripts of cli.md 7, in order, on the `greet` project with
 // `python3` for `python`. IDs, names and times are read back, not compared.
+// In process (runMain), but for the runs with a prompt answered on a real
+// stdin and the exit status of a failing run: those run the built bin.
 
 const GAGE_TOML = `[hello]
 description = """
@@ -39,7 +42,7 @@ let home: string;
 let project: string;
 
 beforeAll(async () => {
-  home = await makeTree({ 'greet/gage.toml': GAGE_TOML, 'greet/hello.py': HELLO_PY });
+  home = await testdir({ 'greet/gage.toml': GAGE_TOML, 'greet/hello.py': HELLO_PY });
   project = join(home, 'greet');
 });
 
@@ -48,6 +51,7 @@ afterAll(async () => {
 });
 
 const g = (args: string[], input?: string): Promise<GageResult> => gage(args, { cwd: project, home, input });
+const bin = (args: string[], input?: string): Promise<GageResult> => gageBin(args, { cwd: project, home, input });
 
 /** The cells of a runs table with the `started` column replaced by `T` when not empty. */
 function runsCells(table: string): string[][] {
@@ -72,8 +76,8 @@ describe('cli.md 7 sample transcripts', () => {
     expect(await g(['ops'])).toEqual({ code: 0, stdout: OPS, stderr: '' });
   });
 
-  test('gage run (confirmed), run name=Ada -y, run hello name=Bob -l "second try" -y', async () => {
-    expect(await g(['run'], 'y\n')).toEqual({ code: 0, stdout: 'Hello World\n', stderr: 'You are about to run hello\n\n name  World\n\nContinue? (Y/n) \n' });
+  test('gage run (confirmed), run name=Ada -y, run hello name=Bob -l "second try" -y (the built bin)', async () => {
+    expect(await bin(['run'], 'y\n')).toEqual({ code: 0, stdout: 'Hello World\n', stderr: 'You are about to run hello\n\n name  World\n\nContinue? (Y/n) \n' });
     expect(await g(['run', 'name=Ada', '-y'])).toEqual({ code: 0, stdout: 'Hello Ada\n', stderr: '' });
     expect(await g(['run', 'hello', 'name=Bob', '-l', 'second try', '-y'])).toEqual({ code: 0, stdout: 'Hello Bob\n', stderr: '' });
   });
@@ -143,8 +147,8 @@ describe('cli.md 7 sample transcripts', () => {
     expect(await g(['cat', '-p', 'hello.py'])).toEqual({ code: 0, stdout: 'name = "Bob"\n\nprint(f"Hello {name}")\n', stderr: '' });
   });
 
-  test('gage run fail -y exits 3; --stage; ls; --start', async () => {
-    expect(await g(['run', 'fail', '-y'])).toEqual({ code: 3, stdout: '', stderr: '' });
+  test('gage run fail -y exits 3 (the built bin); --stage; ls; --start', async () => {
+    expect(await bin(['run', 'fail', '-y'])).toEqual({ code: 3, stdout: '', stderr: '' });
     const staged = await g(['run', 'name=Cy', '--stage', '-y']);
     const [cy, fail, bob, ada, world] = await names();
     expect(staged).toEqual({ code: 0, stdout: `Run "${cy}" is staged\n\nTo start it, run 'gage run --start ${cy}'\n`, stderr: '' });

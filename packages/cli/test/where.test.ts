@@ -1,18 +1,19 @@
 // -w/--where takes the filter language (decision 21) on every command that selects runs.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { gage, makeTree, removeTree } from './_helpers.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { gage } from './_helpers.js';
 
 let project: string;
 let home: string;
 
 beforeAll(async () => {
-  project = await makeTree({
+  project = await testdir({
     'gage.toml': '[train]\nexec = "node t.cjs"\nconfig = "c.json"\n\n[eval]\nexec = "node -e 0"\n',
     'c.json': '{"lr": 0.1, "epochs": 5, "opt": "adam"}\n',
     't.cjs': 'const c = JSON.parse(require("fs").readFileSync("c.json", "utf8")); console.log(`loss: ${c.lr * 2}`);\n',
   });
-  home = await makeTree();
+  home = await testdir();
   for (const args of [['train', 'lr=0.1'], ['train', 'lr=0.01', 'epochs=10', '-l', 'best try'], ['eval']]) {
     expect((await g(['run', ...args, '-y', '-q'])).code).toBe(0);
   }

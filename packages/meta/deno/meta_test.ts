@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   fileSha256, initRunMeta, isPidAlive, LOOP_YIELD_CALLS, lockRun, makeLoopYield, makeRun, makeRunTimestamp, readManifest,
   readRunCmd, readRunConfig,
   readRunOpdef, runAttr, runLockState, runMetaPath, runStatus, scanRunFiles, writeManifest, writeRunTimestamp,
 } from '@gage/meta';
+import { removeTree, testdir } from '@gage/test-utils';
 
 Deno.test('makes a run, initializes its meta and reads it back under Deno', async () => {
-  const runsDir = await mkdtemp(join(tmpdir(), 'gage-'));
+  const runsDir = await testdir();
   try {
     const run = await makeRun(runsDir, { id: 'aaa' });
     assert.equal(await runStatus(run), 'unknown');
@@ -43,7 +43,7 @@ Deno.test('makes a run, initializes its meta and reads it back under Deno', asyn
     await lock.release();
     assert.equal(await runLockState(run), 'none');
   } finally {
-    await rm(runsDir, { recursive: true, force: true });
+    await removeTree(runsDir);
   }
 });
 

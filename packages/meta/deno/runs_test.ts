@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   deleteRuns, initRunMeta, listRuns, logUserAttrs, makeRun, purgeRuns, restoreRuns, runUserAttrs, selectOneRun, selectRuns,
 } from '@gage/meta';
+import { removeTree, testdir } from '@gage/test-utils';
 
 const opdef = { name: 'test', data: { exec: 'node say.js' } };
 const cmd = { args: ['node', 'say.js'], env: {} };
 
 Deno.test('lists, selects, labels, deletes, restores and purges runs under Deno', async () => {
-  const runsDir = await mkdtemp(join(tmpdir(), 'gage-'));
+  const runsDir = await testdir();
   try {
     const first = await makeRun(runsDir, { id: 'abc' });
     await initRunMeta(first, { ns: 'test', name: 'test' }, opdef, {}, cmd);
@@ -34,6 +34,6 @@ Deno.test('lists, selects, labels, deletes, restores and purges runs under Deno'
     await purgeRuns(deleted);
     assert.deepEqual((await readdir(runsDir)).sort(), ['abcd.meta']);
   } finally {
-    await rm(runsDir, { recursive: true, force: true });
+    await removeTree(runsDir);
   }
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { getAttrs } from './get-attrs.js';
 import { getAttrsByAuthor } from './get-attrs-by-author.js';
 import { logAttrs } from './log-attrs.js';
@@ -12,11 +12,11 @@ import { mergeAttrs } from './merge-attrs.js';
 let tmp: string;
 let dir: string;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   dir = join(tmp, 'abc.user');
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 /** Writes an entry by hand, as another tool or machine might have. */

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdir, readdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { makeFakeRun } from '../test/runs-fixtures.js';
 import { deleteRuns } from './delete-runs.js';
 import { listRuns } from './list-runs.js';
 import { purgeRuns } from './purge-runs.js';
@@ -13,12 +14,12 @@ import { setMetaLogger } from './meta-logger.js';
 let tmp: string;
 let runsDir: string;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   runsDir = join(tmp, 'runs');
 });
 afterEach(async () => {
   setMetaLogger(undefined);
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 const entries = async () => (await readdir(runsDir)).sort();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { initRunMeta } from './init-run-meta.js';
 import { makeRun } from './make-run.js';
 import { runStatus } from './run-status.js';
@@ -11,11 +11,11 @@ import { runTimestamp } from './run-timestamp.js';
 let tmp: string;
 let run: Run;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'));
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 const opdef = OpDef('test', { exec: 'python say.py', config: 'say.py' });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { makeFakeRun } from '../test/runs-fixtures.js';
 import type { RunLoadError } from './errors.js';
 import { listRuns } from './list-runs.js';
 import { runForMetaDir } from './run-for-meta-dir.js';
@@ -10,12 +11,12 @@ import { setMetaLogger } from './meta-logger.js';
 
 let runsDir: string;
 beforeEach(async () => {
-  runsDir = join(await makeTempDir(), 'runs');
+  runsDir = join(await testdir(), 'runs');
   await mkdir(runsDir);
 });
 afterEach(async () => {
   setMetaLogger(undefined);
-  await removeTempDir(join(runsDir, '..'));
+  await removeTree(join(runsDir, '..'));
 });
 
 const ids = (runs: { id: string }[]) => runs.map((r) => r.id);

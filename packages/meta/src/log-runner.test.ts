@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { formatLocalTime } from './_local-time.js';
 import { logRunner } from './log-runner.js';
 import { makeRun } from './make-run.js';
@@ -15,14 +15,14 @@ let tmp: string;
 let run: Run;
 let warnings: string[];
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
   warnings = [];
   setMetaLogger((msg) => warnings.push(msg));
 });
 afterEach(async () => {
   setMetaLogger(undefined);
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 const runnerLog = () => readFile(join(run.metaDir, 'log', 'runner'), 'utf8');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { makeRunId } from './make-run-id.js';
 import { makeRunTimestamp } from './make-run-timestamp.js';
 import { makeRun } from './make-run.js';
@@ -11,10 +11,10 @@ import { runStatus } from './run-status.js';
 
 let tmp: string;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 describe('makeRunId()', () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { makeFakeRun } from '../test/runs-fixtures.js';
 import { findOrphanedRunFiles } from './find-orphaned-run-files.js';
 import { removeOrphanedRunFiles } from './remove-orphaned-run-files.js';
 import { lockRun } from './run-lock.js';
@@ -11,11 +12,11 @@ const ID2 = '7a000000-1111-4222-8333-444455556666';
 
 let runsDir: string;
 beforeEach(async () => {
-  runsDir = join(await makeTempDir(), 'runs');
+  runsDir = join(await testdir(), 'runs');
   await mkdir(runsDir);
 });
 afterEach(async () => {
-  await removeTempDir(join(runsDir, '..'));
+  await removeTree(join(runsDir, '..'));
 });
 
 const entries = async () => (await readdir(runsDir)).sort();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { mkdir, readdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { makeFakeRun } from '../test/runs-fixtures.js';
 import { associateProject } from './associate-project.js';
 import { removeAssociateProject } from './remove-associate-project.js';
 import { runProjectDir } from './run-project-dir.js';
@@ -9,11 +10,11 @@ import { setMetaLogger } from './meta-logger.js';
 
 let tmp: string;
 beforeEach(async () => {
-  tmp = await realpath(await makeTempDir());
+  tmp = await realpath(await testdir());
 });
 afterEach(async () => {
   setMetaLogger(undefined);
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 async function refOf(runsDir: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { initRunMeta } from './init-run-meta.js';
 import { makeRun } from './make-run.js';
 import { readRunCmd } from './read-run-cmd.js';
@@ -13,11 +13,11 @@ import { writeMetaFile } from './write-meta-file.js';
 let tmp: string;
 let run: Run;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 const opdef = OpDef('train', { exec: 'python train.py', config: 'train.py', n: 2n, x: 2.0 });

@@ -2,20 +2,12 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { initRunMeta } from './init-run-meta.js';
 import { makeRun } from './make-run.js';
 import { isSecretEnvName, redactEnv, withoutRedacted } from './redact-env.js';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
 
-const dirs: string[] = [];
-const testdir = async () => {
-  const dir = await makeTempDir();
-  dirs.push(dir);
-  return dir;
-};
-afterAll(async () => {
-  for (const dir of dirs) await removeTempDir(dir);
-});
+afterAll(cleanupTestdirs);
 
 describe('redactEnv() (decision 18)', () => {
   test('replaces the values of names with TOKEN, SECRET, PASSWORD, KEY or CREDENTIAL, any case', () => {

@@ -5,7 +5,7 @@ import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { makeRun } from './make-run.js';
 import { setMetaLogger } from './meta-logger.js';
 import { lockRun, runLockState } from './run-lock.js';
@@ -17,7 +17,7 @@ let runsDir: string;
 let run: Run;
 const children: ChildProcess[] = [];
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   runsDir = join(tmp, 'runs');
   run = await makeRun(runsDir, { id: 'aaa' });
 });
@@ -29,7 +29,7 @@ afterEach(async () => {
     }
   }
   setMetaLogger(undefined);
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 /** Runs the fixture with `node`; resolves with the child once it printed its first line. */

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { mkdir, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { initRunMeta } from './init-run-meta.js';
 import { isPidAlive } from './is-pid-alive.js';
 import { makeRun } from './make-run.js';
@@ -20,7 +20,7 @@ let tmp: string;
 let run: Run;
 let warnings: string[];
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
   warnings = [];
   setMetaLogger((m) => warnings.push(m));
@@ -29,7 +29,7 @@ const afterThis: (() => void)[] = [];
 afterEach(async () => {
   for (const undo of afterThis.splice(0)) undo();
   setMetaLogger(undefined);
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 const init = () => initRunMeta(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));

@@ -4,7 +4,8 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Run } from '@gage/types';
-import { makeFakeRun, makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
+import { makeFakeRun } from '../test/runs-fixtures.js';
 import { getAttrsByAuthor } from './get-attrs-by-author.js';
 import { initRunUserAttrs } from './init-run-user-attrs.js';
 import { deleteRuns } from './delete-runs.js';
@@ -16,12 +17,12 @@ let tmp: string;
 let run: Run;
 let userDir: string;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeFakeRun(tmp, 'abc');
   userDir = join(tmp, 'abc.user');
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 function osUser(): string {

@@ -3,7 +3,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../test/turn-ticker.js';
 import { initRunMeta } from './init-run-meta.js';
 import { LOOP_YIELD_CALLS } from './make-loop-yield.js';
@@ -16,13 +16,13 @@ import { writeMetaFile } from './write-meta-file.js';
 let tmp: string;
 let run: Run;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
   await initRunMeta(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));
 });
 afterEach(async () => {
   setMetaLogger(undefined);
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 async function put(path: string, content = '', mtimeSec?: number): Promise<void> {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../test/turn-ticker.js';
 import { fileSha256 } from './file-sha256.js';
 import { initRunMeta } from './init-run-meta.js';
@@ -24,12 +24,12 @@ const EMPTY_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b
 let tmp: string;
 let run: Run;
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
   await initRunMeta(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 async function put(path: string, content = ''): Promise<void> {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { chmod, lstat, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
-import { makeTempDir, removeTempDir } from '../test/runs-fixtures.js';
+import { removeTree, testdir } from '@gage/test-utils';
 import { makeReadOnly } from './make-read-only.js';
 import { logRunner } from './log-runner.js';
 import { makeRun } from './make-run.js';
@@ -14,13 +14,13 @@ let tmp: string;
 let run: Run;
 let writableMode: number; // 0o666 minus this process's umask
 beforeEach(async () => {
-  tmp = await makeTempDir();
+  tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
   await writeFile(join(tmp, 'probe'), '', { mode: 0o666 });
   writableMode = (await stat(join(tmp, 'probe'))).mode & 0o777;
 });
 afterEach(async () => {
-  await removeTempDir(tmp);
+  await removeTree(tmp);
 });
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;

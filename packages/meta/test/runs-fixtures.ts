@@ -1,20 +1,9 @@
 // Test fixtures for the listing, selection and delete tests: real run
 // layouts on disk, written file by file (what makeRun + initRunMeta leave
 // behind, reduced to the files these functions read).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runNameForId, type Run } from '@gage/types';
-
-/** A fresh temp dir; remove it with {@link removeTempDir}. */
-export function makeTempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'gage-'));
-}
-
-/** Removes a temp dir made by {@link makeTempDir}, read-only contents included. */
-export async function removeTempDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-}
 
 /** What a fixture run has on disk. */
 export interface FakeRunOptions {

@@ -1,24 +1,23 @@
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initRunMeta, makeRun } from '@gage/meta';
 import { collectReadBuffers, execRun, finalizeRun, openRunOutput, readRunOutput, startRun } from '@gage/proc';
+import { removeTree, testdir } from '@gage/test-utils';
 
 const EMIT = fileURLToPath(new URL('../test/fixtures/emit.mjs', import.meta.url));
 
 async function withRun(args: string[], body: (run: Awaited<ReturnType<typeof makeRun>>) => Promise<void>) {
-  const runsDir = await mkdtemp(join(tmpdir(), 'gage-'));
+  const runsDir = await testdir();
   try {
     const run = await makeRun(runsDir);
     await initRunMeta(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
     await Deno.mkdir(run.runDir);
     await body(run);
   } finally {
-    await new Deno.Command('chmod', { args: ['-R', 'u+w', runsDir] }).output();
-    await rm(runsDir, { recursive: true, force: true });
+    await removeTree(runsDir);
   }
 }
 

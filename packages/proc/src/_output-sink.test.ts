@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeIndex, makeTempDir, removeTempDirs } from '../test/helpers.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
+import { decodeIndex } from '../test/helpers.js';
 import { OutputSink, STDERR, STDOUT } from './_output-sink.js';
 import type { OutputChunkCallback } from './_output-sink.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 type Call = [stream: number, pieces: string[]];
 
 /** Feeds `chunks` ([stream, text]) to a sink in that order, closes it, and returns what it wrote and passed on. */
 async function feed(chunks: [number, string | Buffer][], options: { maxPendingLine?: number; withLines?: boolean } = {}) {
-  const dir = await makeTempDir();
+  const dir = await testdir();
   const calls: Call[] = [];
   const kept: [number, readonly Uint8Array[]][] = [];
   const lines: [number, string][] = [];
@@ -122,7 +123,7 @@ describe('OutputSink onOutputChunk', () => {
 
   test('the index is the same with and without the callback', async () => {
     const chunks: [number, string][] = [[STDOUT, 'a\nb'], [STDERR, 'x\n'], [STDOUT, 'c\n'], [STDOUT, 'tail']];
-    const dir = await makeTempDir();
+    const dir = await testdir();
     const plain = new OutputSink(join(dir, 'o'), join(dir, 'o.index'), { onCallbackError: () => undefined });
     for (const [stream, text] of chunks) plain.write(stream, Buffer.from(text));
     plain.close();
@@ -132,7 +133,7 @@ describe('OutputSink onOutputChunk', () => {
   });
 
   test('write returns a promise when the chunk callback asks to wait, and nothing otherwise', async () => {
-    const dir = await makeTempDir();
+    const dir = await testdir();
     let release: () => void = () => undefined;
     const sink = new OutputSink(join(dir, 'o'), join(dir, 'o.index'), {
       onOutputChunk: (_stream, pieces) => (Buffer.concat(pieces).toString() === 'wait\n'
@@ -161,7 +162,7 @@ describe('OutputSink onOutputChunk', () => {
       throw new Error('boom');
     }],
   ] as const)('a chunk callback that %s is reported once and dropped; capture goes on', async (_how, fail) => {
-    const dir = await makeTempDir();
+    const dir = await testdir();
     const reported: unknown[] = [];
     let calls = 0;
     const sink = new OutputSink(join(dir, 'o'), join(dir, 'o.index'), {

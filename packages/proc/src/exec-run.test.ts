@@ -5,13 +5,12 @@ import { mkdir, readFile, stat, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
-import {
-  FIXTURES, fixtureCmd, makeStagedRun, removeTempDirs, runnerLog, steps, waitFor,
-} from '../test/helpers.js';
+import { cleanupTestdirs, waitFor } from '@gage/test-utils';
+import { FIXTURES, fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 

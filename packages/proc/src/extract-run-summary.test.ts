@@ -6,9 +6,10 @@ import { extractRunSummary } from './extract-run-summary.js';
 import { finalizeRun } from './finalize-run.js';
 import { readMetaFile } from '@gage/meta';
 import { OpDef, parseJson, type JsonObject, type Run } from '@gage/types';
-import { makeStagedRun, removeTempDirs, runnerLog } from '../test/helpers.js';
+import { makeStagedRun, runnerLog } from '../test/helpers.js';
+import { cleanupTestdirs } from '@gage/test-utils';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 /** A staged run whose op prints `output` and writes `files` into its run dir. */
 async function runWith(data: JsonObject, output: string, files: Record<string, string> = {}): Promise<Run> {

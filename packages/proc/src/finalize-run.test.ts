@@ -2,11 +2,12 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMetaFile, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
-import { fixtureCmd, listFiles, makeStagedRun, removeTempDirs, runnerLog, steps, waitFor } from '../test/helpers.js';
+import { cleanupTestdirs, listFiles, waitFor } from '@gage/test-utils';
+import { fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 const WRITE_FILE = 'require("fs").writeFileSync("out.txt", "generated"); console.log("done")';
 

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { stat } from 'node:fs/promises';
-import { fixtureCmd, makeStagedRun, removeTempDirs, steps } from '../test/helpers.js';
+import { cleanupTestdirs } from '@gage/test-utils';
+import { fixtureCmd, makeStagedRun, steps } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
 import { followRunOutput } from './follow-run-output.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 describe('followRunOutput()', () => {
   test('yields lines while the run writes them and ends when the run stops', async () => {

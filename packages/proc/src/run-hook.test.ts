@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { runMetaPath } from '@gage/meta';
-import { decodeIndex, fixtureCmd, makeStagedRun, makeTempDir, removeTempDirs, runnerLog, steps } from '../test/helpers.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
+import { decodeIndex, fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { runHook } from './run-hook.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 async function outputOf(run: Parameters<typeof runHook>[0], name: string) {
   const output = await readFile(runMetaPath(run, 'output', name), 'utf8');
@@ -55,7 +56,7 @@ describe('runHook()', () => {
 
   test('sets run_id and run_dir, and project_dir for staging hooks only', async () => {
     const run = await makeStagedRun({}, ['true']);
-    const projectDir = await makeTempDir();
+    const projectDir = await testdir();
     const cmd = fixtureCmd('show-env.mjs', 'run_id', 'run_dir', 'project_dir');
     await runHook(run, 'stage-sourcecode', cmd, { projectDir });
     expect(JSON.parse((await outputOf(run, '10_sourcecode')).output)).toEqual({

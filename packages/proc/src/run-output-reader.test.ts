@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeBareRun, makeTempDir, removeTempDirs } from '../test/helpers.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
+import { makeBareRun } from '../test/helpers.js';
 import { iterRunOutput } from './iter-run-output.js';
 import { readRunOutput } from './read-run-output.js';
 import { RunOutputReader } from './run-output-reader.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 const T = 1704067200000;
 
@@ -78,7 +79,7 @@ describe('RunOutputReader', () => {
   });
 
   test('reads files larger than one read', async () => {
-    const dir = await makeTempDir();
+    const dir = await testdir();
     const count = 50_000;
     const text = Array.from({ length: count }, (_, i) => `line ${i}\n`).join('');
     await writeFile(join(dir, 'out'), text);

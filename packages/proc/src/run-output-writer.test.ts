@@ -2,12 +2,13 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeIndex, exitOf, FIXTURES, makeBareRun, removeTempDirs, spawnFixture, steps } from '../test/helpers.js';
+import { cleanupTestdirs } from '@gage/test-utils';
+import { decodeIndex, exitOf, FIXTURES, makeBareRun, spawnFixture, steps } from '../test/helpers.js';
 import { openRunOutput } from './open-run-output.js';
 import { readRunOutput } from './read-run-output.js';
 import { RunOutputWriter } from './run-output-writer.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 async function capture(fixture: string, args: string[], options: Parameters<typeof openRunOutput>[2] = {}) {
   const run = await makeBareRun();

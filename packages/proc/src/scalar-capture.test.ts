@@ -5,9 +5,10 @@ import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
 import { iterRunScalars, parseScalarLine, readRunScalarsSync, summarizeScalars } from './run-scalars.js';
 import { scalarPatterns } from './scalar-capture.js';
-import { makeStagedRun, removeTempDirs, runnerLog } from '../test/helpers.js';
+import { makeStagedRun, runnerLog } from '../test/helpers.js';
+import { cleanupTestdirs } from '@gage/test-utils';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 /** A staged run of `node -e <script>` whose op has `extra` fields. */
 async function run(script: string, extra: Record<string, unknown> = {}) {

@@ -2,13 +2,12 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lockRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
-import {
-  decodeIndex, FIXTURES, fixtureCmd, listFiles, makeStagedRun, makeTempDir, removeTempDirs, runnerLog, steps,
-} from '../test/helpers.js';
+import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
+import { decodeIndex, FIXTURES, fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { openRunOutput } from './open-run-output.js';
 import { startRun } from './start-run.js';
 
-afterEach(removeTempDirs);
+afterEach(cleanupTestdirs);
 
 const SAY = 'const msg = "Hi there";\nconsole.log(msg);\n';
 
@@ -67,7 +66,7 @@ describe('startRun()', () => {
   });
 
   test('runs in the run dir with the Gage run variables, proc/env winning', async () => {
-    const parentPwd = await makeTempDir();
+    const parentPwd = await testdir();
     const run = await makeStagedRun({}, fixtureCmd('show-env.mjs', 'RUN_ID', 'RUN_DIR', 'PARENT_PWD',
       'PYTHONDONTWRITEBYTECODE', 'EXTRA', 'PATH_SET'), { env: { EXTRA: 'from proc/env', RUN_ID: 'overridden' } });
     const { output } = await runToEnd(run, { parentPwd, env: { PATH_SET: String(Boolean(process.env.PATH)) } });

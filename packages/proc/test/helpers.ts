@@ -1,44 +1,20 @@
-// Test helpers for @gage/proc: temp dirs, fixture processes, index decoding.
+// Test helpers for @gage/proc: fixture processes and runs, index decoding (temp dirs: @gage/test-utils).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   initRunMeta, makeReadOnly, makeRun, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp,
 } from '@gage/meta';
+import { testdir } from '@gage/test-utils';
 import type { JsonValue, OpDef, Run } from '@gage/types';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-const tempDirs: string[] = [];
-
-/** A fresh temp dir, removed by {@link removeTempDirs}. */
-export async function makeTempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Removes every temp dir made so far (making read-only trees writable first). */
-export async function removeTempDirs(): Promise<void> {
-  for (const dir of tempDirs.splice(0)) {
-    await makeWritable(dir);
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function makeWritable(path: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) return;
-  await chmod(path, info.mode | 0o700);
-  if (info.isDirectory()) for (const name of await readdir(path)) await makeWritable(join(path, name));
-}
-
 /** A bare run (meta dir and run dir made) for output tests that need no meta files. */
 export async function makeBareRun(): Promise<Run> {
-  const runsDir = await makeTempDir();
+  const runsDir = await testdir();
   const run: Run = { id: 'abc', name: 'abc', runDir: join(runsDir, 'abc'), metaDir: join(runsDir, 'abc.meta') };
   await mkdir(run.metaDir, { recursive: true });
   await mkdir(run.runDir, { recursive: true });
@@ -70,26 +46,10 @@ export function steps(...list: [string, string | number][]): string[] {
   return [JSON.stringify(list)];
 }
 
-/** Every file under `dir`, relative with `/`, sorted (the seed's `ls`). */
-export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles(join(dir, entry.name), rel));
-    else out.push(rel);
-  }
-  return out.sort();
-}
-
 /** Messages of `log/runner`, without their timestamps. */
 export async function runnerLog(run: Run): Promise<string[]> {
   const text = await readFile(join(run.metaDir, 'log', 'runner'), 'utf8');
   return text.split('\n').filter((l) => l !== '').map((l) => l.slice(l.indexOf(' ') + 1));
-}
-
-/** Polls `check` every 20 ms until it returns true. */
-export async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!await check()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** Runs `node <fixture>` as the run command: the argv array for `proc/cmd`. */
@@ -107,7 +67,7 @@ export async function makeStagedRun(
   args: string | string[],
   options: { env?: Record<string, string>; exec?: JsonValue; data?: Record<string, JsonValue> } = {},
 ): Promise<Run> {
-  const runsDir = await makeTempDir();
+  const runsDir = await testdir();
   const run = await makeRun(runsDir);
   const opdef: OpDef = { name: 'test', data: { exec: options.exec ?? args, ...options.data } };
   await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, { args, env: options.env ?? {} });

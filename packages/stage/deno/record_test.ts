@@ -1,8 +1,7 @@
 // Issue 11 under Deno: checked and typed flags, nested keys, the read-back check, provenance.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initRunMeta, makeRun, readMetaFile } from '@gage/meta';
 import {
@@ -10,11 +9,11 @@ import {
 } from '@gage/stage';
 import { jsonConfigFormat } from '@gage/stage/config-formats';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
-import { tree } from './_tree.ts';
+import { removeTree, testdir } from '@gage/test-utils';
 
 
 Deno.test('flags are checked against the config and take the default type (decisions 15-17)', async () => {
-  const dir = await tree({ 'train.py': 'lr = 0.1\nname = "x"\n', 'p.yaml': 'optimizer:\n  lr: 0.05\n' });
+  const dir = await testdir({ 'train.py': 'lr = 0.1\nname = "x"\n', 'p.yaml': 'optimizer:\n  lr: 0.05\n' });
   try {
     const defaults = await readProjectConfig(dir, OpDef('train', { config: ['train.py', 'p.yaml'] }));
     assert.deepEqual(defaults, { lr: 0.1, name: 'x', 'optimizer.lr': 0.05 });
@@ -27,7 +26,7 @@ Deno.test('flags are checked against the config and take the default type (decis
       code: 'ERR_GAGE_FLAG_VALUE', message: "Invalid value 'abc' for flag lr: expected a float",
     });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 });
 
@@ -39,8 +38,8 @@ Deno.test('configReadbackMismatches() catches a patcher that disagrees with its 
 });
 
 Deno.test('stageRun records provenance of a dirty git work tree (decision 18)', async () => {
-  const dir = await tree({ 'op.js': 'console.log(1)\n', 'uv.lock': 'lock\n' });
-  const runs = await mkdtemp(join(tmpdir(), 'gage-deno-runs-'));
+  const dir = await testdir({ 'op.js': 'console.log(1)\n', 'uv.lock': 'lock\n' });
+  const runs = await testdir();
   try {
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, stdio: 'pipe' }).toString().trim();
     git('init', '-q');
@@ -60,7 +59,7 @@ Deno.test('stageRun records provenance of a dirty git work tree (decision 18)', 
     assert.equal((await collectProvenance(runs)).provenance.git, undefined);
     assert.equal(stripUrlCredentials('https://u:p@h/r.git'), 'https://h/r.git');
   } finally {
-    await rm(dir, { recursive: true, force: true });
-    await rm(runs, { recursive: true, force: true });
+    await removeTree(dir);
+    await removeTree(runs);
   }
 });

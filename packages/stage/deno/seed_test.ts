@@ -1,26 +1,16 @@
 // The founding scenario under Deno, against the built packages.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
 import { initRunMeta, makeRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { openRunOutput, startRun } from '@gage/proc';
 import { stageRun } from '@gage/stage';
-
-async function ls(dir: string, sub = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(join(dir, sub), { withFileTypes: true })) {
-    const rel = sub ? `${sub}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await ls(dir, rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
+import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
 
 Deno.test('seed: stage, start and capture two runs under Deno', async () => {
-  const project = await mkdtemp(join(tmpdir(), 'gage-deno-seed-'));
-  const runsHome = await mkdtemp(join(tmpdir(), 'gage-deno-runs-'));
+  const project = await testdir();
+  const runsHome = await testdir();
   await writeFile(join(project, 'say.py'), 'msg = "Hi there"\nprint(msg)\n');
   const opdef = OpDef('test', { exec: 'python say.py', config: 'say.py' });
 
@@ -28,12 +18,12 @@ Deno.test('seed: stage, start and capture two runs under Deno', async () => {
     const run = await makeRun(runsHome);
     await initRunMeta(run, OpRef('test', 'test'), opdef, config, OpCmd(['python', 'say.py'], {}));
     await stageRun(run, project);
-    assert.deepEqual(await ls(run.runDir), ['say.py']);
+    assert.deepEqual(await listFiles(run.runDir), ['say.py']);
     const p = await startRun(run);
     const output = await openRunOutput(run, p);
     assert.equal(await p.wait(), 0);
     await output.waitAndClose();
-    assert.deepEqual(await ls(runMetaDir(run)), [
+    assert.deepEqual(await listFiles(runMetaDir(run)), [
       '__schema__', 'config.json', 'id', 'initialized', 'log/files', 'log/patched', 'log/runner', 'manifest',
       'opdef.json', 'opref', 'output/40_run', 'output/40_run.index', 'proc/cmd', 'proc/env', 'staged',
     ]);
@@ -41,4 +31,5 @@ Deno.test('seed: stage, start and capture two runs under Deno', async () => {
     assert.equal(await runStatus(run), 'staged');
   }
   assert.equal(await readFile(join(project, 'say.py'), 'utf8'), 'msg = "Hi there"\nprint(msg)\n');
+  await cleanupTestdirs();
 });

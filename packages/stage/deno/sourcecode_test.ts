@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   copySourcecode, DEFAULT_SOURCECODE_PATTERNS, findGagefile, findProjectDir, isTextFile, loadGagefile, opRefFor,
   opRunCommand, planSourcecode, resolveOperation, selectConfigFiles, sourcecodePatterns, validateGagefile,
 } from '@gage/stage';
-import { tree } from './_tree.ts';
+import { removeTree, testdir } from '@gage/test-utils';
 
 
 Deno.test('Gage file discovery, loading and operation resolution under Deno', async () => {
-  const dir = await tree({ 'gage.json': '// ops\n{"hello": {"exec": "node $project_dir/hello.js", "default": true}, "other": {}}\n', 'sub/x': '' });
+  const dir = await testdir({ 'gage.json': '// ops\n{"hello": {"exec": "node $project_dir/hello.js", "default": true}, "other": {}}\n', 'sub/x': '' });
   try {
     assert.equal(await findProjectDir(join(dir, 'sub'), { stopDir: dir }), dir);
     const path = await findGagefile(dir);
@@ -24,13 +23,13 @@ Deno.test('Gage file discovery, loading and operation resolution under Deno', as
       "Properties ['op'] are invalid", "Properties ['output-summary'] are invalid",
     ]);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTree(dir);
   }
 });
 
 Deno.test('source code plan and copy under Deno', async () => {
-  const dir = await tree({ 'say.py': 'print(1)\n', 'venv/bin/activate': '', 'venv/x.py': '', '.git/config': '', 'conf/a.yaml': '' });
-  const runDir = await mkdtemp(join(tmpdir(), 'gage-deno-run-'));
+  const dir = await testdir({ 'say.py': 'print(1)\n', 'venv/bin/activate': '', 'venv/x.py': '', '.git/config': '', 'conf/a.yaml': '' });
+  const runDir = await testdir();
   try {
     await symlink('..', join(dir, 'conf/up'));
     await chmod(join(dir, 'say.py'), 0o755);
@@ -44,7 +43,7 @@ Deno.test('source code plan and copy under Deno', async () => {
     assert.equal((await stat(join(runDir, 'say.py'))).mode & 0o777, 0o755);
     assert.deepEqual(await selectConfigFiles(dir, ['conf/*.yaml']), ['conf/a.yaml']);
   } finally {
-    await rm(dir, { recursive: true, force: true });
-    await rm(runDir, { recursive: true, force: true });
+    await removeTree(dir);
+    await removeTree(runDir);
   }
 });

@@ -1,34 +1,17 @@
 // The helpers of the seed scenario (`cd`, `makeTempDir`, `write`, `ls`, `cat`),
-// real file-system versions of the doctest functions Gage (Python) tests use.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const tempDirs: string[] = [];
+// real file-system versions of the doctest functions Gage (Python) tests use,
+// on the shared temp dirs of @gage/test-utils.
+import { readFile, writeFile } from 'node:fs/promises';
+import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
 
 /** Makes a temporary directory, removed by `removeTempDirs()`. */
-export async function makeTempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-seed-'));
-  tempDirs.push(dir);
-  return dir;
+export function makeTempDir(): Promise<string> {
+  return testdir();
 }
 
 /** Removes every directory `makeTempDir()` made (read-only files included). */
-export async function removeTempDirs(): Promise<void> {
-  const { chmod } = await import('node:fs/promises');
-  for (const dir of tempDirs.splice(0)) {
-    await makeWritable(dir, chmod);
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function makeWritable(dir: string, chmod: (p: string, m: number) => Promise<void>): Promise<void> {
-  await chmod(dir, 0o755);
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) await makeWritable(p, chmod);
-    else if (entry.isFile()) await chmod(p, 0o644);
-  }
+export function removeTempDirs(): Promise<void> {
+  return cleanupTestdirs();
 }
 
 /** Changes the working directory. */
@@ -43,16 +26,7 @@ export async function write(path: string, text: string): Promise<void> {
 
 /** The files under `dir`, recursively, as sorted relative paths, one per line. */
 export async function ls(dir: string): Promise<string> {
-  const out: string[] = [];
-  async function walk(sub: string): Promise<void> {
-    for (const entry of await readdir(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(rel);
-      else out.push(rel);
-    }
-  }
-  await walk('');
-  return out.sort().join('\n');
+  return (await listFiles(dir)).join('\n');
 }
 
 /** The text of a file. */

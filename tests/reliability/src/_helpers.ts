@@ -1,9 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTree, testdir, writeTree } from '@gage/test-utils';
 
 /** The built `gage` bin (build it first: `pnpm build` at the root), or `GAGE_BIN` (e.g. a copy of `dist/`). */
 export const BIN = process.env.GAGE_BIN ?? fileURLToPath(new URL('../../../packages/cli/dist/gage.js', import.meta.url));
@@ -89,39 +89,9 @@ export function gage(args: string[], options: GageOptions): Promise<GageResult> 
   return spawnGage(args, options).result;
 }
 
-/** A temp dir with `files` written into it. */
-export async function makeTree(files: Record<string, string | Uint8Array> = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-rel-'));
-  await writeTree(dir, files);
-  return dir;
-}
-
-/** Writes `files` (relative path → content) under `dir`. */
-export async function writeTree(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  }
-}
-
-/** Removes a temp dir (also read-only run files). */
-export async function removeTree(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-}
-
-/** Sorted entry names of a dir, `[]` when missing. */
-export async function entries(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [] as string[])).sort();
-}
-
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls `check` every 50 ms until it returns true. */
-export async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await sleep(50);
 }
 
 /** True while any process of the process group `pgid` lives. */
@@ -146,7 +116,7 @@ export interface Sandbox {
 
 /** Makes a sandbox whose project holds `files`; gage runs with `--runs <runs>` through `GAGE_RUNS`. */
 export async function makeSandbox(files: Record<string, string | Uint8Array>): Promise<Sandbox> {
-  const root = await makeTree();
+  const root = await testdir();
   const project = join(root, 'project');
   const home = join(root, 'home');
   const runs = join(root, 'runs');
@@ -178,7 +148,7 @@ export interface SmallDisk {
  * the full-disk cases must fail loudly there, never pass unseen.
  */
 export async function mountSmallDisk(size: string): Promise<SmallDisk> {
-  const dir = await makeTree();
+  const dir = await testdir();
   const failed = await new Promise<string | undefined>((resolve) => {
     execFile('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], (err, _out, stderr) =>
       resolve(err ? `${stderr || err.message}`.trim() : undefined));

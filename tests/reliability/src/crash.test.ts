@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runStatus } from '@gage/meta';
 import type { RunStatus } from '@gage/types';
 import { checkRunsDir } from './_check-runs.js';
-import { expectNoCrash, gage, groupAlive, makeSandbox, mountSmallDisk, QUICK, scale, sleep, spawnGage, waitFor, type Sandbox } from './_helpers.js';
+import { waitFor } from '@gage/test-utils';
+import { expectNoCrash, gage, groupAlive, makeSandbox, mountSmallDisk, QUICK, scale, sleep, spawnGage, type Sandbox } from './_helpers.js';
 import { WORK_PROJECT } from './_projects.js';
 import { seededRandom } from './_seeded-random.js';
 

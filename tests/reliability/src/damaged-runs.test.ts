@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { listRuns, readManifest, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { expectNoCrash, gage, makeSandbox, spawnGage, STACK_LINE, waitFor, type Sandbox } from './_helpers.js';
+import { waitFor } from '@gage/test-utils';
+import { expectNoCrash, gage, makeSandbox, spawnGage, STACK_LINE, type Sandbox } from './_helpers.js';
 
 /**
  * Runs damaged in ways the hostile-testing report (issue 12) found to break

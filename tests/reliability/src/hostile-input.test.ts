@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { listRuns, readFilesLog, runStatus } from '@gage/meta';
 import { checkRunsDir } from './_check-runs.js';
-import { entries, gage, makeSandbox, removeTree, scale, STACK_LINE, writeTree, type Sandbox } from './_helpers.js';
+import { entries, removeTree, writeTree } from '@gage/test-utils';
+import { gage, makeSandbox, scale, STACK_LINE, type Sandbox } from './_helpers.js';
 
 let box: Sandbox;
 beforeEach(async () => {

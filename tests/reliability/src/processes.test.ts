@@ -7,7 +7,8 @@ import { listRuns, readManifest, readMetaFile, runStatus } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import type { Run } from '@gage/types';
 import { checkRunsDir } from './_check-runs.js';
-import { BIN, gage, gageEnv, makeSandbox, spawnGage, STACK_LINE, waitFor, type GageResult, type Sandbox } from './_helpers.js';
+import { waitFor } from '@gage/test-utils';
+import { BIN, gage, gageEnv, makeSandbox, spawnGage, STACK_LINE, type GageResult, type Sandbox } from './_helpers.js';
 
 /**
  * Hostile tests of issue 12 (processes and signals): programs that exit

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { listRuns, readMetaFile, runLockState, runStatus } from '@gage/meta';
-import { gage, makeSandbox, spawnGage, waitFor, type GageProcess, type Sandbox } from './_helpers.js';
+import { waitFor } from '@gage/test-utils';
+import { gage, makeSandbox, spawnGage, type GageProcess, type Sandbox } from './_helpers.js';
 import { WORK_PROJECT } from './_projects.js';
 
 let box: Sandbox;

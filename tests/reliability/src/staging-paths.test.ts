@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { listRuns, readFilesLog, runLockState, runStatus } from '@gage/meta';
 import { checkRunsDir } from './_check-runs.js';
-import { entries, gage, makeSandbox, QUICK, scale, sleep, spawnGage, type Sandbox } from './_helpers.js';
+import { entries } from '@gage/test-utils';
+import { gage, makeSandbox, QUICK, scale, sleep, spawnGage, type Sandbox } from './_helpers.js';
 
 let box: Sandbox;
 beforeEach(async () => {

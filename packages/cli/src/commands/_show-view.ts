@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { dirname, sep } from 'node:path';
 import { compareCodePoints, type JsonObject } from '@gage/types';
 import type { OutputMode } from '../io.js';
@@ -74,15 +73,14 @@ export function formatFilesTable(files: RunFileEntry[], mode: OutputMode, noSize
 }
 
 /**
- * A path with the home directory shown as `~`.
+ * A path with the home directory `home` shown as `~`.
  *
  * @example
  * ```ts
- * tildePath('/home/me/greet'); // '~/greet'
+ * tildePath('/home/me/greet', '/home/me'); // '~/greet'
  * ```
  */
-export function tildePath(path: string): string {
-  const home = homedir();
+export function tildePath(path: string, home: string): string {
   return path === home ? '~' : path.startsWith(home + sep) ? '~' + path.slice(home.length) : path;
 }
 
@@ -94,6 +92,8 @@ export interface ShowView {
   files: RunFileEntry[];
   fileLimit: number;
   outputs: PhaseOutput[];
+  /** The home directory, shown as `~` in paths. */
+  home: string;
 }
 
 /**
@@ -125,8 +125,8 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
         ['name', info.run.name],
         ['started', info.started === undefined ? '' : formatDateTime(info.started)],
         ['stopped', info.stopped === undefined ? '' : formatDateTime(info.stopped)],
-        ['location', tildePath(dirname(info.run.runDir))],
-        ['project', info.projectDir ? tildePath(info.projectDir) : ''],
+        ['location', tildePath(dirname(info.run.runDir), view.home)],
+        ['project', info.projectDir ? tildePath(info.projectDir, view.home) : ''],
         ['exit_code', info.exitCode === undefined ? '' : String(info.exitCode)],
       ]),
       w,

@@ -3,6 +3,7 @@ import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs, type OptionKey } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { homeDir } from '../expand-home.js';
 import { encodeJson } from '../output/encode-json.js';
 import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir } from '../project.js';
@@ -93,7 +94,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   } else {
     const fileLimit = parsed.options['all-files'] ? Infinity : limitText === undefined ? 50 : Number(limitText);
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
-    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs };
+    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env) };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;

@@ -1,8 +1,8 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, test } from '@jest/globals';
+import { removeTree, testdir } from '@gage/test-utils';
 import type { Io } from '../io.js';
 import { confirm } from './confirm.js';
 
@@ -48,7 +48,7 @@ describe('confirm()', () => {
   });
 
   test('from a file descriptor reads exactly the answer line, leaving the rest for the run', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gage-confirm-'));
+    const dir = await testdir();
     try {
       writeFileSync(join(dir, 'in'), 'maybe\r\ny\nhello\n');
       const fd = openSync(join(dir, 'in'), 'r');
@@ -65,7 +65,7 @@ describe('confirm()', () => {
         closeSync(fd);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await removeTree(dir);
     }
   });
 });

@@ -1,18 +1,16 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeTree, testdir } from '@gage/test-utils';
 import { FILE_QUEUE_LIMIT, FileWriteQueue, regularFileFd } from './file-write-queue.js';
 
 let dir: string;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'gage-queue-'));
+beforeEach(async () => {
+  dir = await testdir();
 });
 
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => removeTree(dir));
 
 describe('FileWriteQueue', () => {
   test('writes every piece in order', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeTree, testdir } from '@gage/test-utils';
 import type { OutStream } from '../io.js';
 import { OutputEcho } from './output-echo.js';
 import { StatusLine } from './status-line.js';
@@ -109,7 +109,7 @@ describe('OutputEcho', () => {
   });
 
   test('to a stdout that is a regular file: chunks queued, lines in their turn, all in order after drain', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gage-echo-'));
+    const dir = await testdir();
     const path = join(dir, 'out');
     const fd = openSync(path, 'w');
     try {
@@ -142,7 +142,7 @@ describe('OutputEcho', () => {
       expect(errLog).toEqual([['err', 'err\n']]);
     } finally {
       closeSync(fd);
-      rmSync(dir, { recursive: true, force: true });
+      await removeTree(dir);
     }
   });
 });

@@ -1,18 +1,14 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { readOutputTail } from './_output-tail.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+afterAll(cleanupTestdirs);
 
 /** Writes an output and its index (one record per line, stream codes as given) and reads its tail. */
 async function tail(text: string, streams: number[], limit: number, maxLineBytes = 100, maxScanBytes?: number) {
-  const dir = await mkdtemp(join(tmpdir(), 'gage-tail-'));
-  dirs.push(dir);
+  const dir = await testdir();
   const index = Buffer.alloc(streams.length * 9);
   streams.forEach((s, k) => index.writeUInt8(s, k * 9 + 8));
   await writeFile(join(dir, 'out'), text);
@@ -50,8 +46,7 @@ describe('readOutputTail()', () => {
   });
 
   test('an index with a length record near its end: undefined (line breaks alone cannot split those lines)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gage-tail-'));
-    dirs.push(dir);
+    const dir = await testdir();
     // "ERR" on stderr without LF, then "OUT" on stdout: a line record, a length record (0x81, length 3), a line record.
     const index = Buffer.alloc(27);
     index.writeUInt8(1, 8);

@@ -1,15 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { removeTree, testdir } from '@gage/test-utils';
 import { startReadAhead } from './_read-ahead.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gage-'));
+  dir = await testdir();
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await removeTree(dir);
 });
 
 describe('startReadAhead()', () => {

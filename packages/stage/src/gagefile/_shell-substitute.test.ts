@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { substituteShellToken } from './_shell-substitute.js';
 
 afterAll(cleanupTestdirs);

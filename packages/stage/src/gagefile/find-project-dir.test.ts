@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeOpref, OpRef } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { findGagefile, GAGEFILE_CANDIDATES } from './find-gagefile.js';
 import { findProjectDir, PROJECT_MARKERS } from './find-project-dir.js';
 import { projectNamespace } from './project-namespace.js';

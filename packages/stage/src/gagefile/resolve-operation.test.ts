@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { OpDef } from '@gage/types';
 import { join } from 'node:path';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { opRefFor } from './op-ref-for.js';
 import { opRunCommand } from './op-run-command.js';
 import { resolveOperation } from './resolve-operation.js';

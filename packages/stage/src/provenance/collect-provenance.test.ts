@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { collectProvenance } from './collect-provenance.js';
 import { PATCH_CAP } from './_git-provenance.js';
 

@@ -3,7 +3,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOOP_YIELD_CALLS } from '@gage/meta';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../../test/_turn-ticker.js';
 import { copySourcecode } from './copy-sourcecode.js';
 

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readFile, stat } from 'node:fs/promises';
 import { LOOP_YIELD_CALLS } from '@gage/meta';
 import { join } from 'node:path';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../../test/_turn-ticker.js';
 import { copySourcecode } from './copy-sourcecode.js';
 import { planSourcecode } from './plan-sourcecode.js';

@@ -16,7 +16,7 @@ jest.unstable_mockModule('../config/json-config.js', () => ({
 
 const { initRunMeta, makeRun, readMetaFile, runStatus } = await import('@gage/meta');
 const { OpCmd, OpDef, OpRef } = await import('@gage/types');
-const { cleanupTestdirs, testdir } = await import('../../test/_testdir.js');
+const { cleanupTestdirs, testdir } = await import('@gage/test-utils');
 const { stageRun } = await import('./stage-run.js');
 
 afterAll(cleanupTestdirs);

@@ -3,7 +3,7 @@ import { chmod, cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, type Config, type JsonObject, type Run } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { applyConfig } from './apply-config.js';
 import { readProjectConfig } from './read-project-config.js';
 import { stageRun } from './stage-run.js';

@@ -4,7 +4,7 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initRunMeta, LOOP_YIELD_CALLS, makeRun, readMetaFile, runMetaPath, runStatus, scanRunFiles } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, type Run } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../../test/_turn-ticker.js';
 import { finalizeStagedRun } from './finalize-staged-run.js';
 import type { StagePhase } from './stage-options.js';

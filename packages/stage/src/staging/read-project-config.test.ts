@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpDef, type JsonValue } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { readProjectConfig } from './read-project-config.js';
 
 afterAll(cleanupTestdirs);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { initRunMeta, makeRun, readFilesLog, readMetaFile } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type JsonObject, type Run } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import type { StagePhase } from './stage-options.js';
 import { stageDependencies } from './stage-dependencies.js';
 

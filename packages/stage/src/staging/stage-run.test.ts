@@ -8,7 +8,7 @@ import {
 } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, parseJson, type Config, type JsonObject, type Run } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { stageRun } from './stage-run.js';
 import type { StagePhase } from './stage-options.js';
 

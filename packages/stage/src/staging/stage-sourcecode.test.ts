@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type JsonObject, type Run } from '@gage/types';
-import { cleanupTestdirs, testdir } from '../../test/_testdir.js';
+import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
 import { stageRun } from './stage-run.js';
 import { stageSourcecode } from './stage-sourcecode.js';
 
@@ -14,15 +14,6 @@ async function initRun(runsDir: string, data: JsonObject): Promise<Run> {
   const run = await makeRun(runsDir);
   await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
   return run;
-}
-
-/** Every file under `dir`, relative, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
 }
 
 async function runnerMessages(run: Run): Promise<string[]> {
