@@ -1,6 +1,7 @@
-import { JsonReader, type JsonSpanTree } from './_json-reader.js';
-import type { ConfigValue } from './config-value.js';
+import { type JsonSpan, type JsonSpanTree, JsonReader, REPEATED_KEY } from './_json-reader.js';
 import type { JsonValue } from './json-value.js';
+
+export type { JsonSpan } from './_json-reader.js';
 
 /** Options of {@link parseJson}. */
 export interface ParseJsonOptions {
@@ -20,32 +21,22 @@ export interface ParseJsonOptions {
  * ```
  */
 export function parseJson(text: string, options: ParseJsonOptions = {}): JsonValue {
-  return new JsonReader(text, { bigint: options.bigint ?? false, spans: false, base: 0 }).document() as JsonValue;
-}
-
-/** Where one scalar leaf of a JSON text sits, and what it reads as. */
-export interface JsonSpan {
-  /** Offset (UTF-16 code units) of the scalar's first character: a number's sign, a string's opening quote. */
-  start: number;
-  /** Offset after its last character. */
-  end: number;
-  /** The value, integers as `bigint` and other numbers as float `number`s. */
-  value: ConfigValue;
+  return new JsonReader(text, 'values', { bigint: options.bigint ?? false, base: 0 }).document() as JsonValue;
 }
 
 /**
- * Reads a JSON text as {@link parseJson} does (same grammar, same errors)
- * and returns the span of every scalar leaf under its flat dotted key, in
- * text order: object keys join with `.`, array items by index (`a.b`,
- * `layers.0`). This is what config files need to be patched byte for byte.
+ * Reads a JSON text as {@link parseJson} does (same grammar, same errors,
+ * one pass) and returns the span of every scalar leaf under its flat dotted
+ * key, in text order: object keys join with `.`, array items by index
+ * (`opt.lr`, `layers.0`); integers are `bigint`. Config files are patched
+ * byte for byte by replacing these spans.
  *
  * - A leading UTF-8 byte-order mark is skipped: offsets count it, error
  *   positions do not (as after decoding with `utf-8-sig`).
  * - A key repeated in one object replaces the earlier entry whole (nothing
- *   of the earlier value is left) and moves to the end, as `json.load`'s
- *   last-wins with the later position. When two paths flatten to the same
- *   key (`{"a.b": 1, "a": {"b": 2}}`), the later value wins at the earlier
- *   position.
+ *   of the earlier value is left) and moves to the end. When two paths
+ *   flatten to the same key (`{"a.b": 1, "a": {"b": 2}}`), the later value
+ *   wins at the earlier position.
  * - A top-level scalar has no key: the result is empty. An empty key adds
  *   no dot: `{"": {"a": 1}}` gives `a`.
  *
@@ -59,20 +50,23 @@ export interface JsonSpan {
  */
 export function parseJsonSpans(text: string): Map<string, JsonSpan> {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = new JsonReader(text, { bigint: true, spans: true, base }).document() as JsonSpanTree;
+  const reader = new JsonReader(text, 'flat', { bigint: true, base });
+  try {
+    reader.document();
+    return reader.flatSpans();
+  } catch (err) {
+    if (err !== REPEATED_KEY) throw err;
+  }
+  // Rare: a key seen before. Read the text again as a tree, in which a repeated key replaces its earlier entry.
+  const root = new JsonReader(text, 'tree', { bigint: true, base }).document() as JsonSpanTree;
   const spans = new Map<string, JsonSpan>();
-  if (root instanceof Map) root.forEach((node, key) => flatten(node, key, spans));
-  else if (Array.isArray(root)) root.forEach((node, i) => flatten(node, String(i), spans));
+  if (root instanceof Map || Array.isArray(root)) flatten(root, '', spans);
   return spans;
 }
 
 function flatten(node: JsonSpanTree, key: string, spans: Map<string, JsonSpan>): void {
-  if (node instanceof Map) node.forEach((child, k) => flatten(child, join(key, k), spans));
-  else if (Array.isArray(node)) node.forEach((child, i) => flatten(child, join(key, String(i)), spans));
+  const prefix = key === '' ? '' : key + '.';
+  if (node instanceof Map) node.forEach((child, k) => flatten(child, prefix + k, spans));
+  else if (Array.isArray(node)) node.forEach((child, i) => flatten(child, prefix + String(i), spans));
   else spans.set(key, node);
-}
-
-/** `a.b`; an empty key so far adds no dot (`{"": {"a": 1}}` gives `a`), as the YAML and TOML config readers do. */
-function join(key: string, part: string): string {
-  return key === '' ? part : key + '.' + part;
 }
