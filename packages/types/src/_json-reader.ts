@@ -3,17 +3,8 @@
 // one pass that builds plain values or records the span of every scalar.
 import type { ConfigValue } from './config-value.js';
 import type { JsonObject, JsonValue } from './json-value.js';
+import type { JsonSpan } from './parse-json.js';
 import { jsonSyntaxError, readJsonString } from './_read-json-string.js';
-
-/** Where one scalar leaf of a JSON text sits, and what it reads as. */
-export interface JsonSpan {
-  /** Offset (UTF-16 code units) of the scalar's first character: a number's sign, a string's opening quote. */
-  start: number;
-  /** Offset after its last character. */
-  end: number;
-  /** The value, integers as `bigint` and other numbers as float `number`s. */
-  value: ConfigValue;
-}
 
 /** A tree of spans: a scalar's span, an object's entries in text order, or an array's items. */
 export type JsonSpanTree = JsonSpan | Map<string, JsonSpanTree> | JsonSpanTree[];

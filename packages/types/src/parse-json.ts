@@ -1,7 +1,6 @@
-import { type JsonSpan, type JsonSpanTree, JsonReader, REPEATED_KEY } from './_json-reader.js';
+import { type JsonSpanTree, JsonReader, REPEATED_KEY } from './_json-reader.js';
+import type { ConfigValue } from './config-value.js';
 import type { JsonValue } from './json-value.js';
-
-export type { JsonSpan } from './_json-reader.js';
 
 /** Options of {@link parseJson}. */
 export interface ParseJsonOptions {
@@ -22,6 +21,16 @@ export interface ParseJsonOptions {
  */
 export function parseJson(text: string, options: ParseJsonOptions = {}): JsonValue {
   return new JsonReader(text, 'values', { bigint: options.bigint ?? false, base: 0 }).document() as JsonValue;
+}
+
+/** Where one scalar leaf of a JSON text sits, and what it reads as. */
+export interface JsonSpan {
+  /** Offset (UTF-16 code units) of the scalar's first character: a number's sign, a string's opening quote. */
+  start: number;
+  /** Offset after its last character. */
+  end: number;
+  /** The value, integers as `bigint` and other numbers as float `number`s. */
+  value: ConfigValue;
 }
 
 /**
