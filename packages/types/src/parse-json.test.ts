@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseJson } from './parse-json.js';
+import { parseJson, parseJsonSpans } from './parse-json.js';
 
 describe('parseJson()', () => {
   test('keeps integers and floats apart with {bigint: true}', () => {
@@ -40,6 +40,7 @@ describe('parseJson()', () => {
     ['é x', 'Expecting value: line 1 column 1 (char 0)'],
   ])('reports %j as Python does', (text, message) => {
     expect(() => parseJson(text)).toThrow(message);
+    expect(() => parseJsonSpans(text)).toThrow(message);
   });
 
   test('errors carry line, column and offset', () => {
@@ -49,5 +50,28 @@ describe('parseJson()', () => {
     } catch (err) {
       expect(err).toMatchObject({ code: 'ERR_GAGE_JSON_SYNTAX', line: 2, column: 8, offset: 9, reason: 'Expecting value' });
     }
+  });
+});
+
+describe('parseJsonSpans()', () => {
+  test('records every scalar leaf under its dotted key, in text order', () => {
+    const text = '{"lr": 0.1, "layers": [2, 3], "opt": {"name": "adam", "beta": [0.9, null]}, "on": true}';
+    const spans = parseJsonSpans(text);
+    expect([...spans.keys()]).toEqual(['lr', 'layers.0', 'layers.1', 'opt.name', 'opt.beta.0', 'opt.beta.1', 'on']);
+    expect(spans.get('lr')).toEqual({ start: 7, end: 10, value: 0.1 });
+    expect(spans.get('layers.0')).toEqual({ start: 23, end: 24, value: 2n });
+    expect(spans.get('opt.name')).toEqual({ start: 46, end: 52, value: 'adam' });
+    expect([...spans.values()].map(({ start, end }) => text.slice(start, end))).toEqual(['0.1', '2', '3', '"adam"', '0.9', 'null', 'true']);
+  });
+
+  test('a repeated key replaces the earlier entry whole and moves to the end', () => {
+    const spans = parseJsonSpans('{"a": {"x": 1}, "b": 2, "a": {"y": 3}}');
+    expect([...spans].map(([k, s]) => [k, s.value])).toEqual([['b', 2n], ['a.y', 3n]]);
+  });
+
+  test('skips a byte-order mark (offsets count it), gives nothing for a top-level scalar', () => {
+    expect(parseJsonSpans('\ufeff[1]')).toEqual(new Map([['0', { start: 2, end: 3, value: 1n }]]));
+    expect(parseJsonSpans('"text"')).toEqual(new Map());
+    expect(parseJsonSpans('{"": {"a": 1}}')).toEqual(new Map([['a', { start: 11, end: 12, value: 1n }]]));
   });
 });

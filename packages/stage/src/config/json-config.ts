@@ -1,8 +1,6 @@
-import { type ConfigValue, isGageError, JsonSyntaxError, parseJson, pythonFloatRepr } from '@gage/types';
+import { type ConfigValue, isGageError, type JsonSyntaxError, parseJsonSpans, pythonFloatRepr } from '@gage/types';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ConfigFormat } from './config-format.js';
-import { fastScanJson } from './_json-fast-scan.js';
-import { scanJson } from './_json-scan.js';
 import { lastResult } from './_last-result.js';
 import { type EncodedScalar, patchScalarSpans, type ScalarSpan, spansToConfig } from './_toml-json-yaml-edits.js';
 
@@ -38,12 +36,10 @@ export const jsonConfigFormat: ConfigFormat = {
   },
 };
 
-
+/** The spans of `parseJsonSpans` (one strict pass, Python's error messages), its errors as `ConfigSyntaxError`. */
 function scanJsonText(text: string): Map<string, ScalarSpan> {
-  const fast = fastScanJson(text);
-  if (fast !== undefined) return fast;
   try {
-    parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { bigint: true });
+    return parseJsonSpans(text);
   } catch (err) {
     if (isGageError(err) && err.code === 'ERR_GAGE_JSON_SYNTAX') {
       const e = err as JsonSyntaxError;
@@ -51,7 +47,6 @@ function scanJsonText(text: string): Map<string, ScalarSpan> {
     }
     throw err;
   }
-  return scanJson(text);
 }
 
 function encodeJsonScalar(_span: ScalarSpan, value: ConfigValue): EncodedScalar {
