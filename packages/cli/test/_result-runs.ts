@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { deleteRuns, initRunMeta, initRunUserAttrs, makeRun, scanRunFiles, writeManifest, writeRunTimestamp } from '@gage/meta';
+import { deleteRuns, initRunMeta, initRunUserAttrs, makeRun, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp } from '@gage/meta';
 import { finalizeRun } from '@gage/proc';
-import { encodeJson, OpCmd, OpDef, OpRef, type Config, type JsonValue, type Run } from '@gage/types';
+import { encodeJson, encodeMetaJson, OpCmd, OpDef, OpRef, type Config, type JsonValue, type Run } from '@gage/types';
 
 /** Options of {@link makeResultRun}. */
 export interface ResultRunOptions {
@@ -14,6 +14,10 @@ export interface ResultRunOptions {
   exitCode?: number;
   /** Source code files written into the run dir and recorded in its manifest (type `s`). */
   files?: Record<string, string>;
+  /** Written as the meta file `provenance.json` (decision 18). */
+  provenance?: Record<string, unknown>;
+  /** Written as the meta file `provenance.patch`. */
+  patch?: string;
 }
 
 /**
@@ -34,6 +38,8 @@ export async function makeResultRun(runsDir: string, options: ResultRunOptions =
     await mkdir(dirname(join(run.runDir, path)), { recursive: true });
     await writeFile(join(run.runDir, path), text);
   }
+  if (options.provenance) await writeMetaFile(run, 'provenance.json', encodeMetaJson(options.provenance as unknown as JsonValue));
+  if (options.patch !== undefined) await writeMetaFile(run, 'provenance.patch', options.patch);
   await scanRunFiles(run, 's');
   await writeManifest(run);
   await writeRunTimestamp(run, 'staged');
