@@ -62,7 +62,7 @@ describe('gage diff A B', () => {
     const r = await g(['3', '2'], { COLUMNS: '100' });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[0].trim()).toBe('Attributes');
+    expect((r.stdout.split('\n')[0] ?? '').trim()).toBe('Attributes');
     expect(r.stdout.split('\n')[1]).toBe(`|   | attribute | ${a.name}         | ${b.name}         |`);
     const attrs = rowsOf('Attributes', r.stdout);
     expect(attrs.map((row) => [row[0], row[1]])).toEqual([['', 'operation'], ['', 'status'], ['*', 'label'], ['*', 'started'], ['*', 'stopped'], ['', 'exit_code']]);

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { compareColumns } from '../results/compare-columns.js';
 import { fieldHeaders, resolveColumn } from '../results/resolve-column.js';
-import { isLateAttr, readResultRows } from '../results/result-row.js';
+import { isLateAttr, readResultRows, RESULT_FILES } from '../results/result-row.js';
 import { resultsCsv, resultsJson, resultsTable, type ResultsDocument } from '../results/results-document.js';
 import { parseSortKeys, sortRows } from '../results/sort-rows.js';
 import { listRunEntries, selectInfos } from '../runs/run-list.js';
@@ -50,14 +50,14 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const project = await loadProject(ctx);
   const specs = parsed.args;
   const limit = parsed.options.all || specs.length > 0 ? Infinity : PAGE;
+  const named = [...(columnNames ?? []), ...parsed.options.sort.map((s) => s.replace(/^-/, ''))];
+  const late = named.some((n) => isLateAttr(n.replace(/^run:/, '')));
   const list = await listRunEntries(resolveRunsDir(ctx, project), {
     where: parsed.options.where,
-    rows: { count: specs.length > 0 ? 0 : limit, description: true },
+    rows: { count: specs.length > 0 ? 0 : limit, description: true, files: late ? [...RESULT_FILES, 'stopped'] : RESULT_FILES },
   });
   const picked = specs.length > 0 ? selectInfos(list, specs) : list;
   const shown = picked.slice(0, limit);
-  const named = [...(columnNames ?? []), ...parsed.options.sort.map((s) => s.replace(/^-/, ''))];
-  const late = named.some((n) => isLateAttr(n.replace(/^run:/, '')));
   let rows = await readResultRows(shown, { late });
   const colDefs = columnNames
     ? columnNames.map((name) => ({ field: resolveColumn(name, rows, '--columns') }))

@@ -1,5 +1,5 @@
 import type { RunStatus } from '@gage/types';
-import { entryLabel, entryStarted, entryStatus, entryStopped, entrySummary, objectOf, readConfig, readExitCode } from '../runs/_run-parts.js';
+import { entryLabel, entryStarted, entryStatus, entryStopped, entrySummary, labelNow, objectOf, readConfig, readExitCode, statusNow } from '../runs/_run-parts.js';
 import type { RunEntry } from '../runs/run-list.js';
 
 /**
@@ -51,26 +51,32 @@ export interface ReadResultRowsOptions {
  * ```
  */
 export async function readResultRows(entries: readonly RunEntry[], options: ReadResultRowsOptions = {}): Promise<ResultRow[]> {
-  const rows: ResultRow[] = [];
-  const now = Date.now();
+  // The parts that need waiting first (most are known already: read ahead or read for `--where`), then every row synchronously.
   for (const entry of entries) {
+    if (statusNow(entry) === undefined) await entryStatus(entry);
+    if (labelNow(entry) === undefined) await entryLabel(entry);
+  }
+  const started = await Promise.all(entries.map(entryStarted));
+  const late = options.late ? await Promise.all(entries.map(entryStopped)) : [];
+  const now = Date.now();
+  return entries.map((entry, i): ResultRow => {
     const fields = new Map<string, unknown>();
     const opref = entry.opref;
-    const status: RunStatus = await entryStatus(entry);
-    const started = await entryStarted(entry);
+    const status = statusNow(entry) as RunStatus;
+    const start = started[i];
     fields.set('run:id', entry.run.id);
     fields.set('run:name', entry.run.name);
     fields.set('run:operation', opref?.name ?? null);
     fields.set('run:op_ns', opref?.ns ?? null);
     fields.set('run:op_version', opref?.version ?? null);
-    fields.set('run:started', isoTime(started));
+    fields.set('run:started', isoTime(start));
     fields.set('run:status', status);
-    fields.set('run:label', (await entryLabel(entry)) ?? null);
+    fields.set('run:label', labelNow(entry)?.label ?? null);
     if (options.late) {
-      const stopped = await entryStopped(entry);
+      const stopped = late[i];
       fields.set('run:stopped', isoTime(stopped));
       const end = stopped ?? (status === 'running' ? now * 1000 : undefined);
-      fields.set('run:time', started !== undefined && end !== undefined ? (end - started) / 1e6 : null);
+      fields.set('run:time', start !== undefined && end !== undefined ? (end - start) / 1e6 : null);
       const code = readExitCode(entry);
       fields.set('run:exit_code', code === undefined ? null : BigInt(code));
     }
@@ -79,10 +85,12 @@ export async function readResultRows(entries: readonly RunEntry[], options: Read
     const summary = entrySummary(entry);
     addSummary(fields, 'attribute', summary['attributes']);
     addSummary(fields, 'metric', summary['metrics']);
-    rows.push({ entry, fields });
-  }
-  return rows;
+    return { entry, fields };
+  });
 }
+
+/** The meta files {@link readResultRows} reads beyond listing and status (what to read ahead). */
+export const RESULT_FILES: readonly string[] = ['config.json', 'summary.json'];
 
 /**
  * True when the run attribute `name` is read only with
