@@ -1,4 +1,4 @@
-import type { StyleName } from '../output/ansi.js';
+import { paint, type StyleName } from '../output/ansi.js';
 import { formatTable } from '../output/format-table.js';
 import { formatValue } from '../output/format-value.js';
 import { formatDateTime } from '../output/format-time.js';
@@ -81,5 +81,5 @@ function cell(section: keyof RunDiff, e: DiffEntry, side: 'a' | 'b', namespace: 
 
 function sectionTitle(title: string, mode: OutputMode): string {
   const left = Math.max(0, Math.floor((mode.width - textWidth(title)) / 2));
-  return `${' '.repeat(left)}${escapeControl(title)}\n`;
+  return `${' '.repeat(left)}${paint(escapeControl(title), ['bold'], mode.color)}\n`;
 }
