@@ -1,7 +1,10 @@
 // results: `gage compare -a` over 1,000 and 10,000 finalized runs with
 // summaries (target: 10,000 runs ≤ 1 s, against node reading one small file
-// per run), and what `-w '<expression>'` adds to `gage runs -a` (target:
-// ≤ 100 ms over 10,000 runs, against `gage runs -a` in the same rounds).
+// per run), what `-w '<expression>'` adds to `gage runs -a` (target:
+// ≤ 100 ms over 10,000 runs, against `gage runs -a` in the same rounds; an
+// expression every run passes, and a selective one), and `compare -a`
+// against `runs -a` in the same rounds (ratio, target 1.3: a load-independent
+// view of the first target, since `runs -a` is the listing bench's product).
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,8 +16,11 @@ export const name = 'results';
 /** Bump when the synthetic runs change, so an old cache is not reused. */
 const FORMAT = 1;
 
-/** The expression of the `-w` case: a config key, a metric and the status. */
+/** The expression of the selective `-w` case: a config key, a metric and the status. */
 const WHERE = 'lr >= 0.005 and loss < 0.5 and status == completed';
+
+/** An expression of the same parts that every run passes, so both sides show the same table. */
+const WHERE_ALL = 'lr > 0 and loss >= 0 and status in [completed error]';
 
 /** Config and summary of run `i`, and whether it passes {@link WHERE} (every 10th run exits 1). */
 function runValues(i) {
@@ -101,23 +107,37 @@ export async function run({ quick, rounds }) {
       });
       rows.push(result(name, `${count} runs, gage compare -a`, 'time', cmp.product.median, 1000, 'ms', { stats: cmp.product, ...cmp }));
 
+      const runsAll = async () => {
+        const t = await gage('runs', '-a');
+        if (tableRows(t.stdout) !== count) throw new Error(`gage runs -a showed ${tableRows(t.stdout)} runs, expected ${count}`);
+        return t.ms;
+      };
+      const whereCase = async (expression, expected, label) => {
+        const w = await compare({
+          rounds: n,
+          warmup: 1,
+          product: async () => {
+            const t = await gage('runs', '-a', '-w', expression);
+            const shown = tableRows(t.stdout);
+            if (shown !== expected) throw new Error(`gage runs -a -w showed ${shown} runs, expected ${expected}: ${t.stderr.slice(0, 500)}`);
+            return t.ms;
+          },
+          baseline: runsAll,
+        });
+        rows.push(result(name, `${count} runs, gage runs -a -w (${label}) − gage runs -a`, 'overhead', w.diff.median, 100, 'ms', { stats: w.diff, ...w }));
+      };
+      // Every run passes: the same table on both sides, so the difference is what -w costs.
+      await whereCase(WHERE_ALL, count, 'all shown');
       const expected = Array.from({ length: count }, (_, i) => runValues(i)).filter((v) => v.passes).length;
-      const where = await compare({
+      await whereCase(WHERE, expected, `${expected} shown`);
+      // compare -a against runs -a in the same rounds: what the results table costs beyond the runs table.
+      const vsRuns = await compare({
         rounds: n,
         warmup: 1,
-        product: async () => {
-          const t = await gage('runs', '-a', '-w', WHERE);
-          const shown = tableRows(t.stdout);
-          if (shown !== expected) throw new Error(`gage runs -a -w showed ${shown} runs, expected ${expected}: ${t.stderr.slice(0, 500)}`);
-          return t.ms;
-        },
-        baseline: async () => {
-          const t = await gage('runs', '-a');
-          if (tableRows(t.stdout) !== count) throw new Error(`gage runs -a showed ${tableRows(t.stdout)} runs, expected ${count}`);
-          return t.ms;
-        },
+        product: async () => (await gage('compare', '-a')).ms,
+        baseline: runsAll,
       });
-      rows.push(result(name, `${count} runs, gage runs -a -w (${expected} shown) − gage runs -a`, 'overhead', where.diff.median, 100, 'ms', { stats: where.diff, ...where }));
+      rows.push(result(name, `${count} runs, gage compare -a / gage runs -a`, 'ratio', vsRuns.ratio.median, 1.3, 'ratio', { stats: vsRuns.ratio, ...vsRuns }));
     }
   } finally {
     await rm(cwd, { recursive: true, force: true });
