@@ -196,3 +196,32 @@ Deno.test('the gage bin under Deno: a failing stdout (/dev/full) is reported, an
     await removeTree(home);
   }
 });
+
+Deno.test('the gage bin under Deno: compare --json and diff --json of real runs (decision 25)', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const project = join(home, 'train');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), '[train]\nexec = "node t.cjs"\nconfig = "c.json"\n');
+    await writeFile(join(project, 'c.json'), '{"lr": 0.1, "epochs": 5}\n');
+    await writeFile(join(project, 't.cjs'), 'const c = JSON.parse(require("fs").readFileSync("c.json", "utf8"));\nconsole.log(`loss: ${c.lr * 2}`);\n');
+    const g = (args: string[]) => gage(args, project, home);
+    assert.equal((await g(['run', 'lr=0.1', '-y', '-q'])).code, 0);
+    assert.equal((await g(['run', 'lr=0.01', '-y', '-q'])).code, 0);
+
+    const compare = await g(['compare', '--json', '--sort', 'loss']);
+    assert.equal(compare.code, 0, compare.stderr);
+    const doc = JSON.parse(compare.stdout);
+    assert.deepEqual(doc.colDefs, ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:lr', 'metric:loss'].map((field) => ({ field })));
+    assert.deepEqual(doc.rowData.map((r: Record<string, unknown>) => [r['config:lr'], r['metric:loss'], r['run:status']]), [[0.01, 0.02, 'completed'], [0.1, 0.2, 'completed']]);
+
+    const diff = await g(['diff', '2', '1', '--json']);
+    assert.equal(diff.code, 0, diff.stderr);
+    const d = JSON.parse(diff.stdout);
+    assert.equal(d.sameRun, false);
+    assert.deepEqual(d.config, [{ name: 'epochs', a: 5, b: 5, changed: false }, { name: 'lr', a: 0.1, b: 0.01, changed: true }]);
+    assert.deepEqual(d.metrics, [{ name: 'loss', a: 0.2, b: 0.02, changed: true }]);
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+});

@@ -25,7 +25,11 @@ export type CliErrorCode =
   | 'ERR_GAGE_CAT_NO_FILE'
   | 'ERR_GAGE_CAT_NOT_FILE'
   | 'ERR_GAGE_FILE_NOT_FOUND'
-  | 'ERR_GAGE_NO_GAGEFILE';
+  | 'ERR_GAGE_NO_GAGEFILE'
+  | 'ERR_GAGE_UNKNOWN_COLUMN'
+  | 'ERR_GAGE_BOARD_CONFIG'
+  | 'ERR_GAGE_NOT_ENOUGH_RUNS'
+  | 'ERR_GAGE_RUN_DELETED';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;

@@ -37,6 +37,8 @@ describe('gage list -w', () => {
     ['operation == eval', [null]],
     ['status in [completed error] and operation != eval', [0.01, 0.1]],
     ['started >= (today)', [null, 0.01, 0.1]],
+    ['time >= 0 and stopped <= (now) and lr > 0', [0.01, 0.1]],
+    ['time > 1h', []],
     ['best', [0.01]],
     ['label =~ "^best"', [0.01]],
   ])('%j', async (where, lrs) => {

@@ -4,4 +4,5 @@ export type { UnknownFlag, ReadbackMismatch } from './errors/config-errors.js';
 export { GagefileLoadError, GagefileMissingError, GagefileExtensionError, GagefileReadError, GagefileSyntaxError, GagefileInvalidError, OperationNotFoundError, NoDefaultOperationError, MissingExecError } from './errors/gagefile-errors.js';
 export { DependsNotSupportedError, DependencyNotFoundError, AlreadyStagedError, StagingStoppedError } from './errors/staging-errors.js';
 export { SourcePatternError } from './errors/sourcecode-errors.js';
-export type { GagefileErrorCode, StageErrorCode } from './errors/stage-error-code.js';
+export { DataFileError } from './errors/data-file-errors.js';
+export type { DataFileErrorCode, GagefileErrorCode, StageErrorCode } from './errors/stage-error-code.js';

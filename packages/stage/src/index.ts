@@ -5,6 +5,7 @@ export type { FindProjectDirOptions } from './gagefile/find-project-dir.js';
 export { projectNamespace } from './gagefile/project-namespace.js';
 export { findGagefile, GAGEFILE_CANDIDATES } from './gagefile/find-gagefile.js';
 export { loadGagefile } from './gagefile/load-gagefile.js';
+export { loadDataFile } from './gagefile/load-data-file.js';
 export type { Gagefile, GagefileSettings } from './gagefile/load-gagefile.js';
 export { gagefileSchema } from './gagefile/gagefile-schema.js';
 export { validateGagefile } from './gagefile/validate-gagefile.js';
@@ -38,10 +39,10 @@ export type { SelectConfigFilesOptions } from './sourcecode/select-config-files.
 export {
   DependsNotSupportedError, GagefileExtensionError, GagefileInvalidError, GagefileLoadError, GagefileMissingError,
   GagefileReadError, GagefileSyntaxError, MissingExecError, NoDefaultOperationError, OperationNotFoundError,
-  SourcePatternError,
+  SourcePatternError, DataFileError,
 } from './errors.js';
 export { ConfigSyntaxError } from './errors.js';
-export type { GagefileErrorCode, StageErrorCode } from './errors.js';
+export type { DataFileErrorCode, GagefileErrorCode, StageErrorCode } from './errors.js';
 // Config: flags, config paths, config file formats (config/). The formats
 // themselves (pythonConfigFormat, yamlConfigFormat, ..., readPythonConfig,
 // patchPythonConfig, formatPatchedDiff) are in the entry

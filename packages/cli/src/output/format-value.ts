@@ -38,6 +38,9 @@ function formatG(x: number, precision: number): string {
 /** `x.toExponential(precision - 1)`, but exact ties round to even as C does. */
 function roundHalfEven(x: number, precision: number): string {
   const up = x.toExponential(precision - 1);
+  // Only a value whose next digits round to 500 can be an exact tie; the rest round right already (and cheaply).
+  const probe = Math.abs(x).toExponential(precision + 2);
+  if (probe.slice(precision + 1, probe.indexOf('e')) !== '500') return up;
   const exact = Math.abs(x).toExponential(Math.min(100, precision + 40));
   const digits = exact.slice(0, exact.indexOf('e')).replace('.', '');
   const rest = digits.slice(precision);

@@ -7,6 +7,21 @@ const LABEL_NAMES = new Set(['label', 'attr:label']);
 const TIME_NAMES = new Set(['started', 'stopped', 'time', 'attr:started', 'attr:stopped', 'attr:time']);
 
 /**
+ * True when `filter` names a time (`started`, `stopped`, `time`, with or
+ * without `attr:`), so the runs' `started` and `stopped` are read.
+ *
+ * @example
+ * ```ts
+ * filterNamesTimes(parseRunFilter('time > 60')); // true
+ * filterNamesTimes(parseRunFilter('lr > 0.1')); // false
+ * ```
+ */
+export function filterNamesTimes(filter: RunFilter): boolean {
+  for (const name of filter.names) if (TIME_NAMES.has(name)) return true;
+  return false;
+}
+
+/**
  * What `filter` sees of a run (decision 21): the parts it names are read, as
  * `gage list` would read them for its rows (and kept for them); a bare name
  * may be a config key, a metric or a summary attribute, so those are read
@@ -18,8 +33,10 @@ export async function filterRow(entry: RunEntry, filter: RunFilter): Promise<Fil
   const bare = names.some((n) => !n.includes(':'));
   const prefixed = (p: string) => names.some((n) => n.startsWith(`${p}:`));
   const summary = bare || prefixed('metric') || prefixed('attr') ? entrySummary(entry) : {};
-  const started = has(TIME_NAMES) || bare ? await entryStarted(entry) : undefined;
-  const stopped = has(TIME_NAMES) || bare ? await entryStopped(entry) : undefined;
+  // A bare name that is no run attribute is a config key, metric or summary attribute: times only for the names of times.
+  const times = filterNamesTimes(filter);
+  const started = times ? await entryStarted(entry) : undefined;
+  const stopped = times ? await entryStopped(entry) : undefined;
   return {
     id: entry.run.id,
     name: entry.run.name,

@@ -6,7 +6,7 @@ import { startReadAhead, type AheadText, type ReadAhead } from './_read-ahead.js
 import { readMetaSync } from './_read-meta-sync.js';
 import { DESCRIPTION_FILES, entryLabel, entryStatus, setReadAhead } from './_run-parts.js';
 import { readRunInfos, type RunInfo } from './run-info.js';
-import { filterRow } from './_filter-row.js';
+import { filterNamesTimes, filterRow } from './_filter-row.js';
 import { PresentedError } from '../errors.js';
 
 /** A run of the list runs are selected from, before any of its details are read. */
@@ -31,9 +31,12 @@ export interface LoadRunListOptions {
    * The rows the caller will read (`readRunRows`): how many at most
    * (`Infinity` for all) and whether with the description column. When
    * that (or `where`) means reading thousands of runs, their files are
-   * read on two threads (a worker and this one) before listing.
+   * read on two threads (a worker and this one) before listing. `files`
+   * replaces the description's files (`DESCRIPTION_FILES`) by the meta
+   * files the caller reads (`compare`, `board`: `config.json`,
+   * `summary.json`).
    */
-  rows?: { count: number; description: boolean } | undefined;
+  rows?: { count: number; description: boolean; files?: readonly string[] } | undefined;
 }
 
 /** Fewer runs than this are read on the main thread only (a worker costs ~20 ms to start). */
@@ -169,9 +172,12 @@ function readAhead(runsDir: string, names: readonly string[], options: LoadRunLi
   const rows = Math.min(metaNames.length, options.rows?.count ?? 0) >= READ_AHEAD_MIN;
   if (where || rows) files.add('proc/exit');
   if (where) files.add('summary.json');
-  // An expression may name config keys and times.
-  if (filter !== undefined && filter.term === undefined) for (const f of ['config.json', 'stopped']) files.add(f);
-  if (rows && options.rows?.description) for (const f of DESCRIPTION_FILES) files.add(f);
+  // An expression may name config keys and times (`stopped` is read only for the names of times).
+  if (filter !== undefined && filter.term === undefined) {
+    files.add('config.json');
+    if (filterNamesTimes(filter)) files.add('stopped');
+  }
+  if (rows && options.rows?.description) for (const f of options.rows.files ?? DESCRIPTION_FILES) files.add(f);
   return startReadAhead(runsDir, metaNames, [...files]);
 }
 

@@ -22,7 +22,9 @@ export type StageErrorCode =
   | 'ERR_GAGE_ALREADY_STAGED'
   | 'ERR_GAGE_STAGING_STOPPED'
   // Source code (sourcecode-errors.ts)
-  | 'ERR_GAGE_SOURCE_PATTERN';
+  | 'ERR_GAGE_SOURCE_PATTERN'
+  // Data files (data-file-errors.ts)
+  | DataFileErrorCode;
 
 /** The codes of `GagefileLoadError`: a Gage file that cannot be loaded. */
 export type GagefileErrorCode =
@@ -31,3 +33,10 @@ export type GagefileErrorCode =
   | 'ERR_GAGE_GAGEFILE_READ'
   | 'ERR_GAGE_GAGEFILE_SYNTAX'
   | 'ERR_GAGE_GAGEFILE_INVALID';
+
+/** The codes of `DataFileError`: a data file (`loadDataFile`) that cannot be loaded. */
+export type DataFileErrorCode =
+  | 'ERR_GAGE_DATA_FILE_EXTENSION'
+  | 'ERR_GAGE_DATA_FILE_MISSING'
+  | 'ERR_GAGE_DATA_FILE_READ'
+  | 'ERR_GAGE_DATA_FILE_SYNTAX';

@@ -11,18 +11,25 @@ export function gagefileFormat(path: string): 'toml' | 'json' | 'yaml' | undefin
   return undefined;
 }
 
+/** Makes the error for text that does not parse: `message` names line and column when known. */
+export type SyntaxErrorFactory = (path: string, message: string, line: number | undefined, column: number | undefined, cause: unknown) => Error;
+
+const gagefileSyntaxError: SyntaxErrorFactory = (path, message, line, column, cause) => new GagefileSyntaxError(path, message, line, column, cause);
+
 /**
  * Parses Gage file text (stage.md 1.3). Integers come back as `bigint`.
  * The TOML and YAML parsers are imported on first use, so `gage run` with a
  * `gage.toml` never loads the YAML parser (about 270 KB of code).
+ * `syntaxError` makes the error for text that does not parse (default:
+ * `GagefileSyntaxError`; `loadDataFile` passes its own).
  * @throws {GagefileExtensionError} for an unknown extension.
  * @throws {GagefileSyntaxError} naming line and column.
  */
-export async function parseGagefileText(path: string, text: string): Promise<JsonValue> {
+export async function parseGagefileText(path: string, text: string, syntaxError: SyntaxErrorFactory = gagefileSyntaxError): Promise<JsonValue> {
   switch (gagefileFormat(path)) {
-    case 'toml': return parseTomlText(path, text, await import('smol-toml'));
-    case 'json': return parseJsonText(path, text);
-    case 'yaml': return parseYamlText(path, text, cjsNamespace(await import('yaml')));
+    case 'toml': return parseTomlText(path, text, await import('smol-toml'), syntaxError);
+    case 'json': return parseJsonText(path, text, syntaxError);
+    case 'yaml': return parseYamlText(path, text, cjsNamespace(await import('yaml')), syntaxError);
     default: throw new GagefileExtensionError(path);
   }
 }
@@ -42,26 +49,26 @@ export function dropCommentLines(text: string): string {
   return text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
 }
 
-function parseJsonText(path: string, text: string): JsonValue {
+function parseJsonText(path: string, text: string, syntaxError: SyntaxErrorFactory): JsonValue {
   try {
     return parseJson(dropCommentLines(text), { bigint: true });
   } catch (err) {
-    if (err instanceof JsonSyntaxError) throw new GagefileSyntaxError(path, err.message, err.line, err.column, err);
+    if (err instanceof JsonSyntaxError) throw syntaxError(path, err.message, err.line, err.column, err);
     throw err;
   }
 }
 
-function parseTomlText(path: string, text: string, { parse, TomlError }: typeof import('smol-toml')): JsonValue {
+function parseTomlText(path: string, text: string, { parse, TomlError }: typeof import('smol-toml'), syntaxError: SyntaxErrorFactory): JsonValue {
   try {
     return toJsonValue(parse(text, { integersAsBigInt: true }));
   } catch (err) {
     if (!(err instanceof TomlError)) throw err;
     const first = firstLine(err.message);
-    throw new GagefileSyntaxError(path, `${first} at line ${err.line}, column ${err.column}`, err.line, err.column, err);
+    throw syntaxError(path, `${first} at line ${err.line}, column ${err.column}`, err.line, err.column, err);
   }
 }
 
-function parseYamlText(path: string, text: string, { parse, YAMLError }: typeof import('yaml')): JsonValue {
+function parseYamlText(path: string, text: string, { parse, YAMLError }: typeof import('yaml'), syntaxError: SyntaxErrorFactory): JsonValue {
   try {
     return toJsonValue(parse(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false }));
   } catch (err) {
@@ -69,7 +76,7 @@ function parseYamlText(path: string, text: string, { parse, YAMLError }: typeof 
     const pos = err.linePos?.[0];
     let message = firstLine(err.message);
     if (pos && !/ at line \d+, column \d+/.test(message)) message += ` at line ${pos.line}, column ${pos.col}`;
-    throw new GagefileSyntaxError(path, message, pos?.line, pos?.col, err);
+    throw syntaxError(path, message, pos?.line, pos?.col, err);
   }
 }
 
