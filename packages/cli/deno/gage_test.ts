@@ -198,7 +198,7 @@ Deno.test('the gage bin under Deno: a failing stdout (/dev/full) is reported, an
 });
 
 Deno.test('the gage bin under Deno: compare --json and diff --json of real runs (decision 25)', async () => {
-  const home = await mkdtemp(join(tmpdir(), 'gage-'));
+  const home = await testdir();
   const project = join(home, 'train');
   try {
     await Deno.mkdir(project);
@@ -222,6 +222,6 @@ Deno.test('the gage bin under Deno: compare --json and diff --json of real runs 
     assert.deepEqual(d.config, [{ name: 'epochs', a: 5, b: 5, changed: false }, { name: 'lr', a: 0.1, b: 0.01, changed: true }]);
     assert.deepEqual(d.metrics, [{ name: 'loss', a: 0.2, b: 0.02, changed: true }]);
   } finally {
-    await rm(home, { recursive: true, force: true });
+    await removeTree(home);
   }
 });
