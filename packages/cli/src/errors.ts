@@ -35,7 +35,7 @@ export type CliErrorCode =
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;
 
 /**
- * A usage error found by the argument parser (cli.md 1.2, shape 3): exit 2.
+ * A usage error found by the argument parser (docs/spec/cli.md 1.2, shape 3): exit 2.
  * `usage` is the usage line without `Usage: `; with `short` only the
  * `Error:` line is printed.
  *
@@ -58,7 +58,7 @@ export class UsageError extends GageError<CliErrorCode> {
 }
 
 /**
- * Two options that cannot be used together (cli.md 1.2, shape 2): no
+ * Two options that cannot be used together (docs/spec/cli.md 1.2, shape 2): no
  * `gage: ` prefix, exit 1. Names are given without dashes, in command-line
  * order.
  *
@@ -85,7 +85,7 @@ export class IncompatibleOptionsError extends GageError<CliErrorCode> {
 }
 
 /**
- * A library error in the words of cli.md: the library's `code` (one code
+ * A library error in the words of docs/spec/cli.md: the library's `code` (one code
  * per condition) with the message, hint and prefix the CLI spec gives;
  * `cause` is the library error. Omitted texts are the library's.
  *

@@ -46,7 +46,7 @@ export interface WriteErrors {
   stderr?: Error | undefined;
 }
 
-/** How output looks (cli.md 1.3). */
+/** How output looks (docs/spec/cli.md 1.3). */
 export interface OutputMode {
   /** stdout is a TTY and `TERM` is not `dumb`/`unknown`. */
   styled: boolean;
@@ -145,7 +145,7 @@ export function reportWriteErrors(io: Io, code: number): number {
 }
 
 /**
- * Works out the output mode of `io` (cli.md 1.3).
+ * Works out the output mode of `io` (docs/spec/cli.md 1.3).
  *
  * @example
  * ```ts

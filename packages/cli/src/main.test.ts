@@ -67,7 +67,7 @@ describe('runMain()', () => {
     expect(await runMain(['-C', '~', '--runs', '~/r', 'check', '-v', '--json'], io)).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ command_directory: tmp, runs_directory: join(tmp, 'r') });
     out = '';
-    io.env = { COLUMNS: '80', HOME: tmp }; // runMain set GAGE_RUNS in io.env (for the run's processes, cli.md 2.1)
+    io.env = { COLUMNS: '80', HOME: tmp }; // runMain set GAGE_RUNS in io.env (for the run's processes, docs/spec/cli.md 2.1)
     expect(await runMain(['check', '-v', '--json'], io, { cwd: tmp })).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ project_directory: '<none>', runs_directory: join(tmp, '.gage', 'runs') });
   });

@@ -22,7 +22,7 @@ export const GAGE_VERSION: string = typeof __GAGE_VERSION__ === 'string' ? __GAG
  * Runs `gage` with `argv` (without the node and script paths) and resolves
  * with the exit code. The single top-level handler: it parses the global
  * options (`GLOBAL_SPEC`, with the commands' parser), loads the command
- * lazily, and prints every error (cli.md 1.2), also a failed write to
+ * lazily, and prints every error (docs/spec/cli.md 1.2), also a failed write to
  * stdout or stderr (`reportWriteErrors`).
  *
  * It leaves the process as it found it, so tests call it in process: the

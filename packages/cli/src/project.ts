@@ -3,7 +3,7 @@ import { findGagefile, findProjectDir, loadGagefile, projectNamespace, type Gage
 import type { Context } from './context.js';
 import { expandHome, homeDir } from './expand-home.js';
 
-/** The project a command runs in (cli.md 2.2, 2.3). */
+/** The project a command runs in (docs/spec/cli.md 2.2, 2.3). */
 export interface ProjectInfo {
   /** Absolute project dir, if there is a project. */
   projectDir: string | undefined;
@@ -44,7 +44,7 @@ export async function loadProject(ctx: Context): Promise<ProjectInfo> {
 }
 
 /**
- * The runs dir (decision 9, cli.md 2.4): `--runs`, `GAGE_RUNS`, `RUNS_DIR`,
+ * The runs dir (decision 9, docs/spec/cli.md 2.4): `--runs`, `GAGE_RUNS`, `RUNS_DIR`,
  * `$runs-dir` of the Gage file (relative to the project), the project's
  * `.gage/runs`, `~/.gage/runs`. `~` is expanded.
  *

@@ -93,7 +93,7 @@ export function gageBin(args: string[], options: GageOptions): Promise<GageResul
   });
 }
 
-/** The sample project of cli.md 7 with `node` commands. */
+/** The sample project of docs/spec/cli.md 7 with `node` commands. */
 export const GREET: Record<string, string> = {
   'gage.toml': `[hello]
 description = """

@@ -1,4 +1,4 @@
-// gage board (cli.md 5.15), with Gage (Python)'s behaviour: default columns, --json, --csv, board configs.
+// gage board (docs/spec/cli.md 5.15), with Gage (Python)'s behaviour: default columns, --json, --csv, board configs.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';

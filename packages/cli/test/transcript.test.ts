@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { removeTree, testdir } from '@gage/test-utils';
 import { gage, gageBin, type GageResult } from './_helpers.js';
 
-// The sample transcripts of cli.md 7, in order, on the `greet` project with
+// The sample transcripts of docs/spec/cli.md 7, in order, on the `greet` project with
 // `python3` for `python`. IDs, names and times are read back, not compared.
 // In process (runMain), but for the runs with a prompt answered on a real
 // stdin and the exit status of a failing run: those run the built bin.
@@ -69,7 +69,7 @@ async function names(): Promise<string[]> {
   return (JSON.parse(r.stdout) as { name: string }[]).map((run) => run.name);
 }
 
-describe('cli.md 7 sample transcripts', () => {
+describe('docs/spec/cli.md 7 sample transcripts', () => {
   const ids: Record<string, string> = {};
 
   test('gage ops', async () => {

@@ -4,7 +4,7 @@ import { parseJson, type JsonObject, type JsonValue } from '@gage/types';
 import { AttrLogError } from './errors.js';
 import { readTextSync } from './_read-text-sync.js';
 
-/** One attr-log entry with its defaults applied (lifecycle.md 14). */
+/** One attr-log entry with its defaults applied (docs/spec/lifecycle.md 14). */
 export interface AttrLogEntry {
   author: string;
   set: JsonObject;

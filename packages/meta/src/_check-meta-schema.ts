@@ -3,7 +3,7 @@ import type { Run } from '@gage/types';
 import { MetaSchemaError, RunGoneError, RunMetaError } from './errors.js';
 import { readMetaFile } from './read-meta-file.js';
 
-/** Fails unless the run's `__schema__` is `1` (lifecycle.md 7.3); `RunGoneError` when the meta dir itself is gone. */
+/** Fails unless the run's `__schema__` is `1` (docs/spec/lifecycle.md 7.3); `RunGoneError` when the meta dir itself is gone. */
 export async function checkMetaSchema(run: Run): Promise<void> {
   const text = await readMetaFile(run, '__schema__');
   if (text === undefined) {

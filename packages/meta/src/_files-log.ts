@@ -1,7 +1,7 @@
 import type { RunFileType } from '@gage/types';
 import { MetaEncodingError } from './errors.js';
 
-/** One event of `log/files` (lifecycle.md 7.3). */
+/** One event of `log/files` (docs/spec/lifecycle.md 7.3). */
 export interface FilesLogEntry {
   /** `a` added, `m` modified, `d` deleted. */
   event: 'a' | 'm' | 'd';

@@ -5,7 +5,7 @@ import { RunLoadError } from './errors.js';
 import { readTextSync } from './_read-text-sync.js';
 
 /**
- * Loads the run of a meta dir (lifecycle.md 15): reads `opref`, then `id`.
+ * Loads the run of a meta dir (docs/spec/lifecycle.md 15): reads `opref`, then `id`.
  * Synchronous on purpose (see `readTextSync`): `listRuns` must list 10,000
  * runs in well under half a second, and small reads through `fs.promises`
  * cost several times more than synchronous ones.

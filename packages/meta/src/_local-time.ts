@@ -1,4 +1,4 @@
-/** `YYYY-MM-DDTHH:MM:SS±HHMM` in local time, the runner-log time format (lifecycle.md 6). */
+/** `YYYY-MM-DDTHH:MM:SS±HHMM` in local time, the runner-log time format (docs/spec/lifecycle.md 6). */
 export function formatLocalTime(date: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const offset = -date.getTimezoneOffset();

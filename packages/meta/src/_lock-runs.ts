@@ -2,7 +2,7 @@ import type { Run } from '@gage/types';
 import { lockRun, type RunLock } from './run-lock.js';
 
 /**
- * Takes the run lock (lifecycle.md 1.1) of every run, in list order. When
+ * Takes the run lock (docs/spec/lifecycle.md 1.1) of every run, in list order. When
  * one cannot be taken (held by another process: `RunLockedError`), releases
  * the locks taken so far and rethrows, so the caller changes nothing.
  * A run listed twice (same run dir) is locked once.

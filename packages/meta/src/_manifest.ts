@@ -1,7 +1,7 @@
 import type { RunFileType } from '@gage/types';
 import { MetaEncodingError } from './errors.js';
 
-/** One line of `manifest` (lifecycle.md 7.4). */
+/** One line of `manifest` (docs/spec/lifecycle.md 7.4). */
 export interface ManifestEntry {
   /** The type the file was added with (`s`, `r`, `d`, `g`). */
   type: RunFileType;

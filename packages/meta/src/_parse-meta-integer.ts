@@ -1,4 +1,4 @@
-/** A scalar meta file's integer (trailing whitespace stripped, lifecycle.md 5.1), or `undefined` when it is not one. */
+/** A scalar meta file's integer (trailing whitespace stripped, docs/spec/lifecycle.md 5.1), or `undefined` when it is not one. */
 export function parseMetaInteger(text: string): number | undefined {
   const s = text.trimEnd();
   if (!/^-?\d+$/.test(s)) return undefined;

@@ -11,7 +11,7 @@ import { removeTree } from './_remove-tree.js';
 export const PURGING_MARKER = 'purging';
 
 /**
- * Permanently removes every file of a run (lifecycle.md 17, decision 8):
+ * Permanently removes every file of a run (docs/spec/lifecycle.md 17, decision 8):
  * the entries of the runs dir named exactly `<id>` or starting with `<id>.`,
  * where `<id>` is the run dir's name, so run `abc` never touches run `abcd`.
  * `<id>.lock` is left to the lock's release.
@@ -22,7 +22,7 @@ export const PURGING_MARKER = 'purging';
  * plain delete does) and gets a `purging` marker, then the run dir and the
  * other sidecars go, and the meta dir goes last. Until then the run is
  * listed among the deleted runs; the marker keeps it from being restored.
- * (lifecycle.md 17 removes the meta dir first, which left an interrupted
+ * (docs/spec/lifecycle.md 17 removes the meta dir first, which left an interrupted
  * removal's run dir, `.user`, `.project` and `.lock` unseen and unremovable.)
  */
 export async function removeRunFiles(run: Run): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Run } from '@gage/types';
 
 /**
- * Sidecar paths of a run (lifecycle.md 1). They follow the run dir, which is
+ * Sidecar paths of a run (docs/spec/lifecycle.md 1). They follow the run dir, which is
  * `<runsDir>/<id>` for active and deleted runs alike.
  */
 export function runUserDir(run: Run): string {

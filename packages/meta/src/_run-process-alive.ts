@@ -6,7 +6,7 @@ import { readTextSync } from './_read-text-sync.js';
  * True while the run process named by `proc/lock` lives and leads its own
  * process group: `@gage/proc` starts each run process and hook in a session
  * and group of its own (POSIX), so this holds for the run's process, whether
- * or not its runner is alive (lifecycle.md 11 as amended: such a run is
+ * or not its runner is alive (docs/spec/lifecycle.md 11 as amended: such a run is
  * `running` and cannot be locked by another process).
  *
  * Both `process.kill(-pid, 0)` and `process.kill(pid, 0)` must succeed (or

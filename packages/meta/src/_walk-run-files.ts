@@ -10,7 +10,7 @@ export interface WalkedFile {
 }
 
 /**
- * The regular files under `dir` (lifecycle.md 7.3 step 2), dotfiles and
+ * The regular files under `dir` (docs/spec/lifecycle.md 7.3 step 2), dotfiles and
  * symlinks to files included (with the target's mtime), symlinked dirs and
  * broken links skipped, sorted by path (code-unit order). Paths are relative
  * and `/`-separated. A missing `dir` has no files. Synchronous calls (a
@@ -38,7 +38,7 @@ async function walk(root: string, rel: string, out: WalkedFile[], pause: LoopYie
   for (const entry of entries) {
     const path = rel ? `${rel}/${entry.name}` : entry.name;
     if (/[\r\n]/.test(entry.name)) {
-      // A log line cannot hold it (lifecycle.md 7.3 is line based). Said once per file, not once per scan.
+      // A log line cannot hold it (docs/spec/lifecycle.md 7.3 is line based). Said once per file, not once per scan.
       const key = `${root}\0${path}`;
       if (warned.has(key)) continue;
       warned.add(key);

@@ -7,7 +7,7 @@ import { writeFileAtomic } from './_write-file-atomic.js';
 
 /**
  * Records the project a run came from in `<runsDir>/<id>.project`
- * (lifecycle.md 13): `file:<ref>` without a newline, written atomically.
+ * (docs/spec/lifecycle.md 13): `file:<ref>` without a newline, written atomically.
  * When the runs dir is inside the project (tested by path segments, after
  * resolving symlinks), `<ref>` is the project's path relative to the runs
  * dir (`file:..` for `<project>/.runs`, `file:../..` for

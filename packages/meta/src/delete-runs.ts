@@ -12,7 +12,7 @@ export interface DeleteRunsOptions {
 }
 
 /**
- * Deletes runs (lifecycle.md 17, decision 8). First takes the run lock of
+ * Deletes runs (docs/spec/lifecycle.md 17, decision 8). First takes the run lock of
  * every run; if another process holds one (e.g. the run is running), the
  * locks taken are released and `RunLockedError` is thrown without changing
  * any run. A stale lock left by a runner that died is taken over.

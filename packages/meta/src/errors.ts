@@ -51,7 +51,7 @@ export class RunLoadError extends GageError<MetaErrorCode> {
 }
 
 /**
- * A single-run lookup that failed (cli.md 3.2): `ERR_GAGE_NO_RUNS_MATCH`
+ * A single-run lookup that failed (docs/spec/cli.md 3.2): `ERR_GAGE_NO_RUNS_MATCH`
  * (`No runs match '<spec>'`), `ERR_GAGE_NO_RUNS` (`No runs found`) or
  * `ERR_GAGE_RUN_AMBIGUOUS` (`'<spec>' matches <n> runs`).
  */
@@ -159,7 +159,7 @@ export class RunGoneError extends GageError<MetaErrorCode> {
   }
 }
 
-/** The run lock (lifecycle.md 1.1) is held by another process (`ERR_GAGE_RUN_LOCKED`). */
+/** The run lock (docs/spec/lifecycle.md 1.1) is held by another process (`ERR_GAGE_RUN_LOCKED`). */
 export class RunLockedError extends GageError<MetaErrorCode> {
   /** The run id. */
   readonly runId: string;
@@ -188,7 +188,7 @@ export class InvalidRunLockError extends GageError<MetaErrorCode> {
 }
 
 /**
- * `runAttr` failed (message = the attribute name, lifecycle.md 12):
+ * `runAttr` failed (message = the attribute name, docs/spec/lifecycle.md 12):
  * `ERR_GAGE_RUN_ATTR_UNKNOWN` for a name it does not support,
  * `ERR_GAGE_RUN_ATTR_MISSING` for a known one the run lacks (no default given).
  */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /** The ids `makeRunId` makes (UUID v4, lowercase): a bare dir so named is a run dir. */
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Sidecars of a run (lifecycle.md 1) that mean nothing without its meta dir. */
+/** Sidecars of a run (docs/spec/lifecycle.md 1) that mean nothing without its meta dir. */
 const SIDECAR = /^(.+)\.(user|project|lock|move)$/;
 
 /**

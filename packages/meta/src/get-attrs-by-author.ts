@@ -2,7 +2,7 @@ import type { JsonObject } from '@gage/types';
 import { applyEntry, readAttrLog } from './_attr-log.js';
 
 /**
- * Replays an attr log per author (lifecycle.md 14): like {@link getAttrs},
+ * Replays an attr log per author (docs/spec/lifecycle.md 14): like {@link getAttrs},
  * but each author's entries build that author's own attributes. With
  * `author` (non-empty), only that author is returned, and an author with no
  * entries gives `{}`. Entries without an author count as `__unknown__`.

@@ -2,7 +2,7 @@ import type { JsonObject } from '@gage/types';
 import { applyEntry, readAttrLog } from './_attr-log.js';
 
 /**
- * Replays an attr log (lifecycle.md 14): applies every `*.json` entry of
+ * Replays an attr log (docs/spec/lifecycle.md 14): applies every `*.json` entry of
  * `dir` in file-name (= time) order, first merging its `set`, then removing
  * the names in its `delete`. An empty or missing dir gives `{}`. Integers
  * come back as `bigint`, floats as `number` (the `@gage/types` value model).

@@ -7,7 +7,7 @@ import { writeMetaFile } from './write-meta-file.js';
 import { writeRunTimestamp } from './write-run-timestamp.js';
 
 /**
- * Writes the initial meta files of a run made by `makeRun` (lifecycle.md 5),
+ * Writes the initial meta files of a run made by `makeRun` (docs/spec/lifecycle.md 5),
  * in this order, each read-only, each but the first after its runner-log
  * line: `__schema__` (`1`), `opref` (`Writing meta opref`), `id`
  * (`Writing meta run id`), `opdef.json` (`Writing meta opdef`),

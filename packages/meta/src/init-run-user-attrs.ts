@@ -6,7 +6,7 @@ import { runUserDir } from './_run-paths.js';
 import { logAttrs } from './log-attrs.js';
 
 /**
- * Starts a new run's user attributes (lifecycle.md 14), e.g. the label of
+ * Starts a new run's user attributes (docs/spec/lifecycle.md 14), e.g. the label of
  * `gage run -l`: creates `<runsDir>/<id>.user` and logs one entry setting
  * `attrs`, authored by the OS user. Does nothing for empty `attrs`.
  *

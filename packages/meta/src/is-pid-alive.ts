@@ -2,7 +2,7 @@
 const MAX_PID = 0x7fff_ffff;
 
 /**
- * True when a process with this pid exists (lifecycle.md 11):
+ * True when a process with this pid exists (docs/spec/lifecycle.md 11):
  * `process.kill(pid, 0)` succeeds or fails with `EPERM` (it exists, owned by
  * someone else). Anything else means it does not: `ESRCH`, and a value that
  * is no pid at all (not an integer in 1..2^31-1, as a damaged `proc/lock`

@@ -42,7 +42,7 @@ export interface ListRunsOptions {
 const BATCH = 512;
 
 /**
- * The runs of a runs dir (lifecycle.md 15). Candidates are the entries
+ * The runs of a runs dir (docs/spec/lifecycle.md 15). Candidates are the entries
  * named `*.meta` (or `*.meta.deleted` with `deleted`) that are directories;
  * everything else is ignored: run dirs, `<id>.lock` dirs, `.user`,
  * `.project`, stray files. A half-made run (no `opref` yet: killed or out of

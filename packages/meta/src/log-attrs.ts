@@ -6,7 +6,7 @@ import { makeLogId } from './make-log-id.js';
 import { nowMs } from './now-ms.js';
 
 /**
- * Appends one entry to the attr log in `dir` (lifecycle.md 14): a new
+ * Appends one entry to the attr log in `dir` (docs/spec/lifecycle.md 14): a new
  * read-only file `<makeLogId(nowMs())>.json` holding compact JSON
  * `{"author":…,"set":{…},"delete":[…]}`, written atomically (temp file, then
  * rename), so concurrent writers in any number of processes never lose or

@@ -5,7 +5,7 @@ import { runMetaPath } from './run-meta-path.js';
 import { withParentDir } from './_with-parent-dir.js';
 
 /**
- * Appends one record to the runner log `log/runner` (lifecycle.md 6):
+ * Appends one record to the runner log `log/runner` (docs/spec/lifecycle.md 6):
  * `<local time> <message>\n`, the time as `YYYY-MM-DDTHH:MM:SS±HHMM`.
  * Creates `log/` and the file (writable) on first use; only ever appends.
  * A record is one line: each line break in `message` is replaced with the

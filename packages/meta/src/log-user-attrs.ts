@@ -7,13 +7,13 @@ import { logAttrs } from './log-attrs.js';
 import { lockRun, type RunLock } from './run-lock.js';
 
 /**
- * Changes a run's user attributes (lifecycle.md 14): logs one entry in
+ * Changes a run's user attributes (docs/spec/lifecycle.md 14): logs one entry in
  * `<runsDir>/<id>.user`, authored by the OS user, that sets `set` and then
  * deletes the names in `del`. Does nothing when both are empty, or when only
  * deletions are asked and the run has no `.user` dir yet (nothing to delete).
  * Safe to call from many processes at once: every call adds its own file.
  *
- * Takes the run lock (lifecycle.md 1.1) for the write, so that a delete or
+ * Takes the run lock (docs/spec/lifecycle.md 1.1) for the write, so that a delete or
  * purge of the run cannot remove `.user` under it and leave a `.user` dir
  * without a run. When another process holds the lock (the run is running,
  * or being staged, labelled or deleted), the entry is written all the same

@@ -3,7 +3,7 @@ import { makeLogId } from './make-log-id.js';
 import { nowMs } from './now-ms.js';
 
 describe('makeLogId()', () => {
-  test('starts with the millisecond timestamp (lifecycle.md 2.4 example)', () => {
+  test('starts with the millisecond timestamp (docs/spec/lifecycle.md 2.4 example)', () => {
     expect(makeLogId(1704067200000).startsWith('018cc251-f400-4')).toBe(true);
   });
 

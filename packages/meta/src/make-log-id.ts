@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * A UUID-formatted, time-sortable log id (lifecycle.md 2.4): bytes 0-5 are the
+ * A UUID-formatted, time-sortable log id (docs/spec/lifecycle.md 2.4): bytes 0-5 are the
  * millisecond timestamp (big-endian), bytes 6-15 random with the UUID v4 bits
  * forced. The first 12 hex digits are the timestamp, so lexical order of ids
  * is time order. Used to name attr-log entries, comments and markers.

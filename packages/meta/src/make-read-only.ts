@@ -1,7 +1,7 @@
 import { chmodSync, lstatSync } from 'node:fs';
 
 /**
- * Makes a file read-only (lifecycle.md 5.4): clears every write bit and
+ * Makes a file read-only (docs/spec/lifecycle.md 5.4): clears every write bit and
  * keeps the others, execute bits included (`0o755` → `0o555`). Symbolic links
  * are left alone (never chmod-ed, so the target is not touched either).
  * Synchronous inside (an `lstat` and at most one `chmod`): callers do this for

@@ -2,7 +2,7 @@ let last = 0;
 
 /**
  * The current time in integer epoch microseconds, strictly increasing within
- * the process (lifecycle.md 2.3): when the clock has not moved past the
+ * the process (docs/spec/lifecycle.md 2.3): when the clock has not moved past the
  * previous result, returns the previous result plus one.
  *
  * @returns epoch microseconds, a safe integer (~1.7e15)

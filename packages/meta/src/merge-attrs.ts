@@ -4,7 +4,7 @@ import { attrLogNames } from './_attr-log.js';
 import { writeFileAtomic } from './_write-file-atomic.js';
 
 /**
- * Merges the attr log `src` into `dest` (lifecycle.md 14): copies every
+ * Merges the attr log `src` into `dest` (docs/spec/lifecycle.md 14): copies every
  * `*.json` entry of `src` that `dest` lacks, keeping its name (the log id) so
  * that both logs replay in the same order. Never overwrites an entry; not
  * recursive. Creates `dest` when `src` has entries to copy; a missing `src`

@@ -2,7 +2,7 @@ import type { Run } from '@gage/types';
 import { deleteRuns } from './delete-runs.js';
 
 /**
- * Permanently removes deleted runs (lifecycle.md 17): `deleteRuns(runs,
+ * Permanently removes deleted runs (docs/spec/lifecycle.md 17): `deleteRuns(runs,
  * {permanent: true})`, i.e. every file named `<id>` or `<id>.*` of each run,
  * after taking all their locks.
  *

@@ -7,7 +7,7 @@ import { runMetaPath } from './run-meta-path.js';
 export type { FilesLogEntry } from './_files-log.js';
 
 /**
- * Reads the files log `log/files` of a run (lifecycle.md 7.3), every event in
+ * Reads the files log `log/files` of a run (docs/spec/lifecycle.md 7.3), every event in
  * file order.
  *
  * @param run the run

@@ -6,7 +6,7 @@ import { runMetaPath } from './run-meta-path.js';
 export type { ManifestEntry } from './_manifest.js';
 
 /**
- * Reads the `manifest` of a run (lifecycle.md 7.4).
+ * Reads the `manifest` of a run (docs/spec/lifecycle.md 7.4).
  *
  * @param run the run
  * @returns its entries in file order, or `undefined` when the run has no manifest (not staged)

@@ -4,7 +4,7 @@ import { runProjectFile } from './_run-paths.js';
 
 /**
  * Removes a run's project reference `<runsDir>/<id>.project`
- * (lifecycle.md 13); a run without one is fine.
+ * (docs/spec/lifecycle.md 13); a run without one is fine.
  *
  * @example
  * ```ts

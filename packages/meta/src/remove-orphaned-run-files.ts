@@ -7,7 +7,7 @@ import { lockRun } from './run-lock.js';
 
 /**
  * Removes the files {@link findOrphanedRunFiles} finds, id by id, each under
- * that id's run lock (lifecycle.md 1.1): an id whose lock another process
+ * that id's run lock (docs/spec/lifecycle.md 1.1): an id whose lock another process
  * holds (a delete of that run is still going on) is skipped, and so is one
  * that has a meta dir again by the time its lock is taken. Releasing the
  * lock removes `<id>.lock`.

@@ -6,7 +6,7 @@ import { PURGING_MARKER } from './_remove-run-files.js';
 import { warnMeta } from './meta-logger.js';
 
 /**
- * Restores deleted runs (lifecycle.md 17): renames `<id>.meta.deleted` back
+ * Restores deleted runs (docs/spec/lifecycle.md 17): renames `<id>.meta.deleted` back
  * to `<id>.meta`. Takes every run's lock first, like {@link deleteRuns}
  * (held by another process: `RunLockedError`, nothing changed). When
  * `<id>.meta` already exists, warns `<id> has already been restored` and

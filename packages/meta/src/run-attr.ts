@@ -9,11 +9,11 @@ export type RunAttrValue = string | number;
 
 const cache = new WeakMap<Run, Map<string, RunAttrValue>>();
 
-/** The attribute names {@link runAttr} supports (lifecycle.md 12). */
+/** The attribute names {@link runAttr} supports (docs/spec/lifecycle.md 12). */
 export const RUN_ATTR_NAMES = ['id', 'name', 'dir', 'staged', 'started', 'stopped', 'timestamp', 'exit_code'] as const;
 
 /**
- * A run attribute (lifecycle.md 12): `id`, `name`, `dir` (the run dir),
+ * A run attribute (docs/spec/lifecycle.md 12): `id`, `name`, `dir` (the run dir),
  * `staged`, `started`, `stopped` (epoch µs), `timestamp` (the first present
  * of `started`, `staged`, `initialized`), `exit_code` (from `proc/exit`).
  * A value read from disk is cached per run object (a `WeakMap`), defaults

@@ -3,7 +3,7 @@ import { RunLoadError } from './errors.js';
 import { loadRun } from './_load-run.js';
 
 /**
- * Loads the run whose meta dir is `metaDir` (lifecycle.md 15), or
+ * Loads the run whose meta dir is `metaDir` (docs/spec/lifecycle.md 15), or
  * `undefined` when it is not a loadable run. An undecodable `opref` is not a
  * run; a directory without `opref` is a half-made run (killed or out of
  * space during `makeRun`/`initRunMeta`) and loads with `opref` undefined, so

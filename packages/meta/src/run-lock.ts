@@ -6,7 +6,7 @@ import { warnMeta } from './meta-logger.js';
 import { sweepTempFiles } from './_sweep-temp-files.js';
 import { isRunProcessAlive, readProcLockPid } from './_run-process-alive.js';
 
-/** A lock is stale once its mtime is older than this (ms); the same in every process (lifecycle.md 1.1). */
+/** A lock is stale once its mtime is older than this (ms); the same in every process (docs/spec/lifecycle.md 1.1). */
 export const RUN_LOCK_STALE_MS = 10_000;
 /** How often the holder refreshes the lock's mtime (ms). */
 export const RUN_LOCK_UPDATE_MS = 5_000;
@@ -61,7 +61,7 @@ export class RunLock {
 }
 
 /**
- * Takes the run lock (lifecycle.md 1.1, decision 5): `proper-lockfile` on
+ * Takes the run lock (docs/spec/lifecycle.md 1.1, decision 5): `proper-lockfile` on
  * `<runsDir>/<id>` (the run dir's path, also for a deleted run), which creates
  * the dir `<runsDir>/<id>.lock` beside the meta dir. The holder refreshes it
  * every 5 s; a lock not refreshed for 10 s is stale and taken over. No retries.

@@ -6,7 +6,7 @@ import { readTextSync } from './_read-text-sync.js';
 import { runProjectFile } from './_run-paths.js';
 
 /**
- * The project a run came from (lifecycle.md 13), read from
+ * The project a run came from (docs/spec/lifecycle.md 13), read from
  * `<runsDir>/<id>.project`: `undefined` when the run has no project ref. A
  * relative ref resolves against the runs dir and is canonicalised
  * (realpath, when the dir exists); an absolute ref is returned as written.

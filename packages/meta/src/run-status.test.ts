@@ -122,7 +122,7 @@ describe('runStatus()', () => {
     expect(await runStatus(run)).toBe('staged'); // started, but the process never ran (a failed spawn): can be started again
     await writeMetaFile(run, 'output/40_run', 'out\n', { writable: true });
     const lock = await lockRun(run);
-    expect(await runStatus(run)).toBe('staged'); // its runner holds the lock: finalize comes next (lifecycle.md 11)
+    expect(await runStatus(run)).toBe('staged'); // its runner holds the lock: finalize comes next (docs/spec/lifecycle.md 11)
     await lock.release();
     expect(await runStatus(run)).toBe('terminated'); // the runner is gone
     const stale = await lockRun(run);

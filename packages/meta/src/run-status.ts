@@ -9,7 +9,7 @@ import { readTextSync } from './_read-text-sync.js';
 import { runLockState } from './run-lock.js';
 
 /**
- * The status of a run (lifecycle.md 11), first match wins:
+ * The status of a run (docs/spec/lifecycle.md 11), first match wins:
  *
  * 1. `proc/exit` is an integer: `0` → `completed`, negative → `terminated`,
  *    positive → `error` (a malformed one warns
@@ -68,7 +68,7 @@ export async function runStatus(run: Run): Promise<RunStatus> {
  * while nobody finalizes it: no `proc/lock`, no `proc/exit`, and no live
  * run lock. Its runner died (SIGKILL) or gave up (a full disk) between the
  * end of the process and finalize. With a live lock the runner is about to
- * finalize, and the run stays `staged` as lifecycle.md 11 says; a failed
+ * finalize, and the run stays `staged` as docs/spec/lifecycle.md 11 says; a failed
  * spawn leaves no output, so that run can still be started.
  */
 async function endedUnfinalized(run: Run): Promise<boolean> {

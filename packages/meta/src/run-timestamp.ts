@@ -4,7 +4,7 @@ import { parseMetaInteger } from './_parse-meta-integer.js';
 import { readMetaFile } from './read-meta-file.js';
 
 /**
- * Reads a run timestamp (lifecycle.md 12).
+ * Reads a run timestamp (docs/spec/lifecycle.md 12).
  *
  * @param run the run
  * @param name `initialized`, `staged`, `started` or `stopped`

@@ -3,7 +3,7 @@ import { runUserDir } from './_run-paths.js';
 import { getAttrs } from './get-attrs.js';
 
 /**
- * A run's user attributes (lifecycle.md 14): the replayed attr log of
+ * A run's user attributes (docs/spec/lifecycle.md 14): the replayed attr log of
  * `<runsDir>/<id>.user`, `{}` when the run has none.
  *
  * @throws {AttrLogError} `ERR_GAGE_ATTR_LOG` for an invalid entry.

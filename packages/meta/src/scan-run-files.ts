@@ -7,7 +7,7 @@ import { readFilesLog } from './read-files-log.js';
 import { runMetaPath } from './run-meta-path.js';
 
 /**
- * Scans the run dir into the files log `log/files` (lifecycle.md 7.3) for a
+ * Scans the run dir into the files log `log/files` (docs/spec/lifecycle.md 7.3) for a
  * phase of type `type`, appending one line per change:
  * `a <type> <mtime µs> <path>` for a file with no previous entry (or whose
  * last one was a deletion), `m …` for a file whose mtime changed, and

@@ -6,7 +6,7 @@ const LIST_HINT = "Use 'gage list' to show available runs.";
 
 /**
  * Selects exactly one run for single-run commands (`show`, `cat`,
- * `run --start`, ...; cli.md 3.2), with {@link selectRuns} rules. Without a
+ * `run --start`, ...; docs/spec/cli.md 3.2), with {@link selectRuns} rules. Without a
  * spec the newest run (spec `1`) is taken.
  *
  * @throws {RunSelectError} with the CLI's texts in `message` and `hint`:

@@ -3,8 +3,8 @@ import type { Run } from '@gage/types';
 const SLICE = /^(-?\d+)?:(-?\d+)?$/;
 
 /**
- * Selects runs from an already sorted list by run specs (lifecycle.md 16,
- * cli.md 3.2). Each spec selects by the first rule that yields something:
+ * Selects runs from an already sorted list by run specs (docs/spec/lifecycle.md 16,
+ * docs/spec/cli.md 3.2). Each spec selects by the first rule that yields something:
  *
  * 1. an integer `i` with `1 <= i <= runs.length`: the i-th run (1-based);
  * 2. a slice `start:end` (full match, either side optional, may be

@@ -21,7 +21,7 @@ export interface WriteManifestOptions {
 }
 
 /**
- * Writes the `manifest` of a run (lifecycle.md 7.4) from its files log:
+ * Writes the `manifest` of a run (docs/spec/lifecycle.md 7.4) from its files log:
  * replays the events (`a` adds the path with its type, `m` keeps the type,
  * `d` removes it; order = first insertion of the surviving paths) and digests
  * each file with SHA-256. A symlink is digested by its target path (the

@@ -14,7 +14,7 @@ export interface WriteMetaFileOptions {
  * dir, which is then renamed over `relPath`, so a reader (another `gage`
  * process listing runs) sees the old file or the whole new one, never half
  * of it. Missing parent dirs are created. The file is read-only
- * (lifecycle.md 5.4: the default mode minus every write bit, `0o444` with the
+ * (docs/spec/lifecycle.md 5.4: the default mode minus every write bit, `0o444` with the
  * usual umask) unless `writable`.
  *
  * @param run the run

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
 
-/** Stream codes of `.index` records (lifecycle.md 9). */
+/** Stream codes of `.index` records (docs/spec/lifecycle.md 9). */
 export const STDOUT = 0;
 export const STDERR = 1;
 

@@ -31,7 +31,7 @@ export interface SpawnedProcess {
 }
 
 /**
- * Spawns `cmd` (lifecycle.md 7.5 forms) with stdin inherited and separate
+ * Spawns `cmd` (docs/spec/lifecycle.md 7.5 forms) with stdin inherited and separate
  * stdout/stderr pipes, `env` over the parent environment. The exit promise
  * follows the process itself, not its pipes (a grandchild may hold them).
  *

@@ -6,7 +6,7 @@ export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN' | 'ERR_GAGE_R
 
 /**
  * A hook (or a run started by a hook-like caller) exited with a non-zero
- * status (lifecycle.md 7.5). `exitCode` is `-<signum>` when a signal killed it.
+ * status (docs/spec/lifecycle.md 7.5). `exitCode` is `-<signum>` when a signal killed it.
  * The CLI exits with `exitCode`, or `128 + signum` for a signal, and prints
  * no message of its own.
  *

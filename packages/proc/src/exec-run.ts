@@ -44,7 +44,7 @@ export interface ExecRunOptions {
 }
 
 /**
- * Runs a staged run to its end (lifecycle.md 8.2): takes the run lock,
+ * Runs a staged run to its end (docs/spec/lifecycle.md 8.2): takes the run lock,
  * writes `started`, starts the process, writes `proc/lock` (its pid, read-only),
  * captures its output into `output/40_run`, logs `Exit code for run: <n>`,
  * closes the output and deletes `proc/lock` (also on failure). Does not

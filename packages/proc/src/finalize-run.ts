@@ -34,7 +34,7 @@ export interface FinalizeRunOptions {
 }
 
 /**
- * Finalizes a run whose process ended (lifecycle.md 10): makes
+ * Finalizes a run whose process ended (docs/spec/lifecycle.md 10): makes
  * `output/40_run` read-only, writes `stopped` and `proc/exit`, deletes a
  * left-over `proc/lock`, runs the `finalize-run`/`finalize` hook into
  * `output/50_finalize`, scans the run dir for generated files (type `g`),

@@ -4,7 +4,7 @@ import type { OutputSource, RunOutputWriterOptions } from './run-output-writer.j
 
 /**
  * Opens a {@link RunOutputWriter} on `output/<name>` (default `40_run`) of
- * `run`, already capturing `proc` (lifecycle.md 8.3). Creates `output/` if
+ * `run`, already capturing `proc` (docs/spec/lifecycle.md 8.3). Creates `output/` if
  * needed.
  *
  * @param run The run whose meta dir receives the output.

@@ -11,7 +11,7 @@ export interface ResolvedCommand {
 }
 
 /**
- * Resolves a hook or run command (lifecycle.md 7.5):
+ * Resolves a hook or run command (docs/spec/lifecycle.md 7.5):
  *
  * - an array is a program and its arguments, spawned without a shell;
  * - a string whose first line starts with `#!` becomes

@@ -11,7 +11,7 @@ import { openRunOutput } from './open-run-output.js';
 import { OUTPUT_DRAIN_MS } from './run-output-writer.js';
 
 /**
- * Output name of each exec phase (lifecycle.md 7.5).
+ * Output name of each exec phase (docs/spec/lifecycle.md 7.5).
  *
  * @example
  * ```ts
@@ -47,7 +47,7 @@ export interface RunHookOptions {
 }
 
 /**
- * Runs the hook of an exec phase (lifecycle.md 7.5) in the run dir (made if
+ * Runs the hook of an exec phase (docs/spec/lifecycle.md 7.5) in the run dir (made if
  * missing) and captures its output into `output/<10_sourcecode|20_runtime|
  * 30_dependencies|40_run|50_finalize>`, stdout with stream code 0 and stderr
  * with 1. The environment is the parent's with `run_id`, `run_dir` and, for

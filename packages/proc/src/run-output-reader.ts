@@ -8,7 +8,7 @@ export type OutputBytesSource = Uint8Array | string | AsyncIterable<Uint8Array>;
 const CHUNK_SIZE = 64 * 1024;
 
 /**
- * Reads captured output (lifecycle.md 9): pairs each line of the output with
+ * Reads captured output (docs/spec/lifecycle.md 9): pairs each line of the output with
  * the next 9-byte record of its index and stops when fewer than 9 index
  * bytes remain, so lines still being written are not reported yet. A line
  * ends at its LF, or where a length record after its record says (the last

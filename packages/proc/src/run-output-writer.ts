@@ -56,7 +56,7 @@ export interface RunOutputWriterOptions {
 /**
  * Captures the stdout and stderr of a process into `output/<name>` (the raw
  * bytes) and `output/<name>.index` (one 9-byte record per line), per
- * lifecycle.md 9. Writes are synchronous, so a concurrent reader sees each
+ * docs/spec/lifecycle.md 9. Writes are synchronous, so a concurrent reader sees each
  * line as soon as it arrived.
  *
  * @example

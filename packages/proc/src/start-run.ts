@@ -17,7 +17,7 @@ export interface StartRunOptions {
   parentPwd?: string | undefined;
 }
 
-/** A started run process (lifecycle.md 8.1). */
+/** A started run process (docs/spec/lifecycle.md 8.1). */
 export interface RunProcess {
   /** Process id. */
   readonly pid: number;
@@ -48,7 +48,7 @@ export interface RunProcess {
 }
 
 /**
- * Starts the run process of a staged run (lifecycle.md 8.1): reads
+ * Starts the run process of a staged run (docs/spec/lifecycle.md 8.1): reads
  * `proc/cmd` and `proc/env`, logs `Starting run process: <cmd>` and spawns
  * the command in the run dir with stdin inherited and separate stdout and
  * stderr pipes, on POSIX in a session and process group of its own (a

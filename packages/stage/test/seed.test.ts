@@ -76,7 +76,7 @@ describe('seed: starting a staged run', () => {
     // Show run output.
     expect(await cat(runMetaPath(run, 'output', '40_run'))).toBe('Hi there\n');
 
-    // Exact contents at that point (lifecycle.md 19).
+    // Exact contents at that point (docs/spec/lifecycle.md 19).
     const meta = (name: string) => readFile(runMetaPath(run, name), 'utf8');
     expect(await meta('__schema__')).toBe('1');
     expect(await meta('id')).toBe(run.id);

@@ -3,7 +3,7 @@ import { compareCodePoints, encodeJson } from './encode-json.js';
 import { encodeMetaJson } from './encode-meta-json.js';
 import { parseJson } from './parse-json.js';
 
-test('encodeMetaJson() writes the lifecycle.md 5.2 format', () => {
+test('encodeMetaJson() writes the docs/spec/lifecycle.md 5.2 format', () => {
   expect(encodeMetaJson({ lr: 1, epochs: 3n })).toBe('{\n  "epochs": 3,\n  "lr": 1.0\n}');
   expect(encodeMetaJson(['echo', 'hello'])).toBe('[\n  "echo",\n  "hello"\n]');
   expect(encodeMetaJson({})).toBe('{}');

@@ -2,7 +2,7 @@ import { encodeJson } from './encode-json.js';
 import type { JsonValue } from './json-value.js';
 
 /**
- * Encodes a value the way every JSON meta file is written (lifecycle.md 5.2):
+ * Encodes a value the way every JSON meta file is written (docs/spec/lifecycle.md 5.2):
  * 2-space indent, object keys sorted by code point at every depth, raw UTF-8,
  * no trailing newline. A `number` is a float and always carries a `.` or an
  * exponent (`1.0`, `1e-05`, `Infinity`, `NaN`); a `bigint` is an integer.

@@ -1,5 +1,5 @@
 /**
- * A file size for people (cli.md 1.7): under 1000 bytes as `N B`, else
+ * A file size for people (docs/spec/cli.md 1.7): under 1000 bytes as `N B`, else
  * decimal units with one decimal place (`1.0 kB`, `2.5 MB`, `1.2 GB`).
  *
  * @example

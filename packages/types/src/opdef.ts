@@ -16,7 +16,7 @@ export interface OpDef {
   gagefile?: string | undefined;
 }
 
-/** Names of the exec phases (stage.md 2.3); `finalize-run` is an alias of `finalize`. */
+/** Names of the exec phases (docs/spec/stage.md 2.3); `finalize-run` is an alias of `finalize`. */
 export const EXEC_PHASES = ['stage-sourcecode', 'stage-runtime', 'stage-dependencies', 'run', 'finalize'] as const;
 
 /** An exec phase. */

@@ -27,7 +27,7 @@ export class OpRefError extends GageError<TypesErrorCode> {
 }
 
 /**
- * Encodes an op ref with schema 2 (lifecycle.md 2.5): `2 <ns> <name>[ <version>]`.
+ * Encodes an op ref with schema 2 (docs/spec/lifecycle.md 2.5): `2 <ns> <name>[ <version>]`.
  *
  * @throws {OpRefError} `opref namespace (op_ns) cannot be empty` and the like.
  * @example
@@ -49,7 +49,7 @@ export function encodeOpref(opref: OpRef): string {
 }
 
 /**
- * Decodes an op ref of schema 2 or 1 (lifecycle.md 2.5).
+ * Decodes an op ref of schema 2 or 1 (docs/spec/lifecycle.md 2.5).
  *
  * @throws {OpRefError} `invalid opref encoding: '<s>'` or `unsupported opref schema: '<s>'`.
  * @example

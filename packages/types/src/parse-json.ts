@@ -9,7 +9,7 @@ export interface ParseJsonOptions {
 }
 
 /**
- * Strict JSON reader whose errors match Python's `json.loads` (stage.md 1.3),
+ * Strict JSON reader whose errors match Python's `json.loads` (docs/spec/stage.md 1.3),
  * and that can keep integers and floats apart (decision 6). Like Python it
  * accepts `NaN`, `Infinity` and `-Infinity`; duplicate keys: last wins.
  *

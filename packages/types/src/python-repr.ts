@@ -1,5 +1,5 @@
 /**
- * Python `repr` of a float (stage.md 5.12): the shortest digits that read
+ * Python `repr` of a float (docs/spec/stage.md 5.12): the shortest digits that read
  * back to the same double; positional when the exponent is in -4..15, else
  * `d[.ddd]e±XX`.
  *
@@ -37,7 +37,7 @@ export function pythonFloatRepr(x: number): string {
 }
 
 /**
- * Python `repr` of a string (stage.md 5.12): single quotes unless the text
+ * Python `repr` of a string (docs/spec/stage.md 5.12): single quotes unless the text
  * holds `'` and no `"`; escapes `\\`, the quote, `\t`, `\n`, `\r` and
  * non-printable characters.
  *

@@ -4,7 +4,7 @@ const C = 'bdfghjklmnprstvz';
 const V = 'aiou';
 
 /**
- * The proquint name of a run id (lifecycle.md 2.2): the first 8 hex digits
+ * The proquint name of a run id (docs/spec/lifecycle.md 2.2): the first 8 hex digits
  * (fewer for short ids) as a 32-bit integer, two five-letter quints.
  *
  * @throws {RunIdError} `invalid run id: '<id>'` (code `ERR_GAGE_RUN_ID`).

@@ -1,6 +1,6 @@
 import type { OpRef } from './opref.js';
 
-/** A run as the packages pass it around (lifecycle.md 3). */
+/** A run as the packages pass it around (docs/spec/lifecycle.md 3). */
 export interface Run {
   /** Run id, a UUID v4 (or a short test id). */
   id: string;
@@ -14,7 +14,7 @@ export interface Run {
   opref?: OpRef | undefined;
 }
 
-/** Every status a run can have (lifecycle.md 11). */
+/** Every status a run can have (docs/spec/lifecycle.md 11). */
 export const RUN_STATUSES = ['unknown', 'pending', 'staged', 'running', 'completed', 'error', 'terminated'] as const;
 
 /** Status of a run. */

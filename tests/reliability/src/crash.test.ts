@@ -24,11 +24,11 @@ const FULL_DISK_RUNS = Number(process.env.GAGE_FULL_DISK_RUNS ?? scale(10, 40));
 
 type Phase = 'before makeRun' | 'init' | 'staging' | 'staged' | 'running' | 'finalizing' | 'finished';
 
-/** The statuses a run may have after a kill in each phase (lifecycle.md 11). */
+/** The statuses a run may have after a kill in each phase (docs/spec/lifecycle.md 11). */
 const ALLOWED: Record<Phase, (RunStatus | 'not a run')[]> = {
   'before makeRun': [],
   init: ['unknown', 'not a run'],
-  staging: ['pending', 'terminated'], // a staging hook holds proc/lock (lifecycle.md 7.5)
+  staging: ['pending', 'terminated'], // a staging hook holds proc/lock (docs/spec/lifecycle.md 7.5)
   staged: ['staged'],
   running: ['terminated', 'staged'],
   finalizing: ['terminated', 'staged', 'completed'],

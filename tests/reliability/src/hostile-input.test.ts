@@ -86,7 +86,7 @@ describe('hostile flags and run specs', () => {
   test.each(['../x', '/etc', '..', '.', 'zzz', '1:2:3', '-1', '0', '99', '', '\n', 'a'.repeat(5000)])(
     'run spec %j matches nothing: clear error, nothing changed',
     async (spec) => {
-      // An index out of range falls through to id prefixes (lifecycle.md 16: `9` can match an id starting with 9),
+      // An index out of range falls through to id prefixes (docs/spec/lifecycle.md 16: `9` can match an id starting with 9),
       // and run ids are random hex: where one starts with the spec, the spec is not one that matches nothing.
       if (spec !== '' && (await listRuns(box.runs)).some((r) => r.id.startsWith(spec))) {
         console.log(`run spec ${JSON.stringify(spec)} skipped: a run id starts with it in this sandbox`);
@@ -153,7 +153,7 @@ describe('hostile source trees', () => {
     const copied = (await readFilesLog(run)).filter((e) => e.type === 's').map((e) => e.path).sort();
     expect(copied).toEqual(expect.arrayContaining(['gage.toml', 'main.cjs', 'with space.txt', 'unreadable.txt', 'ünï-çødé ✓.txt']));
     expect(copied).not.toContain('huge.txt');
-    // `.py` is a text extension (stage.md 4.5): the binary file is copied byte for byte, never parsed.
+    // `.py` is a text extension (docs/spec/stage.md 4.5): the binary file is copied byte for byte, never parsed.
     expect(copied).toContain('binary.py');
     expect(copied.filter((p) => p.startsWith('etc-link/') || p.startsWith('loop/'))).toEqual([]);
     expect(await readdir(run.runDir)).not.toContain('huge.txt');

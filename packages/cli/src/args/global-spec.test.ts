@@ -44,7 +44,7 @@ describe('parseArgs(GLOBAL_SPEC)', () => {
   });
 });
 
-describe('runMain() global options (cli.md 2.1)', () => {
+describe('runMain() global options (docs/spec/cli.md 2.1)', () => {
   test('--version prints the version, -h and no command the top-level help', async () => {
     expect(await gage(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Gage \S+\n$/), stderr: '' });
     const help = await gage(['-h']);

@@ -1,7 +1,7 @@
 import type { ArgsSpec } from './command-spec.js';
 
 /**
- * The global options, before the command name (cli.md 2.1), parsed by
+ * The global options, before the command name (docs/spec/cli.md 2.1), parsed by
  * `parseArgs` like a command's: the first positional is the command name.
  * `--version` and `-h` are eager: what follows them is not read.
  *

@@ -15,8 +15,8 @@ export const allOption = defineOption({ key: 'all', flags: ['-a', '--all'], kind
 export const yesOption = defineOption({ key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." });
 
 /**
- * Archives are not supported yet (cli.md 5.12 is wave2), so every archive
- * name is unknown: throws the error of cli.md 5.2 when `-A` was given.
+ * Archives are not supported yet (docs/spec/cli.md 5.12 is wave2), so every archive
+ * name is unknown: throws the error of docs/spec/cli.md 5.2 when `-A` was given.
  *
  * @example
  * ```ts

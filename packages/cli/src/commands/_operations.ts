@@ -15,10 +15,10 @@ export interface OperationEntry {
 }
 
 /**
- * The loaded Gage file of the project, or the errors of cli.md 5.1: no Gage
+ * The loaded Gage file of the project, or the errors of docs/spec/cli.md 5.1: no Gage
  * file (`ERR_GAGE_NO_OPERATIONS`), or a file that cannot be loaded (the
  * `GagefileLoadError` of `@gage/stage`, with its code, in the words of
- * cli.md).
+ * docs/spec/cli.md).
  *
  * @example
  * ```ts
@@ -56,7 +56,7 @@ export function listOperations(operations: readonly OpDef[]): OperationEntry[] {
 }
 
 /**
- * The operations table of cli.md 5.9: `operation | description`, the first
+ * The operations table of docs/spec/cli.md 5.9: `operation | description`, the first
  * description line plus ` (default)`, wrapped to the width.
  *
  * @example

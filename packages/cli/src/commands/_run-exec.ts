@@ -22,7 +22,7 @@ export interface RunDisplay {
 }
 
 /**
- * Sets up the live display of `gage run` (cli.md 5.1): output lines echoed
+ * Sets up the live display of `gage run` (docs/spec/cli.md 5.1): output lines echoed
  * as they arrive (stdout to stdout, stderr to stderr) unless `quiet`, and a
  * spinner line of the phase on a TTY only.
  *
@@ -42,7 +42,7 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
 
 /**
  * Executes a staged run whose lock the caller holds and finalizes it
- * (lifecycle.md 8.2, 10). Ctrl-C aborts the run process, finalizes the run
+ * (docs/spec/lifecycle.md 8.2, 10). Ctrl-C aborts the run process, finalizes the run
  * with `-2`, prints `Aborted.` and resolves 130 (decision 11); SIGTERM and
  * SIGHUP to `gage` are forwarded the same way and the run is finalized with
  * `-<signum>` (`gage` resolves `128 + signum`); a process that ignores the

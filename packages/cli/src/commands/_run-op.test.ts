@@ -45,7 +45,7 @@ describe('parseFlags()', () => {
     expect(parseFlags(['x=1', 'y = 2.0'])).toEqual([{ name: 'x', value: 1n, text: '1' }, { name: 'y', value: 2, text: '2.0' }]);
   });
 
-  test("shows stage's FlagAssignError with its code ERR_GAGE_FLAG in the words of cli.md 5.1", () => {
+  test("shows stage's FlagAssignError with its code ERR_GAGE_FLAG in the words of docs/spec/cli.md 5.1", () => {
     expect(thrown(() => parseFlags(['x=1', 'epochs']))).toMatchObject({
       code: 'ERR_GAGE_FLAG',
       message: "Invalid flag assignment: expected NAME=VALUE, got 'epochs'",

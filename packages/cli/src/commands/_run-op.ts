@@ -11,7 +11,7 @@ import { formatOperationsTable, listOperations } from './_operations.js';
 /**
  * Splits `run` positionals into the operation spec and flag assignments: the
  * first positional is a flag when it contains `=` and parses as one
- * (cli.md 5.1).
+ * (docs/spec/cli.md 5.1).
  *
  * @example
  * ```ts
@@ -33,11 +33,11 @@ export function splitRunArgs(args: string[]): { opSpec: string | undefined; flag
 }
 
 /**
- * Parses flag assignments (stage.md 5.9) with `parseRunFlag` of
+ * Parses flag assignments (docs/spec/stage.md 5.9) with `parseRunFlag` of
  * `@gage/stage`, in command-line order; the config they make comes from
  * `resolveRunConfig`. Its `FlagAssignError` (`ERR_GAGE_FLAG`) is shown as
  * `Invalid flag assignment: <parser message>`, or `expected NAME=VALUE, got
- * '<arg>'` for an argument with no `=` (cli.md 5.1).
+ * '<arg>'` for an argument with no `=` (docs/spec/cli.md 5.1).
  *
  * @example
  * ```ts
@@ -57,7 +57,7 @@ export function parseFlags(flagArgs: string[]): RunFlag[] {
 }
 
 /**
- * Resolves the operation to run (cli.md 5.1) with `resolveOperation` of
+ * Resolves the operation to run (docs/spec/cli.md 5.1) with `resolveOperation` of
  * `@gage/stage`: by name, else the only one, else the first default. Its
  * `Cannot find operation '<x>'` and `Cannot find a default operation` are
  * shown without `gage: `, followed by the operations table, exit 1.
@@ -78,7 +78,7 @@ export function resolveRunOperation(gagefile: Gagefile, spec: string | undefined
 }
 
 /**
- * The `--help-op` text (cli.md 5.1): usage, description, and a `Flags`
+ * The `--help-op` text (docs/spec/cli.md 5.1): usage, description, and a `Flags`
  * table of every flag with its type and default (decision 15: nested keys
  * of structured config files included).
  *
@@ -101,7 +101,7 @@ export function formatHelpOp(opdef: OpDef, config: Config, mode: OutputMode): st
 }
 
 /**
- * The confirmation text before `Continue?` (cli.md 5.1): the verb line and
+ * The confirmation text before `Continue?` (docs/spec/cli.md 5.1): the verb line and
  * the config block.
  *
  * @example

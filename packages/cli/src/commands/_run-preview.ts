@@ -16,7 +16,7 @@ export interface PreviewFlag {
   value: ConfigValue;
 }
 
-/** What `run --preview` shows (stage.md 4.6): the flags and the source code plan. */
+/** What `run --preview` shows (docs/spec/stage.md 4.6): the flags and the source code plan. */
 export interface RunPreview {
   /** Every flag of the run config, sorted by name. */
   flags: PreviewFlag[];
@@ -53,7 +53,7 @@ export async function previewRun(opdef: OpDef, projectDir: string, runsDir: stri
 }
 
 /**
- * The `--preview --json` document (cli.md 5.1, decision 10):
+ * The `--preview --json` document (docs/spec/cli.md 5.1, decision 10):
  * `{"flags": {NAME: {"type", "default", "value"}}, "sourcecode": {"src_dir",
  * "patterns", "paths", "skipped": [{"path", "reason", "size"}]}}`, 2-space
  * indent, one trailing newline. A forced flag has no `default`.
@@ -81,7 +81,7 @@ export function previewJson(preview: RunPreview): string {
 }
 
 /**
- * The `--preview` view (cli.md 5.1): a `Flags` panel (name, type, default,
+ * The `--preview` view (docs/spec/cli.md 5.1): a `Flags` panel (name, type, default,
  * value) when the run has flags, then a `Source Code` panel holding a
  * `patterns` table (`<none>` when there are no patterns), a `matched files`
  * table and, when any, a `not copied` table of files a size or count limit

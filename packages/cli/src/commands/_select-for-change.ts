@@ -12,7 +12,7 @@ import type { allOption, whereOption, yesOption } from './_common-options.js';
 /** The options every modifying command has: `-a`, `-w`, `-y`. */
 type ChangeArgs = ParsedArgs<readonly [typeof allOption, typeof whereOption, typeof yesOption]>;
 
-/** How a modifying command selects its runs (cli.md 3.3, 5.7). */
+/** How a modifying command selects its runs (docs/spec/cli.md 3.3, 5.7). */
 export interface ChangeSelection {
   /** Select from the trash. */
   deleted: boolean;
@@ -52,7 +52,7 @@ export async function selectForChange(ctx: Context, parsed: ChangeArgs, sel: Cha
 
 /**
  * Shows the selected runs on stderr and asks `Continue?` after `message`
- * (cli.md 1.6); true without asking when `-y` was given.
+ * (docs/spec/cli.md 1.6); true without asking when `-y` was given.
  *
  * @example
  * ```ts

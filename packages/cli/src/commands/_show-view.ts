@@ -97,7 +97,7 @@ export interface ShowView {
 }
 
 /**
- * The full `show` view (cli.md 5.3): header, Attributes, Config,
+ * The full `show` view (docs/spec/cli.md 5.3): header, Attributes, Config,
  * Provenance (decision 18), Summary, Files and Output panels, empty ones
  * left out, separated by blank lines. A human display: control characters
  * are escaped, in the run's output too (`gage show -o` and `gage cat -o`

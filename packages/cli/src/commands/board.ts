@@ -12,7 +12,7 @@ import { resultsCsv, resultsJson, resultsTable } from '../results/results-docume
 import { listRunEntries, selectInfos } from '../runs/run-list.js';
 import { whereOption } from './_common-options.js';
 
-/** `gage board`, cli.md 5.15. */
+/** `gage board`, docs/spec/cli.md 5.15. */
 export const spec = defineCommand({
   name: 'board',
   usage: '[options] [run]...',
@@ -31,7 +31,7 @@ export const spec = defineCommand({
   ],
 });
 
-/** The default board config files, first found wins (cli.md 5.15). */
+/** The default board config files, first found wins (docs/spec/cli.md 5.15). */
 const DEFAULT_CONFIGS = ['board.json', 'board.toml', 'board.yaml'];
 
 /**

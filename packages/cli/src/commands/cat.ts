@@ -9,7 +9,7 @@ import { loadRunList, selectOne } from '../runs/run-list.js';
 import { followOutput } from './_follow-output.js';
 import { whereOption } from './_common-options.js';
 
-/** `gage cat`, cli.md 5.5. */
+/** `gage cat`, docs/spec/cli.md 5.5. */
 export const spec = defineCommand({
   name: 'cat',
   usage: '[options] [run]',

@@ -15,7 +15,7 @@ import { loadProject, resolveRunsDir } from '../project.js';
 
 const CANDIDATES = ['.gage/gage.toml', '.gage/gage.yaml', '.gage/gage.json', 'gage.toml', 'gage.yaml', 'gage.json'];
 
-/** `gage check`, cli.md 5.10. */
+/** `gage check`, docs/spec/cli.md 5.10. */
 export const spec = defineCommand({
   name: 'check',
   usage: '[options] [path]',

@@ -11,7 +11,7 @@ import { parseSortKeys, sortRows } from '../results/sort-rows.js';
 import { listRunEntries, selectInfos } from '../runs/run-list.js';
 import { whereOption } from './_common-options.js';
 
-/** `gage compare`, decision 25 (cli.md 5.19). */
+/** `gage compare`, decision 25 (docs/spec/cli.md 5.19). */
 export const spec = defineCommand({
   name: 'compare',
   usage: '[options] [run]...',

@@ -5,7 +5,7 @@ import { runsCount } from '../runs/run-list.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
-/** `gage delete` (aliases `del`, `rm`), cli.md 5.7. */
+/** `gage delete` (aliases `del`, `rm`), docs/spec/cli.md 5.7. */
 export const spec = defineCommand({
   name: 'delete',
   usage: '[options] [run]...',

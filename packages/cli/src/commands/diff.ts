@@ -14,7 +14,7 @@ import { readRunInfo, type RunInfo } from '../runs/run-info.js';
 import { listRunEntries, selectOne, type RunEntry } from '../runs/run-list.js';
 import { deletedOption, whereOption } from './_common-options.js';
 
-/** `gage diff`, decision 25 (cli.md 5.20). */
+/** `gage diff`, decision 25 (docs/spec/cli.md 5.20). */
 export const spec = defineCommand({
   name: 'diff',
   usage: '[options] [run-a [run-b]]',
@@ -99,7 +99,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
 }
 
 /**
- * One run by its spec (cli.md 3.2). A spec that matches no run of the list
+ * One run by its spec (docs/spec/cli.md 3.2). A spec that matches no run of the list
  * but names (by id or name prefix) a run in the trash says so.
  */
 async function pick(runsDir: string, list: readonly RunEntry[], spec: string, deleted: boolean): Promise<RunEntry> {

@@ -7,7 +7,7 @@ import { runsCount } from '../runs/run-list.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
-/** `gage label`, cli.md 5.8. */
+/** `gage label`, docs/spec/cli.md 5.8. */
 export const spec = defineCommand({
   name: 'label',
   usage: '[options] [run]...',

@@ -10,7 +10,7 @@ import { listRunEntries, selectInfos } from '../runs/run-list.js';
 import { formatRunsTable, runsTableColumns, type RunsTableOptions } from '../runs/runs-table.js';
 import { archiveOption, deletedOption, rejectArchive, runsJsonOption, whereOption } from './_common-options.js';
 
-/** `gage list` (aliases `ls`, `runs`), cli.md 5.2. */
+/** `gage list` (aliases `ls`, `runs`), docs/spec/cli.md 5.2. */
 export const spec = defineCommand({
   name: 'list',
   usage: '[options] [run]...',

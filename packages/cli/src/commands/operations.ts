@@ -4,7 +4,7 @@ import { encodeJson } from '../output/encode-json.js';
 import { loadProject } from '../project.js';
 import { formatOperationsTable, listOperations, requireGagefile } from './_operations.js';
 
-/** `gage operations` (alias `ops`), cli.md 5.9. */
+/** `gage operations` (alias `ops`), docs/spec/cli.md 5.9. */
 export const spec = defineCommand({
   name: 'operations',
   usage: '[options]',

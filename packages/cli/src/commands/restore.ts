@@ -5,7 +5,7 @@ import { runsCount } from '../runs/run-list.js';
 import { allOption, archiveOption, rejectArchive, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
-/** `gage restore`, cli.md 5.7. */
+/** `gage restore`, docs/spec/cli.md 5.7. */
 export const spec = defineCommand({
   name: 'restore',
   usage: '[options] [run]...',

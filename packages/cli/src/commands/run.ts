@@ -18,7 +18,7 @@ import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
 
-/** `gage run`, cli.md 5.1. */
+/** `gage run`, docs/spec/cli.md 5.1. */
 export const spec = defineCommand({
   name: 'run',
   usage: '[options] [operation] [flag=value]...',
@@ -165,7 +165,7 @@ async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, proje
   const list = await loadRunList(resolveRunsDir(ctx, project));
   const { run, opref } = selectOne(list, runSpec);
   const opName = opref?.name ?? '';
-  // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (lifecycle.md 1.1).
+  // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (docs/spec/lifecycle.md 1.1).
   await checkStartable(run, false);
   if (!parsed.options.yes) {
     ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
@@ -184,7 +184,7 @@ async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, proje
 }
 
 /**
- * Fails unless `run` is staged and its process never ran (cli.md 5.1
+ * Fails unless `run` is staged and its process never ran (docs/spec/cli.md 5.1
  * `--start`). Without the lock (`locked` false), a run that another process
  * holds is refused as `lockRun` would refuse it: that process may be
  * starting it right now.
@@ -198,7 +198,7 @@ async function checkStartable(run: Run, locked: boolean): Promise<void> {
     throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
   }
   // `staged` is also the status of a run whose runner died after its process ran but before finalizing
-  // (lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
+  // (docs/spec/lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
   if (existsSync(join(run.metaDir, 'output', '40_run'))) {
     throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
       hint: "A run is started once; stage a new run with 'gage run --stage'.",

@@ -9,7 +9,7 @@ import { deletedOption, runsJsonOption, whereOption } from './_common-options.js
 
 const PROPS = ['name', 'run-dir', 'meta-dir', 'project-dir', 'label'] as const;
 
-/** `gage select`, cli.md 5.4. */
+/** `gage select`, docs/spec/cli.md 5.4. */
 export const spec = defineCommand({
   name: 'select',
   usage: '[options] [run]...',

@@ -20,7 +20,7 @@ import { formatConfigTable, formatFilesTable, formatScalarsTable, formatShowView
 import { iterRunScalars, summarizeScalars } from '@gage/proc';
 import { compareCodePoints } from '@gage/types';
 
-/** `gage show`, cli.md 5.3. */
+/** `gage show`, docs/spec/cli.md 5.3. */
 export const spec = defineCommand({
   name: 'show',
   usage: '[options] [run]',

@@ -2,7 +2,7 @@ import { read } from 'node:fs';
 import type { InStream, Io } from '../io.js';
 
 /**
- * Asks a yes/no question on stderr (cli.md 1.6): `<question> (Y/n) ` or
+ * Asks a yes/no question on stderr (docs/spec/cli.md 1.6): `<question> (Y/n) ` or
  * `(y/N) `; an empty answer takes the default; `y`, `yes`, `n`, `no` in any
  * case; anything else prints `Please enter Y or N` and asks again. Reads a
  * line from stdin even when it is not a TTY (then a newline is written to

@@ -3,7 +3,7 @@
  * A field is quoted (RFC 4180) when it holds a comma, a double quote, CR or
  * LF, or starts or ends with a space; a double quote inside is doubled.
  * Cells are written as given: no control character is escaped (CSV is for
- * programs, cli.md 1.8).
+ * programs, docs/spec/cli.md 1.8).
  *
  * @param header the header cells
  * @param rows cell texts, one array per row

@@ -3,7 +3,7 @@ import { escapeControl } from './escape-control.js';
 import { cutText, padText, textWidth } from './text-width.js';
 
 /**
- * Formats a panel (cli.md 1.5): the title centred in `width`, then each
+ * Formats a panel (docs/spec/cli.md 1.5): the title centred in `width`, then each
  * content line framed as `| ` + text padded to `width - 4` + ` |`; control
  * characters escaped (`escapeControl`), so a line stays one framed line.
  * Returns lines ending in newlines.

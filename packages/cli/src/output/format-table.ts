@@ -16,7 +16,7 @@ export interface TableColumn {
 
 /** Options of {@link formatTable}. */
 export interface FormatTableOptions {
-  /** The width a table with a flexible column spans (`W`, cli.md 1.3). */
+  /** The width a table with a flexible column spans (`W`, docs/spec/cli.md 1.3). */
   width: number;
   /** Print the header and its separator (default true). */
   header?: boolean;
@@ -27,7 +27,7 @@ export interface FormatTableOptions {
 }
 
 /**
- * Formats a table (cli.md 1.4): one space of padding, `|` between columns, a
+ * Formats a table (docs/spec/cli.md 1.4): one space of padding, `|` between columns, a
  * `-` separator under the header; a table with a flexible column spans exactly
  * `width`. Control characters in headers and cells are escaped
  * (`escapeControl`): a cell never breaks its row nor reaches the terminal as

@@ -1,5 +1,5 @@
 /**
- * A relative time (cli.md 1.7): `now`, `a second ago`, `N minutes ago`, ...
+ * A relative time (docs/spec/cli.md 1.7): `now`, `a second ago`, `N minutes ago`, ...
  *
  * @param thenMs the past time (epoch ms)
  * @param nowMs the current time (epoch ms)
@@ -23,7 +23,7 @@ export function formatRelativeTime(thenMs: number, nowMs: number): string {
 }
 
 /**
- * An absolute local time `YYYY-MM-DD HH:MM:SS` (cli.md 1.7).
+ * An absolute local time `YYYY-MM-DD HH:MM:SS` (docs/spec/cli.md 1.7).
  *
  * @example
  * ```ts
@@ -36,5 +36,5 @@ export function formatDateTime(ms: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** File sizes (cli.md 1.7): `formatFileSize` of @gage/types, which staging's messages use too. */
+/** File sizes (docs/spec/cli.md 1.7): `formatFileSize` of @gage/types, which staging's messages use too. */
 export { formatFileSize as formatSize } from '@gage/types';

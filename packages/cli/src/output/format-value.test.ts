@@ -4,7 +4,7 @@ import { formatDateTime, formatRelativeTime, formatSize } from './format-time.js
 import { formatFloat, formatValue } from './format-value.js';
 
 describe('formatValue()', () => {
-  test('formats values as cli.md 1.7 says', () => {
+  test('formats values as docs/spec/cli.md 1.7 says', () => {
     expect(formatValue('a b')).toBe('a b');
     expect(formatValue(true)).toBe('true');
     expect(formatValue(false)).toBe('false');

@@ -1,7 +1,7 @@
 import { encodeJson, type JsonValue } from '@gage/types';
 
 /**
- * Formats a float like C's `%.4g` (cli.md 1.7): 4 significant digits,
+ * Formats a float like C's `%.4g` (docs/spec/cli.md 1.7): 4 significant digits,
  * trailing zeros dropped, exponent form outside 1e-4..1e4; but a float
  * always reads as a float (decision 17): where `%.4g` would print an
  * integer, one decimal place is kept (`1.0`, `1234.5`, `-0.0`).
@@ -55,7 +55,7 @@ function stripZeros(s: string): string {
 }
 
 /**
- * Formats a config or summary value for display (cli.md 1.7): strings as is,
+ * Formats a config or summary value for display (docs/spec/cli.md 1.7): strings as is,
  * `true`/`false`, null as empty, integers (bigint) in decimal, floats with
  * {@link formatFloat}, lists joined with `, `, an object by its `value` field,
  * else as compact JSON (`summary.json` values may be objects holding

@@ -4,7 +4,7 @@ import { escapeControl } from './escape-control.js';
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /**
- * A transient spinner line on a TTY (cli.md 5.1): shows the current phase,
+ * A transient spinner line on a TTY (docs/spec/cli.md 5.1): shows the current phase,
  * and is cleared before each batch of output is echoed above it. Disabled
  * (every method a no-op) when `enabled` is false.
  *

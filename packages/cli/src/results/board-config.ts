@@ -3,7 +3,7 @@ import { CliError } from '../errors.js';
 import type { ColDef } from './results-document.js';
 import { RUN_ATTRS } from './result-row.js';
 
-/** The run statuses a board's `run-select` may name (cli.md 4). */
+/** The run statuses a board's `run-select` may name (docs/spec/cli.md 4). */
 const STATUSES = ['staged', 'pending', 'running', 'completed', 'error', 'terminated', 'unknown'];
 
 /** The top-level keys of a board config (Gage (Python)'s board schema). */
@@ -17,7 +17,7 @@ const FIELD_KEYS: readonly (readonly [string, string])[] = [['attribute', 'attri
 
 const FIELD_KINDS = 'expected run-attr, attribute, metric, or config';
 
-/** A board config (cli.md 5.15), checked. */
+/** A board config (docs/spec/cli.md 5.15), checked. */
 export interface BoardDef {
   /** JSON attributes before `colDefs`: `title`, `description`, `groupColumn`. */
   meta: Record<string, unknown>;
@@ -34,7 +34,7 @@ export const DEFAULT_BOARD: BoardDef = { meta: {}, columns: undefined, runSelect
 
 /**
  * Checks a board config (its parsed file) and makes its {@link BoardDef}
- * (cli.md 5.15, Gage (Python)'s board configs):
+ * (docs/spec/cli.md 5.15, Gage (Python)'s board configs):
  *
  * - `columns`: strings `prefix:name` (`run:`, `attribute:`, `metric:`,
  *   `config:`; `run-attr:` and `attr:` too), or objects that name one field

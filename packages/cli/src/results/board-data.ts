@@ -8,7 +8,7 @@ import type { ResultRow } from './result-row.js';
 import { compareResultValues, isMissing, numberOf, plainValue } from './result-values.js';
 import { sortRows } from './sort-rows.js';
 
-/** The run attributes a board shows by default (cli.md 5.15). */
+/** The run attributes a board shows by default (docs/spec/cli.md 5.15). */
 const DEFAULT_RUN_FIELDS = ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'];
 
 /**
@@ -51,7 +51,7 @@ export function boardFields(board: BoardDef): string[] {
 }
 
 /**
- * The board of `rows` (cli.md 5.15, as Gage (Python) makes it):
+ * The board of `rows` (docs/spec/cli.md 5.15, as Gage (Python) makes it):
  *
  * - columns: the config's, else `run:name`, `run:operation`,
  *   `run:started`, `run:status`, `run:label`, then every `config:*`,

@@ -24,7 +24,7 @@ export interface FilesDiff {
 }
 
 /**
- * Compares the files of two runs by their manifests (lifecycle.md 7.4,
+ * Compares the files of two runs by their manifests (docs/spec/lifecycle.md 7.4,
  * decision 25): a path in only one manifest is added or removed, a path in
  * both with another sha256 or type is changed. Files are never read.
  *

@@ -21,12 +21,12 @@ const SECTIONS: readonly (readonly [keyof RunDiff, string, string])[] = [
 /**
  * The default `gage diff` view: a section per part (Attributes, Config,
  * Metrics, Summary attributes, Provenance; empty ones left out), each a
- * title centred in `W` (as panels have, cli.md 1.5) over a table
+ * title centred in `W` (as panels have, docs/spec/cli.md 1.5) over a table
  * `* | <name> | <run A> | <run B>`, where `*` marks a changed entry. Every
  * entry is shown, changed or not; a value a run does not have is an empty
  * cell; the operation has its namespace only when it is not the current
  * project's (`namespace`); times are local `YYYY-MM-DD HH:MM:SS`, digests their first 12 hex
- * digits, values as displays show them (cli.md 1.7). With colours, changed
+ * digits, values as displays show them (docs/spec/cli.md 1.7). With colours, changed
  * entries are yellow.
  *
  * @example

@@ -68,7 +68,7 @@ function kindRank(v: unknown): number {
 }
 
 /**
- * A cell of a results table (cli.md 1.7): `run:started` and `run:stopped`
+ * A cell of a results table (docs/spec/cli.md 1.7): `run:started` and `run:stopped`
  * as local `YYYY-MM-DD HH:MM`, `run:time` as seconds with `%.4g`, anything
  * else with `formatValue` (4 significant digits, a summary object by its
  * `value`).

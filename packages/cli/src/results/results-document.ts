@@ -19,7 +19,7 @@ export interface ColDef {
 }
 
 /**
- * What `compare` and `board` print (decision 25, cli.md 5.15): columns and
+ * What `compare` and `board` print (decision 25, docs/spec/cli.md 5.15): columns and
  * rows, as a table, CSV or the JSON `{"colDefs": [...], "rowData": [...]}`.
  */
 export interface ResultsDocument {
@@ -75,11 +75,11 @@ export interface ResultsTableOptions {
 }
 
 /**
- * The results table (cli.md 1.4): a column per col def, headed by its label
+ * The results table (docs/spec/cli.md 1.4): a column per col def, headed by its label
  * (else the bare field name), values as displays show them (`tableCell`).
  * Every column has its natural width, except that a table wider than `W`
  * cuts its `run:label` column (ending in `…`) as far as needed, never below
- * its header. With colours (cli.md 1.3) statuses are coloured and the best
+ * its header. With colours (docs/spec/cli.md 1.3) statuses are coloured and the best
  * value of each metric column is bold green (`bestIndexes`).
  *
  * @example

@@ -25,7 +25,7 @@ const LF = 0x0a;
 
 /**
  * Reads the last `limit` lines of an output file without reading the file
- * whole (lifecycle.md 9): searches backwards from its end for line breaks,
+ * whole (docs/spec/lifecycle.md 9): searches backwards from its end for line breaks,
  * reads at most `maxLineBytes` of each line found, and takes the lines'
  * stream codes from the last records of the index (fixed-size records,
  * counted from the end; a line still being written may have none yet and

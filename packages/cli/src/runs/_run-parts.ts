@@ -73,7 +73,7 @@ export async function entryStopped(entry: RunEntry): Promise<number | undefined>
   return typeof value === 'number' ? value : undefined;
 }
 
-/** The run's status (lifecycle.md 11), read once per entry (see {@link statusNow}). */
+/** The run's status (docs/spec/lifecycle.md 11), read once per entry (see {@link statusNow}). */
 export async function entryStatus(entry: RunEntry): Promise<RunStatus> {
   return statusNow(entry) ?? (partsOf(entry).status = await runStatus(entry.run));
 }
@@ -85,7 +85,7 @@ export function entrySummary(entry: RunEntry): Record<string, unknown> {
 }
 
 /**
- * The run label (lifecycle.md 14): the user `label`, else the summary's run
+ * The run label (docs/spec/lifecycle.md 14): the user `label`, else the summary's run
  * label; an empty label counts as none. The `.user` attr log is read only
  * when the runs dir listing showed one.
  */
@@ -96,14 +96,14 @@ export async function entryLabel(entry: RunEntry): Promise<string | undefined> {
   return (labelNow(entry) as { label: string | undefined }).label;
 }
 
-/** `config.json` (lifecycle.md 5): `{}` when missing or not an object of scalars. */
+/** `config.json` (docs/spec/lifecycle.md 5): `{}` when missing or not an object of scalars. */
 export function readConfig(entry: RunEntry): Config {
   const value = readJsonObject(entry, 'config.json') ?? {};
   return Object.values(value).some((v) => typeof v === 'object' && v !== null) ? {} : (value as Config);
 }
 
 /**
- * The op's `listing.description` from `opdef.json` (stage.md: the fields a
+ * The op's `listing.description` from `opdef.json` (docs/spec/stage.md: the fields a
  * runs list describes a run by), when it is a list; the op def is parsed
  * only when its text mentions `listing`.
  */

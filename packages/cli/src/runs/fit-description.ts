@@ -4,7 +4,7 @@ const MIN_PART = 4;
 const MIN_PAIR = 11;
 
 /**
- * Fits a runs-table description into `width` (cli.md 4): the label, a space,
+ * Fits a runs-table description into `width` (docs/spec/cli.md 4): the label, a space,
  * then `name=value` pairs. When everything does not fit, as many pairs as get
  * at least 11 characters each are shown (at least one), each cut to its
  * share keeping at least 4 characters of name and of value (shorter parts

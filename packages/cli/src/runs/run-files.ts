@@ -14,7 +14,7 @@ const TYPE_NAMES = { s: 'source code', r: 'runtime', d: 'dependency', g: 'genera
 const TYPE_ORDER = ['generated', 'dependency', 'source code', 'runtime'];
 
 /**
- * The files of a run (cli.md 5.3): from `manifest`, else by replaying
+ * The files of a run (docs/spec/cli.md 5.3): from `manifest`, else by replaying
  * `log/files`; sorted by type (generated, dependency, source code, runtime)
  * then natural path order; files missing on disk are skipped.
  *

@@ -20,7 +20,7 @@ export interface RunSummary {
   metrics: Record<string, unknown>;
 }
 
-/** What a runs table row shows (cli.md 4). */
+/** What a runs table row shows (docs/spec/cli.md 4). */
 export interface RunRow extends RunEntry {
   status: RunStatus;
   label: string | undefined;

@@ -2,7 +2,7 @@ import { compareCodePoints } from '@gage/types';
 import type { RunInfo } from './run-info.js';
 
 /**
- * The `list --json` object of a run (cli.md 5.2), keys in the spec's order.
+ * The `list --json` object of a run (docs/spec/cli.md 5.2), keys in the spec's order.
  * Integers are `bigint` so {@link encodeJson} writes them as JSON integers.
  *
  * @example

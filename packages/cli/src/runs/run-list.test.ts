@@ -21,7 +21,7 @@ describe('selectOne()', () => {
     expect(selectOne(ENTRIES, '-1:')).toBe(ENTRIES[2]);
   });
 
-  test("throws meta's RunSelectError codes and the texts of cli.md 3.2", () => {
+  test("throws meta's RunSelectError codes and the texts of docs/spec/cli.md 3.2", () => {
     expect(thrown(() => selectOne(ENTRIES, 'zzz'))).toMatchObject({
       code: 'ERR_GAGE_NO_RUNS_MATCH', message: "No runs match 'zzz'", hint: "Use 'gage list' to show available runs.",
     });

@@ -25,7 +25,7 @@ export interface RunEntry {
 export interface LoadRunListOptions {
   /** List the trash. */
   deleted?: boolean | undefined;
-  /** `-w/--where` expression (cli.md 3.4, decision 21). */
+  /** `-w/--where` expression (docs/spec/cli.md 3.4, decision 21). */
   where?: string | undefined;
   /**
    * The rows the caller will read (`readRunRows`): how many at most
@@ -46,7 +46,7 @@ const READ_AHEAD_MIN = 2000;
 const LIST_FILES = ['opref', 'id', 'started'];
 
 /**
- * The list runs are selected from (cli.md 3.1): the runs of `runsDir` (or its
+ * The list runs are selected from (docs/spec/cli.md 3.1): the runs of `runsDir` (or its
  * trash), newest first, kept when they pass `where`; indexes are positions
  * in this list. Costs one readdir and the few small reads of `listRuns` per
  * run; `where` adds the status and, when needed, the label. Read the
@@ -104,7 +104,7 @@ export async function loadRunList(runsDir: string, options: LoadRunListOptions =
 }
 
 /**
- * The simple `--where` term (cli.md 3.4): operation name, status, or a
+ * The simple `--where` term (docs/spec/cli.md 3.4): operation name, status, or a
  * substring of the label. Reads the status, then the label, only as far as
  * needed; both are kept for the row shown later.
  *
@@ -119,7 +119,7 @@ export async function matchesWhere(entry: RunEntry, term: string): Promise<boole
 }
 
 /**
- * Selects runs by specs (cli.md 3.2), keeping list order.
+ * Selects runs by specs (docs/spec/cli.md 3.2), keeping list order.
  *
  * @example
  * ```ts
@@ -132,7 +132,7 @@ export function selectInfos<T extends { run: Run }>(runs: readonly T[], specs: s
 }
 
 /**
- * Selects exactly one run for commands that need one (cli.md 3.2) with
+ * Selects exactly one run for commands that need one (docs/spec/cli.md 3.2) with
  * `selectOneRun` of `@gage/meta`: spec `1` when none is given; throws its
  * `RunSelectError` (`No runs match '<spec>'`, `No runs found`, `'<spec>'
  * matches <n> runs`, each with its hint).

@@ -27,7 +27,7 @@ export interface ReadRunOutputsOptions {
 }
 
 /**
- * Reads the last lines of every `output/<N>` of a run (lifecycle.md 9),
+ * Reads the last lines of every `output/<N>` of a run (docs/spec/lifecycle.md 9),
  * sorted by name, each line cut to {@link SHOW_LINE_BYTES}: never the whole
  * output, which may be gigabytes or one huge line, unless the end of its
  * index holds length records (the last partial lines of stdout and stderr);

@@ -10,7 +10,7 @@ import type { RunEntry } from './run-list.js';
  * What is wrong with a run's meta dir, as far as `gage show` can tell
  * without changing it: a missing or foreign `__schema__`, an `id` file that
  * is missing or names another run (an id other than the one in the meta
- * dir's name: the `id` file wins, lifecycle.md 15, so the run shows another
+ * dir's name: the `id` file wins, docs/spec/lifecycle.md 15, so the run shows another
  * run's id), a `config.json` or `opdef.json` that is not valid JSON or not
  * an object (`config.json` must hold scalars only), a `proc/exit` that is
  * not an integer, a `proc/lock` that holds no possible pid, the marker of

@@ -20,14 +20,14 @@ export interface RunsTableOptions {
   now?: number;
 }
 
-/** A runs table column (cli.md 4). */
+/** A runs table column (docs/spec/cli.md 4). */
 export type RunsTableColumn = 'index' | 'name' | 'operation' | 'started' | 'status' | 'description';
 
 type Col = RunsTableColumn;
 
 /**
  * The columns of the runs table for the output width, or `-0`'s fixed set
- * (cli.md 4); tells a caller what it must read for the rows.
+ * (docs/spec/cli.md 4); tells a caller what it must read for the rows.
  *
  * @param options mode and `-0`
  * @example
@@ -49,7 +49,7 @@ export function runsTableColumns(options: Pick<RunsTableOptions, 'mode' | 'simpl
 }
 
 /**
- * Formats the runs table (cli.md 4): columns by width, relative start
+ * Formats the runs table (docs/spec/cli.md 4): columns by width, relative start
  * times, a flexible description column.
  *
  * @param runs the rows to show, in list order (read with at least the
@@ -131,7 +131,7 @@ export function operationLabel(r: { opref: RunRow['opref'] }, namespace: string 
 }
 
 /**
- * The `name=value` fields of a run description (cli.md 4, decision 25): the
+ * The `name=value` fields of a run description (docs/spec/cli.md 4, decision 25): the
  * flags that changed a default of the operation (in key order), unless the
  * operation's `listing.description` names the fields; for a run made
  * without that record, summary metrics, attributes and config (config wins),

@@ -23,7 +23,7 @@ interface LiteralAssign {
 }
 
 /**
- * The config literals of Python source (stage.md 5.6), per literal span
+ * The config literals of Python source (docs/spec/stage.md 5.6), per literal span
  * the keys that share it; spans are offsets into `source`. The literals of
  * the last source are kept, so a patch of the text just read does not read
  * it again: the result is shared and must not be modified.

@@ -32,7 +32,7 @@ export function innerNodes(node: SyntaxNode): SyntaxNode[] {
 }
 
 /**
- * Evaluates a scalar literal (stage.md 5.6): numbers (not imaginary),
+ * Evaluates a scalar literal (docs/spec/stage.md 5.6): numbers (not imaginary),
  * strings (not bytes, f-strings or implicit concatenation), `True`,
  * `False`, `None`, and unary `-`, `+`, `~` on numbers and booleans
  * (booleans count as 1/0). Undefined for anything else.

@@ -12,7 +12,7 @@ export interface PatchedFile {
 }
 
 /**
- * Formats the `log/patched` diff (stage.md 5.13): per changed file, in path
+ * Formats the `log/patched` diff (docs/spec/stage.md 5.13): per changed file, in path
  * order, a unified diff with headers `--- <path>` / `+++ <path>`, 3 context
  * lines (hunks at most 6 lines apart merge), ranges `start,count` with a
  * count of 1 written as `start` and a count of 0 as `<line before>,0`, no

@@ -8,7 +8,7 @@ const scanValidJson = lastResult(scanJsonText);
 
 /**
  * Reads config defaults from and patches values into JSON config files
- * (stage.md 5.8), keeping every byte a change does not touch.
+ * (docs/spec/stage.md 5.8), keeping every byte a change does not touch.
  *
  * - `read(text)`: every scalar leaf under a flat dotted key (`opts.lr`,
  *   `layers.0`); integers (no `.`, `e` or `E`) as `bigint`, other numbers

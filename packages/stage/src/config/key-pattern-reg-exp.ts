@@ -1,6 +1,6 @@
 /**
  * Translates a config key pattern to an anchored regular expression
- * (stage.md 5.3): `**.` or `**` -> `(?:.+\.)*`, `*` -> `[^.]*`, `?` ->
+ * (docs/spec/stage.md 5.3): `**.` or `**` -> `(?:.+\.)*`, `*` -> `[^.]*`, `?` ->
  * `[^.]?`, every other character literal. So `*` matches top-level keys
  * only, `**.*` every key, `a.**.*` every key strictly under `a`, `**.b`
  * every key whose last part is `b`, `**` alone no key.

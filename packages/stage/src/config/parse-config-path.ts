@@ -1,6 +1,6 @@
 import { ConfigPathError } from '../errors.js';
 
-/** A parsed config path `[-]FILE_GLOB[#KEY_PATTERN]` (stage.md 5.1). */
+/** A parsed config path `[-]FILE_GLOB[#KEY_PATTERN]` (docs/spec/stage.md 5.1). */
 export interface ConfigPath {
   /** The file glob; absent for `#KEY` paths. */
   file?: string;
@@ -21,7 +21,7 @@ export interface ConfigPath {
 const EXCLUDE = /^-\s*/;
 
 /**
- * Parses one entry of a config object's `keys` (stage.md 5.1). A leading
+ * Parses one entry of a config object's `keys` (docs/spec/stage.md 5.1). A leading
  * `-` (plus any spaces) excludes, a leading `\-` is a literal `-`; the text
  * splits at the first `#` into file glob and key pattern. An excluded path
  * with a key part never excludes its file; it only removes keys.

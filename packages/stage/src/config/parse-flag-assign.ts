@@ -2,7 +2,7 @@ import type { ConfigValue } from '@gage/types';
 import { parseRunFlag } from './parse-run-flag.js';
 
 /**
- * Parses a run flag `KEY=VALUE` (stage.md 5.9). KEY is a name (letters,
+ * Parses a run flag `KEY=VALUE` (docs/spec/stage.md 5.9). KEY is a name (letters,
  * digits, `_`, `.`, then also `-`) or a quoted string taken raw; spaces or
  * tabs may surround `=`; VALUE is typed with {@link parseFlagValue}.
  *

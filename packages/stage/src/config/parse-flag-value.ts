@@ -2,7 +2,7 @@ import type { ConfigValue } from '@gage/types';
 import { typeFlagValue } from './_type-flag-value.js';
 
 /**
- * Types the VALUE of a run flag (stage.md 5.9): `""` when empty, the raw
+ * Types the VALUE of a run flag (docs/spec/stage.md 5.9): `""` when empty, the raw
  * inner text of a quoted string, `true`/`false`/`null`, a Python integer as
  * a `bigint`, a Python float as a `number`, else the trimmed text.
  *

@@ -7,7 +7,7 @@ import { typeFlagValue } from './_type-flag-value.js';
 export interface RunFlag {
   /** The flag name (a config key, possibly dotted: `optimizer.lr`). */
   name: string;
-  /** The value typed by stage.md 5.9 (`1n`, `0.1`, `'abc'`, `true`, `null`). */
+  /** The value typed by docs/spec/stage.md 5.9 (`1n`, `0.1`, `'abc'`, `true`, `null`). */
   value: ConfigValue;
   /**
    * The value text as typed, trimmed (`1.0`, `'a b'` with its quotes). A

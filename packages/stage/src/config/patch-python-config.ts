@@ -4,7 +4,7 @@ import { pythonLiterals } from './_python-literals.js';
 import type { PythonConfigLiteral } from './read-python-config.js';
 
 /**
- * Writes new config values into Python source (stage.md 5.11), changing
+ * Writes new config values into Python source (docs/spec/stage.md 5.11), changing
  * only the text of literals whose value differs with its type taken into
  * account (`1` and `1.0` differ); every other character stays as it was
  * (comments, spacing, line endings). Strings keep their prefix, quote

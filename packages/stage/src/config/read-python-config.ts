@@ -28,7 +28,7 @@ export interface PythonConfig {
 
 /**
  * Reads config defaults from Python source without running Python
- * (stage.md 5.6): literal values of top-level assignments (`x = 1`,
+ * (docs/spec/stage.md 5.6): literal values of top-level assignments (`x = 1`,
  * `x: int = 1`, `a = b = 1`, statements joined by `;`). The last literal
  * assignment of a name wins. Integers (also hex, octal, binary) come back as
  * `bigint`, floats as `number`, strings decoded; unary `-`, `+`, `~` are

@@ -15,11 +15,11 @@ export interface SelectConfigKeysOptions {
 const EVERY_KEY = keyPatternRegExp('**.*');
 
 /**
- * Chooses the keys of one config file that a config object uses (stage.md
+ * Chooses the keys of one config file that a config object uses (docs/spec/stage.md
  * 5.4): a key is used when it matches at least one include key pattern and
  * no exclude key pattern among the object's config paths. Key patterns are
  * not tied to the file of their entry; choosing the files is done
- * separately (stage.md 5.2). A path written without `#KEY` means `*` (top-level
+ * separately (docs/spec/stage.md 5.2). A path written without `#KEY` means `*` (top-level
  * names), or every key of a structured file with `nested` (decision 16).
  *
  * @param keys - the keys the file defines, in file order

@@ -8,7 +8,7 @@ const scan = lastResult(scanToml);
 
 /**
  * Reads config defaults from and patches values into TOML config files
- * (stage.md 5.8), keeping every byte a change does not touch.
+ * (docs/spec/stage.md 5.8), keeping every byte a change does not touch.
  *
  * - `read(text)`: every scalar leaf under a flat dotted key: tables and
  *   dotted keys join with `.`, arrays and arrays of tables by index

@@ -8,7 +8,7 @@ const scan = lastResult(scanYaml);
 
 /**
  * Reads config defaults from and patches values into YAML config files
- * (stage.md 5.8), keeping every byte a change does not touch.
+ * (docs/spec/stage.md 5.8), keeping every byte a change does not touch.
  *
  * - `read(text)`: every scalar leaf under a flat dotted key (`opts.lr`,
  *   `layers.0`), with YAML 1.1 rules (`yes`/`no`/`on`/`off` are booleans,

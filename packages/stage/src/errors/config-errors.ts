@@ -3,7 +3,7 @@ import { type ConfigValue, configValueType, GageError, type GageErrorOptions, py
 import type { StageErrorCode } from './stage-error-code.js';
 
 /**
- * A run flag that is not a valid `KEY=VALUE` assignment (stage.md 5.9). The
+ * A run flag that is not a valid `KEY=VALUE` assignment (docs/spec/stage.md 5.9). The
  * message is the parser's (`Unexpected token: 'b'`); the CLI prefixes it with
  * `Invalid flag assignment: `.
  *
@@ -24,7 +24,7 @@ export class FlagAssignError extends GageError<StageErrorCode> {
 
 /**
  * A config path of an opdef's `config` keys that cannot be parsed, e.g.
- * `path cannot be empty` (stage.md 5.1).
+ * `path cannot be empty` (docs/spec/stage.md 5.1).
  *
  * @example
  * ```ts
@@ -39,7 +39,7 @@ export class ConfigPathError extends GageError<StageErrorCode> {
 
 /**
  * A JSON, YAML or TOML config file that does not parse, so no config can be
- * read from it or written into it (stage.md 5.8). `line` and `column` are
+ * read from it or written into it (docs/spec/stage.md 5.8). `line` and `column` are
  * 1-based. Message: `Invalid YAML syntax: <reason> at line 2, column 5`.
  *
  * @example
@@ -66,7 +66,7 @@ export class ConfigSyntaxError extends GageError<StageErrorCode> {
 // --- Gage files and operations (gagefile/), source code (sourcecode/) ---
 
 /**
- * Config values that a config file's format cannot hold (stage.md 5.8: null
+ * Config values that a config file's format cannot hold (docs/spec/stage.md 5.8: null
  * into TOML, a non-finite float into JSON). Raised before any file changes.
  *
  * @example

@@ -23,7 +23,7 @@ export class GagefileLoadError extends GageError<GagefileErrorCode> {
 }
 
 /**
- * The Gage file does not exist: `file does not exist: <path>` (stage.md 1.3).
+ * The Gage file does not exist: `file does not exist: <path>` (docs/spec/stage.md 1.3).
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ export class GagefileMissingError extends GagefileLoadError {
 
 /**
  * The Gage file has an extension other than `.toml`, `.json`, `.yaml`, `.yml`:
- * `unsupported file extension for <path>` (stage.md 1.3).
+ * `unsupported file extension for <path>` (docs/spec/stage.md 1.3).
  *
  * @example
  * ```ts
@@ -94,7 +94,7 @@ export class GagefileSyntaxError extends GagefileLoadError {
 /**
  * The Gage file parses but has a shape that cannot be loaded (top level or an
  * opdef not an object, a field of the wrong type). `problems` are messages of
- * `validateGagefile` (stage.md 2.5); the message joins them with newlines.
+ * `validateGagefile` (docs/spec/stage.md 2.5); the message joins them with newlines.
  *
  * @example
  * ```ts
@@ -112,7 +112,7 @@ export class GagefileInvalidError extends GagefileLoadError {
 }
 
 /**
- * No operation with that name: `Cannot find operation '<spec>'` (stage.md 3.1).
+ * No operation with that name: `Cannot find operation '<spec>'` (docs/spec/stage.md 3.1).
  * `operations` (sorted by name) lets the CLI print the operations table.
  *
  * @example
@@ -134,7 +134,7 @@ export class OperationNotFoundError extends GageError<StageErrorCode> {
 
 /**
  * No operation given and none is the default: `Cannot find a default
- * operation` (stage.md 3.1). `operations` as in {@link OperationNotFoundError}.
+ * operation` (docs/spec/stage.md 3.1). `operations` as in {@link OperationNotFoundError}.
  *
  * @example
  * ```ts
@@ -154,7 +154,7 @@ export class NoDefaultOperationError extends GageError<StageErrorCode> {
 /**
  * The operation has no `run` command (missing, `""` or `[]`):
  * `Operation <op> defined in "<gagefile>" is missing an exec command`, hint
- * `Run 'gage help exec' for more information.` (stage.md 2.3).
+ * `Run 'gage help exec' for more information.` (docs/spec/stage.md 2.3).
  *
  * @example
  * ```ts

@@ -3,7 +3,7 @@ import { GageError } from '@gage/types';
 import type { StageErrorCode } from './stage-error-code.js';
 
 /**
- * A source code or config file pattern that cannot be parsed (stage.md 4.1):
+ * A source code or config file pattern that cannot be parsed (docs/spec/stage.md 4.1):
  * `Invalid file pattern "<pattern>": <reason>`.
  *
  * @example

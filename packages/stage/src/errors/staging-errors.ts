@@ -4,7 +4,7 @@ import type { StageErrorCode } from './stage-error-code.js';
 
 /**
  * The operation declares a dependency that staging cannot resolve yet
- * (stage.md 6 defers resolution): `Cannot stage operation <op>: <type>
+ * (docs/spec/stage.md 6 defers resolution): `Cannot stage operation <op>: <type>
  * dependencies are not supported yet`.
  *
  * @example
@@ -28,7 +28,7 @@ export class DependsNotSupportedError extends GageError<StageErrorCode> {
 }
 
 /**
- * A project-files dependency (stage.md 6) whose patterns match no file of the
+ * A project-files dependency (docs/spec/stage.md 6) whose patterns match no file of the
  * project: the run would start without files it declared it needs.
  *
  * @example
@@ -50,7 +50,7 @@ export class DependencyNotFoundError extends GageError<StageErrorCode> {
 }
 
 /**
- * `stageRun` was called on a run that is already staged (lifecycle.md 7.1).
+ * `stageRun` was called on a run that is already staged (docs/spec/lifecycle.md 7.1).
  *
  * @example
  * ```ts

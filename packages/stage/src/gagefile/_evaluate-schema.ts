@@ -14,7 +14,7 @@ const PASS: Result = { valid: true, messages: [] };
 
 /**
  * Evaluates `instance` against `schema` with the keyword set and messages of
- * stage.md 2.5 (Gage's wording). `$ref` must be a local `#/...` pointer into
+ * docs/spec/stage.md 2.5 (Gage's wording). `$ref` must be a local `#/...` pointer into
  * `root`. Keywords run in schema order, `additionalProperties` after
  * `properties` and `patternProperties`; a passing keyword adds no message.
  */

@@ -17,7 +17,7 @@ export type SyntaxErrorFactory = (path: string, message: string, line: number | 
 const gagefileSyntaxError: SyntaxErrorFactory = (path, message, line, column, cause) => new GagefileSyntaxError(path, message, line, column, cause);
 
 /**
- * Parses Gage file text (stage.md 1.3). Integers come back as `bigint`.
+ * Parses Gage file text (docs/spec/stage.md 1.3). Integers come back as `bigint`.
  * The TOML and YAML parsers are imported on first use, so `gage run` with a
  * `gage.toml` never loads the YAML parser (about 270 KB of code).
  * `syntaxError` makes the error for text that does not parse (default:

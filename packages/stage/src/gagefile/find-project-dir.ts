@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
-/** Entries that mark a project dir (stage.md 1.1), files or directories. */
+/** Entries that mark a project dir (docs/spec/stage.md 1.1), files or directories. */
 export const PROJECT_MARKERS: readonly string[] = [
   '.gage', 'gage.json', 'gage.toml', 'gage.yaml', 'gageconfig.json', 'gageconfig.toml', 'gageconfig.yaml',
   'pyproject.toml', '.vscode', '.git',
@@ -16,7 +16,7 @@ export interface FindProjectDirOptions {
 }
 
 /**
- * Finds the project dir (stage.md 1.1): a non-empty `env.PROJECT_DIR` as is;
+ * Finds the project dir (docs/spec/stage.md 1.1): a non-empty `env.PROJECT_DIR` as is;
  * otherwise the nearest directory from `cwd` up to the root (or `stopDir`)
  * that contains one of {@link PROJECT_MARKERS}. The nearest marker wins, even
  * without a Gage file. Returns `undefined` when there is no project.

@@ -1,5 +1,5 @@
 /**
- * The Gage file JSON Schema (2020-12), stage.md 2 and 6. The package ships the
+ * The Gage file JSON Schema (2020-12), docs/spec/stage.md 2 and 6. The package ships the
  * same document as `@gage/stage/gagefile.schema.json` for editors (a test
  * keeps both equal). `validateGagefile` evaluates it with Gage's messages.
  *

@@ -6,7 +6,7 @@ import { gagefileFormat, parseGagefileText } from './_parse-gagefile-text.js';
 /**
  * Reads a JSON, TOML or YAML file, chosen by extension (`.json`, `.toml`,
  * `.yaml`, `.yml`, any case), with the parsers and rules of Gage files
- * (stage.md 1.3): integers as `bigint`, floats as `number`, YAML 1.1,
+ * (docs/spec/stage.md 1.3): integers as `bigint`, floats as `number`, YAML 1.1,
  * whole-line `//` comments in JSON, dates as ISO strings. The value is
  * returned whatever its shape: an empty YAML file is `null`, an empty TOML
  * file `{}`; checking the shape is the caller's job. The TOML and YAML

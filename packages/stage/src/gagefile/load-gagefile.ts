@@ -4,7 +4,7 @@ import { GagefileExtensionError, GagefileInvalidError, GagefileMissingError, Gag
 import { gagefileFormat, parseGagefileText } from './_parse-gagefile-text.js';
 import { validateGagefile } from './validate-gagefile.js';
 
-/** Settings of a Gage file (top-level keys starting with `$`, stage.md 2.1). */
+/** Settings of a Gage file (top-level keys starting with `$`, docs/spec/stage.md 2.1). */
 export interface GagefileSettings {
   /** `$runs-dir`: runs dir, relative to the project dir. */
   runsDir?: string | undefined;
@@ -24,7 +24,7 @@ export interface Gagefile {
 }
 
 /**
- * Loads a Gage file (stage.md 1.3, 2.5): TOML, YAML (1.1 rules) or JSON with
+ * Loads a Gage file (docs/spec/stage.md 1.3, 2.5): TOML, YAML (1.1 rules) or JSON with
  * whole-line `//` comments, chosen by extension. Shapes that would break
  * loading are rejected with `check`'s messages; unknown opdef keys are not
  * (only `validateGagefile` reports them).

@@ -3,7 +3,7 @@ import { opdefVersion } from './opdef-version.js';
 import { projectNamespace } from './project-namespace.js';
 
 /**
- * The op ref of a project's operation (stage.md 3.2): namespace from
+ * The op ref of a project's operation (docs/spec/stage.md 3.2): namespace from
  * {@link projectNamespace}, the op name, and the version when the opdef has one.
  *
  * @example

@@ -9,7 +9,7 @@ const TOKEN = '$project_dir';
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
 
 /**
- * The run command of an operation (lifecycle.md 5.3): the opdef's `run`
+ * The run command of an operation (docs/spec/lifecycle.md 5.3): the opdef's `run`
  * command with every `$project_dir` replaced by the absolute project dir, and
  * an empty env. How the dir is written depends on who reads the command, so
  * that any dir (spaces, `$`, quotes, `$(...)` in its name) reaches the

@@ -1,13 +1,13 @@
 import type { JsonObject, JsonValue, OpDef } from '@gage/types';
 
 /**
- * A config object of an opdef (stage.md 2.2): `keys` (config paths) and the
+ * A config object of an opdef (docs/spec/stage.md 2.2): `keys` (config paths) and the
  * accepted but unused `description`, `prefix`, `strip-prefix`, `rename`.
  */
 export type OpdefConfigObject = JsonObject & { keys?: JsonValue };
 
 /**
- * The opdef's config objects, normalised (stage.md 2.4): absent -> `[]`;
+ * The opdef's config objects, normalised (docs/spec/stage.md 2.4): absent -> `[]`;
  * string `s` -> `[{keys: s}]`; object -> `[obj]`; array of strings ->
  * `[{keys: array}]` (one entry); mixed array -> each string `s` becomes
  * `{keys: s}`, objects are kept.
@@ -33,7 +33,7 @@ export function opdefConfig(opdef: OpDef): OpdefConfigObject[] {
 }
 
 /**
- * The config paths of a config object (stage.md 2.4): string -> `[s]`,
+ * The config paths of a config object (docs/spec/stage.md 2.4): string -> `[s]`,
  * array as is, missing -> `[]`.
  *
  * @example

@@ -1,7 +1,7 @@
 import type { JsonValue, OpDef } from '@gage/types';
 
 /**
- * Whether the opdef is marked as the default operation (stage.md 2.4): the
+ * Whether the opdef is marked as the default operation (docs/spec/stage.md 2.4): the
  * Python truthiness of `default` (`true`, a non-empty string, a non-zero
  * number, a non-empty array or object).
  *

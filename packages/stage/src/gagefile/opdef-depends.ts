@@ -2,7 +2,7 @@ import type { JsonObject, OpDef } from '@gage/types';
 import { DependsNotSupportedError } from '../errors.js';
 
 /**
- * The opdef's dependencies (stage.md 2.4, 6): absent -> `[]`, object ->
+ * The opdef's dependencies (docs/spec/stage.md 2.4, 6): absent -> `[]`, object ->
  * `[obj]`, array as is.
  *
  * @example
@@ -18,7 +18,7 @@ export function opdefDepends(opdef: OpDef): JsonObject[] {
 }
 
 /**
- * A dependency's type (stage.md 2.4): `type` if set; else `run-files` if
+ * A dependency's type (docs/spec/stage.md 2.4): `type` if set; else `run-files` if
  * `run-select` is set; else `project-files` if `files` is set; else `''`.
  *
  * @example
@@ -36,7 +36,7 @@ export function dependencyType(dependency: JsonObject): string {
 
 /**
  * Staging calls this before anything is copied. Project-files dependencies
- * are resolved at staging (stage.md 6); resolving run files and runs
+ * are resolved at staging (docs/spec/stage.md 6); resolving run files and runs
  * summaries is left for later by the spec, so such a dependency is refused
  * rather than silently ignored.
  *

@@ -1,7 +1,7 @@
 import type { OpDef } from '@gage/types';
 
 /**
- * The opdef's description (stage.md 2.2), `''` when absent. `gage
+ * The opdef's description (docs/spec/stage.md 2.2), `''` when absent. `gage
  * operations` shows its first line.
  *
  * @example

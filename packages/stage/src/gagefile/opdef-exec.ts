@@ -13,7 +13,7 @@ const PHASE_KEYS: readonly (readonly [ExecPhase, string])[] = [
 ];
 
 /**
- * The opdef's exec commands by phase (stage.md 2.3, 2.4): a string or array
+ * The opdef's exec commands by phase (docs/spec/stage.md 2.3, 2.4): a string or array
  * is the `run` command; an object gives each phase (`finalize-run` is an
  * alias of `finalize` and wins); absent gives `{}`.
  *

@@ -1,7 +1,7 @@
 import { EXEC_PHASES, type ExecPhase, type OpDef } from '@gage/types';
 
 /**
- * The opdef's output progress parser per phase (stage.md 2.2, 2.4): a string
+ * The opdef's output progress parser per phase (docs/spec/stage.md 2.2, 2.4): a string
  * is the `run` phase's parser (e.g. `tqdm`); an object gives each phase
  * (`finalize-run` counts as `finalize`); absent gives `{}`.
  *

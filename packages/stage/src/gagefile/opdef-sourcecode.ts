@@ -1,7 +1,7 @@
 import type { OpDef } from '@gage/types';
 
 /**
- * The opdef's `sourcecode` value, normalised (stage.md 2.4): `true`, `false`
+ * The opdef's `sourcecode` value, normalised (docs/spec/stage.md 2.4): `true`, `false`
  * and absent (`undefined`) stay as they are; a string becomes `[string]`; an
  * array is kept.
  *

@@ -1,7 +1,7 @@
 import { pythonFloatRepr, type OpDef } from '@gage/types';
 
 /**
- * The opdef's version as stored in the op ref (stage.md 2.4): `null` when
+ * The opdef's version as stored in the op ref (docs/spec/stage.md 2.4): `null` when
  * absent or null, else its text: integers by their digits, floats the Python
  * way (`2.0` stays `"2.0"`), strings as is.
  *

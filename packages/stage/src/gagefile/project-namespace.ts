@@ -3,8 +3,8 @@ import { basename, resolve } from 'node:path';
 
 /**
  * The namespace of a project's operations: the base name of the project dir
- * after resolving symlinks (stage.md 1.1), each whitespace character
- * replaced by `_` (an op ref cannot hold whitespace, lifecycle.md 2.5, and a
+ * after resolving symlinks (docs/spec/stage.md 1.1), each whitespace character
+ * replaced by `_` (an op ref cannot hold whitespace, docs/spec/lifecycle.md 2.5, and a
  * project dir named `my project` must still run). A dir that does not exist
  * (yet) is named by its resolved path.
  *

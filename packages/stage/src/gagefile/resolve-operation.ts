@@ -4,7 +4,7 @@ import type { Gagefile } from './load-gagefile.js';
 import { opdefDefault } from './opdef-default.js';
 
 /**
- * Chooses an operation (stage.md 3.1). With `spec`: the operation of exactly
+ * Chooses an operation (docs/spec/stage.md 3.1). With `spec`: the operation of exactly
  * that name. Without: the only operation if there is one, else the first by
  * name with `default = true`.
  *

@@ -4,7 +4,7 @@ import { gagefileSchema } from './gagefile-schema.js';
 /** Options of {@link validateGagefile}. */
 export interface ValidateGagefileOptions {
   /**
-   * Accept unknown opdef keys: what every load checks (stage.md 2.5 [REC]);
+   * Accept unknown opdef keys: what every load checks (docs/spec/stage.md 2.5 [REC]);
    * only `gage check` reports them. Default false.
    */
   allowUnknownOpdefKeys?: boolean | undefined;
@@ -18,7 +18,7 @@ const loadSchema: Schema = (() => {
 /**
  * Validates parsed Gage file data against {@link gagefileSchema} and returns
  * the problems, one message per line of `gage check` output, in evaluation
- * order (stage.md 2.5): a parent's message before its children's. An empty
+ * order (docs/spec/stage.md 2.5): a parent's message before its children's. An empty
  * list means valid.
  *
  * @example

@@ -1,7 +1,7 @@
 /**
  * Runs in a runs dir, as the source code selection sees them when the runs
  * dir is the project dir itself (`$runs-dir = "."`): every run's run dir
- * `<id>` and its sidecars (lifecycle.md 1) must stay out of the next run's
+ * `<id>` and its sidecars (docs/spec/lifecycle.md 1) must stay out of the next run's
  * source code.
  */
 

@@ -24,7 +24,7 @@ export interface SkippedPath {
 export interface SelectFilesOptions {
   /** Never scanned when it lies inside the root (compared by real path). */
   runsDir?: string | undefined;
-  /** Top-level directory names not scanned at all (config file pruning, stage.md 5.2). */
+  /** Top-level directory names not scanned at all (config file pruning, docs/spec/stage.md 5.2). */
   pruneTopDirs?: ReadonlySet<string> | undefined;
 }
 
@@ -46,7 +46,7 @@ interface Entry {
 }
 
 /**
- * Selects files under `rootDir` with the rules of stage.md 4.2 and the
+ * Selects files under `rootDir` with the rules of docs/spec/stage.md 4.2 and the
  * traversal of 4.3: top-down; in each directory prune subdirectories (sorted),
  * test files (sorted), then descend. Symlinks are followed inside the root
  * only; cycles, broken links and the runs dir are skipped. The tree is read
@@ -170,7 +170,7 @@ class Selection {
   }
 
   /**
-   * The last matching file rule decides (stage.md 4.2); every match counts.
+   * The last matching file rule decides (docs/spec/stage.md 4.2); every match counts.
    * A file left out only because an include rule's size test failed or its
    * `max-matches` budget was used up is recorded in `skipped` (no exclude
    * rule matched it): nothing is skipped in silence (issue 11). The type

@@ -4,7 +4,7 @@ import { globRegExp } from './glob-reg-exp.js';
 
 /**
  * True when the glob `pattern` (4.1 dialect) matches at least one existing
- * path inside `dir` (stage.md 4.2, `sentinel=`). Literal patterns are one
+ * path inside `dir` (docs/spec/stage.md 4.2, `sentinel=`). Literal patterns are one
  * `lstat`; wildcard segments are matched level by level; `**` walks the
  * directory (without following symlinks).
  */

@@ -12,7 +12,7 @@ export interface CopySourcecodeOptions {
 
 /**
  * Copies the planned files to the same relative paths under `runDir`
- * (stage.md 4.6): parents created, content and permission bits copied; a
+ * (docs/spec/stage.md 4.6): parents created, content and permission bits copied; a
  * symlinked file is copied as its content. Returns the copied paths.
  *
  * Each small file is one synchronous `copyFile` (which copies the permission

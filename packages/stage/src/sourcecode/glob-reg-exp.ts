@@ -1,6 +1,6 @@
 /**
  * Translates a file glob to an anchored regular expression over a relative
- * path with `/` separators (stage.md 4.1): `**` or `**\/` -> `(?:.+/)*`,
+ * path with `/` separators (docs/spec/stage.md 4.1): `**` or `**\/` -> `(?:.+/)*`,
  * `*` -> `[^/]*`, `?` -> `[^/]?` (zero or one character), anything else
  * literal (no `[...]` classes, no braces).
  *

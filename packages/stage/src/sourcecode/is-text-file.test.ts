@@ -7,7 +7,7 @@ afterAll(cleanupTestdirs);
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
-describe('isTextSample (stage.md 4.5 examples)', () => {
+describe('isTextSample (docs/spec/stage.md 4.5 examples)', () => {
   test.each([
     ['C5 B0 C6 C6 C6 C6 C6 C6', bytes(0xc5, 0xb0, 0xc6, 0xc6, 0xc6, 0xc6, 0xc6, 0xc6), false],
     ['Error!', new TextEncoder().encode('Error!'), true],

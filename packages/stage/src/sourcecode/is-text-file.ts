@@ -15,7 +15,7 @@ const BINARY_EXTENSIONS = new Set(
 const SAMPLE_SIZE = 1024;
 
 /**
- * Whether a file is text (stage.md 4.5): not a regular file -> false; known
+ * Whether a file is text (docs/spec/stage.md 4.5): not a regular file -> false; known
  * text or binary extension decides; otherwise the first 1024 bytes are
  * sampled (never more). Symlinks are followed.
  *
@@ -93,7 +93,7 @@ function readSampleSync(path: string): Uint8Array {
   }
 }
 
-/** Steps 4-7 of stage.md 4.5 on a sample of at most 1024 bytes. */
+/** Steps 4-7 of docs/spec/stage.md 4.5 on a sample of at most 1024 bytes. */
 export function isTextSample(sample: Uint8Array): boolean {
   if (sample.length === 0) return true;
   let nonText = 0;

@@ -2,7 +2,7 @@ import { split } from 'shlex';
 import { SourcePatternError } from '../errors.js';
 import { globRegExp } from './glob-reg-exp.js';
 
-/** A parsed file pattern (stage.md 4.1). */
+/** A parsed file pattern (docs/spec/stage.md 4.1). */
 export interface SourcePattern {
   /** The pattern as written. */
   pattern: string;
@@ -25,7 +25,7 @@ export interface SourcePattern {
 }
 
 /**
- * Parses a source code or config file pattern (stage.md 4.1): `\-` starts a
+ * Parses a source code or config file pattern (docs/spec/stage.md 4.1): `\-` starts a
  * literal `-`; a leading `-` plus spaces makes an exclude; the rest is split
  * shell-style (POSIX quotes and escapes, no comments) into the glob and
  * options `dir`, `text`, `binary`, `size<N`, `size>N` (last wins),

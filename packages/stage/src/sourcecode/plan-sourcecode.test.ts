@@ -18,7 +18,7 @@ async function paths(dir: string, patterns: readonly string[], runsDir?: string)
   return (await planSourcecode(dir, patterns, { runsDir })).paths;
 }
 
-describe('sourcecodePatterns (stage.md 4.4)', () => {
+describe('sourcecodePatterns (docs/spec/stage.md 4.4)', () => {
   const op = (sourcecode?: OpDef['data'][string]) => OpDef('op', sourcecode === undefined ? {} : { sourcecode });
   test('defaults, true, false, []', () => {
     expect(DEFAULT_SOURCECODE_PATTERNS).toEqual([
@@ -63,7 +63,7 @@ describe('planSourcecode with the default patterns', () => {
   });
 });
 
-describe('rules (stage.md 4.2)', () => {
+describe('rules (docs/spec/stage.md 4.2)', () => {
   test('the last matching rule decides; no match means not selected', async () => {
     const dir = await testdir({ 'a.py': '', 'b.py': '', 'c.txt': '', 'd/e.py': '' });
     expect(await paths(dir, ['*.py'])).toEqual(['a.py', 'b.py']);
@@ -147,7 +147,7 @@ describe('files left out by a size or count limit (issue 11: nothing skipped in 
   });
 });
 
-describe('traversal (stage.md 4.3)', () => {
+describe('traversal (docs/spec/stage.md 4.3)', () => {
   test('file names with spaces and non-ASCII; code point order', async () => {
     const dir = await testdir({ 'my file.py': '', 'été.py': '', 'Z.py': '', 'a.py': '', 'ü/ß.py': '', '😀.py': '', '～.py': '' });
     expect(await paths(dir, ['**/*.py'])).toEqual(['Z.py', 'a.py', 'my file.py', 'été.py', 'ü/ß.py', '～.py', '😀.py']);

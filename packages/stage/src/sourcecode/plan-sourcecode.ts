@@ -11,7 +11,7 @@ export interface PlanSourcecodeOptions {
   runsDir?: string | undefined;
 }
 
-/** What {@link copySourcecode} would copy: the `--preview` data (stage.md 4.6). */
+/** What {@link copySourcecode} would copy: the `--preview` data (docs/spec/stage.md 4.6). */
 export interface SourcecodePlan {
   /** The absolute project dir the paths are relative to. */
   srcDir: string;
@@ -28,7 +28,7 @@ export interface SourcecodePlan {
 }
 
 /**
- * Plans the source code copy (stage.md 4.2-4.3): reads the project tree,
+ * Plans the source code copy (docs/spec/stage.md 4.2-4.3): reads the project tree,
  * writes nothing. Symlinks are followed inside the project only; a link
  * leading out of it, a broken link or a link cycle is skipped and reported.
  *

@@ -5,7 +5,7 @@ import { selectConfigFiles } from './select-config-files.js';
 
 afterAll(cleanupTestdirs);
 
-describe('selectConfigFiles (stage.md 5.2)', () => {
+describe('selectConfigFiles (docs/spec/stage.md 5.2)', () => {
   const tree = {
     'train.py': '', 'big.py': 'x'.repeat(200_000), 'blob.json': Uint8Array.from([0, 0xff, 0]),
     'conf/a.yaml': '', 'conf/sub/b.yaml': '', 'other/train.py': '', 'other/conf/c.yaml': '',

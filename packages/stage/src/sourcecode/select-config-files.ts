@@ -10,7 +10,7 @@ export interface SelectConfigFilesOptions {
 }
 
 /**
- * Chooses the files of one config object (stage.md 5.2): `filePatterns` are
+ * Chooses the files of one config object (docs/spec/stage.md 5.2): `filePatterns` are
  * the file parts of its config paths (excluded ones prefixed with `-`),
  * evaluated like source code patterns with no type, size or count limit
  * unless written. Top-level directories are pruned unless an include pattern

@@ -1,7 +1,7 @@
 import type { OpDef } from '@gage/types';
 import { opdefSourcecode } from '../gagefile/opdef-sourcecode.js';
 
-/** The default source code patterns (stage.md 4.4), in order. */
+/** The default source code patterns (docs/spec/stage.md 4.4), in order. */
 export const DEFAULT_SOURCECODE_PATTERNS: readonly string[] = [
   '**/* text size<100000 max-matches=500',
   '-**/.* dir',
@@ -11,7 +11,7 @@ export const DEFAULT_SOURCECODE_PATTERNS: readonly string[] = [
 ];
 
 /**
- * The source code patterns of an operation (stage.md 4.4): `true` or absent
+ * The source code patterns of an operation (docs/spec/stage.md 4.4): `true` or absent
  * -> the defaults; `false` or `[]` -> none (nothing copied); a list with at
  * least one include (an entry not starting with `-`; `\-x` is an include) ->
  * the list alone; a list of excludes only -> the defaults followed by it.

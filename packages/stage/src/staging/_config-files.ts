@@ -19,13 +19,13 @@ export interface LoadedConfigFile {
   bom: boolean;
   /** Every value the file defines. */
   values: Config;
-  /** The keys of `values` the config object chooses (stage.md 5.4). */
+  /** The keys of `values` the config object chooses (docs/spec/stage.md 5.4). */
   keys: string[];
 }
 
 /**
  * Yields, per config object of the opdef in order and per chosen file in path
- * order, the loaded file and the keys it contributes (stage.md 5.2-5.5).
+ * order, the loaded file and the keys it contributes (docs/spec/stage.md 5.2-5.5).
  * Unsupported and unreadable files are reported through `warn` and skipped.
  * `texts` lets a caller supply the current text (byte order mark included) of
  * a file it already changed.

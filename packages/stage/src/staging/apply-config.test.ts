@@ -29,7 +29,7 @@ async function initRun(data: JsonObject, config: Config): Promise<Run> {
   return run;
 }
 
-/** Run config as the CLI builds it (stage.md 5.10): project defaults overlaid with flags. */
+/** Run config as the CLI builds it (docs/spec/stage.md 5.10): project defaults overlaid with flags. */
 async function runConfig(projectDir: string, data: JsonObject, flags: Config): Promise<Config> {
   return { ...(await readProjectConfig(projectDir, OpDef('train', data))), ...flags };
 }

@@ -9,7 +9,7 @@ import { planConfigPatch, type ConfigPatchPlan } from './plan-config-patch.js';
 import type { StageOptions } from './stage-options.js';
 
 /**
- * Staging phase 2 (lifecycle.md 7.1, stage.md 5.11): writes the run config
+ * Staging phase 2 (docs/spec/lifecycle.md 7.1, docs/spec/stage.md 5.11): writes the run config
  * (`config.json`) into the copied files of the run dir, changing only the
  * bytes of values that change; writes `log/patched` (always, empty when
  * nothing changed) and scans the run dir into `log/files` with type `s`.

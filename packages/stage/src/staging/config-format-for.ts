@@ -8,7 +8,7 @@ const FORMAT_NAMES: Readonly<Record<string, ConfigFormatName>> = {
 /**
  * The config format of a file, by extension (case-insensitive): Python,
  * JSON, YAML or TOML (decision 7); `undefined` for any other file, notebooks
- * included until they arrive (stage.md 5.2, 5.7). Asynchronous because each
+ * included until they arrive (docs/spec/stage.md 5.2, 5.7). Asynchronous because each
  * format's module and parser is loaded only when a file of that format is
  * configured (`loadConfigFormat`; `gage run` start-up).
  *
@@ -20,7 +20,7 @@ const FORMAT_NAMES: Readonly<Record<string, ConfigFormatName>> = {
  * ```
  */
 export async function configFormatFor(path: string): Promise<ConfigFormat | undefined> {
-  // Leading dots of the name start no extension (`.py` has none), as in stage.md 4.5.
+  // Leading dots of the name start no extension (`.py` has none), as in docs/spec/stage.md 4.5.
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';

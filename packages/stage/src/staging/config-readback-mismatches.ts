@@ -10,7 +10,7 @@ export interface ReadbackFile {
   format: ConfigFormat;
   /** The file text now (after patching), without a byte order mark. */
   text: string;
-  /** The chosen keys of the file (stage.md 5.4); those the config has are compared. */
+  /** The chosen keys of the file (docs/spec/stage.md 5.4); those the config has are compared. */
   keys: readonly string[];
 }
 

@@ -5,7 +5,7 @@ import type { Run } from '@gage/types';
 import type { StageOptions } from './stage-options.js';
 
 /**
- * Staging phase 5 (lifecycle.md 7.1): writes the manifest (sha256 of every
+ * Staging phase 5 (docs/spec/lifecycle.md 7.1): writes the manifest (sha256 of every
  * staged file), makes the staged files read-only and writes `staged`.
  *
  * @example

@@ -25,7 +25,7 @@ export interface ConfigPatchPlan {
 
 /**
  * Plans writing `config` into the config files of `opdef` under `rootDir`
- * (stage.md 5.11): reads the files, writes nothing. `applyConfig` applies
+ * (docs/spec/stage.md 5.11): reads the files, writes nothing. `applyConfig` applies
  * such a plan to a run dir; the CLI plans against the project first so that
  * a value a file cannot hold is an error before any run is made.
  *

@@ -12,7 +12,7 @@ export interface ReadProjectConfigOptions {
 }
 
 /**
- * Reads the config defaults of an operation from the project (stage.md 5.5):
+ * Reads the config defaults of an operation from the project (docs/spec/stage.md 5.5):
  * for each config object in order, each chosen file in path order, the
  * values of the chosen keys; later files and objects win. Integers are
  * `bigint`, floats `number` (decision 6).

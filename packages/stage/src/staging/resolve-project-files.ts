@@ -13,8 +13,8 @@ export interface ResolveProjectFilesOptions {
 }
 
 /**
- * Resolves a project-files dependency (stage.md 6): the project files its
- * `files` patterns select (the pattern rules of stage.md 4.1, no type or size
+ * Resolves a project-files dependency (docs/spec/stage.md 6): the project files its
+ * `files` patterns select (the pattern rules of docs/spec/stage.md 4.1, no type or size
  * limit unless written) are copied into the run dir at the same paths, or
  * linked there (absolute symlinks) when `link` is true. A file that staging
  * already put at that path is left as it is. Returns the resolved paths.

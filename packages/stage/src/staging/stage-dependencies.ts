@@ -9,7 +9,7 @@ import { defaultWarning, type StageOptions } from './stage-options.js';
 import { throwIfStopped } from './_throw-if-stopped.js';
 
 /**
- * Staging phase 4 (lifecycle.md 7.1, stage.md 6): resolves the declared
+ * Staging phase 4 (docs/spec/lifecycle.md 7.1, docs/spec/stage.md 6): resolves the declared
  * dependencies (project files are copied, or linked with `link: true`;
  * kinds the spec leaves for later are refused), runs the
  * `stage-dependencies` hook and logs what they added with type `d`.

@@ -28,7 +28,7 @@ export interface StageOptions {
    * source is copied; a promise from `collectProvenance` (started earlier
    * by the caller, so its helper processes overlap more work) is awaited
    * and recorded. Default false, so that a library caller's meta dir holds
-   * exactly the files of lifecycle.md 7; the `gage` CLI records it.
+   * exactly the files of docs/spec/lifecycle.md 7; the `gage` CLI records it.
    */
   provenance?: boolean | Promise<CollectedProvenance> | undefined;
 }

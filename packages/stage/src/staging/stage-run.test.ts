@@ -74,7 +74,7 @@ describe('stageRun() with all three staging hooks', () => {
     expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime', 'stage-dependencies', 'stage-finalize']);
   });
 
-  test('writes the runner log lines of lifecycle.md 6 in order', async () => {
+  test('writes the runner log lines of docs/spec/lifecycle.md 6 in order', async () => {
     const cmd = (hook: string[]) => JSON.stringify(hook);
     expect(await stagingLog(run)).toEqual([
       `Copying source code (see log/files): ${DEFAULT_PATTERNS_JSON}`,
@@ -353,7 +353,7 @@ describe('stageRun() with provenance (decision 18)', () => {
     expect(log.indexOf('Writing meta staged')).toBeGreaterThan(log.indexOf('Writing meta provenance'));
   });
 
-  test('is off by default: the meta dir holds only the files of lifecycle.md 7', async () => {
+  test('is off by default: the meta dir holds only the files of docs/spec/lifecycle.md 7', async () => {
     const projectDir = await testdir({ 'op.js': 'console.log(1)\n' });
     const run = await initRun({ exec: 'node op.js' });
     await stageRun(run, projectDir);

@@ -13,7 +13,7 @@ import { stageRuntime } from './stage-runtime.js';
 import { stageSourcecode } from './stage-sourcecode.js';
 
 /**
- * Stages an initialized run (lifecycle.md 7): copies the project's source
+ * Stages an initialized run (docs/spec/lifecycle.md 7): copies the project's source
  * code, applies the run config, runs the staging hooks and writes the
  * manifest, holding the run lock throughout (unless `options.lock` is one
  * the caller holds). Afterwards the run is self-contained: starting it

@@ -7,7 +7,7 @@ import type { StageOptions } from './stage-options.js';
 import { throwIfStopped } from './_throw-if-stopped.js';
 
 /**
- * Staging phase 3 (lifecycle.md 7.1): runs the `stage-runtime` hook, if the
+ * Staging phase 3 (docs/spec/lifecycle.md 7.1): runs the `stage-runtime` hook, if the
  * operation has one, and logs what it created with files-log type `r`.
  *
  * @throws {RunExecError} when the hook exits non-zero.

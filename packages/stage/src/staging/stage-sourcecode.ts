@@ -19,9 +19,9 @@ export interface StageSourcecodeOptions extends StageOptions {
 }
 
 /**
- * Staging phase 1 (lifecycle.md 7.1): copies the selected project files into
+ * Staging phase 1 (docs/spec/lifecycle.md 7.1): copies the selected project files into
  * the run dir (creating it), then runs the `stage-sourcecode` hook. The
- * patterns come from the run's `opdef.json` (stage.md 4.4).
+ * patterns come from the run's `opdef.json` (docs/spec/stage.md 4.4).
  *
  * @param run an initialized run
  * @param projectDir the project to copy from
