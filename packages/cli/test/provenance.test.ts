@@ -1,9 +1,10 @@
 // gage run records provenance; show displays it (decision 18).
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { removeTree, testdir } from '@gage/test-utils';
+import { removeTree, testdir, waitFor } from '@gage/test-utils';
 import { gage, GREET } from './_helpers.js';
 
 let project: string;
@@ -50,3 +51,37 @@ test('a run outside git still records the machine', async () => {
   expect(json.provenance.platform.system).toBe('Linux');
   expect(typeof json.provenance.memory).toBe('number');
 });
+
+test('gage run -y that fails before staging (an unknown flag) stops the provenance processes it started', async () => {
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'init');
+  // A git that hangs where `git diff HEAD` would run; it writes its pid first. Unstopped, it would live 10 s (the git time limit).
+  const bin = await testdir({ git: `#!/bin/sh\necho $$ > "${join(home, 'git.pid')}"\nexec sleep 30\n` });
+  execFileSync('chmod', ['+x', join(bin, 'git')]);
+  const path = process.env['PATH'];
+  process.env['PATH'] = `${bin}:${path}`;
+  try {
+    const r = await g(['run', '-y', 'nosuch=1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nosuch');
+  } finally {
+    process.env['PATH'] = path;
+  }
+  const pidFile = join(home, 'git.pid');
+  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'));
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const deadline = Date.now() + 5000; // half the git time limit: a process left to that limit counts as left running
+  await waitFor(() => !alive(pid) || Date.now() > deadline);
+  expect(alive(pid)).toBe(false);
+  await removeTree(bin);
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -71,59 +71,75 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   }
   const cmd = opRunCommand(opdef, projectDir);
   const runsDir = resolveRunsDir(ctx, project);
-  // Config-file warnings are printed once: by staging for a run, here for a preview.
-  const warnings: string[] = [];
-  const onWarning = (message: string) => void warnings.push(message);
-  const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
-  const config = resolveRunConfig(defaults, flags, { opName: opdef.name, forceFlags: parsed.options['force-flags'] });
-  const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
-  if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
-  if (parsed.options.preview) {
-    const preview = await previewRun(opdef, projectDir, runsDir, defaults, config);
-    for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(formatWarning(w));
-    ctx.io.stdout.write(parsed.options.json ? previewJson(preview) : formatPreview(preview, ctx.mode));
-    return 0;
-  }
-  const stageOnly = parsed.options.stage;
-  if (!parsed.options.yes) {
-    ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
-    if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
-  }
-  const display = runDisplay(ctx, parsed.options.quiet);
-  // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
-  const stop = abortOnSignals();
-  // Started after the prompt (the state recorded is the state staged), before the run is made: its git and
-  // interpreter processes overlap making, initializing and copying the run.
-  const provenance = collectProvenance(projectDir, { command: cmd.args, signal: stop.signal });
-  provenance.catch(() => undefined); // awaited by staging; never an unhandled rejection when staging is not reached
-  let lock: RunLock | undefined;
+  // Provenance is the state staged: it starts after the prompt, or now with `-y` (nothing to wait for), so that
+  // its git and interpreter processes overlap reading the config, making, initializing and copying the run.
+  // Aborted when `gage run` ends before staging took it (bad flags, a declined prompt, a signal).
+  const provenanceStop = new AbortController();
+  const startProvenance = () => {
+    const started = collectProvenance(projectDir, { command: cmd.args, signal: provenanceStop.signal });
+    started.catch(() => undefined); // awaited by staging; never an unhandled rejection when staging is not reached
+    return started;
+  };
+  let provenance = parsed.options.yes && !parsed.options.preview ? startProvenance() : undefined;
   try {
-    let run: Run;
-    try {
-      run = await makeRun(runsDir);
-      lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
-      const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
-      await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription(), flags: changedFlags(defaults, config) });
-      const label = parsed.options.label;
-      await initRunUserAttrs(run, label ? { label } : {});
-      await associateProject(run, projectDir);
-      await stage(ctx, run, projectDir, lock, display, stop.signal, provenance);
-    } catch (err) {
-      if (!stop.signal.aborted) throw err;
-      return stopped(ctx, display, stop.signal, undefined);
-    } finally {
-      stop.dispose();
-    }
-    // A signal handled only after the last phase (its work is synchronous): the run is staged, not started.
-    if (stop.signal.aborted) return stopped(ctx, display, stop.signal, run);
-    if (stageOnly) {
-      ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
+    return await runOperation();
+  } finally {
+    provenanceStop.abort();
+  }
+
+  async function runOperation(): Promise<number> {
+    // Config-file warnings are printed once: by staging for a run, here for a preview.
+    const warnings: string[] = [];
+    const onWarning = (message: string) => void warnings.push(message);
+    const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
+    const config = resolveRunConfig(defaults, flags, { opName: opdef.name, forceFlags: parsed.options['force-flags'] });
+    const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
+    if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
+    if (parsed.options.preview) {
+      const preview = await previewRun(opdef, projectDir, runsDir, defaults, config);
+      for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(formatWarning(w));
+      ctx.io.stdout.write(parsed.options.json ? previewJson(preview) : formatPreview(preview, ctx.mode));
       return 0;
     }
-    return await execAndFinalize(ctx, run, lock, display, opdef.name);
-  } finally {
-    display.status.stop();
-    await lock?.release();
+    const stageOnly = parsed.options.stage;
+    if (!parsed.options.yes) {
+      ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
+      if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
+    }
+    const display = runDisplay(ctx, parsed.options.quiet);
+    // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
+    const stop = abortOnSignals();
+    stop.signal.addEventListener('abort', () => provenanceStop.abort(), { once: true });
+    provenance ??= startProvenance();
+    let lock: RunLock | undefined;
+    try {
+      let run: Run;
+      try {
+        run = await makeRun(runsDir);
+        lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
+        const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
+        await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription(), flags: changedFlags(defaults, config) });
+        const label = parsed.options.label;
+        await initRunUserAttrs(run, label ? { label } : {});
+        await associateProject(run, projectDir);
+        await stage(ctx, run, projectDir, lock, display, stop.signal, provenance);
+      } catch (err) {
+        if (!stop.signal.aborted) throw err;
+        return stopped(ctx, display, stop.signal, undefined);
+      } finally {
+        stop.dispose();
+      }
+      // A signal handled only after the last phase (its work is synchronous): the run is staged, not started.
+      if (stop.signal.aborted) return stopped(ctx, display, stop.signal, run);
+      if (stageOnly) {
+        ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
+        return 0;
+      }
+      return await execAndFinalize(ctx, run, lock, display, opdef.name);
+    } finally {
+      display.status.stop();
+      await lock?.release();
+    }
   }
 }
 

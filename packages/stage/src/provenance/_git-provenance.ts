@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { captureCommand, type CapturedCommand } from '@gage/proc';
+import { captureCommand, type CaptureCommandOptions, type CapturedCommand } from '@gage/proc';
+import { readGitRefs, type GitRefs } from './_git-refs.js';
 import type { GitProvenance, ProvenanceError } from './provenance.js';
 import { stripUrlCredentials } from './strip-url-credentials.js';
 
@@ -19,27 +20,29 @@ export interface GitResult {
 /**
  * Reads the git state of the work tree holding `projectDir`: commit, branch,
  * remote (credentials stripped), dirty flag and `git diff HEAD` capped at
- * {@link PATCH_CAP}. Two processes run at once: `git diff HEAD` (its output
- * says whether tracked files changed) and one `sh` running the three cheap
- * queries; fewer processes matter on a busy machine. A directory outside
- * any work tree (no `.git` above it) spawns nothing.
+ * {@link PATCH_CAP}. One process in the common case: `git diff HEAD` (its
+ * output says whether tracked files changed), while HEAD, its commit and the
+ * remotes are read from the repository's files (`readGitRefs`); a layout that
+ * reader leaves to git (reftable, includes, `GIT_DIR`, damage) adds one `sh`
+ * running the three queries at once with the diff. Fewer processes matter on
+ * a busy machine. A directory outside any work tree (no `.git` above it)
+ * spawns nothing.
  */
 export async function gitProvenance(projectDir: string, signal?: AbortSignal): Promise<GitResult | undefined> {
-  if (!insideWorkTree(projectDir)) return undefined;
+  const root = workTreeRoot(projectDir);
+  if (root === undefined) return undefined;
   const options = { cwd: projectDir, env: GIT_ENV, timeoutMs: GIT_TIMEOUT_MS, signal };
+  const fromFiles = gitEnvironmentSet() ? undefined : readGitRefs(root);
   const [refs, diff] = await Promise.all([
-    captureCommand('sh', ['-c', REFS_SCRIPT], { ...options, maxBytes: 65_536 }),
+    fromFiles ?? queryRefs(options),
     captureCommand('git', ['diff', 'HEAD', '--no-color', '--no-ext-diff', '--binary'], { ...options, maxBytes: PATCH_CAP }),
   ]);
-  if (refs.exitCode !== 0) return { git: { error: gitError(refs) } };
-  const [commit, branch, remotes] = scriptResults(refs.stdout.toString('utf8'));
-  if (commit.rc === 127) return { git: { error: 'git is not installed' } };
-  if (commit.rc > 1) return { git: { error: firstLine(refs.stderr) ?? `git rev-parse exited with ${commit.rc}` } };
-  if (branch.rc > 1) return { git: { error: firstLine(refs.stderr) ?? `git symbolic-ref exited with ${branch.rc}` } };
+  if ('error' in refs) return { git: refs };
+  const remote = refs.remotes.find(([name]) => name === 'origin') ?? refs.remotes[0];
   const result: GitProvenance = {
-    commit: commit.rc === 0 ? commit.out.trim() : null,
-    branch: branch.rc === 0 ? branch.out.trim() : null,
-    remote: remotes.rc === 0 ? remoteUrl(remotes.out) : null,
+    commit: refs.commit,
+    branch: refs.branch,
+    remote: remote === undefined ? null : stripUrlCredentials(remote[1]),
     dirty: false,
   };
   if (result.commit === null) {
@@ -54,6 +57,27 @@ export async function gitProvenance(projectDir: string, signal?: AbortSignal): P
   result.dirty = true;
   result.patch = { file: 'provenance.patch', bytes: BigInt(diff.stdout.length), truncated: diff.truncated, cap: BigInt(PATCH_CAP) };
   return { git: result, patch: diff.stdout };
+}
+
+/** HEAD's commit, the branch and the remotes, asked of git itself. */
+async function queryRefs(options: CaptureCommandOptions): Promise<GitRefs | ProvenanceError> {
+  const refs = await captureCommand('sh', ['-c', REFS_SCRIPT], { ...options, maxBytes: 65_536 });
+  if (refs.exitCode !== 0) return { error: gitError(refs) };
+  const [commit, branch, remotes] = scriptResults(refs.stdout.toString('utf8'));
+  if (commit.rc === 127) return { error: 'git is not installed' };
+  if (commit.rc > 1) return { error: firstLine(refs.stderr) ?? `git rev-parse exited with ${commit.rc}` };
+  if (branch.rc > 1) return { error: firstLine(refs.stderr) ?? `git symbolic-ref exited with ${branch.rc}` };
+  return {
+    commit: commit.rc === 0 ? commit.out.trim() : null,
+    branch: branch.rc === 0 ? branch.out.trim() : null,
+    remotes: remotes.rc === 0 ? remoteEntries(remotes.out) : [],
+  };
+}
+
+/** Variables that move the repository or work tree away from the `.git` found above the project: git decides then. */
+function gitEnvironmentSet(): boolean {
+  return ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG', 'GIT_CONFIG_COUNT']
+    .some((name) => process.env[name] !== undefined);
 }
 
 /** HEAD's commit, the branch, the remote URLs; each followed by a line `@rc=<exit code>`. */
@@ -82,21 +106,22 @@ function scriptResults(text: string): [ScriptResult, ScriptResult, ScriptResult]
   return results as [ScriptResult, ScriptResult, ScriptResult];
 }
 
-function insideWorkTree(dir: string): boolean {
+/** The nearest directory at or above `dir` that holds `.git`. */
+function workTreeRoot(dir: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return true;
-    if (dirname(d) === d) return false;
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
   }
 }
 
-function remoteUrl(text: string): string | null {
-  const urls = new Map<string, string>();
+/** `[name, url]` of each `remote.<name>.url <url>` line of `git config --get-regexp`. */
+function remoteEntries(text: string): [string, string][] {
+  const entries: [string, string][] = [];
   for (const line of text.split('\n')) {
     const m = /^remote\.(.+)\.url (.*)$/.exec(line);
-    if (m && !urls.has(m[1] as string)) urls.set(m[1] as string, m[2] as string);
+    if (m) entries.push([m[1] as string, m[2] as string]);
   }
-  const url = urls.get('origin') ?? urls.values().next().value;
-  return url === undefined ? null : stripUrlCredentials(url);
+  return entries;
 }
 
 function gitError(r: CapturedCommand): string {
