@@ -1,4 +1,4 @@
-import { jsonNumber } from './_scalar-json-number.js';
+import { jsonNumber, scalarValue } from './_scalar-json-number.js';
 
 /**
  * The default scalar pattern of decision 20 (docs/spec/wave2.md), scanned on
@@ -19,8 +19,15 @@ import { jsonNumber } from './_scalar-json-number.js';
  * is the step, not a value.
  */
 export class ScalarByteScanner {
-  /** Known keys, by id: their bytes, text, record prefix and value count. */
-  readonly #keys: { bytes: Buffer; text: string; prefix: Buffer; count: number }[] = [];
+  /**
+   * Known keys, by id: their bytes, text, record prefix, value count, and
+   * where their last value of the current chunk sits in the records
+   * (`lastStart`, `lastEnd`), `touched` being the chunk's serial.
+   */
+  readonly #keys: ScannedKey[] = [];
+  /** Ids of the keys with a value in the current chunk, in order of their first value there. */
+  readonly #touched: number[] = [];
+  #chunk = 0;
   /** Ids of the keys of the last scalar line, by position (lines usually repeat their keys). */
   readonly #lastIds: number[] = [];
   #lastCount = 0;
@@ -39,6 +46,8 @@ export class ScalarByteScanner {
    * last one without LF) and appends a record per value to `out`.
    */
   scanLines(bytes: Uint8Array, time: number, out: RecordWriter): void {
+    this.#chunk++;
+    this.#touched.length = 0;
     const tail = Buffer.from(`,"t":${time}}\n`);
     let start = 0;
     const n = bytes.length;
@@ -61,19 +70,38 @@ export class ScalarByteScanner {
     return this.#keys.map((k) => k.text);
   }
 
+  /**
+   * Sets in `last` the last value of each key of the records the last
+   * `scanLines` wrote to `out` (call it once they are stored): the value as
+   * its record holds it, read back as `parseScalarLine` reads it.
+   */
+  collectLast(out: RecordWriter, last: Map<string, number>): void {
+    const view = out.view();
+    for (const id of this.#touched) {
+      const key = this.#keys[id] as ScannedKey;
+      last.set(key.text, scalarValue(view.toString('latin1', key.lastStart, key.lastEnd)));
+    }
+  }
+
   #emit(bytes: Uint8Array, out: RecordWriter, tail: Buffer): void {
     if (this.#lineStep >= 0) this.step = this.#lineStep;
     const last = this.#lastIds;
     for (let k = 0; k < this.#count; k++) {
       const id = this.#ids[k] as number;
       last[k] = id;
-      const key = this.#keys[id] as { prefix: Buffer; count: number };
+      const key = this.#keys[id] as ScannedKey;
       const step = this.#lineStep >= 0 ? this.#lineStep : this.step >= 0 ? this.step : key.count;
       key.count++;
       const vs = this.#valueStarts[k] as number;
       const ve = this.#valueEnds[k] as number;
       if (this.#valueJson[k]) out.record(key.prefix, step, bytes, vs, ve, tail);
       else out.record(key.prefix, step, Buffer.from(jsonNumber(Buffer.from(bytes.buffer, bytes.byteOffset + vs, ve - vs).toString('latin1'))), -1, -1, tail);
+      key.lastStart = out.valueStart;
+      key.lastEnd = out.valueEnd;
+      if (key.touched !== this.#chunk) {
+        key.touched = this.#chunk;
+        this.#touched.push(id);
+      }
     }
     this.#lastCount = this.#count;
   }
@@ -139,15 +167,28 @@ export class ScalarByteScanner {
     }
     const bytes = Buffer.from(b.subarray(start, end));
     const text = bytes.toString('latin1'); // keys are ASCII
-    this.#keys.push({ bytes, text, prefix: Buffer.from(`{"k":${JSON.stringify(text)},"s":`), count: 0 });
+    this.#keys.push({ bytes, text, prefix: Buffer.from(`{"k":${JSON.stringify(text)},"s":`), count: 0, lastStart: 0, lastEnd: 0, touched: 0 });
     return this.#keys.length - 1;
   }
+}
+
+interface ScannedKey {
+  bytes: Buffer;
+  text: string;
+  prefix: Buffer;
+  count: number;
+  lastStart: number;
+  lastEnd: number;
+  touched: number;
 }
 
 /** Collects record bytes for one write. */
 export class RecordWriter {
   #buf = Buffer.allocUnsafe(64 * 1024);
   length = 0;
+  /** Where the value of the last `record` sits: `[valueStart, valueEnd)`. */
+  valueStart = 0;
+  valueEnd = 0;
 
   bytes(src: Uint8Array): void {
     this.#reserve(src.length);
@@ -179,7 +220,9 @@ export class RecordWriter {
       v = Math.floor(v / 10);
     }
     for (let i = 0; i < VALUE.length; i++) buf[at++] = VALUE[i] as number;
+    this.valueStart = at;
     for (let i = start; i < end; i++) buf[at++] = value[i] as number;
+    this.valueEnd = at;
     for (let i = 0; i < tail.length; i++) buf[at++] = tail[i] as number;
     this.length = at;
   }

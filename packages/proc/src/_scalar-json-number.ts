@@ -13,3 +13,11 @@ export function jsonNumber(text: string): string {
   const s = String(x);
   return /[.e]/.test(s) || !/[.eE]/.test(text) ? s : `${s}.0`;
 }
+
+/**
+ * The number a record's value text stands for (`NaN`, `Infinity`,
+ * `-Infinity` included); NaN for text that is no number.
+ */
+export function scalarValue(text: string): number {
+  return text === 'NaN' ? NaN : text === 'Infinity' ? Infinity : text === '-Infinity' ? -Infinity : Number(text);
+}

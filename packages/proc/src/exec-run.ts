@@ -41,6 +41,14 @@ export interface ExecRunOptions {
    * one that stopped the run).
    */
   onExit?: ((status: number) => void) | undefined;
+  /**
+   * Called once the output is closed with the last value of each scalar
+   * stored in the meta file `scalars` (decision 20), keys in order of first
+   * appearance; pass it to `finalizeRun` as `scalars` so that finalizing
+   * need not read the file back. Not called for a run without scalar
+   * capture (`output-scalars = false`).
+   */
+  onScalars?: ((lastValues: ReadonlyMap<string, number>) => void) | undefined;
 }
 
 /**
@@ -57,7 +65,7 @@ export interface ExecRunOptions {
  * process group too.
  *
  * @param run A staged run.
- * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`, `onExit`.
+ * @param options `lock`, `signal`, `onOutput`, `onOutputChunk`, `killGraceMs`, `env`, `parentPwd`, `onExit`, `onScalars`.
  * @returns The exit status: the exit code, or `-signum` for a signal (no throw for non-zero).
  * @throws `RunLockedError` when another process holds the run; `SpawnError` when the process cannot start;
  *   `RunOutputError` (with the process's `exitStatus`) when its output could not be saved (a full disk).
@@ -106,6 +114,7 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       if (failed) proc.killGroup('SIGTERM'); // cannot track the run any more: stop it
       await proc.wait();
       await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);
+      if (scalars) options.onScalars?.(scalars.lastValues);
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
       // After a failure (often a full disk) the log may not take the line: the first error is the one to report.
       await logRunner(run, 'Deleting meta proc/lock').catch((err: unknown) => {

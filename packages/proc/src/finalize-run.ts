@@ -31,6 +31,13 @@ export interface FinalizeRunOptions {
   killGraceMs?: number | undefined;
   /** Called with each warning about the run's summary (also written to the runner log). */
   onWarning?: ((message: string) => void) | undefined;
+  /**
+   * The last value of each scalar as `execRun` captured it (its `onScalars`):
+   * the metrics of decision 20 without reading the meta file `scalars`
+   * back (a run of a million scalar lines has a 100 MB file). Without it,
+   * finalizing streams the file.
+   */
+  scalars?: ReadonlyMap<string, number> | undefined;
 }
 
 /**
@@ -104,9 +111,10 @@ async function writeSummary(run: Run, opdef: OpDef | undefined, options: Finaliz
   const summary = extracted.summary ?? { attributes: {}, metrics: {} };
   // Decision 20: the last value of each scalar is a metric, unless the summary names it.
   let fromScalars = 0;
-  for (const series of await summarizeScalars(iterRunScalars(run))) {
-    if (Object.hasOwn(summary.metrics, series.key)) continue;
-    Object.defineProperty(summary.metrics, series.key, { value: series.last, enumerable: true, writable: true, configurable: true });
+  const lastValues = options.scalars ?? new Map((await summarizeScalars(iterRunScalars(run))).map((s) => [s.key, s.last]));
+  for (const [key, last] of lastValues) {
+    if (Object.hasOwn(summary.metrics, key)) continue;
+    Object.defineProperty(summary.metrics, key, { value: last, enumerable: true, writable: true, configurable: true });
     fromScalars++;
   }
   if (fromScalars > 0) await logRunner(run, `Using the last value of ${fromScalars} scalar${fromScalars === 1 ? '' : 's'} as metrics`);

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { runMetaPath } from '@gage/meta';
 import type { Run } from '@gage/types';
+import { scalarValue } from './_scalar-json-number.js';
 
 /** One value of a scalar time series (decision 20). */
 export interface ScalarPoint {
@@ -39,7 +40,7 @@ export function parseScalarLine(line: string): ScalarPoint | undefined {
   const m = LINE.exec(line);
   if (!m) return undefined;
   const v = m[3] as string;
-  const value = v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : Number(v);
+  const value = scalarValue(v);
   if (Number.isNaN(value) && v !== 'NaN') return undefined;
   return { key: JSON.parse(m[1] as string) as string, step: Number(m[2]), value, time: Number(m[4]) };
 }

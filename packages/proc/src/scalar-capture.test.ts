@@ -4,9 +4,11 @@ import { parseJson } from '@gage/types';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
 import { iterRunScalars, parseScalarLine, readRunScalarsSync, summarizeScalars } from './run-scalars.js';
-import { scalarPatterns } from './scalar-capture.js';
+import { ScalarCapture, scalarPatterns, type ScalarPatterns } from './scalar-capture.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { makeStagedRun, runnerLog } from '../test/helpers.js';
-import { cleanupTestdirs } from '@gage/test-utils';
+import { cleanupTestdirs, testdir } from '@gage/test-utils';
 
 afterEach(cleanupTestdirs);
 
@@ -85,4 +87,46 @@ test('parseScalarLine() skips torn or foreign lines', () => {
   expect(parseScalarLine('{"k":"a","s":1,"v":2,"t":3}')).toEqual({ key: 'a', step: 1, value: 2, time: 3 });
   expect(parseScalarLine('{"k":"a","s":1,"v":2,"t"')).toBeUndefined();
   expect(parseScalarLine('{"k":"a","s":1,"v":abc,"t":3}')).toBeUndefined();
+});
+
+describe('ScalarCapture.lastValues: the metrics without reading the file back', () => {
+  /** Feeds `chunks` to a capture and returns its last values and what the file it wrote summarizes to. */
+  async function captured(chunks: string[], patterns: ScalarPatterns) {
+    const dir = await testdir();
+    const path = join(dir, 'scalars');
+    const capture = new ScalarCapture(path, patterns);
+    chunks.forEach((c, i) => capture.chunk([Buffer.from(c)], 1_000 + i));
+    capture.close();
+    const points = (await readFile(path, 'utf8').catch(() => '')).split('\n').map(parseScalarLine).filter((p) => p !== undefined);
+    const fromFile = (await summarizeScalars(points)).map((s) => [s.key, s.last]);
+    return { last: [...capture.lastValues], fromFile };
+  }
+
+  test('default pattern over chunks: keys first seen in later chunks, values JSON cannot spell, a key missing from a chunk', async () => {
+    const { last, fromFile } = await captured([
+      'step 1 loss 0.5 acc .25\nnoise line\n',
+      'loss: +3 lr=1e-3\nacc: nan\n',
+      'step 9 val_loss inf\nlr=5.\n',
+      'Epoch 3/10\n',
+      'loss: -infinity\n',
+    ], 'default');
+    expect(last).toEqual(fromFile);
+    expect(last).toEqual([['loss', -Infinity], ['acc', NaN], ['lr', 5], ['val_loss', Infinity]]);
+  });
+
+  test('patterns', async () => {
+    const { last, fromFile } = await captured(['it 1: L=0.5\nit 2: L=0.25\n', 'it 3: L=007\n'], [/it (?<step>\d+): L=(?<loss>[\d.]+)/]);
+    expect(last).toEqual(fromFile);
+    expect(last).toEqual([['loss', 7]]);
+  });
+
+  test('execRun hands them to the caller (onScalars), and finalizeRun uses what it is given instead of the file', async () => {
+    const r = await run('console.log("step 1 loss 0.5 acc 0.25"); console.log("loss: 0.125")');
+    let given: ReadonlyMap<string, number> | undefined;
+    const status = await execRun(r, { onScalars: (lastValues) => (given = lastValues) });
+    expect(given && [...given]).toEqual([['loss', 0.125], ['acc', 0.25]]);
+    // A map that differs from the file shows that the file is not read back.
+    await finalizeRun(r, status, { scalars: new Map([['loss', 2]]) });
+    expect(parseJson((await readMetaFile(r, 'summary.json')) as string)).toEqual({ attributes: {}, metrics: { loss: 2 } });
+  });
 });

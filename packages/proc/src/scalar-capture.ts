@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { RecordWriter, ScalarByteScanner } from './_scalar-bytes.js';
-import { jsonNumber } from './_scalar-json-number.js';
+import { jsonNumber, scalarValue } from './_scalar-json-number.js';
 
 /** Which lines give scalars: the default pattern (decision 20), or regular expressions with named groups. */
 export type ScalarPatterns = 'default' | readonly RegExp[];
@@ -30,6 +30,10 @@ export class ScalarCapture {
   /** For patterns: the last step seen and the value count per key. */
   #step: number | undefined;
   readonly #counts = new Map<string, number>();
+  /** For patterns: the values of the current chunk, `[key, value text]`. */
+  readonly #chunkValues: [string, string][] = [];
+  /** The last value of each key stored so far, keys in order of first appearance. */
+  readonly #last = new Map<string, number>();
 
   constructor(path: string, patterns: ScalarPatterns) {
     this.#path = path;
@@ -44,6 +48,7 @@ export class ScalarCapture {
     const bytes = pieces.length === 1 ? (pieces[0] as Uint8Array) : Buffer.concat(pieces);
     const out = this.#out;
     out.reset();
+    this.#chunkValues.length = 0;
     if (this.#patterns === 'default') this.#scanner.scanLines(bytes, time, out);
     else this.#matchLines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), this.#patterns, time);
     if (out.length === 0) return;
@@ -51,6 +56,23 @@ export class ScalarCapture {
     const view = out.view();
     let offset = 0;
     while (offset < view.length) offset += writeSync(this.#fd, view, offset);
+    // Only values stored count: a failed write above leaves them out.
+    if (this.#patterns === 'default') this.#scanner.collectLast(out, this.#last);
+    else for (const [key, value] of this.#chunkValues) this.#last.set(key, scalarValue(value));
+  }
+
+  /**
+   * The last value of each key written to `scalars` so far, keys in order of
+   * first appearance: what `summarizeScalars(iterRunScalars(run))` gives as
+   * `last` for a file this capture wrote, without reading it back.
+   *
+   * @example
+   * ```ts
+   * capture.lastValues.get('loss'); // 0.25
+   * ```
+   */
+  get lastValues(): ReadonlyMap<string, number> {
+    return this.#last;
   }
 
   /** Closes the file (if one was made). */
@@ -85,6 +107,7 @@ export class ScalarCapture {
         const count = this.#counts.get(key) ?? 0;
         this.#counts.set(key, count + 1);
         const step = lineStep ?? this.#step ?? count;
+        this.#chunkValues.push([key, value]);
         this.#out.ascii(`{"k":${JSON.stringify(key)},"s":${step},"v":${value},"t":${time}}\n`);
       }
     }

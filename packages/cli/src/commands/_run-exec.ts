@@ -70,6 +70,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   let code: number;
   // The output could not be saved (a full disk): the run is still finalized as far as the disk allows.
   let outputError: RunOutputError | undefined;
+  let scalars: ReadonlyMap<string, number> | undefined;
   try {
     display.status.set(`Running ${opName}`);
     code = await execRun(run, {
@@ -78,6 +79,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
       onOutputChunk: display.onOutputChunk,
       parentPwd: ctx.cwd,
       onExit: () => (exitedFirst = !stop.signal.aborted),
+      onScalars: (lastValues) => (scalars = lastValues),
     });
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'ERR_GAGE_RUN_OUTPUT') {
@@ -103,6 +105,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
       signal,
       onOutputChunk: display.onOutputChunk,
       onWarning: (message: string) => display.status.write(ctx.io.stderr, formatWarning(message)),
+      scalars,
     });
   } catch (err) {
     // Finalizing fails on the same full disk: the first error is the one to report (the run reads terminated).
