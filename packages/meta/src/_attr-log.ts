@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseJson, type JsonObject, type JsonValue } from '@gage/types';
 import { AttrLogError } from './errors.js';
-import { readTextSync } from './_read-text-sync.js';
+import { readTextSync } from './read-text-sync.js';
 
 /** One attr-log entry with its defaults applied (docs/spec/lifecycle.md 14). */
 export interface AttrLogEntry {

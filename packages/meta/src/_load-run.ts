@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decodeOpref, runNameForId, type OpRef, type Run } from '@gage/types';
 import { RunLoadError } from './errors.js';
-import { readTextSync } from './_read-text-sync.js';
+import { readTextSync } from './read-text-sync.js';
 
 /**
  * Loads the run of a meta dir (docs/spec/lifecycle.md 15): reads `opref`, then `id`.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseMetaInteger } from './_parse-meta-integer.js';
-import { readTextSync } from './_read-text-sync.js';
+import { readTextSync } from './read-text-sync.js';
 
 /**
  * True while the run process named by `proc/lock` lives and leads its own

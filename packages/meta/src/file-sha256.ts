@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { notRegularFile } from './_read-text-sync.js';
+import { notRegularFile } from './read-text-sync.js';
 
 /** Files up to this size are read whole, synchronously; larger ones are streamed. */
 const SMALL = 1024 * 1024;

@@ -9,7 +9,7 @@ describe('@gage/meta exports map', () => {
       'scanRunFiles', 'readFilesLog', 'writeManifest', 'readManifest', 'fileSha256', 'lockRun', 'runLockState', 'RunLock',
       'isPidAlive', 'runStatus', 'runAttr', 'clearRunAttrCache', 'setMetaLogger', 'RunExistsError', 'RunMetaInitializedError',
       'RunMetaError', 'MetaSchemaError', 'MetaEncodingError', 'RunLockedError', 'RunAttrError', 'InvalidRunLockError', 'RunGoneError',
-      'findOrphanedRunFiles', 'removeOrphanedRunFiles',
+      'findOrphanedRunFiles', 'removeOrphanedRunFiles', 'readTextSync', 'notRegularFile',
     ]) {
       expect([name, typeof (meta as Record<string, unknown>)[name]]).toEqual([name, 'function']);
     }

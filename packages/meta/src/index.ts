@@ -12,6 +12,7 @@ export { runMetaPath } from './run-meta-path.js';
 export { writeMetaFile } from './write-meta-file.js';
 export type { WriteMetaFileOptions } from './write-meta-file.js';
 export { readMetaFile } from './read-meta-file.js';
+export { notRegularFile, readTextSync } from './read-text-sync.js';
 export { logRunner } from './log-runner.js';
 export { makeReadOnly } from './make-read-only.js';
 export { writeRunTimestamp } from './write-run-timestamp.js';

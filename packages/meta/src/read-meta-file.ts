@@ -1,5 +1,5 @@
 import type { Run } from '@gage/types';
-import { readTextSync } from './_read-text-sync.js';
+import { readTextSync } from './read-text-sync.js';
 import { runMetaPath } from './run-meta-path.js';
 
 /**

@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Run } from '@gage/types';
 import { warnMeta } from './meta-logger.js';
-import { readTextSync } from './_read-text-sync.js';
+import { readTextSync } from './read-text-sync.js';
 import { runProjectFile } from './_run-paths.js';
 
 /**

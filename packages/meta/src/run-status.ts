@@ -5,7 +5,7 @@ import { parseMetaInteger } from './_parse-meta-integer.js';
 import { isPidAlive } from './is-pid-alive.js';
 import { isRunProcessAlive } from './_run-process-alive.js';
 import { warnMeta } from './meta-logger.js';
-import { readTextSync } from './_read-text-sync.js';
+import { readTextSync } from './read-text-sync.js';
 import { runLockState } from './run-lock.js';
 
 /**
