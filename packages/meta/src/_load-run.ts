@@ -10,7 +10,7 @@ import { readTextSync } from './read-text-sync.js';
  * runs in well under half a second, and small reads through `fs.promises`
  * cost several times more than synchronous ones.
  * A directory without `opref` is a half-made run (killed, or out of disk
- * space, inside `makeRun` or `initRunMeta`): it loads with `opref`
+ * space, inside `makeRun` or `initRunMetaSync`): it loads with `opref`
  * undefined, so that it can be listed and deleted. `undefined` when the
  * path is not a directory; a {@link RunLoadError} when it looks like a run
  * but is corrupt (unreadable or undecodable `opref`, unreadable `id`, an id

@@ -11,7 +11,7 @@ type KeyReader = (run: Run, read: MetaReader) => SortValue;
 
 const timestamp = (name: string): KeyReader => (run, read) => readInteger(run, read, name, () => `Invalid timestamp '${name}' in "${run.metaDir}"`);
 
-/** The attributes runs can be sorted by: those of `runAttr` (docs/spec/lifecycle.md 12), plus `initialized`. */
+/** The attributes runs can be sorted by: those of `runAttrSync` (docs/spec/lifecycle.md 12), plus `initialized`. */
 const READERS: Record<string, KeyReader> = {
   id: (run) => run.id,
   name: (run) => run.name,

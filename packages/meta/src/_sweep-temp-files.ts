@@ -1,7 +1,7 @@
 import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPidAlive } from './is-pid-alive.js';
-import { TEMP_FILE_NAME } from './_write-file-atomic.js';
+import { TEMP_FILE_NAME } from './_write-file-atomic-sync.js';
 
 
 /**

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Run } from '@gage/types';
 import { ProjectRefError } from './errors.js';
 import { runProjectFile } from './_run-paths.js';
-import { writeFileAtomic } from './_write-file-atomic.js';
+import { writeFileAtomicSync } from './_write-file-atomic-sync.js';
 
 /**
  * Records the project a run came from in `<runsDir>/<id>.project`
@@ -31,7 +31,7 @@ export async function associateProject(run: Run, projectDir: string): Promise<vo
   const rel = relative(project, runsDir);
   const inside = rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
   const ref = inside ? relative(runsDir, project).split(sep).join('/') || '.' : project;
-  await writeFileAtomic(runProjectFile(run), `file:${ref}`);
+  writeFileAtomicSync(runProjectFile(run), `file:${ref}`);
 }
 
 async function canonical(path: string): Promise<string> {

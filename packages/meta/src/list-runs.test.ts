@@ -6,7 +6,7 @@ import { removeTree, testdir } from '@gage/test-utils';
 import { makeFakeRun } from '../test/runs-fixtures.js';
 import type { RunLoadError } from './errors.js';
 import { listRuns } from './list-runs.js';
-import { runForMetaDir } from './run-for-meta-dir.js';
+import { runForMetaDirSync } from './run-for-meta-dir-sync.js';
 import { setMetaLogger } from './meta-logger.js';
 
 let runsDir: string;
@@ -21,10 +21,10 @@ afterEach(async () => {
 
 const ids = (runs: { id: string }[]) => runs.map((r) => r.id);
 
-describe('runForMetaDir()', () => {
+describe('runForMetaDirSync()', () => {
   test('loads id, name, paths and op ref', async () => {
     await makeFakeRun(runsDir, 'abc', { opref: '2 hello train 3\n' });
-    expect(await runForMetaDir(join(runsDir, 'abc.meta'))).toEqual({
+    expect(runForMetaDirSync(join(runsDir, 'abc.meta'))).toEqual({
       id: 'abc',
       name: 'babab-bopus',
       runDir: join(runsDir, 'abc'),
@@ -35,9 +35,9 @@ describe('runForMetaDir()', () => {
 
   test('without an id file the id is the dir name; an id file wins but paths follow the dir', async () => {
     await makeFakeRun(runsDir, 'abc', { idFile: undefined });
-    expect(await runForMetaDir(join(runsDir, 'abc.meta'))).toMatchObject({ id: 'abc', name: 'babab-bopus' });
+    expect(runForMetaDirSync(join(runsDir, 'abc.meta'))).toMatchObject({ id: 'abc', name: 'babab-bopus' });
     await makeFakeRun(runsDir, 'def', { idFile: ' 60a825b1-4196-41ff-af37-e731541cb1e4\n' });
-    expect(await runForMetaDir(join(runsDir, 'def.meta'))).toMatchObject({
+    expect(runForMetaDirSync(join(runsDir, 'def.meta'))).toMatchObject({
       id: '60a825b1-4196-41ff-af37-e731541cb1e4',
       name: 'kafom-fikud',
       runDir: join(runsDir, 'def'),
@@ -47,7 +47,7 @@ describe('runForMetaDir()', () => {
 
   test('a deleted meta dir keeps the run dir path', async () => {
     await makeFakeRun(runsDir, 'abc', { deleted: true });
-    expect(await runForMetaDir(join(runsDir, 'abc.meta.deleted'))).toMatchObject({
+    expect(runForMetaDirSync(join(runsDir, 'abc.meta.deleted'))).toMatchObject({
       id: 'abc',
       runDir: join(runsDir, 'abc'),
       metaDir: join(runsDir, 'abc.meta.deleted'),
@@ -56,7 +56,7 @@ describe('runForMetaDir()', () => {
 
   test('a half-made run (no opref yet) loads without an opref, its id from the dir name when id is missing too', async () => {
     await makeFakeRun(runsDir, 'abc', { opref: undefined, idFile: undefined });
-    expect(await runForMetaDir(join(runsDir, 'abc.meta'))).toEqual({
+    expect(runForMetaDirSync(join(runsDir, 'abc.meta'))).toEqual({
       id: 'abc', name: 'babab-bopus', runDir: join(runsDir, 'abc'), metaDir: join(runsDir, 'abc.meta'), opref: undefined,
     });
   });
@@ -66,13 +66,13 @@ describe('runForMetaDir()', () => {
     ['an unnameable id', { idFile: 'not-hex' }],
   ])('%s is not a run', async (_, options) => {
     await makeFakeRun(runsDir, 'abc', options);
-    expect(await runForMetaDir(join(runsDir, 'abc.meta'))).toBeUndefined();
+    expect(runForMetaDirSync(join(runsDir, 'abc.meta'))).toBeUndefined();
   });
 
   test('a missing dir or a file is not a run', async () => {
-    expect(await runForMetaDir(join(runsDir, 'nope.meta'))).toBeUndefined();
+    expect(runForMetaDirSync(join(runsDir, 'nope.meta'))).toBeUndefined();
     await writeFile(join(runsDir, 'file.meta'), '');
-    expect(await runForMetaDir(join(runsDir, 'file.meta'))).toBeUndefined();
+    expect(runForMetaDirSync(join(runsDir, 'file.meta'))).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeJson, type JsonObject } from '@gage/types';
-import { writeFileAtomic } from './_write-file-atomic.js';
+import { writeFileAtomicSync } from './_write-file-atomic-sync.js';
 import { makeLogId } from './make-log-id.js';
 import { nowMs } from './now-ms.js';
 
@@ -24,6 +24,6 @@ export async function logAttrs(dir: string, author: string, set: JsonObject, del
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${makeLogId(nowMs())}.json`);
   const entry = encodeJson({ author, set, delete: [...del] });
-  await writeFileAtomic(path, entry, 0o444);
+  writeFileAtomicSync(path, entry, 0o444);
   return path;
 }

@@ -14,7 +14,7 @@ export interface MakeRunOptions {
  * Makes a new run under `runsDir` (docs/spec/lifecycle.md 4): creates only its meta
  * dir `<runsDir>/<id>.meta` (and missing parents of it). Writes no file and
  * does not create the run dir; the run's status is `unknown` until
- * `initRunMeta`.
+ * `initRunMetaSync`.
  *
  * @param runsDir the runs dir
  * @param options `{id}` to choose the id

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attrLogNames } from './_attr-log.js';
-import { writeFileAtomic } from './_write-file-atomic.js';
+import { writeFileAtomicSync } from './_write-file-atomic-sync.js';
 
 /**
  * Merges the attr log `src` into `dest` (docs/spec/lifecycle.md 14): copies every
@@ -26,7 +26,7 @@ export async function mergeAttrs(src: string, dest: string): Promise<string[]> {
     if (present.has(name)) continue;
     // Atomic like every log write; an entry copied at the same moment by
     // someone else has the same name and the same bytes.
-    await writeFileAtomic(join(dest, name), await readFile(join(src, name)), 0o444);
+    writeFileAtomicSync(join(dest, name), await readFile(join(src, name)), 0o444);
     copied.push(name);
   }
   return copied;

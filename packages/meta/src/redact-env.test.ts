@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
-import { initRunMeta } from './init-run-meta.js';
+import { initRunMetaSync } from './init-run-meta-sync.js';
 import { makeRun } from './make-run.js';
 import { isSecretEnvName, redactEnv, withoutRedacted } from './redact-env.js';
 
@@ -21,9 +21,9 @@ describe('redactEnv() (decision 18)', () => {
     expect(withoutRedacted({ HF_TOKEN: '<redacted>', SEED: '1' })).toEqual({ SEED: '1' });
   });
 
-  test('initRunMeta never writes a secret value anywhere in the meta dir', async () => {
+  test('initRunMetaSync never writes a secret value anywhere in the meta dir', async () => {
     const run = await makeRun(await testdir());
-    await initRunMeta(run, OpRef('p', 'op'), OpDef('op', {}), {}, OpCmd(['node', 'x.js'], { WANDB_API_KEY: 'sk-live-123', LR: '0.1' }));
+    initRunMetaSync(run, OpRef('p', 'op'), OpDef('op', {}), {}, OpCmd(['node', 'x.js'], { WANDB_API_KEY: 'sk-live-123', LR: '0.1' }));
     expect(await readFile(join(run.metaDir, 'proc', 'env'), 'utf8')).toBe('{\n  "LR": "0.1",\n  "WANDB_API_KEY": "<redacted>"\n}');
     const files = (await readdir(run.metaDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
     for (const f of files) expect(await readFile(join(f.parentPath, f.name), 'utf8')).not.toContain('sk-live-123');

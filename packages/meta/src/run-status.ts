@@ -35,13 +35,13 @@ import { runLockState } from './run-lock.js';
  * ```
  */
 export async function runStatus(run: Run): Promise<RunStatus> {
-  const exitText = await readOrWarn(run, 'proc/exit');
+  const exitText = readOrWarn(run, 'proc/exit');
   if (exitText !== undefined) {
     const exit = parseMetaInteger(exitText);
     if (exit === undefined) warnMeta(`Invalid exit status in "${run.metaDir}": ${exitText}`);
     else return exit === 0 ? 'completed' : exit < 0 ? 'terminated' : 'error';
   }
-  const lockText = await readOrWarn(run, 'proc/lock');
+  const lockText = readOrWarn(run, 'proc/lock');
   if (lockText !== undefined) {
     const pid = parseMetaInteger(lockText);
     if (pid === undefined || pid <= 0 || pid > 0x7fff_ffff) {
@@ -58,8 +58,8 @@ export async function runStatus(run: Run): Promise<RunStatus> {
       return 'running';
     }
   }
-  if ((await readOrWarn(run, 'staged')) !== undefined) return (await endedUnfinalized(run)) ? 'terminated' : 'staged';
-  if ((await readOrWarn(run, 'initialized')) !== undefined) return 'pending';
+  if (readOrWarn(run, 'staged') !== undefined) return (await endedUnfinalized(run)) ? 'terminated' : 'staged';
+  if (readOrWarn(run, 'initialized') !== undefined) return 'pending';
   return 'unknown';
 }
 
@@ -86,7 +86,7 @@ async function endedUnfinalized(run: Run): Promise<boolean> {
  * one sync read costs a fraction of a promise-based one (10,000 runs must
  * list with status in under half a second).
  */
-async function readOrWarn(run: Run, file: string): Promise<string | undefined> {
+function readOrWarn(run: Run, file: string): string | undefined {
   try {
     return readTextSync(join(run.metaDir, ...file.split('/')));
   } catch (err) {

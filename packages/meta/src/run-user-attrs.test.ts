@@ -106,9 +106,9 @@ describe('concurrent writers', () => {
   // Child processes use the built package (run `pnpm build` first).
   const pkgDir = resolve(import.meta.dirname, '..');
   const script = `
-    import { runForMetaDir, logUserAttrs } from '@gage/meta';
+    import { runForMetaDirSync, logUserAttrs } from '@gage/meta';
     const [metaDir, worker, count] = process.argv.slice(1);
-    const run = await runForMetaDir(metaDir);
+    const run = runForMetaDirSync(metaDir);
     for (let i = 0; i < Number(count); i++) {
       await logUserAttrs(run, { ['w' + worker + '-' + i]: BigInt(i), last: worker + ':' + i });
     }

@@ -5,20 +5,20 @@ import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { removeTree, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../test/turn-ticker.js';
-import { initRunMeta } from './init-run-meta.js';
+import { initRunMetaSync } from './init-run-meta-sync.js';
 import { LOOP_YIELD_CALLS } from './make-loop-yield.js';
 import { makeRun } from './make-run.js';
 import { setMetaLogger } from './meta-logger.js';
-import { readFilesLog } from './read-files-log.js';
+import { readFilesLogSync } from './read-files-log-sync.js';
 import { scanRunFiles } from './scan-run-files.js';
-import { writeMetaFile } from './write-meta-file.js';
+import { writeMetaFileSync } from './write-meta-file-sync.js';
 
 let tmp: string;
 let run: Run;
 beforeEach(async () => {
   tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
-  await initRunMeta(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));
+  initRunMetaSync(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));
 });
 afterEach(async () => {
   setMetaLogger(undefined);
@@ -51,7 +51,7 @@ describe('scanRunFiles()', () => {
       `a s ${await mtimeUs('train.py')} train.py\n`,
     );
     expect(await mtimeUs('train.py')).toBe(1718000000123456);
-    expect(await readFilesLog(run)).toEqual(events);
+    expect(readFilesLogSync(run)).toEqual(events);
   });
 
   test('appends modifications and deletions in later phases, each deletion once', async () => {
@@ -105,18 +105,18 @@ describe('scanRunFiles()', () => {
 
   test('checks __schema__ first', async () => {
     const other = await makeRun(join(tmp, 'runs'), { id: 'bbb' });
-    await writeMetaFile(other, '__schema__', '2\n');
+    writeMetaFileSync(other, '__schema__', '2\n');
     await expect(scanRunFiles(other, 's')).rejects.toMatchObject({
       code: 'ERR_GAGE_META_SCHEMA', message: "unsupported meta schema: '2'",
     });
     const bare = await makeRun(join(tmp, 'runs'), { id: 'ccc' });
-    await expect(readFilesLog(bare)).rejects.toThrow('Cannot read "__schema__" in run "ccc": file is missing');
+    expect(() => readFilesLogSync(bare)).toThrow('Cannot read "__schema__" in run "ccc": file is missing');
   });
 
   test('a malformed line fails with its file and line number', async () => {
     const path = join(run.metaDir, 'log', 'files');
     for (const bad of ['x s 1 a', 'a q 1 a', 'a s - a', 'd s 12 a', 'a s 1', 'a s 1.5 a', '']) {
-      await writeMetaFile(run, 'log/files', `a s 1 ok\n${bad}\n`, { writable: true });
+      writeMetaFileSync(run, 'log/files', `a s 1 ok\n${bad}\n`, { writable: true });
       await expect(scanRunFiles(run, 's')).rejects.toMatchObject({
         code: 'ERR_GAGE_META_ENCODING', message: `bad encoding in "${path}", line 2: ${bad}`,
       });

@@ -3,7 +3,7 @@ import type { Run, RunFileType } from '@gage/types';
 import { encodeFilesLogEntry, type FilesLogEntry } from './_files-log.js';
 import { walkRunFiles } from './_walk-run-files.js';
 import { withParentDir } from './_with-parent-dir.js';
-import { readFilesLog } from './read-files-log.js';
+import { readFilesLogSync } from './read-files-log-sync.js';
 import { runMetaPath } from './run-meta-path.js';
 
 /**
@@ -28,7 +28,7 @@ import { runMetaPath } from './run-meta-path.js';
  */
 export async function scanRunFiles(run: Run, type: RunFileType): Promise<FilesLogEntry[]> {
   const prev = new Map<string, FilesLogEntry>();
-  for (const entry of await readFilesLog(run)) prev.set(entry.path, entry);
+  for (const entry of readFilesLogSync(run)) prev.set(entry.path, entry);
   const seen = new Set<string>();
   const events: FilesLogEntry[] = [];
   for (const file of await walkRunFiles(run.runDir)) {

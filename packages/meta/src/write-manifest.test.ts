@@ -8,13 +8,13 @@ import { OpCmd, OpDef, type Run } from '@gage/types';
 import { removeTree, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../test/turn-ticker.js';
 import { fileSha256 } from './file-sha256.js';
-import { initRunMeta } from './init-run-meta.js';
+import { initRunMetaSync } from './init-run-meta-sync.js';
 import { LOOP_YIELD_CALLS } from './make-loop-yield.js';
 import { makeRun } from './make-run.js';
-import { readManifest } from './read-manifest.js';
+import { readManifestSync } from './read-manifest-sync.js';
 import { scanRunFiles } from './scan-run-files.js';
 import { writeManifest } from './write-manifest.js';
-import { writeMetaFile } from './write-meta-file.js';
+import { writeMetaFileSync } from './write-meta-file-sync.js';
 
 const SAY_PY = 'msg = "Hi there"\nprint(msg)\n';
 const SAY_PY_SHA = '3f9c639e1d6b056c071b44752ea97c694127291443065afa2689bf78ef3b8fb0';
@@ -26,7 +26,7 @@ let run: Run;
 beforeEach(async () => {
   tmp = await testdir();
   run = await makeRun(join(tmp, 'runs'), { id: 'aaa' });
-  await initRunMeta(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));
+  initRunMetaSync(run, { ns: 't', name: 't' }, OpDef('t', {}), {}, OpCmd(['a']));
 });
 afterEach(async () => {
   await removeTree(tmp);
@@ -63,7 +63,7 @@ describe('writeManifest()', () => {
     await scanRunFiles(run, 's');
     expect(await writeManifest(run)).toEqual([{ type: 's', sha256: SAY_PY_SHA, path: 'say.py' }]);
     expect(await manifestText()).toBe(`s ${SAY_PY_SHA} say.py\n`);
-    expect(await readManifest(run)).toEqual([{ type: 's', sha256: SAY_PY_SHA, path: 'say.py' }]);
+    expect(readManifestSync(run)).toEqual([{ type: 's', sha256: SAY_PY_SHA, path: 'say.py' }]);
     expect((await stat(join(run.metaDir, 'manifest'))).mode & 0o200).toBe(0o200); // writable until finalize
   });
 
@@ -167,14 +167,14 @@ describe('writeManifest() on many files', () => {
   });
 });
 
-describe('readManifest()', () => {
+describe('readManifestSync()', () => {
   test('undefined without a manifest; a malformed line names file and line', async () => {
-    expect(await readManifest(run)).toBeUndefined();
-    await writeMetaFile(run, 'manifest', `s ${EMPTY_SHA} a b\ns nothex x\n`, { writable: true });
-    await expect(readManifest(run)).rejects.toMatchObject({
+    expect(readManifestSync(run)).toBeUndefined();
+    writeMetaFileSync(run, 'manifest', `s ${EMPTY_SHA} a b\ns nothex x\n`, { writable: true });
+    expect(() => readManifestSync(run)).toThrow(expect.objectContaining({
       code: 'ERR_GAGE_META_ENCODING', message: `bad encoding in "${join(run.metaDir, 'manifest')}", line 2: s nothex x`,
-    });
-    await writeMetaFile(run, 'manifest', `g ${EMPTY_SHA} a b`, { writable: true });
-    expect(await readManifest(run)).toEqual([{ type: 'g', sha256: EMPTY_SHA, path: 'a b' }]);
+    }));
+    writeMetaFileSync(run, 'manifest', `g ${EMPTY_SHA} a b`, { writable: true });
+    expect(readManifestSync(run)).toEqual([{ type: 'g', sha256: EMPTY_SHA, path: 'a b' }]);
   });
 });

@@ -5,11 +5,11 @@ import type { Run, RunFileType } from '@gage/types';
 import { encodeManifest, type ManifestEntry } from './_manifest.js';
 import { RunMetaError } from './errors.js';
 import { fileSha256 } from './file-sha256.js';
-import { logRunner } from './log-runner.js';
+import { logRunnerSync } from './log-runner-sync.js';
 import { makeLoopYield } from './make-loop-yield.js';
-import { readFilesLog } from './read-files-log.js';
-import { readManifest } from './read-manifest.js';
-import { writeMetaFile } from './write-meta-file.js';
+import { readFilesLogSync } from './read-files-log-sync.js';
+import { readManifestSync } from './read-manifest-sync.js';
+import { writeMetaFileSync } from './write-meta-file-sync.js';
 
 /** Options of {@link writeManifest}. */
 export interface WriteManifestOptions {
@@ -43,11 +43,11 @@ export interface WriteManifestOptions {
  */
 export async function writeManifest(run: Run, options: WriteManifestOptions = {}): Promise<ManifestEntry[]> {
   const files = new Map<string, RunFileType>();
-  for (const e of await readFilesLog(run)) {
+  for (const e of readFilesLogSync(run)) {
     if (e.event === 'd') files.delete(e.path);
     else if (e.event === 'a' || !files.has(e.path)) files.set(e.path, e.type);
   }
-  const previous = options.logModified ? await readManifest(run) : undefined;
+  const previous = options.logModified ? readManifestSync(run) : undefined;
   const entries: ManifestEntry[] = [];
   // Small files are digested synchronously: let the run lock's refresh timer run now and then.
   const pause = makeLoopYield();
@@ -60,10 +60,10 @@ export async function writeManifest(run: Run, options: WriteManifestOptions = {}
     const digests = new Map(entries.map((e) => [e.path, e.sha256]));
     for (const old of previous) {
       const now = digests.get(old.path);
-      if (now !== undefined && now !== old.sha256) await logRunner(run, `File "${old.path}" was modified during the run`);
+      if (now !== undefined && now !== old.sha256) logRunnerSync(run, `File "${old.path}" was modified during the run`);
     }
   }
-  await writeMetaFile(run, 'manifest', encodeManifest(entries), { writable: true });
+  writeMetaFileSync(run, 'manifest', encodeManifest(entries), { writable: true });
   return entries;
 }
 

@@ -1,7 +1,7 @@
 import type { Run, RunTimestampName } from '@gage/types';
-import { logRunner } from './log-runner.js';
+import { logRunnerSync } from './log-runner-sync.js';
 import { makeRunTimestamp } from './make-run-timestamp.js';
-import { writeMetaFile } from './write-meta-file.js';
+import { writeMetaFileSync } from './write-meta-file-sync.js';
 
 /**
  * Writes the timestamp meta file `name` (read-only, decimal epoch µs from
@@ -12,12 +12,12 @@ import { writeMetaFile } from './write-meta-file.js';
  * @returns the timestamp written
  * @example
  * ```ts
- * await writeRunTimestamp(run, 'staged'); // meta file 'staged' = '1718000000123456'
+ * writeRunTimestampSync(run, 'staged'); // meta file 'staged' = '1718000000123456'
  * ```
  */
-export async function writeRunTimestamp(run: Run, name: RunTimestampName): Promise<number> {
-  await logRunner(run, `Writing meta ${name}`);
+export function writeRunTimestampSync(run: Run, name: RunTimestampName): number {
+  logRunnerSync(run, `Writing meta ${name}`);
   const timestamp = makeRunTimestamp();
-  await writeMetaFile(run, name, String(timestamp));
+  writeMetaFileSync(run, name, String(timestamp));
   return timestamp;
 }

@@ -1,19 +1,19 @@
 import { parseJson, type JsonValue, type Run } from '@gage/types';
 import { RunMetaError } from './errors.js';
-import { readMetaFile } from './read-meta-file.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 
 /**
  * Reads and parses the first existing of `files` (JSON meta files, e.g.
  * `proc/cmd` then its Gage (Python) name `proc/cmd.json`). `undefined` when
  * none exists and `required` is false.
  */
-export async function readMetaJson(
+export function readMetaJsonSync(
   run: Run,
   files: readonly [string, ...string[]],
   options: { bigint?: boolean; required?: boolean } = {},
-): Promise<{ file: string; value: JsonValue } | undefined> {
+): { file: string; value: JsonValue } | undefined {
   for (const file of files) {
-    const text = await readMetaFile(run, file);
+    const text = readMetaFileSync(run, file);
     if (text === undefined) continue;
     try {
       return { file, value: parseJson(text, { bigint: options.bigint ?? false }) };

@@ -1,9 +1,9 @@
 import type { Run } from '@gage/types';
-import { writeFileAtomicSync } from './_write-file-atomic.js';
+import { writeFileAtomicSync } from './_write-file-atomic-sync.js';
 import { runMetaPath } from './run-meta-path.js';
 import { withParentDir } from './_with-parent-dir.js';
 
-/** Options of {@link writeMetaFile}. */
+/** Options of {@link writeMetaFileSync}. */
 export interface WriteMetaFileOptions {
   /** Keep the file writable (mode `0o666` minus umask); default read-only. */
   writable?: boolean | undefined;
@@ -24,15 +24,15 @@ export interface WriteMetaFileOptions {
  * @returns the absolute path written
  * @example
  * ```ts
- * await writeMetaFile(run, 'sys/platform.json', '"linux 6.1 x86_64"');
+ * writeMetaFileSync(run, 'sys/platform.json', '"linux 6.1 x86_64"');
  * ```
  */
-export async function writeMetaFile(
+export function writeMetaFileSync(
   run: Run,
   relPath: string,
   content: string | Uint8Array,
   options: WriteMetaFileOptions = {},
-): Promise<string> {
+): string {
   const path = runMetaPath(run, ...relPath.split('/'));
   withParentDir(run, path, () => writeFileAtomicSync(path, content, options.writable ? 0o666 : 0o444));
   return path;

@@ -9,7 +9,7 @@ export type RunAttrValue = string | number;
 
 const cache = new WeakMap<Run, Map<string, RunAttrValue>>();
 
-/** The attribute names {@link runAttr} supports (docs/spec/lifecycle.md 12). */
+/** The attribute names {@link runAttrSync} supports (docs/spec/lifecycle.md 12). */
 export const RUN_ATTR_NAMES = ['id', 'name', 'dir', 'staged', 'started', 'stopped', 'timestamp', 'exit_code'] as const;
 
 /**
@@ -30,12 +30,12 @@ export const RUN_ATTR_NAMES = ['id', 'name', 'dir', 'staged', 'started', 'stoppe
  *   unavailable and no default was given
  * @example
  * ```ts
- * await runAttr(run, 'exit_code', null); // 0, or null before finalize
+ * runAttrSync(run, 'exit_code', null); // 0, or null before finalize
  * ```
  */
-export async function runAttr(run: Run, name: string): Promise<RunAttrValue>;
-export async function runAttr<T>(run: Run, name: string, defaultValue: T): Promise<RunAttrValue | T>;
-export async function runAttr(run: Run, name: string, ...rest: unknown[]): Promise<unknown> {
+export function runAttrSync(run: Run, name: string): RunAttrValue;
+export function runAttrSync<T>(run: Run, name: string, defaultValue: T): RunAttrValue | T;
+export function runAttrSync(run: Run, name: string, ...rest: unknown[]): unknown {
   if (!(RUN_ATTR_NAMES as readonly string[]).includes(name)) throw new RunAttrError('ERR_GAGE_RUN_ATTR_UNKNOWN', name);
   let values = cache.get(run);
   const cached = values?.get(name);
@@ -51,14 +51,14 @@ export async function runAttr(run: Run, name: string, ...rest: unknown[]): Promi
 }
 
 /**
- * Forgets the attribute values {@link runAttr} cached for this run object,
+ * Forgets the attribute values {@link runAttrSync} cached for this run object,
  * so the next call reads the disk again.
  *
  * @param run the run
  * @example
  * ```ts
  * clearRunAttrCache(run);
- * await runAttr(run, 'stopped', undefined); // read again
+ * runAttrSync(run, 'stopped', undefined); // read again
  * ```
  */
 export function clearRunAttrCache(run: Run): void {

@@ -1,5 +1,5 @@
 import type { Config, Run } from '@gage/types';
-import { isJsonObject, readMetaJson } from './_read-meta-json.js';
+import { isJsonObject, readMetaJsonSync } from './_read-meta-json-sync.js';
 import { RunMetaError } from './errors.js';
 
 /**
@@ -12,11 +12,11 @@ import { RunMetaError } from './errors.js';
  *   JSON, or is not an object of scalar values
  * @example
  * ```ts
- * await readRunConfig(run); // { epochs: 3n, lr: 1 }  (lr is the float 1.0)
+ * readRunConfigSync(run); // { epochs: 3n, lr: 1 }  (lr is the float 1.0)
  * ```
  */
-export async function readRunConfig(run: Run): Promise<Config> {
-  const { file, value } = (await readMetaJson(run, ['config.json'], { bigint: true }))!;
+export function readRunConfigSync(run: Run): Config {
+  const { file, value } = readMetaJsonSync(run, ['config.json'], { bigint: true })!;
   if (!isJsonObject(value)) throw new RunMetaError(run.id, file, 'expected a JSON object');
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'object' && v !== null) {

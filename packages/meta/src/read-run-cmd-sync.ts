@@ -1,5 +1,5 @@
 import type { OpCmd, Run } from '@gage/types';
-import { isJsonObject, readMetaJson } from './_read-meta-json.js';
+import { isJsonObject, readMetaJsonSync } from './_read-meta-json-sync.js';
 import { RunMetaError } from './errors.js';
 
 /**
@@ -14,17 +14,17 @@ import { RunMetaError } from './errors.js';
  *   either file is not JSON, or holds the wrong shape
  * @example
  * ```ts
- * await readRunCmd(run); // { args: ['python', 'say.py'], env: {} }
+ * readRunCmdSync(run); // { args: ['python', 'say.py'], env: {} }
  * ```
  */
-export async function readRunCmd(run: Run): Promise<OpCmd> {
-  const cmd = (await readMetaJson(run, ['proc/cmd', 'proc/cmd.json']))!;
+export function readRunCmdSync(run: Run): OpCmd {
+  const cmd = readMetaJsonSync(run, ['proc/cmd', 'proc/cmd.json'])!;
   const args = cmd.value;
   const isArgv = Array.isArray(args) && args.every((a) => typeof a === 'string');
   if (typeof args !== 'string' && !isArgv) {
     throw new RunMetaError(run.id, cmd.file, 'expected a JSON array of strings or a string');
   }
-  const envFile = await readMetaJson(run, ['proc/env', 'proc/env.json'], { required: false });
+  const envFile = readMetaJsonSync(run, ['proc/env', 'proc/env.json'], { required: false });
   const env = envFile?.value ?? {};
   if (!isJsonObject(env) || !Object.values(env).every((v) => typeof v === 'string')) {
     throw new RunMetaError(run.id, envFile?.file ?? 'proc/env', 'expected a JSON object of strings');

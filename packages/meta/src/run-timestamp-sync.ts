@@ -1,7 +1,7 @@
 import type { Run, RunTimestampName } from '@gage/types';
 import { warnMeta } from './meta-logger.js';
 import { parseMetaInteger } from './_parse-meta-integer.js';
-import { readMetaFile } from './read-meta-file.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 
 /**
  * Reads a run timestamp (docs/spec/lifecycle.md 12).
@@ -13,12 +13,12 @@ import { readMetaFile } from './read-meta-file.js';
  *   and counts as missing
  * @example
  * ```ts
- * const staged = await runTimestamp(run, 'staged');
+ * const staged = runTimestampSync(run, 'staged');
  * if (staged !== undefined) new Date(staged / 1000);
  * ```
  */
-export async function runTimestamp(run: Run, name: RunTimestampName): Promise<number | undefined> {
-  const text = await readMetaFile(run, name);
+export function runTimestampSync(run: Run, name: RunTimestampName): number | undefined {
+  const text = readMetaFileSync(run, name);
   if (text === undefined) return undefined;
   const value = parseMetaInteger(text);
   if (value === undefined) warnMeta(`Invalid timestamp '${name}' in "${run.metaDir}"`);

@@ -1,6 +1,6 @@
 import type { Run } from '@gage/types';
 import { parseManifest, type ManifestEntry } from './_manifest.js';
-import { readMetaFile } from './read-meta-file.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 import { runMetaPath } from './run-meta-path.js';
 
 export type { ManifestEntry } from './_manifest.js';
@@ -14,11 +14,11 @@ export type { ManifestEntry } from './_manifest.js';
  *   `bad encoding in "<file>", line <n>: <line>`
  * @example
  * ```ts
- * const manifest = await readManifest(run);
+ * const manifest = readManifestSync(run);
  * // [{ type: 's', sha256: '3f9c639e…', path: 'say.py' }]
  * ```
  */
-export async function readManifest(run: Run): Promise<ManifestEntry[] | undefined> {
-  const text = await readMetaFile(run, 'manifest');
+export function readManifestSync(run: Run): ManifestEntry[] | undefined {
+  const text = readMetaFileSync(run, 'manifest');
   return text === undefined ? undefined : parseManifest(text, runMetaPath(run, 'manifest'));
 }

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Run } from '@gage/types';
 import { removeTree, testdir } from '@gage/test-utils';
 import { formatLocalTime } from './_local-time.js';
-import { logRunner } from './log-runner.js';
+import { logRunnerSync } from './log-runner-sync.js';
 import { makeRun } from './make-run.js';
 import { setMetaLogger } from './meta-logger.js';
-import { runTimestamp } from './run-timestamp.js';
-import { writeMetaFile } from './write-meta-file.js';
-import { writeRunTimestamp } from './write-run-timestamp.js';
+import { runTimestampSync } from './run-timestamp-sync.js';
+import { writeMetaFileSync } from './write-meta-file-sync.js';
+import { writeRunTimestampSync } from './write-run-timestamp-sync.js';
 
 let tmp: string;
 let run: Run;
@@ -27,11 +27,11 @@ afterEach(async () => {
 
 const runnerLog = () => readFile(join(run.metaDir, 'log', 'runner'), 'utf8');
 
-describe('logRunner()', () => {
+describe('logRunnerSync()', () => {
   test('appends `<local time> <message>` lines; the time is not in the future', async () => {
     const before = Math.floor(Date.now() / 1000) * 1000;
-    await logRunner(run, 'Writing meta opref');
-    await logRunner(run, 'Starting run process: python hello.py');
+    logRunnerSync(run, 'Writing meta opref');
+    logRunnerSync(run, 'Starting run process: python hello.py');
     const lines = (await runnerLog()).split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
@@ -50,15 +50,15 @@ describe('logRunner()', () => {
   test('creates log/ and a writable log/runner, and only appends', async () => {
     await writeFile(join(tmp, 'probe'), '', { mode: 0o666 });
     const writable = (await stat(join(tmp, 'probe'))).mode & 0o777;
-    await logRunner(run, 'One');
+    logRunnerSync(run, 'One');
     const first = await runnerLog();
-    await logRunner(run, 'Two');
+    logRunnerSync(run, 'Two');
     expect((await runnerLog()).startsWith(first)).toBe(true);
     expect((await stat(join(run.metaDir, 'log', 'runner'))).mode & 0o777).toBe(writable);
   });
 
   test('a message never spans lines: line breaks become the two characters \\n', async () => {
-    await logRunner(run, 'Bad\nmessage\r\nhere');
+    logRunnerSync(run, 'Bad\nmessage\r\nhere');
     const text = await runnerLog();
     expect(text.split('\n')).toHaveLength(2);
     expect(text.slice(25)).toBe('Bad\\nmessage\\nhere\n');
@@ -75,36 +75,36 @@ describe('formatLocalTime()', () => {
   });
 });
 
-describe('writeRunTimestamp() and runTimestamp()', () => {
+describe('writeRunTimestampSync() and runTimestampSync()', () => {
   test('writes a read-only µs timestamp after logging `Writing meta <name>`', async () => {
-    const ts = await writeRunTimestamp(run, 'staged');
+    const ts = writeRunTimestampSync(run, 'staged');
     expect(await readFile(join(run.metaDir, 'staged'), 'utf8')).toBe(String(ts));
     expect((await stat(join(run.metaDir, 'staged'))).mode & 0o222).toBe(0);
     expect((await runnerLog()).slice(25)).toBe('Writing meta staged\n');
-    expect(await runTimestamp(run, 'staged')).toBe(ts);
+    expect(runTimestampSync(run, 'staged')).toBe(ts);
     expect(Math.abs(ts - Date.now() * 1000)).toBeLessThan(60_000_000);
   });
 
   test('timestamps written one after another are strictly increasing', async () => {
-    const a = await writeRunTimestamp(run, 'initialized');
-    const b = await writeRunTimestamp(run, 'staged');
-    const c = await writeRunTimestamp(run, 'started');
-    const d = await writeRunTimestamp(run, 'stopped');
+    const a = writeRunTimestampSync(run, 'initialized');
+    const b = writeRunTimestampSync(run, 'staged');
+    const c = writeRunTimestampSync(run, 'started');
+    const d = writeRunTimestampSync(run, 'stopped');
     expect(a < b && b < c && c < d).toBe(true);
   });
 
   test('a missing file is undefined; trailing whitespace is stripped', async () => {
-    expect(await runTimestamp(run, 'started')).toBeUndefined();
-    await writeMetaFile(run, 'started', '1718000000123456\n');
-    expect(await runTimestamp(run, 'started')).toBe(1718000000123456);
+    expect(runTimestampSync(run, 'started')).toBeUndefined();
+    writeMetaFileSync(run, 'started', '1718000000123456\n');
+    expect(runTimestampSync(run, 'started')).toBe(1718000000123456);
     expect(warnings).toEqual([]);
   });
 
   test('a file that is not an integer warns and counts as missing', async () => {
-    await writeMetaFile(run, 'stopped', 'yesterday');
-    expect(await runTimestamp(run, 'stopped')).toBeUndefined();
-    await writeMetaFile(run, 'staged', '');
-    expect(await runTimestamp(run, 'staged')).toBeUndefined();
+    writeMetaFileSync(run, 'stopped', 'yesterday');
+    expect(runTimestampSync(run, 'stopped')).toBeUndefined();
+    writeMetaFileSync(run, 'staged', '');
+    expect(runTimestampSync(run, 'staged')).toBeUndefined();
     expect(warnings).toEqual([
       `Invalid timestamp 'stopped' in "${run.metaDir}"`,
       `Invalid timestamp 'staged' in "${run.metaDir}"`,
@@ -121,8 +121,8 @@ describe('setMetaLogger()', () => {
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => (written.push(chunk), true)) as typeof process.stderr.write;
     try {
-      await writeMetaFile(run, 'started', 'x');
-      await runTimestamp(run, 'started');
+      writeMetaFileSync(run, 'started', 'x');
+      runTimestampSync(run, 'started');
     } finally {
       process.stderr.write = write;
     }

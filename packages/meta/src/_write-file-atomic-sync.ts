@@ -9,16 +9,17 @@ export const TEMP_FILE_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
  * Writes `path` atomically: a temp file in the same directory (named
  * `.<name>.<pid>.<random>.tmp`, so it never matches `*.json` or any meta
  * name), then a rename over `path`. Readers see the old file or the whole new
- * one, never a partial write. Synchronous inside: meta files are tiny, and a
+ * one, never a partial write. Synchronous: meta files are tiny, and a
  * thread-pool round trip for each open, write, close and rename cost more
  * than the calls (a `gage run` makes ~20 such writes).
+ *
+ * @param mode of the new file (minus the umask), e.g. `0o444` for read-only
+ * @example
+ * ```ts
+ * writeFileAtomicSync(join(run.metaDir, 'opref'), '2 test test\n', 0o444);
+ * ```
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array, mode = 0o644): Promise<void> {
-  writeFileAtomicSync(path, content, mode);
-}
-
-/** {@link writeFileAtomic}, synchronous. */
-export function writeFileAtomicSync(path: string, content: string | Uint8Array, mode: number): void {
+export function writeFileAtomicSync(path: string, content: string | Uint8Array, mode = 0o644): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(tmp, content, { flag: 'wx', mode });

@@ -3,10 +3,10 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, type Run } from '@gage/types';
 import { removeTree, testdir } from '@gage/test-utils';
-import { initRunMeta } from './init-run-meta.js';
+import { initRunMetaSync } from './init-run-meta-sync.js';
 import { makeRun } from './make-run.js';
 import { runStatus } from './run-status.js';
-import { runTimestamp } from './run-timestamp.js';
+import { runTimestampSync } from './run-timestamp-sync.js';
 
 let tmp: string;
 let run: Run;
@@ -26,9 +26,9 @@ async function listTree(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map((p) => p.split('\\').join('/')).sort();
 }
 
-describe('initRunMeta()', () => {
+describe('initRunMetaSync()', () => {
   test('writes the seed files with their exact contents', async () => {
-    await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['python', 'say.py'], {}));
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['python', 'say.py'], {}));
     expect(await listTree(run.metaDir)).toEqual([
       '__schema__', 'config.json', 'id', 'initialized', 'log', 'log/runner', 'opdef.json', 'opref', 'proc', 'proc/cmd', 'proc/env',
     ]);
@@ -40,13 +40,13 @@ describe('initRunMeta()', () => {
     expect(await read('proc/cmd')).toBe('[\n  "python",\n  "say.py"\n]');
     expect(await read('proc/env')).toBe('{}');
     expect(await read('initialized')).toMatch(/^\d{16}$/);
-    expect(await runTimestamp(run, 'initialized')).toBe(Number(await read('initialized')));
+    expect(runTimestampSync(run, 'initialized')).toBe(Number(await read('initialized')));
     expect(run.opref).toEqual({ ns: 'test', name: 'test' });
     expect(await runStatus(run)).toBe('pending');
   });
 
   test('with system attributes: the listing of section 5 and the runner log in order', async () => {
-    await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['echo', 'hello'], {}), {
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['echo', 'hello'], {}), {
       platform: 'Linux 6.1.0 x86_64', zeta: 'test 123',
     });
     expect(await listTree(run.metaDir)).toEqual([
@@ -66,7 +66,7 @@ describe('initRunMeta()', () => {
   test('makes every file it writes read-only except log/runner', async () => {
     await writeFile(join(tmp, 'probe'), '', { mode: 0o666 });
     const writable = (await stat(join(tmp, 'probe'))).mode & 0o777;
-    await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['python', 'say.py']), { platform: 'x' });
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['python', 'say.py']), { platform: 'x' });
     for (const file of ['__schema__', 'config.json', 'id', 'initialized', 'opdef.json', 'opref', 'proc/cmd', 'proc/env', 'sys/platform.json']) {
       expect([file, (await stat(join(run.metaDir, file))).mode & 0o777]).toEqual([file, 0o444 & writable]);
     }
@@ -74,7 +74,7 @@ describe('initRunMeta()', () => {
   });
 
   test('keeps integers and floats apart in config.json; a shell command is a JSON string', async () => {
-    await initRunMeta(run, { ns: 'hello', name: 'train', version: '2' }, opdef,
+    initRunMetaSync(run, { ns: 'hello', name: 'train', version: '2' }, opdef,
       { lr: 1.0, epochs: 3n, name: 'ä', flag: true, none: null }, OpCmd('python train.py --x 1', { A: '1' }));
     expect(await read('config.json')).toBe('{\n  "epochs": 3,\n  "flag": true,\n  "lr": 1.0,\n  "name": "ä",\n  "none": null\n}');
     expect(await read('proc/cmd')).toBe('"python train.py --x 1"');
@@ -83,24 +83,24 @@ describe('initRunMeta()', () => {
   });
 
   test('fails on a meta dir that is already initialized', async () => {
-    await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['a']));
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['a']));
     const before = await read('log', 'runner');
-    await expect(initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['a']))).rejects.toMatchObject({
+    expect(() => initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['a']))).toThrow(expect.objectContaining({
       code: 'ERR_GAGE_RUN_META_INITIALIZED',
       message: `run meta already initialized: ${run.metaDir}`,
-    });
+    }));
     expect(await read('log', 'runner')).toBe(before);
   });
 
   test('an invalid opref fails before anything is written', async () => {
-    await expect(initRunMeta(run, { ns: 'a b', name: 'x' }, opdef, {}, OpCmd(['a']))).rejects.toMatchObject({
+    expect(() => initRunMetaSync(run, { ns: 'a b', name: 'x' }, opdef, {}, OpCmd(['a']))).toThrow(expect.objectContaining({
       message: 'opref namespace (op_ns) cannot contain spaces',
-    });
+    }));
     expect(await readdir(run.metaDir)).toEqual([]);
   });
 
   test('a system attribute name that is not a plain file name is refused', async () => {
-    await expect(initRunMeta(run, { ns: 't', name: 't' }, opdef, {}, OpCmd(['a']), { '../x': 1n })).rejects.toThrow(
+    expect(() => initRunMetaSync(run, { ns: 't', name: 't' }, opdef, {}, OpCmd(['a']), { '../x': 1n })).toThrow(
       "invalid system attribute name: '../x'",
     );
   });

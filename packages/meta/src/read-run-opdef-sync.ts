@@ -1,7 +1,7 @@
 import { decodeOpref, type OpDef, type OpRef, type Run } from '@gage/types';
-import { isJsonObject, readMetaJson } from './_read-meta-json.js';
+import { isJsonObject, readMetaJsonSync } from './_read-meta-json-sync.js';
 import { RunMetaError } from './errors.js';
-import { readMetaFile } from './read-meta-file.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 
 /**
  * Reads `opdef.json` of a run as an {@link OpDef} whose name is the op name
@@ -14,18 +14,18 @@ import { readMetaFile } from './read-meta-file.js';
  *   missing or cannot be decoded
  * @example
  * ```ts
- * await readRunOpdef(run); // { name: 'test', data: { config: 'say.py', exec: 'python say.py' } }
+ * readRunOpdefSync(run); // { name: 'test', data: { config: 'say.py', exec: 'python say.py' } }
  * ```
  */
-export async function readRunOpdef(run: Run): Promise<OpDef> {
-  const opref = run.opref ?? (await readOpref(run));
-  const { file, value } = (await readMetaJson(run, ['opdef.json'], { bigint: true }))!;
+export function readRunOpdefSync(run: Run): OpDef {
+  const opref = run.opref ?? readOpref(run);
+  const { file, value } = readMetaJsonSync(run, ['opdef.json'], { bigint: true })!;
   if (!isJsonObject(value)) throw new RunMetaError(run.id, file, 'expected a JSON object');
   return { name: opref.name, data: value };
 }
 
-async function readOpref(run: Run): Promise<OpRef> {
-  const text = await readMetaFile(run, 'opref');
+function readOpref(run: Run): OpRef {
+  const text = readMetaFileSync(run, 'opref');
   if (text === undefined) throw new RunMetaError(run.id, 'opref', 'file is missing');
   try {
     return decodeOpref(text);

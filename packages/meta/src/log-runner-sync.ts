@@ -15,11 +15,11 @@ import { withParentDir } from './_with-parent-dir.js';
  * @param message the message, beginning with an upper-case letter
  * @example
  * ```ts
- * await logRunner(run, 'Writing meta opref');
+ * logRunnerSync(run, 'Writing meta opref');
  * // log/runner: 2024-06-27T18:32:05-0500 Writing meta opref
  * ```
  */
-export async function logRunner(run: Run, message: string): Promise<void> {
+export function logRunnerSync(run: Run, message: string): void {
   const line = `${formatLocalTime(new Date())} ${message.replace(/\r\n|\r|\n/g, '\\n')}\n`;
   const path = runMetaPath(run, 'log', 'runner');
   withParentDir(run, path, () => appendFileSync(path, line, { mode: 0o666 }));

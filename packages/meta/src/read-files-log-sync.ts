@@ -1,7 +1,7 @@
 import type { Run } from '@gage/types';
-import { checkMetaSchema } from './_check-meta-schema.js';
+import { checkMetaSchemaSync } from './_check-meta-schema-sync.js';
 import { parseFilesLog, type FilesLogEntry } from './_files-log.js';
-import { readMetaFile } from './read-meta-file.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 import { runMetaPath } from './run-meta-path.js';
 
 export type { FilesLogEntry } from './_files-log.js';
@@ -17,12 +17,12 @@ export type { FilesLogEntry } from './_files-log.js';
  *   `bad encoding in "<file>", line <n>: <line>`
  * @example
  * ```ts
- * for (const e of await readFilesLog(run)) console.log(e.event, e.type, e.path);
+ * for (const e of readFilesLogSync(run)) console.log(e.event, e.type, e.path);
  * // a s say.py
  * ```
  */
-export async function readFilesLog(run: Run): Promise<FilesLogEntry[]> {
-  await checkMetaSchema(run);
-  const text = await readMetaFile(run, 'log/files');
+export function readFilesLogSync(run: Run): FilesLogEntry[] {
+  checkMetaSchemaSync(run);
+  const text = readMetaFileSync(run, 'log/files');
   return text === undefined ? [] : parseFilesLog(text, runMetaPath(run, 'log', 'files'));
 }

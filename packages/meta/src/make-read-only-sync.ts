@@ -10,10 +10,10 @@ import { chmodSync, lstatSync } from 'node:fs';
  * @param path the file (or dir)
  * @example
  * ```ts
- * await makeReadOnly(runMetaPath(run, 'log', 'runner'));
+ * makeReadOnlySync(runMetaPath(run, 'log', 'runner'));
  * ```
  */
-export async function makeReadOnly(path: string): Promise<void> {
+export function makeReadOnlySync(path: string): void {
   const st = lstatSync(path);
   if (st.isSymbolicLink()) return;
   const mode = st.mode & 0o7777;

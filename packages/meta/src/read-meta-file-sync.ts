@@ -14,10 +14,10 @@ import { runMetaPath } from './run-meta-path.js';
  * @throws the `fs` error for anything else (e.g. `EACCES`, `EISDIR`)
  * @example
  * ```ts
- * const exit = await readMetaFile(run, 'proc/exit'); // '0' or undefined
+ * const exit = readMetaFileSync(run, 'proc/exit'); // '0' or undefined
  * ```
  */
-export async function readMetaFile(run: Run, relPath: string): Promise<string | undefined> {
+export function readMetaFileSync(run: Run, relPath: string): string | undefined {
   try {
     return readTextSync(runMetaPath(run, ...relPath.split('/')));
   } catch (err) {

@@ -1,10 +1,10 @@
 import { encodeOpref, encodeMetaJson, type Config, type JsonValue, type OpCmd, type OpDef, type OpRef, type Run } from '@gage/types';
 import { RunMetaInitializedError } from './errors.js';
-import { logRunner } from './log-runner.js';
-import { readMetaFile } from './read-meta-file.js';
+import { logRunnerSync } from './log-runner-sync.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 import { redactEnv } from './redact-env.js';
-import { writeMetaFile } from './write-meta-file.js';
-import { writeRunTimestamp } from './write-run-timestamp.js';
+import { writeMetaFileSync } from './write-meta-file-sync.js';
+import { writeRunTimestampSync } from './write-run-timestamp-sync.js';
 
 /**
  * Writes the initial meta files of a run made by `makeRun` (docs/spec/lifecycle.md 5),
@@ -30,25 +30,25 @@ import { writeRunTimestamp } from './write-run-timestamp.js';
  * @example
  * ```ts
  * const run = await makeRun(runsDir);
- * await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, { args: ['python', 'say.py'], env: {} });
+ * initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, { args: ['python', 'say.py'], env: {} });
  * ```
  */
-export async function initRunMeta(
+export function initRunMetaSync(
   run: Run,
   opref: OpRef,
   opdef: OpDef,
   config: Config,
   cmd: OpCmd,
   sysAttrs: Record<string, JsonValue> = {},
-): Promise<void> {
-  if ((await readMetaFile(run, 'initialized')) !== undefined) throw new RunMetaInitializedError(run.metaDir);
+): void {
+  if (readMetaFileSync(run, 'initialized') !== undefined) throw new RunMetaInitializedError(run.metaDir);
   const oprefText = encodeOpref(opref); // validate before writing anything
   for (const name of Object.keys(sysAttrs)) {
     if (!/^[^/\\]+$/.test(name) || name === '.' || name === '..') {
       throw new TypeError(`invalid system attribute name: '${name}'`);
     }
   }
-  await writeMetaFile(run, '__schema__', '1');
+  writeMetaFileSync(run, '__schema__', '1');
   const steps: [message: string, file: string, content: string][] = [
     ['Writing meta opref', 'opref', oprefText],
     ['Writing meta run id', 'id', run.id],
@@ -62,9 +62,9 @@ export async function initRunMeta(
     ),
   ];
   for (const [message, file, content] of steps) {
-    await logRunner(run, message);
-    await writeMetaFile(run, file, content);
+    logRunnerSync(run, message);
+    writeMetaFileSync(run, file, content);
   }
-  await writeRunTimestamp(run, 'initialized');
+  writeRunTimestampSync(run, 'initialized');
   run.opref = opref;
 }

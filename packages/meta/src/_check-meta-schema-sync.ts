@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Run } from '@gage/types';
 import { MetaSchemaError, RunGoneError, RunMetaError } from './errors.js';
-import { readMetaFile } from './read-meta-file.js';
+import { readMetaFileSync } from './read-meta-file-sync.js';
 
 /** Fails unless the run's `__schema__` is `1` (docs/spec/lifecycle.md 7.3); `RunGoneError` when the meta dir itself is gone. */
-export async function checkMetaSchema(run: Run): Promise<void> {
-  const text = await readMetaFile(run, '__schema__');
+export function checkMetaSchemaSync(run: Run): void {
+  const text = readMetaFileSync(run, '__schema__');
   if (text === undefined) {
     if (!existsSync(run.metaDir)) throw new RunGoneError(run.id, run.metaDir);
     throw new RunMetaError(run.id, '__schema__', 'file is missing', {

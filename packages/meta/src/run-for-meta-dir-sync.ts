@@ -6,7 +6,7 @@ import { loadRun } from './_load-run.js';
  * Loads the run whose meta dir is `metaDir` (docs/spec/lifecycle.md 15), or
  * `undefined` when it is not a loadable run. An undecodable `opref` is not a
  * run; a directory without `opref` is a half-made run (killed or out of
- * space during `makeRun`/`initRunMeta`) and loads with `opref` undefined, so
+ * space during `makeRun`/`initRunMetaSync`) and loads with `opref` undefined, so
  * that it can be listed and deleted. The id comes from the `id` file, or
  * from the dir name minus `.meta` / `.meta.deleted` when that file is
  * missing; the name is derived from the id (an id that cannot be named: not
@@ -15,11 +15,11 @@ import { loadRun } from './_load-run.js';
  *
  * @example
  * ```ts
- * const run = await runForMetaDir(join(runsDir, 'abc.meta'));
+ * const run = runForMetaDirSync(join(runsDir, 'abc.meta'));
  * // { id: 'abc', name: 'babab-bopus', runDir: `${runsDir}/abc`, metaDir: `${runsDir}/abc.meta`, opref: {...} }
  * ```
  */
-export async function runForMetaDir(metaDir: string): Promise<Run | undefined> {
+export function runForMetaDirSync(metaDir: string): Run | undefined {
   const run = loadRun(metaDir);
   return run instanceof RunLoadError ? undefined : run;
 }
