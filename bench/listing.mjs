@@ -29,12 +29,12 @@ export async function cachedRunsDir(count) {
     const run = await meta.makeRun(building);
     const config = { lr: 0.001 * (1 + (i % 10)), epochs: BigInt(10 + (i % 5)), model: `net${i % 3}` };
     const opdef = { name: 'train', data: { exec: 'python3 train.py' } };
-    await meta.initRunMeta(run, { ns: 'bench', name: 'train' }, opdef, config, { args: ['python3', 'train.py'], env: {} }, {
+    meta.initRunMetaSync(run, { ns: 'bench', name: 'train' }, opdef, config, { args: ['python3', 'train.py'], env: {} }, {
       platform: 'Linux bench',
     });
     await mkdir(run.runDir, { recursive: true });
-    await meta.writeRunTimestamp(run, 'staged');
-    await meta.writeRunTimestamp(run, 'started');
+    meta.writeRunTimestampSync(run, 'staged');
+    meta.writeRunTimestampSync(run, 'started');
     await proc.finalizeRun(run, i % 10 === 9 ? 1 : 0);
   };
   const next = { i: 0 };

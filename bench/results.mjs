@@ -54,10 +54,10 @@ export async function cachedResultRuns(count) {
     const { config, summary, failed } = runValues(i);
     const run = await meta.makeRun(building);
     const opdef = { name: 'train', data: { exec: 'python3 train.py' } };
-    await meta.initRunMeta(run, { ns: 'bench', name: 'train' }, opdef, config, { args: ['python3', 'train.py'], env: {} }, { platform: 'Linux bench' });
+    meta.initRunMetaSync(run, { ns: 'bench', name: 'train' }, opdef, config, { args: ['python3', 'train.py'], env: {} }, { platform: 'Linux bench' });
     await mkdir(run.runDir, { recursive: true });
-    await meta.writeRunTimestamp(run, 'staged');
-    await meta.writeRunTimestamp(run, 'started');
+    meta.writeRunTimestampSync(run, 'staged');
+    meta.writeRunTimestampSync(run, 'started');
     await writeFile(join(run.runDir, 'summary.json'), types.encodeJson(summary));
     await proc.finalizeRun(run, failed ? 1 : 0);
   };

@@ -50,7 +50,8 @@ for (const spec of casesText.split(',')) {
     const side = ({ meta, stage }) => async () => {
       const runsDir = join(scratch, `runs${k++}`);
       const run = await meta.makeRun(runsDir);
-      await meta.initRunMeta(run, { ns: 'bench', name: 'train' }, { name: 'train', data }, {}, { args: ['python3', 'train.py'], env: {} });
+      // initRunMeta before the Sync names (issue 13): a baseline may be older.
+      await (meta.initRunMetaSync ?? meta.initRunMeta)(run, { ns: 'bench', name: 'train' }, { name: 'train', data }, {}, { args: ['python3', 'train.py'], env: {} });
       const cpu0 = process.cpuUsage();
       const wall = await timeIt(() => stage.stageRun(run, project, { onWarning: () => {} }));
       const cpu = process.cpuUsage(cpu0);

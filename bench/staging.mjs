@@ -47,7 +47,7 @@ export async function run({ quick, rounds }) {
         product: async () => {
           const runsDir = join(scratch, `runs${k++}`);
           const run = await meta.makeRun(runsDir);
-          await meta.initRunMeta(run, { ns: 'bench', name: 'train' }, opdef, {}, { args: ['python3', 'train.py'], env: {} });
+          meta.initRunMetaSync(run, { ns: 'bench', name: 'train' }, opdef, {}, { args: ['python3', 'train.py'], env: {} });
           const ms = await timeIt(() => stage.stageRun(run, project, { onWarning: () => {} }));
           const copied = await countFiles(run.runDir);
           if (copied !== count) throw new Error(`staged ${copied} files, expected ${count}`);

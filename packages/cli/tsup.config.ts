@@ -4,7 +4,9 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
-  entry: { gage: 'src/gage.ts' }, format: ['esm'], target: 'node20', platform: 'node',
+  // The read-ahead worker is an entry of its own: `new Worker(new URL('./read-ahead-worker.js', import.meta.url))`.
+  entry: { gage: 'src/gage.ts', 'read-ahead-worker': 'src/runs/_read-ahead-worker.ts' },
+  format: ['esm'], target: 'node20', platform: 'node',
   sourcemap: true, clean: true, splitting: true,
   noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
   define: { __GAGE_VERSION__: JSON.stringify(version) },

@@ -225,3 +225,27 @@ Deno.test('the gage bin under Deno: compare --json and diff --json of real runs 
     await removeTree(home);
   }
 });
+
+Deno.test('the gage bin under Deno: 2,050 runs listed with the read-ahead worker (dist/read-ahead-worker.js)', async () => {
+  const home = await testdir();
+  const runs = join(home, 'runs');
+  try {
+    for (let i = 0; i < 2050; i++) {
+      const meta = join(runs, `${(0x10000000 + i).toString(16)}-1111-4111-8111-111111111111.meta`);
+      Deno.mkdirSync(join(meta, 'proc'), { recursive: true });
+      Deno.writeTextFileSync(join(meta, 'opref'), '2 p train\n');
+      Deno.writeTextFileSync(join(meta, 'initialized'), String(1_700_000_000_000_000 + i));
+      if (i % 2 === 0) Deno.writeTextFileSync(join(meta, 'proc', 'exit'), '0');
+    }
+    const r = await gage(['--runs', runs, 'runs', '-a'], home, home);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    const statuses = r.stdout.split('\n').map((line) => / (completed|pending) /.exec(line)?.[1]).filter((s) => s !== undefined);
+    assert.equal(statuses.length, 2050);
+    // Index 1 is the newest run (i = 2049, odd: pending), then they alternate.
+    assert.deepEqual(statuses.slice(0, 4), ['pending', 'completed', 'pending', 'completed']);
+    assert.equal(statuses.filter((s) => s === 'completed').length, 1025);
+  } finally {
+    await removeTree(home);
+  }
+});

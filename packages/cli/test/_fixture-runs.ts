@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { associateProject, initRunMeta, initRunUserAttrs, makeRun, scanRunFiles, writeManifest, writeRunTimestamp } from '@gage/meta';
+import { associateProject, initRunMetaSync, initRunUserAttrs, makeRun, scanRunFiles, writeManifest, writeRunTimestampSync } from '@gage/meta';
 import { execRun, finalizeRun } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type Config, type Run } from '@gage/types';
 import { GREET } from './_helpers.js';
@@ -27,7 +27,7 @@ export async function makeGreetRun(runsDir: string, projectDir: string, options:
   const config: Config = options.op === 'hello' ? { name: options.name ?? 'World' } : {};
   const exec = options.op === 'hello' ? 'node hello.cjs' : ['node', '-e', 'process.exit(3)'];
   const opdef = OpDef(options.op, { exec }, join(projectDir, 'gage.toml'));
-  await initRunMeta(run, OpRef(basename(realpathSync(projectDir)), options.op), opdef, config, OpCmd(exec, {}), { platform: 'test' });
+  initRunMetaSync(run, OpRef(basename(realpathSync(projectDir)), options.op), opdef, config, OpCmd(exec, {}), { platform: 'test' });
   await initRunUserAttrs(run, options.label ? { label: options.label } : {});
   await associateProject(run, projectDir);
   await mkdir(run.runDir, { recursive: true });
@@ -35,7 +35,7 @@ export async function makeGreetRun(runsDir: string, projectDir: string, options:
   await writeFile(join(run.runDir, 'config.json'), `{"name": "${options.name ?? 'World'}"}\n`);
   await scanRunFiles(run, 's');
   await writeManifest(run);
-  await writeRunTimestamp(run, 'staged');
+  writeRunTimestampSync(run, 'staged');
   if (options.staged) return run;
   const code = await execRun(run);
   await finalizeRun(run, code);

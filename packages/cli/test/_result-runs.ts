@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { deleteRuns, initRunMeta, initRunUserAttrs, makeRun, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp } from '@gage/meta';
+import { deleteRuns, initRunMetaSync, initRunUserAttrs, makeRun, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
 import { finalizeRun } from '@gage/proc';
 import { encodeJson, encodeMetaJson, OpCmd, OpDef, OpRef, type Config, type JsonValue, type Run } from '@gage/types';
 
@@ -31,19 +31,19 @@ export async function makeResultRun(runsDir: string, options: ResultRunOptions =
   const op = options.op ?? 'train';
   const run = await makeRun(runsDir);
   const opdef = OpDef(op, { exec: 'python train.py' }, join(runsDir, 'gage.toml'));
-  await initRunMeta(run, OpRef('proj', op), opdef, options.config ?? {}, OpCmd('python train.py', {}), { platform: 'test' });
+  initRunMetaSync(run, OpRef('proj', op), opdef, options.config ?? {}, OpCmd('python train.py', {}), { platform: 'test' });
   await initRunUserAttrs(run, options.label ? { label: options.label } : {});
   await mkdir(run.runDir, { recursive: true });
   for (const [path, text] of Object.entries(options.files ?? {})) {
     await mkdir(dirname(join(run.runDir, path)), { recursive: true });
     await writeFile(join(run.runDir, path), text);
   }
-  if (options.provenance) await writeMetaFile(run, 'provenance.json', encodeMetaJson(options.provenance as unknown as JsonValue));
-  if (options.patch !== undefined) await writeMetaFile(run, 'provenance.patch', options.patch);
+  if (options.provenance) writeMetaFileSync(run, 'provenance.json', encodeMetaJson(options.provenance as unknown as JsonValue));
+  if (options.patch !== undefined) writeMetaFileSync(run, 'provenance.patch', options.patch);
   await scanRunFiles(run, 's');
   await writeManifest(run);
-  await writeRunTimestamp(run, 'staged');
-  await writeRunTimestamp(run, 'started');
+  writeRunTimestampSync(run, 'staged');
+  writeRunTimestampSync(run, 'started');
   if (options.summary) await writeFile(join(run.runDir, 'summary.json'), encodeJson(options.summary as unknown as JsonValue));
   await finalizeRun(run, options.exitCode ?? 0);
   return run;

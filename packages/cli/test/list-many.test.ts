@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { associateProject, initRunMeta, initRunUserAttrs, makeRun } from '@gage/meta';
+import { associateProject, initRunMetaSync, initRunUserAttrs, makeRun } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, runNameForId, type Run } from '@gage/types';
 import { removeTree, testdir } from '@gage/test-utils';
 import { gage } from './_helpers.js';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   runs = join(home, 'runs');
   // The opref exactly as the product writes it, from one real run.
   const template = await makeRun(join(home, 'template'));
-  await initRunMeta(template, OpRef('p', 'train'), OpDef('train', { exec: 'x' }), {}, OpCmd('x', {}), {});
+  initRunMetaSync(template, OpRef('p', 'train'), OpDef('train', { exec: 'x' }), {}, OpCmd('x', {}), {});
   const opref = await readFile(join(template.metaDir, 'opref'), 'utf8');
   const next = { i: 0 };
   await Promise.all(

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  fileSha256, initRunMeta, isPidAlive, LOOP_YIELD_CALLS, lockRun, makeLoopYield, makeRun, makeRunTimestamp, readManifest,
-  readRunCmd, readRunConfig,
-  readRunOpdef, runAttr, runLockState, runMetaPath, runStatus, scanRunFiles, writeManifest, writeRunTimestamp,
+  fileSha256, initRunMetaSync, isPidAlive, LOOP_YIELD_CALLS, lockRun, makeLoopYield, makeRun, makeRunTimestamp, readManifestSync,
+  readRunCmdSync, readRunConfigSync,
+  readRunOpdefSync, runAttrSync, runLockState, runMetaPath, runStatus, scanRunFiles, writeManifest, writeRunTimestampSync,
 } from '@gage/meta';
 import { removeTree, testdir } from '@gage/test-utils';
 
@@ -14,16 +14,16 @@ Deno.test('makes a run, initializes its meta and reads it back under Deno', asyn
     const run = await makeRun(runsDir, { id: 'aaa' });
     assert.equal(await runStatus(run), 'unknown');
     const opdef = { name: 'test', data: { exec: 'python say.py', config: 'say.py' } };
-    await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, { lr: 1.0, n: 3n }, { args: ['python', 'say.py'], env: {} });
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, { lr: 1.0, n: 3n }, { args: ['python', 'say.py'], env: {} });
     assert.equal(await runStatus(run), 'pending');
     assert.deepEqual((await readdir(run.metaDir)).sort(), [
       '__schema__', 'config.json', 'id', 'initialized', 'log', 'opdef.json', 'opref', 'proc',
     ]);
     assert.equal((await stat(runMetaPath(run, 'opref'))).mode & 0o222, 0);
-    assert.deepEqual(await readRunConfig(run), { lr: 1, n: 3n });
-    assert.deepEqual(await readRunOpdef(run), opdef);
-    assert.deepEqual(await readRunCmd(run), { args: ['python', 'say.py'], env: {} });
-    assert.equal(typeof (await runAttr(run, 'timestamp')), 'number');
+    assert.deepEqual(readRunConfigSync(run), { lr: 1, n: 3n });
+    assert.deepEqual(readRunOpdefSync(run), opdef);
+    assert.deepEqual(readRunCmdSync(run), { args: ['python', 'say.py'], env: {} });
+    assert.equal(typeof runAttrSync(run, 'timestamp'), 'number');
     assert.ok(makeRunTimestamp() < makeRunTimestamp());
     assert.ok(isPidAlive(process.pid));
 
@@ -32,9 +32,9 @@ Deno.test('makes a run, initializes its meta and reads it back under Deno', asyn
     await scanRunFiles(run, 's');
     const sha = '3f9c639e1d6b056c071b44752ea97c694127291443065afa2689bf78ef3b8fb0';
     assert.deepEqual(await writeManifest(run), [{ type: 's', sha256: sha, path: 'say.py' }]);
-    assert.deepEqual(await readManifest(run), [{ type: 's', sha256: sha, path: 'say.py' }]);
+    assert.deepEqual(readManifestSync(run), [{ type: 's', sha256: sha, path: 'say.py' }]);
     assert.equal(await fileSha256(join(run.runDir, 'say.py')), sha);
-    await writeRunTimestamp(run, 'staged');
+    writeRunTimestampSync(run, 'staged');
     assert.equal(await runStatus(run), 'staged');
 
     const lock = await lockRun(run);

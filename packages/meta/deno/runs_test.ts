@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  deleteRuns, initRunMeta, listRuns, logUserAttrs, makeRun, purgeRuns, restoreRuns, runUserAttrs, selectOneRun, selectRuns,
+  deleteRuns, initRunMetaSync, listRuns, logUserAttrs, makeRun, purgeRuns, restoreRuns, runUserAttrs, selectOneRun, selectRuns,
 } from '@gage/meta';
 import { removeTree, testdir } from '@gage/test-utils';
 
@@ -13,9 +13,9 @@ Deno.test('lists, selects, labels, deletes, restores and purges runs under Deno'
   const runsDir = await testdir();
   try {
     const first = await makeRun(runsDir, { id: 'abc' });
-    await initRunMeta(first, { ns: 'test', name: 'test' }, opdef, {}, cmd);
+    initRunMetaSync(first, { ns: 'test', name: 'test' }, opdef, {}, cmd);
     const second = await makeRun(runsDir, { id: 'abcd' });
-    await initRunMeta(second, { ns: 'test', name: 'other' }, opdef, {}, cmd);
+    initRunMetaSync(second, { ns: 'test', name: 'other' }, opdef, {}, cmd);
 
     const runs = await listRuns(runsDir, { sort: ['-timestamp'] });
     assert.deepEqual(runs.map((r) => r.id), ['abcd', 'abc']);

@@ -85,7 +85,7 @@ export class RunExistsError extends GageError<MetaErrorCode> {
   }
 }
 
-/** `initRunMeta` on a meta dir that has `initialized` (`ERR_GAGE_RUN_META_INITIALIZED`). */
+/** `initRunMetaSync` on a meta dir that has `initialized` (`ERR_GAGE_RUN_META_INITIALIZED`). */
 export class RunMetaInitializedError extends GageError<MetaErrorCode> {
   /** The meta dir. */
   readonly metaDir: string;
@@ -188,7 +188,7 @@ export class InvalidRunLockError extends GageError<MetaErrorCode> {
 }
 
 /**
- * `runAttr` failed (message = the attribute name, docs/spec/lifecycle.md 12):
+ * `runAttrSync` failed (message = the attribute name, docs/spec/lifecycle.md 12):
  * `ERR_GAGE_RUN_ATTR_UNKNOWN` for a name it does not support,
  * `ERR_GAGE_RUN_ATTR_MISSING` for a known one the run lacks (no default given).
  */

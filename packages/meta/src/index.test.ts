@@ -4,12 +4,12 @@ import * as meta from '@gage/meta';
 describe('@gage/meta exports map', () => {
   test('exports the core of runs on disk by the package name', () => {
     for (const name of [
-      'makeRunId', 'makeRunTimestamp', 'makeRun', 'runMetaDir', 'runMetaPath', 'writeMetaFile', 'readMetaFile', 'logRunner',
-      'makeReadOnly', 'writeRunTimestamp', 'runTimestamp', 'initRunMeta', 'readRunConfig', 'readRunOpdef', 'readRunCmd',
-      'scanRunFiles', 'readFilesLog', 'writeManifest', 'readManifest', 'fileSha256', 'lockRun', 'runLockState', 'RunLock',
-      'isPidAlive', 'runStatus', 'runAttr', 'clearRunAttrCache', 'setMetaLogger', 'RunExistsError', 'RunMetaInitializedError',
+      'makeRunId', 'makeRunTimestamp', 'makeRun', 'runMetaDir', 'runMetaPath', 'writeMetaFileSync', 'readMetaFileSync', 'logRunnerSync',
+      'makeReadOnlySync', 'writeRunTimestampSync', 'runTimestampSync', 'initRunMetaSync', 'readRunConfigSync', 'readRunOpdefSync', 'readRunCmdSync',
+      'scanRunFiles', 'readFilesLogSync', 'writeManifest', 'readManifestSync', 'fileSha256', 'lockRun', 'runLockState', 'RunLock',
+      'isPidAlive', 'runStatus', 'runAttrSync', 'clearRunAttrCache', 'setMetaLogger', 'RunExistsError', 'RunMetaInitializedError',
       'RunMetaError', 'MetaSchemaError', 'MetaEncodingError', 'RunLockedError', 'RunAttrError', 'InvalidRunLockError', 'RunGoneError',
-      'findOrphanedRunFiles', 'removeOrphanedRunFiles',
+      'findOrphanedRunFiles', 'removeOrphanedRunFiles', 'readTextSync', 'notRegularFile',
     ]) {
       expect([name, typeof (meta as Record<string, unknown>)[name]]).toEqual([name, 'function']);
     }

@@ -1,5 +1,5 @@
 // Test fixtures for the listing, selection and delete tests: real run
-// layouts on disk, written file by file (what makeRun + initRunMeta leave
+// layouts on disk, written file by file (what makeRun + initRunMetaSync leave
 // behind, reduced to the files these functions read).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ export interface FakeRunOptions {
   runDir?: boolean;
 }
 
-/** Writes a run with id `id` under `runsDir` and returns it as `runForMetaDir` would (op ref aside). */
+/** Writes a run with id `id` under `runsDir` and returns it as `runForMetaDirSync` would (op ref aside). */
 export async function makeFakeRun(runsDir: string, id: string, options: FakeRunOptions = {}): Promise<Run> {
   const runDir = join(runsDir, id);
   const metaDir = `${runDir}${options.deleted ? '.meta.deleted' : '.meta'}`;

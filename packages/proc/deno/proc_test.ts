@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initRunMeta, makeRun } from '@gage/meta';
+import { initRunMetaSync, makeRun } from '@gage/meta';
 import { collectReadBuffers, execRun, finalizeRun, openRunOutput, readRunOutput, startRun } from '@gage/proc';
 import { removeTree, testdir } from '@gage/test-utils';
 
@@ -13,7 +13,7 @@ async function withRun(args: string[], body: (run: Awaited<ReturnType<typeof mak
   const runsDir = await testdir();
   try {
     const run = await makeRun(runsDir);
-    await initRunMeta(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
     await Deno.mkdir(run.runDir);
     await body(run);
   } finally {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initRunMeta, makeRun } from '@gage/meta';
+import { initRunMetaSync, makeRun } from '@gage/meta';
 import { execRun, finalizeRun, readRunScalarsSync } from '@gage/proc';
 
 Deno.test('a run writes summary.json and prints scalars; finalize merges the last scalars into the metrics', async () => {
@@ -12,7 +12,7 @@ Deno.test('a run writes summary.json and prints scalars; finalize merges the las
     const run = await makeRun(runsDir);
     const script = 'for (let i = 0; i < 3; i++) console.log(`step ${i} loss ${1 / (i + 1)}`); require("fs").writeFileSync("summary.json", \'{"attributes": {"kind": "demo"}}\')';
     const args = ['node', '-e', script];
-    await initRunMeta(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
     await Deno.mkdir(run.runDir);
     await finalizeRun(run, await execRun(run));
     assert.deepEqual(readRunScalarsSync(run).map((p) => [p.key, p.step, p.value]), [['loss', 0, 1], ['loss', 1, 0.5], ['loss', 2, 1 / 3]]);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, stat, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listRuns, lockRun, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
+import { listRuns, lockRun, readMetaFileSync, runMetaPath, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { cleanupTestdirs, waitFor } from '@gage/test-utils';
 import { FIXTURES, fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
@@ -30,7 +30,7 @@ describe('execRun()', () => {
     expect(lines).toEqual(['lock=pid\n']);
     expect(chunks).toEqual([[0, 'lock=pid\n']]);
     expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('lock=pid\n');
-    expect(await readMetaFile(run, 'started')).toMatch(/^\d{16}$/);
+    expect(readMetaFileSync(run, 'started')).toMatch(/^\d{16}$/);
     expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
     expect((await runnerLog(run)).slice(before)).toEqual([
       'Writing meta started',
@@ -87,7 +87,7 @@ describe('execRun()', () => {
     expect((await runnerLog(run)).slice(-2)).toEqual(['Exit code for run: -2', 'Deleting meta proc/lock']);
     await finalizeRun(run, status);
     expect(await runStatus(run)).toBe('terminated');
-    expect(await readMetaFile(run, 'proc/exit')).toBe('-2');
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('-2');
   });
 
   test('an abort reason naming a signal sends that signal', async () => {
@@ -115,8 +115,14 @@ describe('execRun()', () => {
     const runner = startRunner(run);
     let childPid: number | undefined;
     try {
-      await waitFor(async () => (await readMetaFile(run, 'proc/lock').catch(() => undefined)) !== undefined);
-      childPid = Number(await readMetaFile(run, 'proc/lock'));
+      await waitFor(() => {
+        try {
+          return readMetaFileSync(run, 'proc/lock') !== undefined;
+        } catch {
+          return false; // between its write and its rename, or a half-made meta dir
+        }
+      });
+      childPid = Number(readMetaFileSync(run, 'proc/lock'));
       expect(await runStatus(run)).toBe('running');
       runner.child.kill('SIGKILL');
       await runner.exit;
@@ -143,7 +149,7 @@ describe('execRun()', () => {
     let childPid: number | undefined;
     try {
       await waitFor(async () => (await readFile(runMetaPath(run, 'output', '40_run'), 'utf8').catch(() => '')) === 'started\n');
-      childPid = Number(await readMetaFile(run, 'proc/lock'));
+      childPid = Number(readMetaFileSync(run, 'proc/lock'));
       runner.child.kill('SIGKILL');
       await runner.exit;
       await waitFor(() => exists(join(run.runDir, 'got-term')));

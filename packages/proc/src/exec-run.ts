@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockRun, logRunner, readRunOpdef, runMetaPath, writeMetaFile, writeRunTimestamp } from '@gage/meta';
+import { lockRun, logRunnerSync, readRunOpdefSync, runMetaPath, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
-import type { Run } from '@gage/types';
+import type { OpDef, Run } from '@gage/types';
 import type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 import { RunOutputError } from './errors.js';
 import { forwardAbort } from './_forward-abort.js';
@@ -83,8 +83,8 @@ export interface ExecRunOptions {
 export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<number> {
   const lock = options.lock ?? await lockRun(run);
   try {
-    const scalars = await openScalarCapture(run);
-    await writeRunTimestamp(run, 'started');
+    const scalars = openScalarCapture(run);
+    writeRunTimestampSync(run, 'started');
     const proc = await startRun(run, { lock, env: options.env, parentPwd: options.parentPwd });
     let output;
     try {
@@ -97,11 +97,11 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
     const finishForwarding = forwardAbort(proc, options);
     let failed = false;
     try {
-      await writeMetaFile(run, 'proc/lock', String(proc.pid));
-      await logRunner(run, 'Writing meta proc/lock');
+      writeMetaFileSync(run, 'proc/lock', String(proc.pid));
+      logRunnerSync(run, 'Writing meta proc/lock');
       const status = await proc.wait();
       options.onExit?.(status);
-      await logRunner(run, `Exit code for run: ${status}`);
+      logRunnerSync(run, `Exit code for run: ${status}`);
       await output.waitAndClose(OUTPUT_DRAIN_MS).catch((err: unknown) => {
         throw new RunOutputError(run.id, output.outputPath, status, err);
       });
@@ -117,9 +117,11 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
       if (scalars) options.onScalars?.(scalars.lastValues);
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
       // After a failure (often a full disk) the log may not take the line: the first error is the one to report.
-      await logRunner(run, 'Deleting meta proc/lock').catch((err: unknown) => {
+      try {
+        logRunnerSync(run, 'Deleting meta proc/lock');
+      } catch (err) {
         if (!failed) throw err;
-      });
+      }
     }
   } finally {
     if (!options.lock) await lock.release();
@@ -130,9 +132,14 @@ export async function execRun(run: Run, options: ExecRunOptions = {}): Promise<n
  * The scalar capture of a run (decision 20) from its op's `output-scalars`:
  * none when it is `false`; patterns that do not compile are logged and left out.
  */
-async function openScalarCapture(run: Run): Promise<ScalarCapture | undefined> {
-  const opdef = await readRunOpdef(run).catch(() => undefined);
+function openScalarCapture(run: Run): ScalarCapture | undefined {
+  let opdef: OpDef | undefined;
+  try {
+    opdef = readRunOpdefSync(run);
+  } catch {
+    // an unreadable opdef has no output-scalars: the default patterns
+  }
   const { patterns, problems } = scalarPatterns(opdef?.data['output-scalars']);
-  for (const problem of problems) await logRunner(run, `Scalars: ${problem}`);
+  for (const problem of problems) logRunnerSync(run, `Scalars: ${problem}`);
   return patterns === undefined ? undefined : new ScalarCapture(runMetaPath(run, 'scalars'), patterns);
 }

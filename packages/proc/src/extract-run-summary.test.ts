@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execRun } from './exec-run.js';
 import { extractRunSummary } from './extract-run-summary.js';
 import { finalizeRun } from './finalize-run.js';
-import { readMetaFile } from '@gage/meta';
+import { readMetaFileSync } from '@gage/meta';
 import { OpDef, parseJson, type JsonObject, type Run } from '@gage/types';
 import { makeStagedRun, runnerLog } from '../test/helpers.js';
 import { cleanupTestdirs } from '@gage/test-utils';
@@ -102,19 +102,19 @@ describe('finalizeRun() writes the meta summary', () => {
     const status = await execRun(run);
     const warnings: string[] = [];
     await finalizeRun(run, status, { onWarning: (w) => warnings.push(w) });
-    expect(parseJson((await readMetaFile(run, 'summary.json')) as string, { bigint: true })).toEqual({ attributes: {}, metrics: { loss: 0.5 } });
+    expect(parseJson(readMetaFileSync(run, 'summary.json') as string, { bigint: true })).toEqual({ attributes: {}, metrics: { loss: 0.5 } });
     expect(warnings).toEqual([`summary file "summary.json": metric 'bad': expected a number (or {"value": <number>}), got a string`]);
     const log = await runnerLog(run);
     expect(log).toEqual(expect.arrayContaining([
       `Summary: summary file "summary.json": metric 'bad': expected a number (or {"value": <number>}), got a string`,
       'Using the run summary in "summary.json"', 'Writing meta summary',
     ]));
-    expect(await readMetaFile(run, 'proc/exit')).toBe('0');
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('0');
   });
 
   test('no summary: no summary.json', async () => {
     const run = await makeStagedRun({}, ['node', '-e', '0']);
     await finalizeRun(run, await execRun(run));
-    expect(await readMetaFile(run, 'summary.json')).toBeUndefined();
+    expect(readMetaFileSync(run, 'summary.json')).toBeUndefined();
   });
 });

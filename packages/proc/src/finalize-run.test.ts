@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readMetaFile, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
+import { readMetaFileSync, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { cleanupTestdirs, listFiles, waitFor } from '@gage/test-utils';
 import { fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
@@ -26,16 +26,16 @@ describe('finalizeRun()', () => {
     expect(status).toBe(0);
     const before = (await runnerLog(run)).length;
     await finalizeRun(run, status);
-    expect(await readMetaFile(run, 'proc/exit')).toBe('0');
-    expect(await readMetaFile(run, 'stopped')).toMatch(/^\d{16}$/);
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('0');
+    expect(readMetaFileSync(run, 'stopped')).toMatch(/^\d{16}$/);
     expect(await runStatus(run)).toBe('completed');
     expect((await runnerLog(run)).slice(before)).toEqual([
       'Writing meta stopped', 'Writing meta proc/exit', 'Finalizing run files (see manifest)',
     ]);
-    const manifest = await readMetaFile(run, 'manifest');
+    const manifest = readMetaFileSync(run, 'manifest');
     const entries = manifest?.split('\n').filter((l) => l !== '').map((l) => l.split(' '));
     expect(entries?.map(([type, , path]) => [type, path])).toEqual([['s', 'a.txt'], ['g', 'out.txt']]);
-    expect(await readMetaFile(run, 'log/files')).toMatch(/\na g \d+ out\.txt\n$/);
+    expect(readMetaFileSync(run, 'log/files')).toMatch(/\na g \d+ out\.txt\n$/);
     expect(await listFiles(runMetaDir(run))).toEqual([
       '__schema__', 'config.json', 'id', 'initialized', 'log/files', 'log/patched', 'log/runner', 'manifest',
       'opdef.json', 'opref', 'output/40_run', 'output/40_run.index', 'proc/cmd', 'proc/env', 'proc/exit',
@@ -49,7 +49,7 @@ describe('finalizeRun()', () => {
     const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['exit', 2])));
     await finalizeRun(run, await execRun(run));
     expect(await runStatus(run)).toBe('error');
-    expect(await readMetaFile(run, 'proc/exit')).toBe('2');
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('2');
   });
 
   test('deletes a proc/lock left behind and logs it', async () => {
@@ -57,7 +57,7 @@ describe('finalizeRun()', () => {
     await writeFile(runMetaPath(run, 'proc', 'lock'), '999999999');
     await finalizeRun(run, -9);
     expect((await runnerLog(run))).toContain('Deleting meta proc/lock');
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
     expect(await runStatus(run)).toBe('terminated');
   });
 
@@ -83,8 +83,8 @@ describe('finalizeRun()', () => {
     const cmd = fixtureCmd('emit.mjs', ...steps(['exit', 4]));
     const run = await makeStagedRun({}, ['true'], { exec: { run: ['true'], finalize: cmd } });
     await expect(finalizeRun(run, 0)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_EXEC', phase: 'finalize', exitCode: 4, args: cmd });
-    expect(await readMetaFile(run, 'proc/exit')).toBe('0');
-    expect(await readMetaFile(run, 'stopped')).toBeDefined();
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('0');
+    expect(readMetaFileSync(run, 'stopped')).toBeDefined();
     expect(await runnerLog(run)).not.toContain('Finalizing run files (see manifest)');
   });
 
@@ -100,9 +100,9 @@ describe('finalizeRun()', () => {
     expect(log).toContain(`Exit code for finalize: ${sig === 'SIGINT' ? -2 : -15}`);
     expect(log).toContain(`Stopped finalize by ${sig}`);
     expect(log.at(-1)).toBe('Finalizing run files (see manifest)');
-    expect(await readMetaFile(run, 'proc/exit')).toBe('0'); // the run process's status
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
-    const manifest = await readMetaFile(run, 'manifest');
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('0'); // the run process's status
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
+    const manifest = readMetaFileSync(run, 'manifest');
     expect(manifest?.split('\n').filter((l) => l !== '').map((l) => l.split(' ')[2])).toEqual(['a.txt', 'made.txt']);
     expect(await writableFiles(runMetaDir(run))).toEqual([]);
     expect(await writableFiles(run.runDir)).toEqual([]);

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  lockRun, logRunner, makeReadOnly, readRunOpdef, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp,
+  lockRun, logRunnerSync, makeReadOnlySync, readRunOpdefSync, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync,
 } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import { encodeMetaJson, type ExecCommand, type JsonValue, type OpDef, type Run } from '@gage/types';
@@ -67,22 +67,27 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
   const lock = options.lock ?? await lockRun(run);
   try {
     await mkdir(run.runDir, { recursive: true });
-    const opdef = await readRunOpdef(run).catch(() => undefined);
+    let opdef: OpDef | undefined;
+    try {
+      opdef = readRunOpdefSync(run);
+    } catch {
+      // finalized all the same: no summary options, no finalize hook
+    }
     await writeSummary(run, opdef, options);
     await makeReadOnlyIfPresent(join(run.metaDir, 'output', '40_run'));
     await makeReadOnlyIfPresent(join(run.metaDir, 'output', '40_run.index'));
-    await writeRunTimestamp(run, 'stopped');
-    await logRunner(run, 'Writing meta proc/exit');
-    await writeMetaFile(run, 'proc/exit', String(exitCode));
+    writeRunTimestampSync(run, 'stopped');
+    logRunnerSync(run, 'Writing meta proc/exit');
+    writeMetaFileSync(run, 'proc/exit', String(exitCode));
     if (await exists(join(run.metaDir, 'proc', 'lock'))) {
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
-      await logRunner(run, 'Deleting meta proc/lock');
+      logRunnerSync(run, 'Deleting meta proc/lock');
     }
     const hook = finalizeCommand(opdef);
     if (hook !== undefined) await runFinalizeHook(run, hook, options);
     await scanRunFiles(run, 'g');
     await makeReadOnlyIfPresent(join(run.metaDir, 'log', 'files'));
-    await logRunner(run, 'Finalizing run files (see manifest)');
+    logRunnerSync(run, 'Finalizing run files (see manifest)');
     for (const entry of await writeManifest(run, { logModified: true })) {
       await makeReadOnlyIfPresent(join(run.runDir, ...entry.path.split('/')));
     }
@@ -102,11 +107,11 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
 async function writeSummary(run: Run, opdef: OpDef | undefined, options: FinalizeRunOptions): Promise<void> {
   const extracted = await extractRunSummary(run, opdef);
   for (const warning of extracted.warnings) {
-    await logRunner(run, `Summary: ${warning}`);
+    logRunnerSync(run, `Summary: ${warning}`);
     options.onWarning?.(warning);
   }
   if (extracted.summary !== undefined) {
-    await logRunner(run, `Using the run summary in ${extracted.source === 'output' ? 'the output' : `"${extracted.source}"`}`);
+    logRunnerSync(run, `Using the run summary in ${extracted.source === 'output' ? 'the output' : `"${extracted.source}"`}`);
   }
   const summary = extracted.summary ?? { attributes: {}, metrics: {} };
   // Decision 20: the last value of each scalar is a metric, unless the summary names it.
@@ -117,17 +122,17 @@ async function writeSummary(run: Run, opdef: OpDef | undefined, options: Finaliz
     Object.defineProperty(summary.metrics, key, { value: last, enumerable: true, writable: true, configurable: true });
     fromScalars++;
   }
-  if (fromScalars > 0) await logRunner(run, `Using the last value of ${fromScalars} scalar${fromScalars === 1 ? '' : 's'} as metrics`);
+  if (fromScalars > 0) logRunnerSync(run, `Using the last value of ${fromScalars} scalar${fromScalars === 1 ? '' : 's'} as metrics`);
   if (Object.keys(summary.attributes).length === 0 && Object.keys(summary.metrics).length === 0 && !summary.run) return;
-  await logRunner(run, 'Writing meta summary');
-  await writeMetaFile(run, 'summary.json', encodeMetaJson(summary as unknown as JsonValue));
+  logRunnerSync(run, 'Writing meta summary');
+  writeMetaFileSync(run, 'summary.json', encodeMetaJson(summary as unknown as JsonValue));
 }
 
 /** Runs the finalize hook; one stopped by `options.signal` is logged, not thrown. */
 async function runFinalizeHook(run: Run, hook: ExecCommand, options: FinalizeRunOptions): Promise<void> {
   const signal = options.signal;
   if (signal?.aborted) {
-    await logRunner(run, `Not starting finalize: stopped by ${signalFromReason(signal.reason)}`);
+    logRunnerSync(run, `Not starting finalize: stopped by ${signalFromReason(signal.reason)}`);
     return;
   }
   try {
@@ -136,7 +141,7 @@ async function runFinalizeHook(run: Run, hook: ExecCommand, options: FinalizeRun
     });
   } catch (err) {
     if (!(signal?.aborted && err instanceof RunExecError)) throw err;
-    await logRunner(run, `Stopped finalize by ${signalFromReason(signal.reason)}`);
+    logRunnerSync(run, `Stopped finalize by ${signalFromReason(signal.reason)}`);
   }
 }
 
@@ -155,12 +160,12 @@ async function makeTreeReadOnly(dir: string, skip: string): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await makeTreeReadOnly(path, skip);
-    else if (entry.isFile() && path !== skip) await makeReadOnly(path);
+    else if (entry.isFile() && path !== skip) makeReadOnlySync(path);
   }
 }
 
 async function makeReadOnlyIfPresent(path: string): Promise<void> {
-  if (await exists(path)) await makeReadOnly(path);
+  if (await exists(path)) makeReadOnlySync(path);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { logRunner, makeReadOnly, writeMetaFile } from '@gage/meta';
+import { logRunnerSync, makeReadOnlySync, writeMetaFileSync } from '@gage/meta';
 import type { ExecCommand, ExecPhase, Run } from '@gage/types';
 import { formatCommand } from './_format-command.js';
 import { forwardAbort } from './_forward-abort.js';
@@ -71,24 +71,24 @@ export async function runHook(run: Run, phase: ExecPhase, cmd: ExecCommand, opti
   await mkdir(run.runDir, { recursive: true });
   const env: Record<string, string> = { run_id: run.id, run_dir: run.runDir };
   if (STAGING_PHASES.has(phase) && options.projectDir !== undefined) env.project_dir = options.projectDir;
-  await logRunner(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
+  logRunnerSync(run, `Starting ${phase} (see output/${name}): ${formatCommand(cmd)}`);
   const child = await spawnProcess(cmd, { cwd: run.runDir, env });
   const output = openRunOutput(run, child, { name, onOutput: options.onOutput, onOutputChunk: options.onOutputChunk });
   const finishForwarding = forwardAbort(child, options);
   let exitCode: number;
   try {
-    await writeMetaFile(run, 'proc/lock', String(child.pid));
-    await logRunner(run, 'Writing meta proc/lock');
+    writeMetaFileSync(run, 'proc/lock', String(child.pid));
+    logRunnerSync(run, 'Writing meta proc/lock');
     exitCode = await child.exit;
-    await logRunner(run, `Exit code for ${phase}: ${exitCode}`);
+    logRunnerSync(run, `Exit code for ${phase}: ${exitCode}`);
     await output.waitAndClose(OUTPUT_DRAIN_MS);
   } finally {
     await finishForwarding();
     await output.waitAndClose(OUTPUT_DRAIN_MS).catch(() => undefined);
     await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
-    await logRunner(run, 'Deleting meta proc/lock');
-    await makeReadOnly(output.outputPath);
-    await makeReadOnly(output.indexPath);
+    logRunnerSync(run, 'Deleting meta proc/lock');
+    makeReadOnlySync(output.outputPath);
+    makeReadOnlySync(output.indexPath);
   }
   if (exitCode !== 0) throw new RunExecError(phase, cmd, exitCode);
 }

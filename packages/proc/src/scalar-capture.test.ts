@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { readMetaFile } from '@gage/meta';
+import { readMetaFileSync } from '@gage/meta';
 import { parseJson } from '@gage/types';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
@@ -30,7 +30,7 @@ describe('scalars from the output (decision 20)', () => {
       ['loss', 0, 0.9], ['loss', 1, 0.8], ['acc', 0, 0.1], ['loss', 5, 0.5], ['acc', 5, 0.5],
     ]));
     expect(points).toHaveLength(6);
-    const summary = parseJson((await readMetaFile(r, 'summary.json')) as string);
+    const summary = parseJson(readMetaFileSync(r, 'summary.json') as string);
     expect(summary).toEqual({ attributes: {}, metrics: { loss: 0.5, acc: expect.any(Number) } });
     expect(await runnerLog(r)).toContain('Using the last value of 2 scalars as metrics');
   });
@@ -38,14 +38,14 @@ describe('scalars from the output (decision 20)', () => {
   test('the summary wins over a scalar of the same name', async () => {
     const r = await run('console.log("loss: 0.5 acc: 0.7"); require("fs").writeFileSync("summary.json", \'{"metrics": {"loss": 0.1}}\')');
     await finalizeRun(r, await execRun(r));
-    expect(parseJson((await readMetaFile(r, 'summary.json')) as string)).toEqual({ attributes: {}, metrics: { loss: 0.1, acc: 0.7 } });
+    expect(parseJson(readMetaFileSync(r, 'summary.json') as string)).toEqual({ attributes: {}, metrics: { loss: 0.1, acc: 0.7 } });
   });
 
   test('output-scalars: false turns it off; patterns use named groups and step', async () => {
     const off = await run('console.log("loss: 0.5")', { 'output-scalars': false });
     await finalizeRun(off, await execRun(off));
-    expect(await readMetaFile(off, 'scalars')).toBeUndefined();
-    expect(await readMetaFile(off, 'summary.json')).toBeUndefined();
+    expect(readMetaFileSync(off, 'scalars')).toBeUndefined();
+    expect(readMetaFileSync(off, 'summary.json')).toBeUndefined();
     const custom = await run('console.log("it 7: L=0.25 (best)"); console.log("loss: 9")', { 'output-scalars': ['it (?P<step>\\d+): L=(?<loss>[\\d.]+)'] });
     await finalizeRun(custom, await execRun(custom));
     expect(readRunScalarsSync(custom).map((p) => [p.key, p.step, p.value])).toEqual([['loss', 7, 0.25]]);
@@ -55,13 +55,13 @@ describe('scalars from the output (decision 20)', () => {
     const r = await run('console.log("loss: nan"); console.log("grad: inf")');
     await finalizeRun(r, await execRun(r));
     expect(readRunScalarsSync(r).map((p) => p.value)).toEqual([NaN, Infinity]);
-    expect(await readMetaFile(r, 'summary.json')).toContain('"loss": NaN');
+    expect(readMetaFileSync(r, 'summary.json')).toContain('"loss": NaN');
   });
 
   test('a run that prints no scalars has no scalars file', async () => {
     const r = await run('console.log("hello")');
     await execRun(r);
-    expect(await readMetaFile(r, 'scalars')).toBeUndefined();
+    expect(readMetaFileSync(r, 'scalars')).toBeUndefined();
   });
 
   test('many lines: streaming read and summary', async () => {

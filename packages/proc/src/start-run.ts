@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { lockRun, logRunner, makeRunTimestamp, readRunCmd, withoutRedacted } from '@gage/meta';
+import { lockRun, logRunnerSync, makeRunTimestamp, readRunCmdSync, withoutRedacted } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { formatCommand } from './_format-command.js';
@@ -73,9 +73,9 @@ export interface RunProcess {
 export async function startRun(run: Run, options: StartRunOptions = {}): Promise<RunProcess> {
   const ownLock = options.lock ? undefined : await lockRun(run);
   try {
-    const cmd = await readRunCmd(run);
+    const cmd = readRunCmdSync(run);
     await assertRunDir(run, cmd.args);
-    await logRunner(run, `Starting run process: ${formatCommand(cmd.args)}`);
+    logRunnerSync(run, `Starting run process: ${formatCommand(cmd.args)}`);
     const env = {
       RUN_ID: run.id,
       RUN_DIR: run.runDir,

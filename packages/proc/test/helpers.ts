@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  initRunMeta, makeReadOnly, makeRun, scanRunFiles, writeManifest, writeMetaFile, writeRunTimestamp,
+  initRunMetaSync, makeReadOnlySync, makeRun, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync,
 } from '@gage/meta';
 import { testdir } from '@gage/test-utils';
 import type { JsonValue, OpDef, Run } from '@gage/types';
@@ -70,13 +70,13 @@ export async function makeStagedRun(
   const runsDir = await testdir();
   const run = await makeRun(runsDir);
   const opdef: OpDef = { name: 'test', data: { exec: options.exec ?? args, ...options.data } };
-  await initRunMeta(run, { ns: 'test', name: 'test' }, opdef, {}, { args, env: options.env ?? {} });
+  initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, { args, env: options.env ?? {} });
   await mkdir(run.runDir, { recursive: true });
   for (const [path, content] of Object.entries(files)) await writeFile(join(run.runDir, path), content);
   await scanRunFiles(run, 's');
-  await writeMetaFile(run, 'log/patched', '');
+  writeMetaFileSync(run, 'log/patched', '');
   await writeManifest(run);
-  for (const path of Object.keys(files)) await makeReadOnly(join(run.runDir, path));
-  await writeRunTimestamp(run, 'staged');
+  for (const path of Object.keys(files)) makeReadOnlySync(join(run.runDir, path));
+  writeRunTimestampSync(run, 'staged');
   return run;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, makeRun, readMetaFile } from '@gage/meta';
+import { initRunMetaSync, makeRun, readMetaFileSync } from '@gage/meta';
 import {
   collectProvenance, configReadbackMismatches, parseRunFlag, readProjectConfig, resolveRunConfig, stageRun, stripUrlCredentials,
 } from '@gage/stage';
@@ -47,14 +47,14 @@ Deno.test('stageRun records provenance of a dirty git work tree (decision 18)', 
     git('commit', '-qm', 'init');
     await writeFile(join(dir, 'op.js'), 'console.log(2)\n');
     const run = await makeRun(runs);
-    await initRunMeta(run, OpRef('p', 'op'), OpDef('op', { exec: 'node op.js' }), {}, OpCmd(['node', 'op.js'], { API_TOKEN: 'secret' }));
+    initRunMetaSync(run, OpRef('p', 'op'), OpDef('op', { exec: 'node op.js' }), {}, OpCmd(['node', 'op.js'], { API_TOKEN: 'secret' }));
     await stageRun(run, dir, { provenance: true });
-    const provenance = JSON.parse((await readMetaFile(run, 'provenance.json')) as string);
+    const provenance = JSON.parse(readMetaFileSync(run, 'provenance.json') as string);
     assert.equal(provenance.git.commit, git('rev-parse', 'HEAD'));
     assert.equal(provenance.git.dirty, true);
     assert.deepEqual(Object.keys(provenance.lockfiles), ['uv.lock']);
     assert.match(provenance.platform.runtime, /^deno /);
-    assert.match((await readMetaFile(run, 'provenance.patch')) as string, /\+console\.log\(2\)/);
+    assert.match(readMetaFileSync(run, 'provenance.patch') as string, /\+console\.log\(2\)/);
     assert.equal(await readFile(join(run.metaDir, 'proc', 'env'), 'utf8'), '{\n  "API_TOKEN": "<redacted>"\n}');
     assert.equal((await collectProvenance(runs)).provenance.git, undefined);
     assert.equal(stripUrlCredentials('https://u:p@h/r.git'), 'https://h/r.git');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
-import { initRunMeta, makeRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
+import { initRunMetaSync, makeRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { openRunOutput, startRun } from '@gage/proc';
 import { stageRun } from '@gage/stage';
 import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
@@ -16,7 +16,7 @@ Deno.test('seed: stage, start and capture two runs under Deno', async () => {
 
   for (const [config, expected] of [[{}, 'Hi there\n'], [{ msg: 'Ho there' }, 'Ho there\n']] as const) {
     const run = await makeRun(runsHome);
-    await initRunMeta(run, OpRef('test', 'test'), opdef, config, OpCmd(['python', 'say.py'], {}));
+    initRunMetaSync(run, OpRef('test', 'test'), opdef, config, OpCmd(['python', 'say.py'], {}));
     await stageRun(run, project);
     assert.deepEqual(await listFiles(run.runDir), ['say.py']);
     const p = await startRun(run);

@@ -94,7 +94,7 @@ export type { ReadbackMismatch } from './errors.js';
 // Provenance (provenance/)
 export { collectProvenance } from './provenance/collect-provenance.js';
 export type { CollectedProvenance, CollectProvenanceOptions } from './provenance/collect-provenance.js';
-export { recordProvenance } from './provenance/record-provenance.js';
+export { recordProvenanceSync } from './provenance/record-provenance-sync.js';
 export { stripUrlCredentials } from './provenance/strip-url-credentials.js';
 export type { GitProvenance, GpuInfo, Provenance, ProvenanceError } from './provenance/provenance.js';
 export { resolveProjectFiles } from './staging/resolve-project-files.js';

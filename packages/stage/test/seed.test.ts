@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
-import { initRunMeta, makeRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
+import { initRunMetaSync, makeRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { openRunOutput, startRun } from '@gage/proc';
 import { stageRun } from '@gage/stage';
 import { cat, cd, ls, makeTempDir, removeTempDirs, write } from './_doctest.js';
@@ -37,7 +37,7 @@ describe('seed: starting a staged run', () => {
   test('basic run', async () => {
     cd(projectDir);
     const run = await makeRun(runsHome);
-    await initRunMeta(run, OpRef('test', 'test'), opdef, {}, OpCmd(['python', 'say.py'], {}));
+    initRunMetaSync(run, OpRef('test', 'test'), opdef, {}, OpCmd(['python', 'say.py'], {}));
 
     // Stage a run.
     await stageRun(run, '.');
@@ -98,7 +98,7 @@ describe('seed: starting a staged run', () => {
     cd(projectDir);
     // Start another run with different config.
     const run = await makeRun(runsHome);
-    await initRunMeta(run, OpRef('test', 'test'), opdef, { msg: 'Ho there' }, OpCmd(['python', 'say.py'], {}));
+    initRunMetaSync(run, OpRef('test', 'test'), opdef, { msg: 'Ho there' }, OpCmd(['python', 'say.py'], {}));
     await stageRun(run, '.');
 
     // Start the run with output.

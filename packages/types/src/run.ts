@@ -10,7 +10,7 @@ export interface Run {
   runDir: string;
   /** The meta directory (`<id>.meta`, or `<id>.meta.deleted` for a deleted run). */
   metaDir: string;
-  /** Set once `initRunMeta` wrote it, or when loaded from disk. */
+  /** Set once `initRunMetaSync` wrote it, or when loaded from disk. */
   opref?: OpRef | undefined;
 }
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isPidAlive, listRuns, readManifest, readRunCmd, readRunConfig, readRunOpdef, runStatus } from '@gage/meta';
+import { isPidAlive, listRuns, readManifestSync, readRunCmdSync, readRunConfigSync, readRunOpdefSync, runStatus } from '@gage/meta';
 import { parseJson, type Run, type RunStatus } from '@gage/types';
 
 /** What {@link checkRunsDir} found. */
@@ -9,7 +9,7 @@ export interface RunsDirReport {
   runs: Run[];
   /** Status by run id. */
   status: Map<string, RunStatus>;
-  /** `*.meta` / `*.meta.deleted` dirs that are not runs (no `opref` yet: killed inside `makeRun`/`initRunMeta`). */
+  /** `*.meta` / `*.meta.deleted` dirs that are not runs (no `opref` yet: killed inside `makeRun`/`initRunMetaSync`). */
   notRuns: string[];
   /** Problems: half-written files, temp files of a live writer, unreadable meta. Empty when all is well. */
   problems: string[];
@@ -77,9 +77,9 @@ export async function checkRunsDir(runsDir: string): Promise<RunsDirReport> {
       if (text !== undefined && !form.test(text)) problems.push(`${where}: ${rel} is half-written: ${JSON.stringify(text)}`);
     }
     if (await has('initialized')) {
-      for (const [name, read] of [['config', readRunConfig], ['opdef', readRunOpdef], ['cmd', readRunCmd]] as const) {
+      for (const [name, read] of [['config', readRunConfigSync], ['opdef', readRunOpdefSync], ['cmd', readRunCmdSync]] as const) {
         try {
-          await read(run);
+          read(run);
         } catch (err) {
           problems.push(`${where}: ${name}: ${(err as Error).message}`);
         }
@@ -87,7 +87,7 @@ export async function checkRunsDir(runsDir: string): Promise<RunsDirReport> {
     }
     if (await has('manifest')) {
       try {
-        await readManifest(run);
+        readManifestSync(run);
       } catch (err) {
         problems.push(`${where}: manifest: ${(err as Error).message}`);
       }

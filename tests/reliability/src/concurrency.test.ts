@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { associateProject, initRunMeta, listRuns, makeRun, readManifest, readMetaFile, runStatus, runUserAttrs } from '@gage/meta';
+import { associateProject, initRunMetaSync, listRuns, makeRun, readManifestSync, readMetaFileSync, runStatus, runUserAttrs } from '@gage/meta';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
 import { checkRunsDir } from './_check-runs.js';
 import { gage, makeSandbox, scale, sleep, type Sandbox } from './_helpers.js';
@@ -40,8 +40,8 @@ describe('load and concurrency', () => {
       const [, tag, id] = result.split(' ');
       expect(id).toBe(run.id); // the run's own process wrote into its own dir
       tags.add(tag as string);
-      expect(await readMetaFile(run, 'output/40_run')).toBe(`start ${tag}\nend ${tag}\n`);
-      expect((await readManifest(run))?.length).toBeGreaterThan(0);
+      expect(readMetaFileSync(run, 'output/40_run')).toBe(`start ${tag}\nend ${tag}\n`);
+      expect(readManifestSync(run)?.length).toBeGreaterThan(0);
     }
     expect(tags.size).toBe(PARALLEL_RUNS);
     expect((await checkRunsDir(box.runs)).problems).toEqual([]);
@@ -67,7 +67,7 @@ describe('load and concurrency', () => {
       expect(await runStatus({ ...run })).toBe('completed');
       const runner = await readFile(join(run.metaDir, 'log', 'runner'), 'utf8');
       expect(runner.match(/Starting run process/g)).toHaveLength(1);
-      expect(await readMetaFile(run, 'output/40_run')).toBe(`start r${race}\nend r${race}\n`);
+      expect(readMetaFileSync(run, 'output/40_run')).toBe(`start r${race}\nend r${race}\n`);
     }
     expect((await checkRunsDir(box.runs)).problems).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe('load and concurrency', () => {
     // Made with @gage/meta directly: a gage run each would take minutes.
     for (let i = 0; i < RACED_RUNS; i++) {
       const run = await makeRun(box.runs);
-      await initRunMeta(run, OpRef('p', 'work'), OpDef('work', { exec: 'x' }), {}, OpCmd('x'));
+      initRunMetaSync(run, OpRef('p', 'work'), OpDef('work', { exec: 'x' }), {}, OpCmd('x'));
       await associateProject(run, box.project);
     }
     // Labels started one after another while rm runs, so that some label while rm removes.

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { chmod, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readMetaFile } from '@gage/meta';
+import { listRuns, readMetaFileSync } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { gage, makeSandbox, STACK_LINE, type Sandbox } from './_helpers.js';
 
@@ -68,7 +68,7 @@ describe('meta dirs damaged by hand', () => {
     expect(config.code).toBe(0);
     expect(config.stderr).toMatch(/config\.json is not valid JSON/);
     // The damaged runs are still evidence: nothing was rewritten.
-    expect(await readMetaFile(r3, 'config.json')).toBe('{"a":');
+    expect(readMetaFileSync(r3, 'config.json')).toBe('{"a":');
     expect((await gage(['run', '-y', '-q'], box.opts)).code).toBe(0);
   });
 });

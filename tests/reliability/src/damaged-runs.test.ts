@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmod, mkdir, open, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readManifest, runStatus } from '@gage/meta';
+import { listRuns, readManifestSync, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { waitFor } from '@gage/test-utils';
 import { expectNoCrash, gage, makeSandbox, spawnGage, STACK_LINE, type Sandbox } from './_helpers.js';
@@ -162,7 +162,7 @@ describe('damaged runs stay listable, showable and deletable', () => {
     const res = await gage(['run', '-y', '-q'], { ...box.opts, nodeArgs: ['--import', probe] });
     expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
     const [run] = await listRuns(box.runs, { sort: ['-timestamp'] });
-    const entry = (await readManifest(run as Run))?.find((e) => e.path === 'data');
+    const entry = readManifestSync(run as Run)?.find((e) => e.path === 'data');
     expect(entry).toMatchObject({ type: 'g' });
     const rchar = Number(/rchar: (\d+)/.exec(await readFile(ioOut, 'utf8'))?.[1]);
     expect(rchar).toBeLessThan(100 * 1024 * 1024); // node reads ~10 MB itself; the 1 GB target is never read

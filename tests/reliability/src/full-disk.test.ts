@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readMetaFile, runStatus } from '@gage/meta';
+import { listRuns, readMetaFileSync, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { expectNoCrash, gage, makeSandbox, mountSmallDisk, remount, type Sandbox, type SmallDisk } from './_helpers.js';
 
@@ -40,8 +40,8 @@ describe('a full disk', () => {
     // Not `staged` (which would look startable): it ran, and nobody can finalize it.
     expect(['terminated', 'error']).toContain(await runStatus(full));
     const again = after.find((r) => r.id === first?.id) as Run;
-    expect(await readMetaFile(again, 'proc/exit')).toBe('0');
-    expect(await readMetaFile(again, 'output/40_run')).toBe('1\n');
+    expect(readMetaFileSync(again, 'proc/exit')).toBe('0');
+    expect(readMetaFileSync(again, 'output/40_run')).toBe('1\n');
     const list = await gage(['list'], opts);
     expect(list.code).toBe(0);
     expect(list.stdout).not.toMatch(/\| staged /);

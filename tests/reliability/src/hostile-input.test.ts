@@ -1,7 +1,7 @@
 import { chmod, mkdir, open, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readFilesLog, runStatus } from '@gage/meta';
+import { listRuns, readFilesLogSync, runStatus } from '@gage/meta';
 import { checkRunsDir } from './_check-runs.js';
 import { entries, removeTree, writeTree } from '@gage/test-utils';
 import { gage, makeSandbox, scale, STACK_LINE, type Sandbox } from './_helpers.js';
@@ -150,7 +150,7 @@ describe('hostile source trees', () => {
     const [run] = await listRuns(box.runs);
     if (!run) throw new Error('no run');
     expect(await runStatus(run)).toBe('completed');
-    const copied = (await readFilesLog(run)).filter((e) => e.type === 's').map((e) => e.path).sort();
+    const copied = readFilesLogSync(run).filter((e) => e.type === 's').map((e) => e.path).sort();
     expect(copied).toEqual(expect.arrayContaining(['gage.toml', 'main.cjs', 'with space.txt', 'unreadable.txt', 'ünï-çødé ✓.txt']));
     expect(copied).not.toContain('huge.txt');
     // `.py` is a text extension (docs/spec/stage.md 4.5): the binary file is copied byte for byte, never parsed.

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readManifest, readMetaFile, runStatus } from '@gage/meta';
+import { listRuns, readManifestSync, readMetaFileSync, runStatus } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import type { Run } from '@gage/types';
 import { checkRunsDir } from './_check-runs.js';
@@ -153,7 +153,7 @@ describe('hostile processes and signals (issue 12)', () => {
     expect(res.stdout).toBe('started\ngot SIGINT 1\n'); // not force-quit by a second SIGINT
     expect(res.stderr).toContain('Aborted.');
     const run = await onlyRun();
-    expect(await readMetaFile(run, 'proc/exit')).toBe('-2'); // decision 11
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('-2'); // decision 11
     await expectFinalized(run);
   });
 
@@ -164,8 +164,8 @@ describe('hostile processes and signals (issue 12)', () => {
     expect(res.stdout).toBe('before\n');
     const run = await onlyRun();
     expect(await runStatus(run)).toBe('terminated');
-    expect(await readMetaFile(run, 'proc/exit')).toBe('-9');
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('-9');
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
     await expectFinalized(run);
   });
 
@@ -178,7 +178,7 @@ describe('hostile processes and signals (issue 12)', () => {
       expect(res.code).toBe(0);
       expect(res.stdout).toBe('a\nb\n');
       expect(await runStatus(run)).toBe('completed');
-      expect(await readMetaFile(run, 'proc/exit')).toBe('0');
+      expect(readMetaFileSync(run, 'proc/exit')).toBe('0');
       await expectFinalized(run);
     } finally {
       killQuietly(bg);
@@ -189,7 +189,7 @@ describe('hostile processes and signals (issue 12)', () => {
     const p = spawnGage(['run', 'survivor', '-y'], { ...box.opts, detached: true });
     await waitFor(() => p.stdout.includes('ready') || p.child.exitCode !== null);
     const run = await onlyRun();
-    const pid = Number(await readMetaFile(run, 'proc/lock'));
+    const pid = Number(readMetaFileSync(run, 'proc/lock'));
     try {
       p.child.kill('SIGKILL');
       await p.result;
@@ -221,7 +221,7 @@ describe('hostile processes and signals (issue 12)', () => {
     const p = spawnGage(['run', 'sleepy', '-y'], { ...box.opts, detached: true });
     await waitFor(() => p.stdout.includes('ready') || p.child.exitCode !== null);
     const run = await onlyRun();
-    const pid = Number(await readMetaFile(run, 'proc/lock'));
+    const pid = Number(readMetaFileSync(run, 'proc/lock'));
     try {
       p.child.kill('SIGKILL');
       await p.result;
@@ -246,9 +246,9 @@ describe('hostile processes and signals (issue 12)', () => {
     expect(res.stderr.includes('Aborted.')).toBe(sig === 'SIGINT');
     const run = await onlyRun();
     expect(await runStatus(run)).toBe('completed'); // the run process exited 0
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
     expect(existsSync(`${run.runDir}.lock`)).toBe(false);
-    expect((await readManifest(run))?.map((e) => e.path)).toContain('fin-made.txt');
+    expect(readManifestSync(run)?.map((e) => e.path)).toContain('fin-made.txt');
     expect(await readFile(join(run.metaDir, 'log', 'runner'), 'utf8')).toContain(`Stopped finalize by ${sig}`);
     await expectFinalized(run); // every file read-only
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readMetaFile, runLockState, runStatus } from '@gage/meta';
+import { listRuns, readMetaFileSync, runLockState, runStatus } from '@gage/meta';
 import { waitFor } from '@gage/test-utils';
 import { gage, makeSandbox, spawnGage, type GageProcess, type Sandbox } from './_helpers.js';
 import { WORK_PROJECT } from './_projects.js';
@@ -45,8 +45,8 @@ describe('signals to gage run (decision 11)', () => {
     expect(await readFile(join(run.runDir, 'signal.txt'), 'utf8')).toBe(sig);
     expect(res.stdout).toContain(`got ${sig}`);
     expect(await runStatus(run)).toBe('terminated');
-    expect(await readMetaFile(run, 'proc/exit')).toBe(String(-signum));
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/exit')).toBe(String(-signum));
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
     if (sig === 'SIGINT') expect(res.stderr).toContain('Aborted.');
     const show = await gage(['show', run.id], box.opts);
     expect(show.code).toBe(0);
@@ -62,7 +62,7 @@ describe('signals to gage run (decision 11)', () => {
     const [run] = await listRuns(box.runs);
     if (!run) throw new Error('no run');
     expect(await runStatus(run)).toBe('terminated');
-    expect(await readMetaFile(run, 'proc/exit')).toBe('-15');
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('-15');
     expect(await readFile(join(run.metaDir, 'log', 'runner'), 'utf8')).toContain('Exit code for run: -9');
   });
 
@@ -77,14 +77,14 @@ describe('signals to gage run (decision 11)', () => {
     expect(res.code).toBe(143);
     await waitFor(() => !alive(orphanPid));
     expect(await runStatus(run)).toBe('terminated');
-    expect(await readMetaFile(run, 'proc/exit')).toBe('-15');
+    expect(readMetaFileSync(run, 'proc/exit')).toBe('-15');
   });
 
   test('SIGKILL of gage while the run lives: the run reads terminated once the process is gone, and can be deleted', async () => {
     const p = await startAndWaitReady('trap');
     const [run] = await listRuns(box.runs);
     if (!run) throw new Error('no run');
-    const pid = Number(await readMetaFile(run, 'proc/lock'));
+    const pid = Number(readMetaFileSync(run, 'proc/lock'));
     p.child.kill('SIGKILL');
     await p.result;
     process.kill(pid, 'SIGKILL'); // the orphaned run process

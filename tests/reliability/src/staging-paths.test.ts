@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { listRuns, readFilesLog, runLockState, runStatus } from '@gage/meta';
+import { listRuns, readFilesLogSync, runLockState, runStatus } from '@gage/meta';
 import { checkRunsDir } from './_check-runs.js';
 import { entries } from '@gage/test-utils';
 import { gage, makeSandbox, QUICK, scale, sleep, spawnGage, type Sandbox } from './_helpers.js';
@@ -63,7 +63,7 @@ describe('a long staging keeps its run lock (issue 12)', () => {
     const [run] = await listRuns(box.runs);
     if (!run) throw new Error('the run is gone');
     expect(await runStatus(run)).toBe('completed');
-    expect((await readFilesLog(run)).filter((e) => e.type === 's')).toHaveLength(MANY_FILES + 1);
+    expect(readFilesLogSync(run).filter((e) => e.type === 's')).toHaveLength(MANY_FILES + 1);
     if (!QUICK) expect(refused).toBeGreaterThan(2); // gage rm was tried (and refused) through a long staging
   });
 });
@@ -112,7 +112,7 @@ describe('$runs-dir = "." (issue 12)', () => {
     const runs = await listRuns(box.project, { deleted: false });
     expect(runs).toHaveLength(3);
     for (const run of runs) {
-      const copied = (await readFilesLog(run)).filter((e) => e.type === 's').map((e) => e.path).sort();
+      const copied = readFilesLogSync(run).filter((e) => e.type === 's').map((e) => e.path).sort();
       expect(copied).toEqual(['gage.toml', 'main.txt']);
       expect((await readdir(run.runDir)).sort()).toEqual(['gage.toml', 'main.txt']);
     }

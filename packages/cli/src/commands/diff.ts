@@ -8,7 +8,7 @@ import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { diffRunFiles, FILE_TYPE_NAMES } from '../results/files-diff.js';
 import { formatFilesDiff, formatRunDiff } from '../results/format-run-diff.js';
-import { diffRuns, readProvenanceEntries, type DiffEntry } from '../results/run-diff.js';
+import { diffRuns, readProvenanceEntriesSync, type DiffEntry } from '../results/run-diff.js';
 import { diffSourceFiles } from '../results/source-diff.js';
 import { readRunInfo, type RunInfo } from '../runs/run-info.js';
 import { listRunEntries, selectOne, type RunEntry } from '../runs/run-list.js';
@@ -82,7 +82,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     else for (const p of patches) out.write(p.patch);
     return 0;
   }
-  const diff = diffRuns({ info: a, provenance: await readProvenanceEntries(a) }, { info: b, provenance: await readProvenanceEntries(b) });
+  const diff = diffRuns({ info: a, provenance: readProvenanceEntriesSync(a) }, { info: b, provenance: readProvenanceEntriesSync(b) });
   if (parsed.options.json) {
     const section = (entries: DiffEntry[]) => entries.map((e) => ({ name: e.name, a: e.a, b: e.b, changed: e.changed }));
     out.write(encodeJson({

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
-import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
+import { associateProject, initRunMetaSync, initRunUserAttrs, lockRun, makeRun, readRunConfigSync, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
 import { collectProvenance, ConfigWriteError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type ConfigValue, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
@@ -118,7 +118,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
         run = await makeRun(runsDir);
         lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
         const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
-        await initRunMeta(run, opref, opdef, config, cmd, { platform: platformDescription(), flags: changedFlags(defaults, config) });
+        initRunMetaSync(run, opref, opdef, config, cmd, { platform: platformDescription(), flags: changedFlags(defaults, config) });
         const label = parsed.options.label;
         await initRunUserAttrs(run, label ? { label } : {});
         await associateProject(run, projectDir);
@@ -184,7 +184,7 @@ async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, proje
   // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (docs/spec/lifecycle.md 1.1).
   await checkStartable(run, false);
   if (!parsed.options.yes) {
-    ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
+    ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, readRunConfigSync(run)));
     // No lock is held during the prompt: Ctrl-C here leaves nothing behind.
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }

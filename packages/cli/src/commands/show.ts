@@ -13,7 +13,7 @@ import { runJson } from '../runs/run-json.js';
 import { readRunInfo } from '../runs/run-info.js';
 import { listRunEntries, selectOne } from '../runs/run-list.js';
 import { runProblems } from '../runs/run-problems.js';
-import { readRunProvenance } from '../runs/run-provenance.js';
+import { readRunProvenanceSync } from '../runs/run-provenance.js';
 import { readRunOutputs, SHOW_OUTPUT_LINES } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatScalarsTable, formatShowView, formatSummaryTable } from './_show-view.js';
@@ -80,7 +80,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const files = await readRunFiles(info.run);
     out.write(encodeJson({
       ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
-      provenance: (await readRunProvenance(info.run)) ?? null,
+      provenance: readRunProvenanceSync(info.run) ?? null,
     }));
   } else if (parsed.options.config) {
     out.write(formatConfigTable(info, ctx.mode));
@@ -94,7 +94,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   } else {
     const fileLimit = parsed.options['all-files'] ? Infinity : limitText === undefined ? 50 : Number(limitText);
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
-    const view = { info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env) };
+    const view = { info, provenance: readRunProvenanceSync(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env) };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;

@@ -1,4 +1,4 @@
-import { readManifest, type ManifestEntry } from '@gage/meta';
+import { readManifestSync, type ManifestEntry } from '@gage/meta';
 import { compareCodePoints, type Run } from '@gage/types';
 
 /** A file whose manifest entry differs between two runs. */
@@ -37,7 +37,7 @@ export interface FilesDiff {
 export async function diffRunFiles(a: Run, b: Run): Promise<FilesDiff> {
   const noManifest: Run[] = [];
   const read = async (run: Run) => {
-    const entries = await readManifest(run);
+    const entries = readManifestSync(run);
     if (entries === undefined && !noManifest.includes(run)) noManifest.push(run);
     return new Map((entries ?? []).map((e) => [e.path, e]));
   };

@@ -1,5 +1,5 @@
 import type { RunStatus } from '@gage/types';
-import { entryLabel, entryStarted, entryStatus, entryStopped, entrySummary, labelNow, objectOf, readConfig, readExitCode, statusNow } from '../runs/_run-parts.js';
+import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, labelNow, objectOf, readConfig, readExitCode, statusNow } from '../runs/_run-parts.js';
 import type { RunEntry } from '../runs/run-list.js';
 
 /**
@@ -56,8 +56,8 @@ export async function readResultRows(entries: readonly RunEntry[], options: Read
     if (statusNow(entry) === undefined) await entryStatus(entry);
     if (labelNow(entry) === undefined) await entryLabel(entry);
   }
-  const started = await Promise.all(entries.map(entryStarted));
-  const late = options.late ? await Promise.all(entries.map(entryStopped)) : [];
+  const started = entries.map(entryStartedSync);
+  const late = options.late ? entries.map(entryStoppedSync) : [];
   const now = Date.now();
   return entries.map((entry, i): ResultRow => {
     const fields = new Map<string, unknown>();

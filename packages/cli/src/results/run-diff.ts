@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readMetaFile } from '@gage/meta';
+import { readMetaFileSync } from '@gage/meta';
 import { compareCodePoints, configValueEquals, encodeJson, type ConfigValue, type JsonObject, type JsonValue } from '@gage/types';
 import type { RunInfo } from '../runs/run-info.js';
-import { readRunProvenance } from '../runs/run-provenance.js';
+import { readRunProvenanceSync } from '../runs/run-provenance.js';
 import { normalizeSummaryValue } from './result-row.js';
 
 /** One compared entry: its value in run A and in run B (absent when the run has none), and whether they differ. */
@@ -25,7 +25,7 @@ export interface RunDiff {
 /** What {@link diffRuns} compares of one run. */
 export interface DiffSide {
   info: RunInfo;
-  /** Provenance entries by name ({@link readProvenanceEntries}). */
+  /** Provenance entries by name ({@link readProvenanceEntriesSync}). */
   provenance: Map<string, unknown>;
 }
 
@@ -39,12 +39,12 @@ export interface DiffSide {
  *
  * @example
  * ```ts
- * (await readProvenanceEntries(run)).get('commit'); // '3f2a…'
+ * readProvenanceEntriesSync(run).get('commit'); // '3f2a…'
  * ```
  */
-export async function readProvenanceEntries(info: RunInfo): Promise<Map<string, unknown>> {
+export function readProvenanceEntriesSync(info: RunInfo): Map<string, unknown> {
   const entries = new Map<string, unknown>();
-  const p = await readRunProvenance(info.run);
+  const p = readRunProvenanceSync(info.run);
   if (!p) return entries;
   const git = obj(p['git']);
   if (git && typeof git['error'] === 'string') entries.set('git', `error: ${git['error']}`);
@@ -53,7 +53,7 @@ export async function readProvenanceEntries(info: RunInfo): Promise<Map<string, 
     entries.set('branch', git['branch'] ?? null);
     entries.set('dirty', git['dirty'] ?? null);
     if (git['remote'] !== undefined) entries.set('remote', git['remote']);
-    const patch = await readMetaFile(info.run, 'provenance.patch').catch(() => undefined);
+    const patch = readPatch(info);
     if (patch !== undefined) entries.set('patch', createHash('sha256').update(patch).digest('hex'));
   }
   const interpreter = obj(p['interpreter']);
@@ -133,6 +133,15 @@ function jsonEquals(x: unknown, y: unknown): boolean {
 
 function define(obj: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The run's `provenance.patch`; `undefined` when missing or unreadable. */
+function readPatch(info: RunInfo): string | undefined {
+  try {
+    return readMetaFileSync(info.run, 'provenance.patch');
+  } catch {
+    return undefined;
+  }
 }
 
 function obj(v: JsonValue | undefined): JsonObject | undefined {

@@ -1,5 +1,5 @@
 import type { FilterRow, RunFilter } from '@gage/meta';
-import { entryLabel, entryStarted, entryStatus, entryStopped, entrySummary, objectOf, readConfig } from './_run-parts.js';
+import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, objectOf, readConfig } from './_run-parts.js';
 import type { RunEntry } from './run-list.js';
 
 const STATUS_NAMES = new Set(['status', 'attr:status', 'time']);
@@ -35,8 +35,8 @@ export async function filterRow(entry: RunEntry, filter: RunFilter): Promise<Fil
   const summary = bare || prefixed('metric') || prefixed('attr') ? entrySummary(entry) : {};
   // A bare name that is no run attribute is a config key, metric or summary attribute: times only for the names of times.
   const times = filterNamesTimes(filter);
-  const started = times ? await entryStarted(entry) : undefined;
-  const stopped = times ? await entryStopped(entry) : undefined;
+  const started = times ? entryStartedSync(entry) : undefined;
+  const stopped = times ? entryStoppedSync(entry) : undefined;
   return {
     id: entry.run.id,
     name: entry.run.name,

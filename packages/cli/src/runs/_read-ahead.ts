@@ -20,68 +20,71 @@ export interface ReadAhead {
    * out, so the caller reads it again and sees the error).
    */
   finish(): Promise<Map<string, Record<string, AheadText>>>;
+  /** How many runs the worker has read so far (for tests: the worker took part). */
+  readonly workerRuns: number;
+  /** True once the worker is done, failed or exited. */
+  readonly workerEnded: boolean;
 }
 
-// The worker: claims CHUNK runs at a time from the shared counter and reads
-// their files synchronously, one at a time, like readMetaSync (texts; null
-// for a missing file; false for another error or a file that is not a
-// regular file).
-const WORKER_SOURCE = `
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
-const { runsDir, names, files, counter, chunk } = workerData;
-const next = new Int32Array(counter);
-const buffer = new Uint8Array(64 * 1024);
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-// Non-blocking open, and nothing but regular files is read (a FIFO would block, a device never end).
-const flags = constants.O_RDONLY | constants.O_NONBLOCK;
-Error.stackTraceLimit = 0; // missing files are common (summary.json) and their errors are not shown
-function read(path) {
-  let fd;
-  try {
-    fd = openSync(path, flags);
-  } catch (err) {
-    return err.code === 'ENOENT' || err.code === 'ENOTDIR' ? null : false;
-  }
-  try {
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    if (n > 0 && n < buffer.length) return decoder.decode(buffer.subarray(0, n));
-    if (!fstatSync(fd).isFile()) return false;
-    return n === 0 ? '' : readFileSync(fd, 'utf8');
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+/** A text as the worker sends it: `false` for a file it could not read (the main thread reads it again). */
+export type WorkerText = AheadText | false;
+
+/** What the worker gets as `workerData`. */
+export interface ReadAheadJob {
+  runsDir: string;
+  names: readonly string[];
+  files: readonly string[];
+  /** An `Int32Array` of one element: the index of the next run no thread has claimed. */
+  counter: SharedArrayBuffer;
+  /** Runs claimed at a time. */
+  chunk: number;
 }
-for (;;) {
-  const start = Atomics.add(next, 0, chunk);
-  if (start >= names.length) break;
-  const texts = [];
-  for (const name of names.slice(start, start + chunk)) for (const file of files) texts.push(read(runsDir + '/' + name + '/' + file));
-  parentPort.postMessage({ start, texts });
+
+/** What the worker posts: the texts of the runs from `start` (each run's files in order), then `done`. */
+export type ReadAheadMessage = { start: number; texts: WorkerText[] } | { done: true };
+
+/**
+ * The worker's module, built as its own file beside the bin
+ * (`src/runs/_read-ahead-worker.ts` → `dist/read-ahead-worker.js`, see
+ * tsup.config.ts); every chunk of the bundle lies in `dist/`. Run from the
+ * sources (Jest's in-process tests), the built worker in `dist/`: a worker
+ * thread cannot load TypeScript.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/read-ahead-worker.js', import.meta.url)
+  : new URL('./read-ahead-worker.js', import.meta.url);
+
+/** Options of {@link startReadAhead}. */
+export interface StartReadAheadOptions {
+  /** The meta dir names (entries of the runs dir) to read. */
+  names: readonly string[];
+  /** Files of each meta dir, relative (`proc/exit`). */
+  files: readonly string[];
+  /** The worker's module; default the built `read-ahead-worker.js` beside this module. */
+  workerUrl?: URL | undefined;
 }
-parentPort.postMessage({ done: true });
-`;
 
 /**
  * Starts reading `files` of the meta dirs `names` (entries of `runsDir`) on
  * a worker thread. Two threads reading one small file at a time: never
  * more than two files open, and the reads take half the time on a second
  * core. `undefined` when no worker can be started (the caller reads on the
- * main thread).
+ * main thread); a worker that fails later (its module missing) leaves its
+ * runs to the main thread.
  *
  * @example
  * ```ts
- * const ahead = startReadAhead(runsDir, ['a.meta'], ['proc/exit']);
+ * const ahead = startReadAhead(runsDir, { names: ['a.meta'], files: ['proc/exit'] });
  * const texts = await ahead?.finish(); // texts.get('a.meta')?.['proc/exit']
  * ```
  */
-export function startReadAhead(runsDir: string, names: readonly string[], files: readonly string[]): ReadAhead | undefined {
+export function startReadAhead(runsDir: string, options: StartReadAheadOptions): ReadAhead | undefined {
+  const { names, files } = options;
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const results = new Map<string, Record<string, AheadText>>();
-  const store = (start: number, texts: readonly (AheadText | false)[]): void => {
+  let workerRuns = 0;
+  const store = (start: number, texts: readonly WorkerText[]): void => {
     names.slice(start, start + CHUNK).forEach((name, i) => {
       const record: Record<string, AheadText> = {};
       files.forEach((file, j) => {
@@ -93,23 +96,35 @@ export function startReadAhead(runsDir: string, names: readonly string[], files:
   };
   let worker: Worker;
   try {
-    const url = new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`);
-    worker = new Worker(url, { workerData: { runsDir, names, files, counter, chunk: CHUNK } });
+    const workerData: ReadAheadJob = { runsDir, names, files, counter, chunk: CHUNK };
+    worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData });
   } catch {
     return undefined;
   }
+  let workerEnded = false;
   const ended = new Promise<void>((resolve) => {
-    worker.on('message', (m: { start: number; texts: (AheadText | false)[] } | { done: true }) => {
+    worker.on('message', (m: ReadAheadMessage) => {
       if ('done' in m) resolve();
-      else store(m.start, m.texts);
+      else {
+        store(m.start, m.texts);
+        workerRuns += Math.min(CHUNK, names.length - m.start);
+      }
     });
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
+  }).then(() => {
+    workerEnded = true;
   });
   return {
+    get workerRuns() {
+      return workerRuns;
+    },
+    get workerEnded() {
+      return workerEnded;
+    },
     async finish() {
       for (let start = Atomics.add(next, 0, CHUNK); start < names.length; start = Atomics.add(next, 0, CHUNK)) {
-        const texts: (AheadText | false)[] = [];
+        const texts: WorkerText[] = [];
         for (const name of names.slice(start, start + CHUNK)) for (const file of files) texts.push(readOnMain(runsDir, name, file));
         store(start, texts);
       }
@@ -119,7 +134,7 @@ export function startReadAhead(runsDir: string, names: readonly string[], files:
   };
 }
 
-function readOnMain(runsDir: string, name: string, file: string): AheadText | false {
+function readOnMain(runsDir: string, name: string, file: string): WorkerText {
   try {
     return readMetaSync(join(runsDir, name), file) ?? null;
   } catch {

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { notRegularFile } from './_read-meta-sync.js';
+import { notRegularFile } from '@gage/meta';
 
 /**
  * A run's file (an output, a log) read whole, refusing anything but a

@@ -1,4 +1,4 @@
-import { runAttr, runStatus, runUserAttrs } from '@gage/meta';
+import { runAttrSync, runStatus, runUserAttrs } from '@gage/meta';
 import { parseJson, type Config, type RunStatus } from '@gage/types';
 import type { AheadText } from './_read-ahead.js';
 import { readMetaSync } from './_read-meta-sync.js';
@@ -53,24 +53,32 @@ function metaText(entry: RunEntry, file: string): string | undefined {
 }
 
 /**
- * The run's `started` timestamp (epoch µs): read ahead, else `runAttr`
+ * The run's `started` timestamp (epoch µs): read ahead, else `runAttrSync`
  * (which warns about an invalid one); `undefined` when missing or unreadable.
  */
-export async function entryStarted(entry: RunEntry): Promise<number | undefined> {
+export function entryStartedSync(entry: RunEntry): number | undefined {
   const ahead = memo.get(entry)?.ahead?.started;
   const known = typeof ahead === 'string' ? metaInteger(ahead) : undefined;
   if (known !== undefined || ahead === null) return known;
-  const value = await runAttr(entry.run, 'started', undefined).catch(() => undefined);
-  return typeof value === 'number' ? value : undefined;
+  return timeAttr(entry, 'started');
 }
 
-/** The run's `stopped` timestamp (epoch µs), as {@link entryStarted} reads `started`. */
-export async function entryStopped(entry: RunEntry): Promise<number | undefined> {
+/** The run's `stopped` timestamp (epoch µs), as {@link entryStartedSync} reads `started`. */
+export function entryStoppedSync(entry: RunEntry): number | undefined {
   const ahead = memo.get(entry)?.ahead?.stopped;
   const known = typeof ahead === 'string' ? metaInteger(ahead) : undefined;
   if (known !== undefined || ahead === null) return known;
-  const value = await runAttr(entry.run, 'stopped', undefined).catch(() => undefined);
-  return typeof value === 'number' ? value : undefined;
+  return timeAttr(entry, 'stopped');
+}
+
+/** `runAttrSync` of a timestamp; `undefined` when missing or unreadable. */
+function timeAttr(entry: RunEntry, name: 'started' | 'stopped'): number | undefined {
+  try {
+    const value = runAttrSync(entry.run, name, undefined);
+    return typeof value === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The run's status (docs/spec/lifecycle.md 11), read once per entry (see {@link statusNow}). */

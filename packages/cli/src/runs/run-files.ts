@@ -24,7 +24,7 @@ const TYPE_ORDER = ['generated', 'dependency', 'source code', 'runtime'];
  * ```
  */
 export async function readRunFiles(run: Run): Promise<RunFileEntry[]> {
-  const types = (await fromManifest(run)) ?? (await fromFilesLog(run));
+  const types = fromManifest(run) ?? fromFilesLog(run);
   const entries: RunFileEntry[] = [];
   for (const [path, t] of types) {
     const st = await lstat(join(run.runDir, path)).catch(() => undefined);
@@ -36,7 +36,7 @@ export async function readRunFiles(run: Run): Promise<RunFileEntry[]> {
 
 type TypeCode = keyof typeof TYPE_NAMES;
 
-async function readMeta(run: Run, name: string): Promise<string | undefined> {
+function readMeta(run: Run, name: string): string | undefined {
   try {
     return readMetaSync(run.metaDir, name);
   } catch {
@@ -44,8 +44,8 @@ async function readMeta(run: Run, name: string): Promise<string | undefined> {
   }
 }
 
-async function fromManifest(run: Run): Promise<Map<string, TypeCode> | undefined> {
-  const text = await readMeta(run, 'manifest');
+function fromManifest(run: Run): Map<string, TypeCode> | undefined {
+  const text = readMeta(run, 'manifest');
   if (text === undefined) return undefined;
   const out = new Map<string, TypeCode>();
   for (const line of text.split('\n')) {
@@ -55,9 +55,9 @@ async function fromManifest(run: Run): Promise<Map<string, TypeCode> | undefined
   return out;
 }
 
-async function fromFilesLog(run: Run): Promise<Map<string, TypeCode>> {
+function fromFilesLog(run: Run): Map<string, TypeCode> {
   const out = new Map<string, TypeCode>();
-  for (const line of ((await readMeta(run, 'log/files')) ?? '').split('\n')) {
+  for (const line of (readMeta(run, 'log/files') ?? '').split('\n')) {
     const m = /^([amd]) ([srdg]) (\S+) (.+)$/.exec(line);
     if (!m) continue;
     const path = m[4] as string;

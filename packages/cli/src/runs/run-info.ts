@@ -1,8 +1,8 @@
-import { runAttr, runProjectDir } from '@gage/meta';
+import { runAttrSync, runProjectDir } from '@gage/meta';
 import type { Config, RunStatus } from '@gage/types';
 import {
   entryLabel,
-  entryStarted,
+  entryStartedSync,
   entryStatus,
   entrySummary,
   labelNow,
@@ -74,7 +74,7 @@ export async function readRunRows(entries: readonly RunEntry[], options: ReadRun
     if (statusNow(entry) === undefined) await entryStatus(entry);
     if (description && labelNow(entry) === undefined) await entryLabel(entry);
   }
-  const started = await Promise.all(entries.map(entryStarted));
+  const started = entries.map(entryStartedSync);
   return entries.map((entry, i): RunRow => {
     const ms = started[i];
     // A literal, not `{ ...entry, ... }`: spreading then adding keys makes slow dictionary objects (80 ms per 10,000 rows).
@@ -118,7 +118,7 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
   const rows = await readRunRows(entries);
   const infos: RunInfo[] = [];
   for (const row of rows) {
-    const stopped = await runAttr(row.run, 'stopped', undefined).catch(() => undefined);
+    const stopped = stoppedOf(row.run);
     infos.push({
       run: row.run,
       index: row.index,
@@ -152,4 +152,14 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
  */
 export async function readRunInfo(entry: RunEntry): Promise<RunInfo> {
   return (await readRunInfos([entry]))[0] as RunInfo;
+}
+
+/** The run's `stopped` (epoch µs); `undefined` when missing or unreadable. */
+function stoppedOf(run: RunEntry['run']): number | undefined {
+  try {
+    const value = runAttrSync(run, 'stopped', undefined);
+    return typeof value === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

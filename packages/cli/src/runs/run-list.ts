@@ -178,7 +178,7 @@ function readAhead(runsDir: string, names: readonly string[], options: LoadRunLi
     if (filterNamesTimes(filter)) files.add('stopped');
   }
   if (rows && options.rows?.description) for (const f of options.rows.files ?? DESCRIPTION_FILES) files.add(f);
-  return startReadAhead(runsDir, metaNames, [...files]);
+  return startReadAhead(runsDir, { names: metaNames, files: [...files] });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readMetaFile } from '@gage/meta';
+import { readMetaFileSync } from '@gage/meta';
 import { parseJson, type JsonObject, type Run } from '@gage/types';
 
 /**
@@ -8,13 +8,13 @@ import { parseJson, type JsonObject, type Run } from '@gage/types';
  *
  * @example
  * ```ts
- * const provenance = await readRunProvenance(run); // { git: { commit: '3f2a…', ... }, platform: {...}, ... }
+ * const provenance = readRunProvenanceSync(run); // { git: { commit: '3f2a…', ... }, platform: {...}, ... }
  * ```
  */
-export async function readRunProvenance(run: Run): Promise<JsonObject | undefined> {
-  const text = await readMetaFile(run, 'provenance.json').catch(() => undefined);
-  if (text === undefined) return undefined;
+export function readRunProvenanceSync(run: Run): JsonObject | undefined {
   try {
+    const text = readMetaFileSync(run, 'provenance.json');
+    if (text === undefined) return undefined;
     const value = parseJson(text, { bigint: true });
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
   } catch {

@@ -7,7 +7,7 @@
 
 const META_DIR = /^(.+)\.meta(?:\.deleted)?$/;
 const SIDECAR = /^(.+)(?:\.meta(?:\.deleted|\.zip)?|\.user|\.project|\.lock|\.move)$/;
-/** `.<name>.<pid>.<hex>.tmp`: an atomic write in progress (`@gage/meta`'s `writeMetaFile`, `associateProject`). */
+/** `.<name>.<pid>.<hex>.tmp`: an atomic write in progress (`@gage/meta`'s `writeMetaFileSync`, `associateProject`). */
 const TEMP_FILE = /^\.(.+)\.\d+\.[0-9a-f]+\.tmp$/;
 
 /**

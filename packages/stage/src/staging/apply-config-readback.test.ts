@@ -14,7 +14,7 @@ jest.unstable_mockModule('../config/json-config.js', () => ({
   },
 }));
 
-const { initRunMeta, makeRun, readMetaFile, runStatus } = await import('@gage/meta');
+const { initRunMetaSync, makeRun, readMetaFileSync, runStatus } = await import('@gage/meta');
 const { OpCmd, OpDef, OpRef } = await import('@gage/types');
 const { cleanupTestdirs, testdir } = await import('@gage/test-utils');
 const { stageRun } = await import('./stage-run.js');
@@ -25,7 +25,7 @@ test('stageRun fails with ConfigReadbackError naming file, key and both values; 
   const project = await testdir({ 'conf.json': '{"lr": 0.1, "epochs": 5}\n', 'op.js': '' });
   const run = await makeRun(await testdir());
   const opdef = OpDef('train', { exec: 'node op.js', config: 'conf.json' });
-  await initRunMeta(run, OpRef('p', 'train'), opdef, { lr: 0.4, epochs: 6n }, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('p', 'train'), opdef, { lr: 0.4, epochs: 6n }, OpCmd(['node', 'op.js'], {}));
   const err = await stageRun(run, project).then(() => undefined, (e: unknown) => e);
   expect(err).toMatchObject({
     code: 'ERR_GAGE_CONFIG_READBACK',
@@ -33,7 +33,7 @@ test('stageRun fails with ConfigReadbackError naming file, key and both values; 
     mismatches: [{ path: 'conf.json', key: 'lr', expected: 0.4, actual: 0.2 }],
   });
   expect(await readFile(join(run.runDir, 'conf.json'), 'utf8')).toBe('{"lr": 0.2, "epochs": 6}\n');
-  expect(await readMetaFile(run, 'staged')).toBeUndefined();
+  expect(readMetaFileSync(run, 'staged')).toBeUndefined();
   expect(await runStatus(run)).toBe('pending');
-  expect(await readMetaFile(run, 'log/runner')).toMatch(/ Config read-back failed: conf\.json lr\n/);
+  expect(readMetaFileSync(run, 'log/runner')).toMatch(/ Config read-back failed: conf\.json lr\n/);
 });

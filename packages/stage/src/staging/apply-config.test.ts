@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { chmod, cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath, runStatus } from '@gage/meta';
+import { initRunMetaSync, makeRun, readFilesLogSync, readMetaFileSync, runMetaPath, runStatus } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, type Config, type JsonObject, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { applyConfig } from './apply-config.js';
@@ -25,7 +25,7 @@ async function multiFormatProject(): Promise<string> {
 
 async function initRun(data: JsonObject, config: Config): Promise<Run> {
   const run = await makeRun(await testdir());
-  await initRunMeta(run, OpRef('test', 'train'), OpDef('train', data), config, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('test', 'train'), OpDef('train', data), config, OpCmd(['node', 'op.js'], {}));
   return run;
 }
 
@@ -95,13 +95,13 @@ describe('applyConfig() in stageRun()', () => {
     const warnings: string[] = [];
     await stageRun(run, projectDir, { onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
-    expect(await readMetaFile(run, 'log/patched')).toBe(MULTI_FORMAT_PATCHED);
+    expect(readMetaFileSync(run, 'log/patched')).toBe(MULTI_FORMAT_PATCHED);
     expect((await stat(runMetaPath(run, 'log', 'patched'))).mode & 0o222).toBe(0);
     expect(await readFile(join(run.runDir, 'train.toml'), 'utf8')).toBe(
       '# Optimizer settings\n[optimizer]\nname = "sgd"  # the optimizer\nlr = 0.01\nbeta = 0.9\n\n[other]\nseed = 1\n',
     );
     // Keys unknown to every file stay in config.json and are applied nowhere.
-    const configJson = (await readMetaFile(run, 'config.json')) ?? '';
+    const configJson = readMetaFileSync(run, 'config.json') ?? '';
     expect(configJson).toContain('"extra": "not in any file"');
     expect(configJson).toContain('"other.seed": 5');
     for (const path of MULTI_FORMAT_FILES) {
@@ -117,7 +117,7 @@ describe('applyConfig() in stageRun()', () => {
     const projectDir = await multiFormatProject();
     const run = await initRun(MULTI_FORMAT_CONFIG, await runConfig(projectDir, MULTI_FORMAT_CONFIG, { lr: 0.1, layers: 3n }));
     await stageRun(run, projectDir);
-    expect(await readMetaFile(run, 'log/patched')).toBe('');
+    expect(readMetaFileSync(run, 'log/patched')).toBe('');
     await expectSameFiles(run.runDir, projectDir, MULTI_FORMAT_FILES);
   });
 
@@ -140,7 +140,7 @@ describe('applyConfig() in stageRun()', () => {
     const run2 = await initRun(data, { x: 1.0 });
     await stageRun(run2, projectDir);
     expect(await readFile(join(run2.runDir, 'c.py'), 'utf8')).toBe('x = 1.0\ny = 1.0\nz = 2\n');
-    expect(await readMetaFile(run2, 'log/patched')).toContain('--- c.json\n+++ c.json\n@@ -1 +1 @@\n-{"x": 1, "y": 1e-05}\n+{"x": 1.0, "y": 1e-05}\n');
+    expect(readMetaFileSync(run2, 'log/patched')).toContain('--- c.json\n+++ c.json\n@@ -1 +1 @@\n-{"x": 1, "y": 1e-05}\n+{"x": 1.0, "y": 1e-05}\n');
   });
 
   test('keeps byte order marks and CRLF line endings of patched files', async () => {
@@ -172,7 +172,7 @@ describe('applyConfig() in stageRun()', () => {
       'Cannot load configuration for "latin.py": not a UTF-8 text file',
       'Unsupported file type for config file "notes.txt"',
     ]);
-    expect(await readMetaFile(run, 'log/patched')).toBe('--- a.py\n+++ a.py\n@@ -1 +1 @@\n-a = 1\n+a = 3\n');
+    expect(readMetaFileSync(run, 'log/patched')).toBe('--- a.py\n+++ a.py\n@@ -1 +1 @@\n-a = 1\n+a = 3\n');
     expect(await readFile(join(run.runDir, 'latin.py'))).toEqual(Buffer.from(latin));
     expect(await readFile(join(run.runDir, 'bad.json'), 'utf8')).toBe('{"a": }\n');
     expect(await runStatus(run)).toBe('staged');
@@ -189,7 +189,7 @@ describe('applyConfig() with a value its file cannot hold', () => {
       code: 'ERR_GAGE_CONFIG_WRITE', problems: [problem], message: `Cannot write configuration: ${problem}`,
     });
     await expectSameFiles(run.runDir, projectDir, MULTI_FORMAT_FILES);
-    expect(await readMetaFile(run, 'log/patched')).toBeUndefined();
+    expect(readMetaFileSync(run, 'log/patched')).toBeUndefined();
   });
 
   test('stops stageRun and leaves the run pending', async () => {
@@ -201,7 +201,7 @@ describe('applyConfig() with a value its file cannot hold', () => {
     });
     expect(await readFile(join(run.runDir, 'c.json'), 'utf8')).toBe('{"x": 1.5, "y": 1}');
     expect(await readFile(join(run.runDir, 'c.py'), 'utf8')).toBe('x = 1.5\n');
-    expect(await readMetaFile(run, 'staged')).toBeUndefined();
+    expect(readMetaFileSync(run, 'staged')).toBeUndefined();
     expect(await runStatus(run)).toBe('pending');
   });
 });
@@ -212,7 +212,7 @@ describe('applyConfig() on its own', () => {
     const run = await initRun({ config: 'say.py' }, { msg: 'Ho there' });
     await stageSourcecode(run, projectDir);
     await applyConfig(run);
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s say.py', 'm s say.py']);
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s say.py', 'm s say.py']);
     expect(await readFile(join(run.runDir, 'say.py'), 'utf8')).toBe('msg = "Ho there"\nprint(msg)\n');
     const log = await readFile(runMetaPath(run, 'log', 'runner'), 'utf8');
     expect(log.trimEnd().split('\n').at(-1)).toMatch(/ Applying configuration \(see log\/patched\)$/);

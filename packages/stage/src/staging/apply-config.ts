@@ -1,6 +1,6 @@
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { logRunner, readRunConfig, readRunOpdef, scanRunFiles, writeMetaFile } from '@gage/meta';
+import { logRunnerSync, readRunConfigSync, readRunOpdefSync, scanRunFiles, writeMetaFileSync } from '@gage/meta';
 import type { Config, Run } from '@gage/types';
 import type { PatchedFile } from '../config/format-patched-diff.js';
 import { ConfigReadbackError, ConfigWriteError } from '../errors.js';
@@ -27,15 +27,16 @@ import type { StageOptions } from './stage-options.js';
  */
 export async function applyConfig(run: Run, options: StageOptions = {}): Promise<void> {
   options.onPhase?.('stage-config');
-  await logRunner(run, 'Applying configuration (see log/patched)');
-  const [config, opdef] = await Promise.all([readRunConfig(run), readRunOpdef(run)]);
+  logRunnerSync(run, 'Applying configuration (see log/patched)');
+  const config = readRunConfigSync(run);
+  const opdef = readRunOpdefSync(run);
   const plan = await planConfigPatch(run.runDir, opdef, config, {
     onWarning: options.onWarning, runsDir: dirname(run.runDir),
   });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   for (const file of plan.files) await writeRunFile(join(run.runDir, ...file.path.split('/')), file.newText);
   await checkReadback(run, plan, config);
-  await writeMetaFile(run, 'log/patched', await patchedDiff(plan.files));
+  writeMetaFileSync(run, 'log/patched', await patchedDiff(plan.files));
   await scanRunFiles(run, 's');
 }
 
@@ -51,7 +52,7 @@ async function checkReadback(run: Run, plan: ConfigPatchPlan, config: Config): P
   }
   const mismatches = configReadbackMismatches(files, config);
   if (mismatches.length > 0) {
-    await logRunner(run, `Config read-back failed: ${mismatches.map((m) => `${m.path} ${m.key}`).join(', ')}`);
+    logRunnerSync(run, `Config read-back failed: ${mismatches.map((m) => `${m.path} ${m.key}`).join(', ')}`);
     throw new ConfigReadbackError(mismatches);
   }
 }

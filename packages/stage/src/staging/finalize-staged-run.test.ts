@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, LOOP_YIELD_CALLS, makeRun, readMetaFile, runMetaPath, runStatus, scanRunFiles } from '@gage/meta';
+import { initRunMetaSync, LOOP_YIELD_CALLS, makeRun, readMetaFileSync, runMetaPath, runStatus, scanRunFiles } from '@gage/meta';
 import { OpCmd, OpDef, OpRef, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { startTurnTicker } from '../../test/_turn-ticker.js';
@@ -13,7 +13,7 @@ afterAll(cleanupTestdirs);
 
 async function initRun(): Promise<Run> {
   const run = await makeRun(await testdir());
-  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', {}), {}, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('test', 'op'), OpDef('op', {}), {}, OpCmd(['node', 'op.js'], {}));
   return run;
 }
 
@@ -32,7 +32,7 @@ describe('finalizeStagedRun()', () => {
     await finalizeStagedRun(run, { onPhase: (p) => phases.push(p) });
     expect(phases).toEqual(['stage-finalize']);
     const e3b0 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-    expect(await readMetaFile(run, 'manifest')).toBe(
+    expect(readMetaFileSync(run, 'manifest')).toBe(
       `s ${e3b0} lib/a.py\n` +
         's 1bc01ef3687ccfe07da22018dfe7851781c442c8b4ec7bd718d0c1f145529ad1 z.py\n' +
         'r 367c9b4686a777259cfcbff592b674e7c523655a2eb413cf37e8125a72bb5cad env.txt\n',
@@ -41,7 +41,7 @@ describe('finalizeStagedRun()', () => {
     expect((await stat(join(run.runDir, 'z.py'))).mode & 0o222).toBe(0);
     expect((await stat(join(run.runDir, 'env.txt'))).mode & 0o222).toBe(0);
     expect((await stat(join(run.runDir, 'unlogged.txt'))).mode & 0o200).toBe(0o200);
-    expect(await readMetaFile(run, 'staged')).toMatch(/^\d{16}$/);
+    expect(readMetaFileSync(run, 'staged')).toMatch(/^\d{16}$/);
     expect(await runStatus(run)).toBe('staged');
     const log = (await readFile(runMetaPath(run, 'log', 'runner'), 'utf8')).trimEnd().split('\n');
     expect(log.slice(-2).map((l) => l.slice(l.indexOf(' ') + 1))).toEqual([
@@ -53,7 +53,7 @@ describe('finalizeStagedRun()', () => {
     const run = await initRun();
     await finalizeStagedRun(run);
     expect((await stat(run.runDir)).isDirectory()).toBe(true);
-    expect(await readMetaFile(run, 'manifest')).toBe('');
+    expect(readMetaFileSync(run, 'manifest')).toBe('');
     expect(await runStatus(run)).toBe('staged');
   });
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { logRunner, makeLoopYield, makeReadOnly, writeManifest, writeRunTimestamp } from '@gage/meta';
+import { logRunnerSync, makeLoopYield, makeReadOnlySync, writeManifest, writeRunTimestampSync } from '@gage/meta';
 import type { Run } from '@gage/types';
 import type { StageOptions } from './stage-options.js';
 
@@ -16,13 +16,13 @@ import type { StageOptions } from './stage-options.js';
 export async function finalizeStagedRun(run: Run, options: StageOptions = {}): Promise<void> {
   options.onPhase?.('stage-finalize');
   await mkdir(run.runDir, { recursive: true });
-  await logRunner(run, 'Finalizing staged files (see manifest)');
+  logRunnerSync(run, 'Finalizing staged files (see manifest)');
   const entries = await writeManifest(run);
   const pause = makeLoopYield(); // keeps the run lock fresh through thousands of synchronous chmods
   for (const entry of entries) {
-    await makeReadOnly(join(run.runDir, ...entry.path.split('/')));
+    makeReadOnlySync(join(run.runDir, ...entry.path.split('/')));
     const turn = pause();
     if (turn) await turn;
   }
-  await writeRunTimestamp(run, 'staged');
+  writeRunTimestampSync(run, 'staged');
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, makeRun, readFilesLog, readMetaFile } from '@gage/meta';
+import { initRunMetaSync, makeRun, readFilesLogSync, readMetaFileSync } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type JsonObject, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
@@ -12,7 +12,7 @@ afterAll(cleanupTestdirs);
 
 async function initRun(data: JsonObject): Promise<Run> {
   const run = await makeRun(await testdir());
-  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
   return run;
 }
 
@@ -31,7 +31,7 @@ describe('stageDependencies()', () => {
     });
     expect(phases).toEqual(['stage-dependencies']);
     expect(await readFile(join(run.runDir, 'data', 'data.csv'), 'utf8')).toBe('a,b\n1,2\n');
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a d data/data.csv']);
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a d data/data.csv']);
     expect((await readRunOutput(run, { name: '30_dependencies' })).map((l) => [l.stream, l.text])).toEqual([[1, 'copied']]);
     expect(lines).toEqual([[1, 'copied']]);
   });
@@ -45,8 +45,8 @@ describe('stageDependencies()', () => {
       code: 'ERR_GAGE_DEPENDS_NOT_SUPPORTED',
       message: 'Cannot stage operation op: runs-summary dependencies are not supported yet',
     });
-    expect(await readMetaFile(run, 'output/30_dependencies')).toBeUndefined();
-    expect(await readMetaFile(run, 'log/files')).toBeUndefined();
+    expect(readMetaFileSync(run, 'output/30_dependencies')).toBeUndefined();
+    expect(readMetaFileSync(run, 'log/files')).toBeUndefined();
   });
 
   test('reports a hook killed by a signal with a negative exit code', async () => {

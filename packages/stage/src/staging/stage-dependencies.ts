@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readRunOpdef, scanRunFiles } from '@gage/meta';
+import { readRunOpdefSync, scanRunFiles } from '@gage/meta';
 import { runHook } from '@gage/proc';
 import type { Run } from '@gage/types';
 import { checkDependsSupported, opdefDepends } from '../gagefile/opdef-depends.js';
@@ -24,7 +24,7 @@ import { throwIfStopped } from './_throw-if-stopped.js';
  */
 export async function stageDependencies(run: Run, projectDir: string, options: StageOptions = {}): Promise<void> {
   options.onPhase?.('stage-dependencies');
-  const opdef = await readRunOpdef(run);
+  const opdef = readRunOpdefSync(run);
   checkDependsSupported(opdef);
   const srcDir = resolve(projectDir);
   const onWarning = options.onWarning ?? defaultWarning;

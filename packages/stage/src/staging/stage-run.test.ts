@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  initRunMeta, lockRun, makeRun, readFilesLog, readManifest, readMetaFile, runLockState, runMetaPath, runStatus,
+  initRunMetaSync, lockRun, makeRun, readFilesLogSync, readManifestSync, readMetaFileSync, runLockState, runMetaPath, runStatus,
 } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, parseJson, type Config, type JsonObject, type Run } from '@gage/types';
@@ -31,7 +31,7 @@ function writingHook(label: string, path: string): string[] {
 
 async function initRun(data: JsonObject, config: Config = {}): Promise<Run> {
   const run = await makeRun(await testdir());
-  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), config, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('test', 'op'), OpDef('op', data), config, OpCmd(['node', 'op.js'], {}));
   return run;
 }
 
@@ -97,7 +97,7 @@ describe('stageRun() with all three staging hooks', () => {
   });
 
   test('logs files with the type of the phase that made them', async () => {
-    const entries = (await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`);
+    const entries = readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`);
     expect(entries).toEqual([
       'a s a/c.md',
       'a s b.py',
@@ -111,7 +111,7 @@ describe('stageRun() with all three staging hooks', () => {
   });
 
   test('writes the manifest: source sorted, then runtime, then dependencies', async () => {
-    const manifest = await readManifest(run);
+    const manifest = readManifestSync(run);
     expect(manifest?.map((e) => `${e.type} ${e.path}`)).toEqual([
       's a/c.md', 's b.py', 's gen/src.txt', 's op.js', 'r .venv/bin/activate', 'd data/dep.csv',
     ]);
@@ -129,11 +129,11 @@ describe('stageRun() with all three staging hooks', () => {
   });
 
   test('makes every staged file and `staged` read-only', async () => {
-    for (const entry of (await readManifest(run)) ?? []) {
+    for (const entry of readManifestSync(run) ?? []) {
       expect((await stat(join(run.runDir, entry.path))).mode & 0o222).toBe(0);
     }
     expect((await stat(runMetaPath(run, 'staged'))).mode & 0o222).toBe(0);
-    expect(await readMetaFile(run, 'staged')).toMatch(/^\d{16}$/);
+    expect(readMetaFileSync(run, 'staged')).toMatch(/^\d{16}$/);
     expect(await runStatus(run)).toBe('staged');
   });
 
@@ -151,7 +151,7 @@ describe('stageRun() with all three staging hooks', () => {
 
   test('releases the run lock', async () => {
     expect(await runLockState(run)).toBe('none');
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
   });
 
   test('rejects a second staging: run <id> is already staged', async () => {
@@ -179,9 +179,9 @@ describe('stageRun() with a failing hook', () => {
       code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-runtime', exitCode: 3,
     });
     expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime']);
-    expect(await readMetaFile(run, 'staged')).toBeUndefined();
-    expect(await readMetaFile(run, 'manifest')).toBeUndefined();
-    expect(await readMetaFile(run, 'output/30_dependencies')).toBeUndefined();
+    expect(readMetaFileSync(run, 'staged')).toBeUndefined();
+    expect(readMetaFileSync(run, 'manifest')).toBeUndefined();
+    expect(readMetaFileSync(run, 'output/30_dependencies')).toBeUndefined();
     await expect(stat(join(run.runDir, 'deps.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await runStatus(run)).toBe('pending');
     const log = await stagingLog(run);
@@ -213,8 +213,8 @@ describe('stageRun() stopped by its signal', () => {
       cause: expect.objectContaining({ code: 'ERR_GAGE_RUN_EXEC', exitCode: sig === 'SIGINT' ? -2 : -15 }),
     });
     expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime']);
-    expect(await readMetaFile(run, 'staged')).toBeUndefined();
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'staged')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
     expect(await runStatus(run)).toBe('pending');
     expect(await runLockState(run)).toBe('none');
   });
@@ -228,7 +228,7 @@ describe('stageRun() stopped by its signal', () => {
       onPhase: (p) => p === 'stage-sourcecode' && controller.abort('SIGTERM'),
     });
     await expect(staging).rejects.toMatchObject({ code: 'ERR_GAGE_STAGING_STOPPED', reason: 'SIGTERM' });
-    expect(await readMetaFile(run, 'output/10_sourcecode')).toBeUndefined();
+    expect(readMetaFileSync(run, 'output/10_sourcecode')).toBeUndefined();
     expect((await stagingLog(run)).some((l) => l.startsWith('Starting stage-sourcecode'))).toBe(false);
     expect(await runStatus(run)).toBe('pending');
   });
@@ -271,7 +271,7 @@ describe('stageRun() with dependencies', () => {
     const run = await initRun({ depends: { files: 'data/*.bin' } });
     await stageRun(run, projectDir);
     expect(await readFile(join(run.runDir, 'data', 'train.bin'), 'utf8')).toBe('\u0000\u0001');
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual([
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual([
       'a s data/skip.txt', 'a s op.js', 'a d data/train.bin',
     ]);
     expect(await runStatus(run)).toBe('staged');
@@ -284,7 +284,7 @@ describe('stageRun() with dependencies', () => {
     expect(await readlink(join(run.runDir, 'big.bin'))).toBe(join(projectDir, 'big.bin'));
     // A link is digested by its target path, never read (@gage/meta writeManifest): linking exists to avoid reading big files.
     const linkDigest = createHash('sha256').update(join(projectDir, 'big.bin')).digest('hex');
-    expect(await readMetaFile(run, 'manifest')).toContain(`d ${linkDigest} big.bin\n`);
+    expect(readMetaFileSync(run, 'manifest')).toContain(`d ${linkDigest} big.bin\n`);
   });
 
   test('refuses a dependency whose patterns match nothing, leaving the run pending', async () => {
@@ -307,7 +307,7 @@ describe('stageRun() with dependencies', () => {
     });
     await expect(stat(run.runDir)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await stagingLog(run)).toEqual([]);
-    expect(await readMetaFile(run, 'log/files')).toBeUndefined();
+    expect(readMetaFileSync(run, 'log/files')).toBeUndefined();
     expect(await runStatus(run)).toBe('pending');
     expect(await runLockState(run)).toBe('none');
   });
@@ -318,8 +318,8 @@ describe('stageRun() without hooks or config', () => {
     const projectDir = await testdir({ 'op.js': 'console.log("hi")\n' });
     const run = await initRun({ exec: 'node op.js' });
     await stageRun(run, projectDir);
-    expect(await readMetaFile(run, 'log/patched')).toBe('');
-    expect(await readMetaFile(run, 'manifest')).toBe(
+    expect(readMetaFileSync(run, 'log/patched')).toBe('');
+    expect(readMetaFileSync(run, 'manifest')).toBe(
       's 8e8ee1febc14d8614e1f8bf6384a3641de3017fa43ad0600d643d291b14a42b1 op.js\n',
     );
     expect(await stagingLog(run)).toEqual([
@@ -343,10 +343,10 @@ describe('stageRun() with provenance (decision 18)', () => {
     await writeFile(join(projectDir, 'op.js'), 'console.log(2)\n');
     const run = await initRun({ exec: 'node op.js' });
     await stageRun(run, projectDir, { provenance: true });
-    const provenance = parseJson((await readMetaFile(run, 'provenance.json')) as string, { bigint: true }) as JsonObject;
+    const provenance = parseJson(readMetaFileSync(run, 'provenance.json') as string, { bigint: true }) as JsonObject;
     expect(provenance['git']).toMatchObject({ commit: git(projectDir, 'rev-parse', 'HEAD'), dirty: true });
     expect(Object.keys(provenance['lockfiles'] as JsonObject)).toEqual(['requirements.txt']);
-    expect(await readMetaFile(run, 'provenance.patch')).toContain('+console.log(2)');
+    expect(readMetaFileSync(run, 'provenance.patch')).toContain('+console.log(2)');
     for (const f of ['provenance.json', 'provenance.patch']) expect((await stat(runMetaPath(run, f))).mode & 0o222).toBe(0);
     const log = await stagingLog(run);
     expect(log.indexOf('Writing meta provenance')).toBeGreaterThan(log.indexOf('Writing meta provenance patch'));
@@ -357,7 +357,7 @@ describe('stageRun() with provenance (decision 18)', () => {
     const projectDir = await testdir({ 'op.js': 'console.log(1)\n' });
     const run = await initRun({ exec: 'node op.js' });
     await stageRun(run, projectDir);
-    expect(await readMetaFile(run, 'provenance.json')).toBeUndefined();
+    expect(readMetaFileSync(run, 'provenance.json')).toBeUndefined();
   });
 
   test('a warning of the provenance goes to onWarning and the runner log; staging completes', async () => {

@@ -1,4 +1,4 @@
-import { lockRun, readMetaFile, readRunCmd, readRunOpdef } from '@gage/meta';
+import { lockRun, readMetaFileSync, readRunCmdSync, readRunOpdefSync } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { AlreadyStagedError } from '../errors.js';
 import { throwIfStopped } from './_throw-if-stopped.js';
@@ -7,7 +7,7 @@ import { applyConfig } from './apply-config.js';
 import { finalizeStagedRun } from './finalize-staged-run.js';
 import { stageDependencies } from './stage-dependencies.js';
 import { collectProvenance, type CollectedProvenance } from '../provenance/collect-provenance.js';
-import { recordProvenance } from '../provenance/record-provenance.js';
+import { recordProvenanceSync } from '../provenance/record-provenance-sync.js';
 import { defaultWarning, type StageOptions } from './stage-options.js';
 import { stageRuntime } from './stage-runtime.js';
 import { stageSourcecode } from './stage-sourcecode.js';
@@ -24,7 +24,7 @@ import { stageSourcecode } from './stage-sourcecode.js';
  * `options.provenance` the run's provenance is recorded before the
  * manifest (decision 18).
  *
- * @param run a run after `initRunMeta`
+ * @param run a run after `initRunMetaSync`
  * @param projectDir the project to stage from
  * @throws {AlreadyStagedError} `run <id> is already staged`.
  * @throws {RunLockedError} when another process holds the run.
@@ -33,7 +33,7 @@ import { stageSourcecode } from './stage-sourcecode.js';
  * @example
  * ```ts
  * const run = await makeRun(runsDir);
- * await initRunMeta(run, OpRef('test', 'test'), opdef, {}, OpCmd(['python', 'say.py'], {}));
+ * initRunMetaSync(run, OpRef('test', 'test'), opdef, {}, OpCmd(['python', 'say.py'], {}));
  * await stageRun(run, '.');
  * ```
  */
@@ -41,10 +41,10 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
   const lock = options.lock ?? (await lockRun(run));
   let provenance: PendingProvenance | undefined;
   try {
-    if ((await readMetaFile(run, 'staged')) !== undefined) throw new AlreadyStagedError(run.id);
-    checkDependsSupported(await readRunOpdef(run));
+    if (readMetaFileSync(run, 'staged') !== undefined) throw new AlreadyStagedError(run.id);
+    checkDependsSupported(readRunOpdefSync(run));
     // Provenance is read while the source is copied: its helper processes overlap the staging work.
-    provenance = options.provenance === true ? await startProvenance(run, projectDir, options.signal)
+    provenance = options.provenance === true ? startProvenance(run, projectDir, options.signal)
       : options.provenance ? { collected: options.provenance, stop: undefined } : undefined;
     const phases = [
       () => stageSourcecode(run, projectDir, { ...options, logFiles: false }),
@@ -79,10 +79,10 @@ interface PendingProvenance {
   stop: AbortController | undefined;
 }
 
-async function startProvenance(run: Run, projectDir: string, signal: AbortSignal | undefined): Promise<PendingProvenance> {
+function startProvenance(run: Run, projectDir: string, signal: AbortSignal | undefined): PendingProvenance {
   const stop = new AbortController();
   signal?.addEventListener('abort', () => stop.abort(), { once: true });
-  const { args } = await readRunCmd(run);
+  const { args } = readRunCmdSync(run);
   return { collected: collectProvenance(projectDir, { command: args, signal: stop.signal }), stop };
 }
 
@@ -90,5 +90,5 @@ async function writeProvenance(run: Run, pending: PendingProvenance, options: St
   const collected = await pending.collected;
   const warn = options.onWarning ?? defaultWarning;
   for (const message of collected.warnings) warn(message);
-  await recordProvenance(run, collected);
+  recordProvenanceSync(run, collected);
 }

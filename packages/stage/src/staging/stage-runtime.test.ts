@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath, scanRunFiles } from '@gage/meta';
+import { initRunMetaSync, makeRun, readFilesLogSync, readMetaFileSync, runMetaPath, scanRunFiles } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type JsonObject, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
@@ -12,7 +12,7 @@ afterAll(cleanupTestdirs);
 
 async function initRun(data: JsonObject): Promise<Run> {
   const run = await makeRun(await testdir());
-  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
   return run;
 }
 
@@ -30,7 +30,7 @@ describe('stageRuntime()', () => {
     await stageRuntime(run, projectDir, { onPhase: (p) => phases.push(p) });
     expect(phases).toEqual(['stage-runtime']);
     expect(await readFile(join(run.runDir, 'env.txt'), 'utf8')).toBe(`${run.id} ${run.runDir} ${projectDir}`);
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a r env.txt']);
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a r env.txt']);
     expect((await runnerMessages(run)).slice(-4)).toEqual([
       `Starting stage-runtime (see output/20_runtime): ${hook}`,
       'Writing meta proc/lock',
@@ -43,8 +43,8 @@ describe('stageRuntime()', () => {
   test('without a hook only scans the run dir', async () => {
     const run = await initRun({ exec: 'node op.js' });
     await stageRuntime(run, await testdir());
-    expect(await readMetaFile(run, 'log/files')).toBe('');
-    expect(await readMetaFile(run, 'output/20_runtime')).toBeUndefined();
+    expect(readMetaFileSync(run, 'log/files')).toBe('');
+    expect(readMetaFileSync(run, 'output/20_runtime')).toBeUndefined();
     expect((await runnerMessages(run)).at(-1)).toBe('Writing meta initialized');
   });
 
@@ -55,7 +55,7 @@ describe('stageRuntime()', () => {
     await writeFile(join(run.runDir, 'src.py'), '');
     await scanRunFiles(run, 's');
     await stageRuntime(run, projectDir);
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s src.py', 'a r new.txt']);
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s src.py', 'a r new.txt']);
   });
 
   test('throws RunExecError with the exit code of a failing hook and keeps its output', async () => {
@@ -65,7 +65,7 @@ describe('stageRuntime()', () => {
     });
     expect((await readRunOutput(run, { name: '20_runtime' })).map((l) => [l.stream, l.text])).toEqual([[0, 'half']]);
     expect((await stat(runMetaPath(run, 'output', '20_runtime'))).mode & 0o222).toBe(0);
-    expect(await readMetaFile(run, 'proc/lock')).toBeUndefined();
-    expect(await readMetaFile(run, 'log/files')).toBeUndefined();
+    expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
+    expect(readMetaFileSync(run, 'log/files')).toBeUndefined();
   });
 });

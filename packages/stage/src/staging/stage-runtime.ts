@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readRunOpdef, scanRunFiles } from '@gage/meta';
+import { readRunOpdefSync, scanRunFiles } from '@gage/meta';
 import { runHook } from '@gage/proc';
 import type { Run } from '@gage/types';
 import { opdefExec } from '../gagefile/opdef-exec.js';
@@ -18,7 +18,7 @@ import { throwIfStopped } from './_throw-if-stopped.js';
  */
 export async function stageRuntime(run: Run, projectDir: string, options: StageOptions = {}): Promise<void> {
   options.onPhase?.('stage-runtime');
-  const hook = opdefExec(await readRunOpdef(run))['stage-runtime'];
+  const hook = opdefExec(readRunOpdefSync(run))['stage-runtime'];
   if (hook !== undefined) {
     throwIfStopped(run, options.signal);
     await runHook(run, 'stage-runtime', hook, { projectDir: resolve(projectDir), onOutput: options.onOutput, signal: options.signal });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMeta, makeRun, readFilesLog, readMetaFile, runMetaPath } from '@gage/meta';
+import { initRunMetaSync, makeRun, readFilesLogSync, readMetaFileSync, runMetaPath } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type JsonObject, type Run } from '@gage/types';
 import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
@@ -12,7 +12,7 @@ afterAll(cleanupTestdirs);
 
 async function initRun(runsDir: string, data: JsonObject): Promise<Run> {
   const run = await makeRun(runsDir);
-  await initRunMeta(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
+  initRunMetaSync(run, OpRef('test', 'op'), OpDef('op', data), {}, OpCmd(['node', 'op.js'], {}));
   return run;
 }
 
@@ -52,7 +52,7 @@ describe('stageSourcecode() with the default patterns', () => {
     ]);
     expect(await readFile(join(run.runDir, 'src/util.py'), 'utf8')).toBe('def f(): pass\n');
     // Called on its own it logs the copied files with type `s` (logFiles defaults to true).
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(expected.map((p) => `a s ${p}`));
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(expected.map((p) => `a s ${p}`));
     expect(await runnerMessages(run)).toContain(
       'Copying source code (see log/files): ["**/* text size<100000 max-matches=500","-**/.* dir",' +
         '"-**/* dir sentinel=bin/activate","-**/* dir sentinel=.nocopy","-summary.json"]',
@@ -65,7 +65,7 @@ describe('stageSourcecode() with the default patterns', () => {
     await stageSourcecode(run, projectDir);
     expect(await listFiles(run.runDir)).toEqual([]);
     expect(await runnerMessages(run)).toContain('Copying source code (see log/files): []');
-    expect(await readMetaFile(run, 'log/files')).toBe('');
+    expect(readMetaFileSync(run, 'log/files')).toBe('');
   });
 
   test('writes no files log with logFiles false', async () => {
@@ -73,7 +73,7 @@ describe('stageSourcecode() with the default patterns', () => {
     const run = await initRun(await testdir(), {});
     await stageSourcecode(run, projectDir, { logFiles: false });
     expect(await listFiles(run.runDir)).toEqual(['op.js']);
-    expect(await readMetaFile(run, 'log/files')).toBeUndefined();
+    expect(readMetaFileSync(run, 'log/files')).toBeUndefined();
   });
 });
 
@@ -123,7 +123,7 @@ describe('stageSourcecode() with a stage-sourcecode hook', () => {
     const lines: [number, string][] = [];
     await stageSourcecode(run, projectDir, { onOutput: (s, l) => lines.push([s, Buffer.from(l).toString('utf8').trimEnd()]) });
     expect(await readFile(join(run.runDir, 'made.txt'), 'utf8')).toBe('true');
-    expect((await readFilesLog(run)).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s made.txt', 'a s op.js']);
+    expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s made.txt', 'a s op.js']);
     expect((await readRunOutput(run, { name: '10_sourcecode' })).map((l) => [l.stream, l.text]).sort()).toEqual([
       [0, 'made'], [1, 'note'],
     ]);

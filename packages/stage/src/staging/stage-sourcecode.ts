@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { logRunner, readRunOpdef, scanRunFiles } from '@gage/meta';
+import { logRunnerSync, readRunOpdefSync, scanRunFiles } from '@gage/meta';
 import { runHook } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { SkippedPath } from '../sourcecode/plan-sourcecode.js';
@@ -34,13 +34,13 @@ export interface StageSourcecodeOptions extends StageOptions {
 export async function stageSourcecode(run: Run, projectDir: string, options: StageSourcecodeOptions = {}): Promise<void> {
   const warn = options.onWarning ?? defaultWarning;
   options.onPhase?.('stage-sourcecode');
-  const opdef = await readRunOpdef(run);
+  const opdef = readRunOpdefSync(run);
   const patterns = sourcecodePatterns(opdef);
-  await logRunner(run, `Copying source code (see log/files): ${JSON.stringify(patterns)}`);
+  logRunnerSync(run, `Copying source code (see log/files): ${JSON.stringify(patterns)}`);
   const srcDir = resolve(projectDir);
   const plan = await planSourcecode(srcDir, patterns, { runsDir: dirname(run.runDir) });
   for (const message of plan.warnings) warn(message);
-  await logLimitSkips(run, plan.skipped);
+  logLimitSkips(run, plan.skipped);
   await mkdir(run.runDir, { recursive: true });
   await copySourcecode(plan, run.runDir, { onWarning: warn });
   const hook = opdefExec(opdef)['stage-sourcecode'];
@@ -55,10 +55,10 @@ export async function stageSourcecode(run: Run, projectDir: string, options: Sta
 const LOGGED_SKIPS = 1000;
 
 /** Records in the runner log each file a size test or `max-matches` budget left out (issue 11). */
-async function logLimitSkips(run: Run, skipped: readonly SkippedPath[]): Promise<void> {
+function logLimitSkips(run: Run, skipped: readonly SkippedPath[]): void {
   const limited = limitSkips(skipped);
   if (limited.length === 0) return;
   const lines = limited.slice(0, LOGGED_SKIPS).map((s) => `Source code skipped (${s.reason}${s.size === undefined ? '' : `, ${s.size} bytes`}): ${s.path}`);
   if (limited.length > LOGGED_SKIPS) lines.push(`Source code skipped: ${limited.length - LOGGED_SKIPS} more files (size or count limit)`);
-  for (const line of lines) await logRunner(run, line);
+  for (const line of lines) logRunnerSync(run, line);
 }
