@@ -127,6 +127,6 @@ describe('ScalarCapture.lastValues: the metrics without reading the file back', 
     expect(given && [...given]).toEqual([['loss', 0.125], ['acc', 0.25]]);
     // A map that differs from the file shows that the file is not read back.
     await finalizeRun(r, status, { scalars: new Map([['loss', 2]]) });
-    expect(parseJson((await readMetaFile(r, 'summary.json')) as string)).toEqual({ attributes: {}, metrics: { loss: 2 } });
+    expect(parseJson(readMetaFileSync(r, 'summary.json') as string)).toEqual({ attributes: {}, metrics: { loss: 2 } });
   });
 });
