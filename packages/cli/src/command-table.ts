@@ -28,6 +28,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['board'], summary: 'Show a board of run results.', load: () => import('./commands/board.js') },
   { names: ['cat'], summary: 'Show contents of a run file.', load: () => import('./commands/cat.js') },
   { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },
+  { names: ['comment'], summary: 'Comment on runs.', load: () => import('./commands/comment.js') },
   { names: ['compare'], summary: 'Compare runs side by side.', load: () => import('./commands/compare.js') },
   { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },

@@ -23,7 +23,9 @@ export type MetaErrorCode =
   | 'ERR_GAGE_INVALID_RUN_LOCK'
   | 'ERR_GAGE_RUN_ATTR_UNKNOWN'
   | 'ERR_GAGE_RUN_ATTR_MISSING'
-  | 'ERR_GAGE_FILTER';
+  | 'ERR_GAGE_FILTER'
+  | 'ERR_GAGE_COMMENT'
+  | 'ERR_GAGE_COMMENT_NOT_FOUND';
 
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
 export class AttrLogError extends GageError<MetaErrorCode> {
@@ -199,5 +201,26 @@ export class RunAttrError extends GageError<MetaErrorCode> {
   constructor(code: 'ERR_GAGE_RUN_ATTR_UNKNOWN' | 'ERR_GAGE_RUN_ATTR_MISSING', attr: string) {
     super(code, attr);
     this.attr = attr;
+  }
+}
+
+/** A comment that cannot be written (`ERR_GAGE_COMMENT`), e.g. `Comment message is empty`. */
+export class CommentError extends GageError<MetaErrorCode> {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_COMMENT', message, options);
+  }
+}
+
+/** A run has no comment with the id (`ERR_GAGE_COMMENT_NOT_FOUND`): `Cannot find comment '<id>' for run "<run id>"`. */
+export class CommentNotFoundError extends GageError<MetaErrorCode> {
+  /** The run id. */
+  readonly runId: string;
+  /** The comment id asked for. */
+  readonly commentId: string;
+
+  constructor(runId: string, commentId: string) {
+    super('ERR_GAGE_COMMENT_NOT_FOUND', `Cannot find comment '${commentId}' for run "${runId}"`);
+    this.runId = runId;
+    this.commentId = commentId;
   }
 }
