@@ -25,6 +25,7 @@ export interface CommandEntry {
  * ```
  */
 export const COMMANDS: CommandEntry[] = [
+  { names: ['archive'], summary: 'Archive runs.', load: () => import('./commands/archive.js') },
   { names: ['board'], summary: 'Show a board of run results.', load: () => import('./commands/board.js') },
   { names: ['cat'], summary: 'Show contents of a run file.', load: () => import('./commands/cat.js') },
   { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },

@@ -25,7 +25,11 @@ export type MetaErrorCode =
   | 'ERR_GAGE_RUN_ATTR_MISSING'
   | 'ERR_GAGE_FILTER'
   | 'ERR_GAGE_COMMENT'
-  | 'ERR_GAGE_COMMENT_NOT_FOUND';
+  | 'ERR_GAGE_COMMENT_NOT_FOUND'
+  | 'ERR_GAGE_ARCHIVE_NAME'
+  | 'ERR_GAGE_ARCHIVE_NOT_FOUND'
+  | 'ERR_GAGE_ARCHIVE_EXISTS'
+  | 'ERR_GAGE_ARCHIVE_NOT_EMPTY';
 
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
 export class AttrLogError extends GageError<MetaErrorCode> {
@@ -222,5 +226,35 @@ export class CommentNotFoundError extends GageError<MetaErrorCode> {
     super('ERR_GAGE_COMMENT_NOT_FOUND', `Cannot find comment '${commentId}' for run "${runId}"`);
     this.runId = runId;
     this.commentId = commentId;
+  }
+}
+
+/** An archive name that cannot be used (`ERR_GAGE_ARCHIVE_NAME`): `Invalid archive name '<name>': <why>`. */
+export class ArchiveNameError extends GageError<MetaErrorCode> {
+  /** The name given. */
+  readonly archiveName: string;
+
+  constructor(name: string, why: string) {
+    super('ERR_GAGE_ARCHIVE_NAME', `Invalid archive name '${name}': ${why}`, {
+      hint: "An archive name is a directory name: no '/', '\\' or control characters, not starting with '.'.",
+    });
+    this.archiveName = name;
+  }
+}
+
+/**
+ * An archive that is missing (`ERR_GAGE_ARCHIVE_NOT_FOUND`, `archive '<name>' does not exist`),
+ * exists already (`ERR_GAGE_ARCHIVE_EXISTS`) or still holds runs (`ERR_GAGE_ARCHIVE_NOT_EMPTY`).
+ */
+export class ArchiveError extends GageError<MetaErrorCode> {
+  constructor(code: 'ERR_GAGE_ARCHIVE_NOT_FOUND' | 'ERR_GAGE_ARCHIVE_EXISTS' | 'ERR_GAGE_ARCHIVE_NOT_EMPTY', message: string, options: GageErrorOptions = {}) {
+    super(code, message, options);
+  }
+
+  /** `archive '<name>' does not exist` with the hint to list archives. */
+  static notFound(name: string): ArchiveError {
+    return new ArchiveError('ERR_GAGE_ARCHIVE_NOT_FOUND', `archive '${name}' does not exist`, {
+      hint: "Use 'gage archive --list' to show available archives.",
+    });
   }
 }
