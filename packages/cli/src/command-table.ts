@@ -31,6 +31,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },
   { names: ['comment'], summary: 'Comment on runs.', load: () => import('./commands/comment.js') },
   { names: ['compare'], summary: 'Compare runs side by side.', load: () => import('./commands/compare.js') },
+  { names: ['copy'], summary: 'Copy runs to or from a directory or remote.', load: () => import('./commands/copy.js') },
   { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },
   { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },

@@ -31,7 +31,11 @@ export type CliErrorCode =
   | 'ERR_GAGE_RUN_DELETED'
   | 'ERR_GAGE_NOTHING_CHANGED'
   | 'ERR_GAGE_ONE_RUN_ONLY'
-  | 'ERR_GAGE_EDITOR';
+  | 'ERR_GAGE_EDITOR'
+  | 'ERR_GAGE_MISSING_OPTION'
+  | 'ERR_GAGE_COPY_LOCATION'
+  | 'ERR_GAGE_RCLONE'
+  | 'ERR_GAGE_UNDEFINED_REMOTE';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;

@@ -29,7 +29,8 @@ export type MetaErrorCode =
   | 'ERR_GAGE_ARCHIVE_NAME'
   | 'ERR_GAGE_ARCHIVE_NOT_FOUND'
   | 'ERR_GAGE_ARCHIVE_EXISTS'
-  | 'ERR_GAGE_ARCHIVE_NOT_EMPTY';
+  | 'ERR_GAGE_ARCHIVE_NOT_EMPTY'
+  | 'ERR_GAGE_COPY';
 
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
 export class AttrLogError extends GageError<MetaErrorCode> {
@@ -256,5 +257,12 @@ export class ArchiveError extends GageError<MetaErrorCode> {
     return new ArchiveError('ERR_GAGE_ARCHIVE_NOT_FOUND', `archive '${name}' does not exist`, {
       hint: "Use 'gage archive --list' to show available archives.",
     });
+  }
+}
+
+/** A run copy that does not match its source (`ERR_GAGE_COPY`); nothing of the run is left at the destination. */
+export class CopyRunsError extends GageError<MetaErrorCode> {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_COPY', message, options);
   }
 }
