@@ -93,7 +93,7 @@ describe('gage copy (directories)', () => {
       `gage: Cannot copy runs to "${inside}": it is inside the runs directory "${runs}"\n\nCopy to a directory outside the runs directory.\n`,
     );
     expect(await readdir(runs)).not.toContain('sub');
-    expect((await g(['copy', '-a', '--src', runs, '-y'])).stderr).toBe(`gage: Cannot copy runs from "${runs}": it is the runs directory\n\nGive another directory with --src.\n`);
+    expect((await g(['copy', '-a', '--src', runs, '-y'])).stderr).toBe(`gage: Cannot copy runs: the source "${runs}" is the runs directory\n\nGive another directory with --src.\n`);
   });
 
   test('a destination that fills up: the runs copied before stay intact, nothing of the failed run is visible', async () => {

@@ -94,7 +94,7 @@ async function copyFrom(ctx: Context, parsed: Args, src: string): Promise<number
   const remote = remoteName(src);
   const srcDir = remote === undefined ? localPath(ctx, src) : undefined;
   if (srcDir !== undefined && canonical(srcDir) === canonical(runsDir)) {
-    throw new CliError('ERR_GAGE_COPY_LOCATION', `Cannot copy runs from "${src}": it is the runs directory`, { hint: 'Give another directory with --src.' });
+    throw new CliError('ERR_GAGE_COPY_LOCATION', `Cannot copy runs: the source "${src}" is the runs directory`, { hint: 'Give another directory with --src.' });
   }
   if (remote !== undefined) await checkRemote(remote, ctx.io.env);
   if (!parsed.options.yes) {
