@@ -26,6 +26,7 @@ export interface CommandEntry {
  */
 export const COMMANDS: CommandEntry[] = [
   { names: ['archive'], summary: 'Archive runs.', load: () => import('./commands/archive.js') },
+  { names: ['associate'], summary: 'Associate a run with a project directory.', load: () => import('./commands/associate.js') },
   { names: ['board'], summary: 'Show a board of run results.', load: () => import('./commands/board.js') },
   { names: ['cat'], summary: 'Show contents of a run file.', load: () => import('./commands/cat.js') },
   { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },
@@ -36,12 +37,14 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },
   { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },
   { names: ['list', 'ls', 'runs'], summary: 'List runs.', load: () => import('./commands/list.js') },
+  { names: ['open'], summary: 'Open a run directory or run file.', load: () => import('./commands/open.js') },
   { names: ['operations', 'ops'], summary: 'Show operations.', load: () => import('./commands/operations.js') },
   { names: ['purge'], summary: 'Permanently delete runs.', load: () => import('./commands/purge.js') },
   { names: ['restore'], summary: 'Restore deleted runs.', load: () => import('./commands/restore.js') },
   { names: ['run'], summary: 'Run an operation.', load: () => import('./commands/run.js') },
   { names: ['select'], summary: 'Select runs and print their ID or a property.', load: () => import('./commands/select.js') },
   { names: ['show'], summary: 'Show information about a run.', load: () => import('./commands/show.js') },
+  { names: ['util'], summary: 'Utility commands.', load: () => import('./commands/util.js') },
 ];
 
 /**

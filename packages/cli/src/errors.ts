@@ -35,7 +35,12 @@ export type CliErrorCode =
   | 'ERR_GAGE_MISSING_OPTION'
   | 'ERR_GAGE_COPY_LOCATION'
   | 'ERR_GAGE_RCLONE'
-  | 'ERR_GAGE_UNDEFINED_REMOTE';
+  | 'ERR_GAGE_UNDEFINED_REMOTE'
+  | 'ERR_GAGE_VERSION_SPEC'
+  | 'ERR_GAGE_VERSION_MISMATCH'
+  | 'ERR_GAGE_NO_OPENER'
+  | 'ERR_GAGE_OPEN_PATH'
+  | 'ERR_GAGE_OPEN_COMMAND';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;
