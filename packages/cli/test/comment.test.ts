@@ -127,6 +127,15 @@ describe('gage comment', () => {
     expect(await runComments(latest)).toEqual([]);
   });
 
+  test('show still shows a run whose attr log is damaged, and names the damage', async () => {
+    await g(['comment', '-m', 'fine', '1']);
+    await writeFile(join(`${latest.runDir}.user`, 'ffffffff-ffff-4fff-8fff-ffffffffffff.json'), '{not json');
+    const r = await g(['show']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`run ${latest.id}: cannot read comments: Invalid attribute log entry`);
+    expect(JSON.parse((await g(['show', '--json'])).stdout).comments).toEqual([]);
+  });
+
   test('errors: no runs, runs and --all, several runs for edit, unknown ids', async () => {
     expect(await g(['comment', '-m', 'A thought'])).toEqual({
       code: 1,

@@ -82,7 +82,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     out.write(encodeJson({
       ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
       provenance: (await readRunProvenance(info.run)) ?? null,
-      comments: (await runComments(info.run)).map((c) => ({ id: c.id, author: c.author, time: new Date(c.timestamp).toISOString(), msg: c.msg })),
+      comments: (await readComments(ctx, info.run.id, info.run)).map((c) => ({ id: c.id, author: c.author, time: new Date(c.timestamp).toISOString(), msg: c.msg })),
     }));
   } else if (parsed.options.config) {
     out.write(formatConfigTable(info, ctx.mode));
@@ -98,11 +98,21 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
     const view = {
       info, provenance: await readRunProvenance(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env),
-      comments: await runComments(info.run),
+      comments: await readComments(ctx, info.run.id, info.run),
     };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;
+}
+
+/** The run's comments; a damaged attr log is named on stderr and shows none (the rest of the run is still shown). */
+async function readComments(ctx: Context, id: string, run: Parameters<typeof runComments>[0]): Promise<Awaited<ReturnType<typeof runComments>>> {
+  try {
+    return await runComments(run);
+  } catch (err) {
+    ctx.io.stderr.write(formatWarning(`run ${id}: cannot read comments: ${(err as Error).message}`));
+    return [];
+  }
 }
 
 /** The text of a `--limit-*` option, checked to be a whole number. */
