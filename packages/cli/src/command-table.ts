@@ -25,20 +25,26 @@ export interface CommandEntry {
  * ```
  */
 export const COMMANDS: CommandEntry[] = [
+  { names: ['archive'], summary: 'Archive runs.', load: () => import('./commands/archive.js') },
+  { names: ['associate'], summary: 'Associate a run with a project directory.', load: () => import('./commands/associate.js') },
   { names: ['board'], summary: 'Show a board of run results.', load: () => import('./commands/board.js') },
   { names: ['cat'], summary: 'Show contents of a run file.', load: () => import('./commands/cat.js') },
   { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },
+  { names: ['comment'], summary: 'Comment on runs.', load: () => import('./commands/comment.js') },
   { names: ['compare'], summary: 'Compare runs side by side.', load: () => import('./commands/compare.js') },
+  { names: ['copy'], summary: 'Copy runs to or from a directory or remote.', load: () => import('./commands/copy.js') },
   { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },
   { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },
   { names: ['list', 'ls', 'runs'], summary: 'List runs.', load: () => import('./commands/list.js') },
+  { names: ['open'], summary: 'Open a run directory or run file.', load: () => import('./commands/open.js') },
   { names: ['operations', 'ops'], summary: 'Show operations.', load: () => import('./commands/operations.js') },
   { names: ['purge'], summary: 'Permanently delete runs.', load: () => import('./commands/purge.js') },
   { names: ['restore'], summary: 'Restore deleted runs.', load: () => import('./commands/restore.js') },
   { names: ['run'], summary: 'Run an operation.', load: () => import('./commands/run.js') },
   { names: ['select'], summary: 'Select runs and print their ID or a property.', load: () => import('./commands/select.js') },
   { names: ['show'], summary: 'Show information about a run.', load: () => import('./commands/show.js') },
+  { names: ['util'], summary: 'Utility commands.', load: () => import('./commands/util.js') },
 ];
 
 /**

@@ -18,7 +18,6 @@ export type CliErrorCode =
   | 'ERR_GAGE_NOTHING_SELECTED'
   | 'ERR_GAGE_RUN_NOT_STAGED'
   | 'ERR_GAGE_JSON_WITHOUT_PREVIEW'
-  | 'ERR_GAGE_ARCHIVE_NOT_FOUND'
   | 'ERR_GAGE_LABEL_ACTION'
   | 'ERR_GAGE_CAT_PATH_MISSING'
   | 'ERR_GAGE_CAT_OUTSIDE'
@@ -29,7 +28,19 @@ export type CliErrorCode =
   | 'ERR_GAGE_UNKNOWN_COLUMN'
   | 'ERR_GAGE_BOARD_CONFIG'
   | 'ERR_GAGE_NOT_ENOUGH_RUNS'
-  | 'ERR_GAGE_RUN_DELETED';
+  | 'ERR_GAGE_RUN_DELETED'
+  | 'ERR_GAGE_NOTHING_CHANGED'
+  | 'ERR_GAGE_ONE_RUN_ONLY'
+  | 'ERR_GAGE_EDITOR'
+  | 'ERR_GAGE_MISSING_OPTION'
+  | 'ERR_GAGE_COPY_LOCATION'
+  | 'ERR_GAGE_RCLONE'
+  | 'ERR_GAGE_UNDEFINED_REMOTE'
+  | 'ERR_GAGE_VERSION_SPEC'
+  | 'ERR_GAGE_VERSION_MISMATCH'
+  | 'ERR_GAGE_NO_OPENER'
+  | 'ERR_GAGE_OPEN_PATH'
+  | 'ERR_GAGE_OPEN_COMMAND';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;

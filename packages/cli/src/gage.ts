@@ -1,4 +1,11 @@
 import { processIo } from './io.js';
 import { runMain } from './main.js';
 
+// A file size limit (`ulimit -f`) sends SIGXFSZ on a write past it. Node
+// ignores the signal, so the write fails with EFBIG and Gage reports it and
+// removes its temp files; but the run lock's `signal-exit` (of
+// proper-lockfile) listens for it and, being the only listener, kills the
+// process mid-write. With a listener of our own it leaves the signal alone.
+process.on('SIGXFSZ', () => undefined);
+
 process.exitCode = await runMain(process.argv.slice(2), processIo());

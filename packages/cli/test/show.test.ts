@@ -82,10 +82,11 @@ describe('gage show', () => {
     expect(files.stdout).toMatch(/\| hello\.cjs +\| source code \|/);
   });
 
-  test('--json is the list object plus metaDir, files and provenance', async () => {
+  test('--json is the list object plus metaDir, files, provenance and comments', async () => {
     const r = await g(['show', '--json']);
     const data = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(data).slice(-3)).toEqual(['metaDir', 'files', 'provenance']);
+    expect(Object.keys(data).slice(-4)).toEqual(['metaDir', 'files', 'provenance', 'comments']);
+    expect(data.comments).toEqual([]);
     expect(data.files).toEqual(expect.arrayContaining([{ path: 'hello.cjs', type: 'source code', size: expect.any(Number) }]));
   });
 

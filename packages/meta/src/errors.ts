@@ -23,7 +23,14 @@ export type MetaErrorCode =
   | 'ERR_GAGE_INVALID_RUN_LOCK'
   | 'ERR_GAGE_RUN_ATTR_UNKNOWN'
   | 'ERR_GAGE_RUN_ATTR_MISSING'
-  | 'ERR_GAGE_FILTER';
+  | 'ERR_GAGE_FILTER'
+  | 'ERR_GAGE_COMMENT'
+  | 'ERR_GAGE_COMMENT_NOT_FOUND'
+  | 'ERR_GAGE_ARCHIVE_NAME'
+  | 'ERR_GAGE_ARCHIVE_NOT_FOUND'
+  | 'ERR_GAGE_ARCHIVE_EXISTS'
+  | 'ERR_GAGE_ARCHIVE_NOT_EMPTY'
+  | 'ERR_GAGE_COPY';
 
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
 export class AttrLogError extends GageError<MetaErrorCode> {
@@ -199,5 +206,63 @@ export class RunAttrError extends GageError<MetaErrorCode> {
   constructor(code: 'ERR_GAGE_RUN_ATTR_UNKNOWN' | 'ERR_GAGE_RUN_ATTR_MISSING', attr: string) {
     super(code, attr);
     this.attr = attr;
+  }
+}
+
+/** A comment that cannot be written (`ERR_GAGE_COMMENT`), e.g. `Comment message is empty`. */
+export class CommentError extends GageError<MetaErrorCode> {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_COMMENT', message, options);
+  }
+}
+
+/** A run has no comment with the id (`ERR_GAGE_COMMENT_NOT_FOUND`): `Cannot find comment '<id>' for run "<run id>"`. */
+export class CommentNotFoundError extends GageError<MetaErrorCode> {
+  /** The run id. */
+  readonly runId: string;
+  /** The comment id asked for. */
+  readonly commentId: string;
+
+  constructor(runId: string, commentId: string) {
+    super('ERR_GAGE_COMMENT_NOT_FOUND', `Cannot find comment '${commentId}' for run "${runId}"`);
+    this.runId = runId;
+    this.commentId = commentId;
+  }
+}
+
+/** An archive name that cannot be used (`ERR_GAGE_ARCHIVE_NAME`): `Invalid archive name '<name>': <why>`. */
+export class ArchiveNameError extends GageError<MetaErrorCode> {
+  /** The name given. */
+  readonly archiveName: string;
+
+  constructor(name: string, why: string) {
+    super('ERR_GAGE_ARCHIVE_NAME', `Invalid archive name '${name}': ${why}`, {
+      hint: "An archive name is a directory name: no '/', '\\' or control characters, not starting with '.'.",
+    });
+    this.archiveName = name;
+  }
+}
+
+/**
+ * An archive that is missing (`ERR_GAGE_ARCHIVE_NOT_FOUND`, `archive '<name>' does not exist`),
+ * exists already (`ERR_GAGE_ARCHIVE_EXISTS`) or still holds runs (`ERR_GAGE_ARCHIVE_NOT_EMPTY`).
+ */
+export class ArchiveError extends GageError<MetaErrorCode> {
+  constructor(code: 'ERR_GAGE_ARCHIVE_NOT_FOUND' | 'ERR_GAGE_ARCHIVE_EXISTS' | 'ERR_GAGE_ARCHIVE_NOT_EMPTY', message: string, options: GageErrorOptions = {}) {
+    super(code, message, options);
+  }
+
+  /** `archive '<name>' does not exist` with the hint to list archives. */
+  static notFound(name: string): ArchiveError {
+    return new ArchiveError('ERR_GAGE_ARCHIVE_NOT_FOUND', `archive '${name}' does not exist`, {
+      hint: "Use 'gage archive --list' to show available archives.",
+    });
+  }
+}
+
+/** A run copy that does not match its source (`ERR_GAGE_COPY`); nothing of the run is left at the destination. */
+export class CopyRunsError extends GageError<MetaErrorCode> {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_COPY', message, options);
   }
 }

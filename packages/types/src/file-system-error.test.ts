@@ -22,6 +22,7 @@ test('fileSystemError() describes no space, a read-only file system and permissi
   });
   expect(fileSystemError(errnoError('EACCES', 'open', '/x'))?.message).toBe('Cannot open "/x": permission denied');
   expect(fileSystemError(errnoError('EDQUOT', 'write'))?.message).toBe('Cannot write: disk quota exceeded');
+  expect(fileSystemError(errnoError('EFBIG', 'copyfile', '/x'))).toMatchObject({ code: 'ERR_GAGE_NO_SPACE', message: 'Cannot copy to "/x": file too large' });
 });
 
 test('fileSystemError() takes the action, a path and more hint from the caller; unknown errors give undefined', () => {

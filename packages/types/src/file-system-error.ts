@@ -7,6 +7,7 @@ export type FileSystemErrorCode = 'ERR_GAGE_NO_SPACE' | 'ERR_GAGE_READ_ONLY' | '
 const KNOWN: Record<string, [FileSystemErrorCode, string, string]> = {
   ENOSPC: ['ERR_GAGE_NO_SPACE', 'no space left on device', 'Free some space on that file system and try again.'],
   EDQUOT: ['ERR_GAGE_NO_SPACE', 'disk quota exceeded', 'Free some space within your quota and try again.'],
+  EFBIG: ['ERR_GAGE_NO_SPACE', 'file too large', 'The file is larger than the file system or the file size limit (ulimit -f) allows.'],
   EROFS: ['ERR_GAGE_READ_ONLY', 'read-only file system', 'Remount that file system read-write, or use a runs dir on another one.'],
   EACCES: ['ERR_GAGE_PERMISSION', 'permission denied', 'Check the owner and the permissions of that path and of its parent dirs.'],
   EPERM: ['ERR_GAGE_PERMISSION', 'operation not permitted', 'Check the owner, the permissions and the attributes of that path.'],
@@ -33,7 +34,7 @@ export interface FileSystemErrorOptions {
 
 /**
  * A file system that refused a change Gage needed, in words a user can act
- * on: no space left (`ERR_GAGE_NO_SPACE`, from `ENOSPC` or `EDQUOT`), a
+ * on: no space left (`ERR_GAGE_NO_SPACE`, from `ENOSPC`, `EDQUOT` or `EFBIG`), a
  * read-only file system (`ERR_GAGE_READ_ONLY`, `EROFS`), or a permission
  * (`ERR_GAGE_PERMISSION`, `EACCES`, `EPERM`). The message says what failed
  * and why, e.g. `Cannot write "/runs/abc.meta/output/40_run": no space left

@@ -1,5 +1,5 @@
 import { defineOption, type ParsedArgs } from '../args/command-spec.js';
-import { CliError } from '../errors.js';
+import { ArchiveError, listArchives } from '@gage/meta';
 
 /** `-w, --where EXPR`. */
 export const whereOption = defineOption({ key: 'where', flags: ['-w', '--where'], kind: 'value', metavar: 'EXPR', help: 'Show runs matching a filter expression.' });
@@ -15,18 +15,19 @@ export const allOption = defineOption({ key: 'all', flags: ['-a', '--all'], kind
 export const yesOption = defineOption({ key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." });
 
 /**
- * Archives are not supported yet (docs/spec/cli.md 5.12 is wave2), so every archive
- * name is unknown: throws the error of docs/spec/cli.md 5.2 when `-A` was given.
+ * The runs dir of `-A NAME` (docs/spec/cli.md 5.12): the archive's, which must
+ * exist; `runsDir` itself without `-A`.
  *
+ * @throws {ArchiveError} `ERR_GAGE_ARCHIVE_NOT_FOUND`: `archive '<name>' does not exist`.
  * @example
  * ```ts
- * rejectArchive(parsed);
+ * const dir = await archiveOrRunsDir(parsed, resolveRunsDir(ctx, project));
  * ```
  */
-export function rejectArchive(parsed: ParsedArgs<readonly [typeof archiveOption]>): void {
+export async function archiveOrRunsDir(parsed: ParsedArgs<readonly [typeof archiveOption]>, runsDir: string): Promise<string> {
   const name = parsed.options.archive;
-  if (name === undefined) return;
-  throw new CliError('ERR_GAGE_ARCHIVE_NOT_FOUND', `archive '${name}' does not exist`, {
-    hint: "Use 'gage archive --list' to show available archives.",
-  });
+  if (name === undefined) return runsDir;
+  const found = (await listArchives(runsDir)).find((a) => a.name === name);
+  if (!found) throw ArchiveError.notFound(name);
+  return found.dir;
 }

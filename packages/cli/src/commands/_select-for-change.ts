@@ -7,7 +7,7 @@ import { loadProject, resolveRunsDir } from '../project.js';
 import type { RunInfo } from '../runs/run-info.js';
 import { loadRunList, selectInfos } from '../runs/run-list.js';
 import { formatRunsTable } from '../runs/runs-table.js';
-import type { allOption, whereOption, yesOption } from './_common-options.js';
+import { archiveOrRunsDir, type allOption, type whereOption, type yesOption } from './_common-options.js';
 
 /** The options every modifying command has: `-a`, `-w`, `-y`. */
 type ChangeArgs = ParsedArgs<readonly [typeof allOption, typeof whereOption, typeof yesOption]>;
@@ -24,6 +24,8 @@ export interface ChangeSelection {
   listHint: string;
   /** Exit code for `Nothing selected`. */
   nothingExit: number;
+  /** Select from this archive (`-A`, docs/spec/cli.md 5.12) instead of the runs dir; it must exist. */
+  archive?: string | undefined;
 }
 
 /**
@@ -44,7 +46,9 @@ export async function selectForChange(ctx: Context, parsed: ChangeArgs, sel: Cha
     });
   }
   const project = await loadProject(ctx);
-  const list = await loadRunList(resolveRunsDir(ctx, project), { deleted: sel.deleted, where: parsed.options.where });
+  const runsDir = resolveRunsDir(ctx, project);
+  const dir = sel.archive === undefined ? runsDir : await archiveOrRunsDir({ options: { archive: sel.archive }, args: [], order: [], help: false }, runsDir);
+  const list = await loadRunList(dir, { deleted: sel.deleted, where: parsed.options.where });
   const runs = all ? list : selectInfos(list, parsed.args);
   if (runs.length === 0) throw new CliError('ERR_GAGE_NOTHING_SELECTED', 'Nothing selected', { exitCode: sel.nothingExit });
   return { runs, namespace: project.namespace };

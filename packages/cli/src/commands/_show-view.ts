@@ -7,6 +7,8 @@ import { formatTable } from '../output/format-table.js';
 import { formatSize, formatDateTime } from '../output/format-time.js';
 import { formatFloat, formatValue } from '../output/format-value.js';
 import type { ScalarSeriesSummary } from '@gage/proc';
+import type { RunComment } from '@gage/meta';
+import { commentTextLines } from '../output/format-comment-panel.js';
 import { textWidth } from '../output/text-width.js';
 import type { RunFileEntry } from '../runs/run-files.js';
 import type { RunInfo } from '../runs/run-info.js';
@@ -94,11 +96,13 @@ export interface ShowView {
   outputs: PhaseOutput[];
   /** The home directory, shown as `~` in paths. */
   home: string;
+  /** The run's comments, oldest first (docs/spec/cli.md 5.11). */
+  comments?: readonly RunComment[] | undefined;
 }
 
 /**
  * The full `show` view (docs/spec/cli.md 5.3): header, Attributes, Config,
- * Provenance (decision 18), Summary, Files and Output panels, empty ones
+ * Provenance (decision 18), Summary, Files, Output and Comments panels, empty ones
  * left out, separated by blank lines. A human display: control characters
  * are escaped, in the run's output too (`gage show -o` and `gage cat -o`
  * print the output raw).
@@ -156,6 +160,14 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
       for (const line of o.lines) lines.push(line.text);
     }
     panels.push(formatPanel('Output', lines, w, po));
+  }
+  if (view.comments && view.comments.length > 0) {
+    const lines = view.comments.flatMap((c, i) => [
+      ...(i > 0 ? [''] : []),
+      `${c.author}  ${formatDateTime(c.timestamp)}  (${c.id})`,
+      ...commentTextLines(c.msg, w - 4),
+    ]);
+    panels.push(formatPanel('Comments', lines, w, po));
   }
   return panels.join('\n');
 }

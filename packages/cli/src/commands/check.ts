@@ -5,7 +5,8 @@ import { findOrphanedRunFiles } from '@gage/meta';
 import { findGagefile, GagefileInvalidError, GagefileLoadError, loadGagefile, validateGagefile } from '@gage/stage';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { CliError, PresentedError } from '../errors.js';
+import { CliError, IncompatibleOptionsError, PresentedError } from '../errors.js';
+import { satisfies, validRange } from 'semver';
 import { GAGE_VERSION } from '../main.js';
 import { encodeJson } from '../output/encode-json.js';
 import { escapeControl } from '../output/escape-control.js';
@@ -24,6 +25,7 @@ export const spec = defineCommand({
   options: [
     { key: 'verbose', flags: ['-v', '--verbose'], kind: 'count', help: 'Show more information.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print information as JSON.' },
+    { key: 'version', flags: ['--version'], kind: 'value', metavar: 'SPEC', help: "Check the Gage version against a semver range ('>=0.2', '^1.0'); a bare version means equality." },
   ],
   maxArgs: 1,
 });
@@ -41,6 +43,10 @@ export const spec = defineCommand({
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   const verbose = parsed.options.verbose > 0 || ctx.verbose > 0;
   const path = parsed.args[0];
+  if (parsed.options.version !== undefined) {
+    if (path !== undefined) throw new IncompatibleOptionsError(...incompatibleOrder(parsed.order), ctx.cmdPath);
+    return checkVersion(parsed.options.version);
+  }
   if (path !== undefined) return checkGagefile(ctx, path, verbose);
   const info: [string, string][] = [
     ['gage_version', GAGE_VERSION],
@@ -102,5 +108,27 @@ async function checkGagefile(ctx: Context, path: string, verbose: boolean): Prom
     throw new PresentedError(new GagefileInvalidError(file, problems), { message, unprefixed: true });
   }
   ctx.io.stderr.write(`${escapeControl(shown)} is a valid Gage file\n`);
+  return 0;
+}
+
+/** `version` and `path` in the order given (docs/spec/cli.md 1.2). */
+function incompatibleOrder(order: string[]): [string, string] {
+  return order.indexOf('runs') < order.indexOf('version') ? ['path', 'version'] : ['version', 'path'];
+}
+
+/**
+ * `check --version SPEC` (docs/spec/cli.md 5.10): silent when the CLI's version is in
+ * the semver range (a bare version means equality; pre-releases count).
+ */
+function checkVersion(versionSpec: string): number {
+  const options = { loose: true, includePrerelease: true };
+  if (versionSpec.trim() === '' || validRange(versionSpec, options) === null) {
+    throw new CliError('ERR_GAGE_VERSION_SPEC', `Invalid version spec '${versionSpec}': not a version or a semver range`, {
+      hint: "Use a version ('0.2.0') or a range ('>=0.2', '^1.0', '>=0.2 <2', '1.x').",
+    });
+  }
+  if (!satisfies(GAGE_VERSION, versionSpec, options)) {
+    throw new CliError('ERR_GAGE_VERSION_MISMATCH', `Version mismatch: current version '${GAGE_VERSION}' does not match '${versionSpec}'`);
+  }
   return 0;
 }

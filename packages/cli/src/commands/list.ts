@@ -8,7 +8,7 @@ import { readRunInfos, readRunRows } from '../runs/run-info.js';
 import { runJson } from '../runs/run-json.js';
 import { listRunEntries, selectInfos } from '../runs/run-list.js';
 import { formatRunsTable, runsTableColumns, type RunsTableOptions } from '../runs/runs-table.js';
-import { archiveOption, deletedOption, rejectArchive, runsJsonOption, whereOption } from './_common-options.js';
+import { archiveOption, deletedOption, archiveOrRunsDir, runsJsonOption, whereOption } from './_common-options.js';
 
 /** `gage list` (aliases `ls`, `runs`), docs/spec/cli.md 5.2. */
 export const spec = defineCommand({
@@ -49,9 +49,8 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     }
     pageSize = Number(limitText);
   }
-  rejectArchive(parsed);
   const project = await loadProject(ctx);
-  const runsDir = resolveRunsDir(ctx, project);
+  const runsDir = await archiveOrRunsDir(parsed, resolveRunsDir(ctx, project));
   const more = parsed.options.more;
   const limit = parsed.options.all ? Infinity : Math.max(0, pageSize) * (1 + more);
   const json = parsed.options.json;

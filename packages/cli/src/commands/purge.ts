@@ -1,11 +1,11 @@
-import { findOrphanedRunFiles, purgeRuns, removeOrphanedRunFiles } from '@gage/meta';
+import { deleteRuns, findOrphanedRunFiles, purgeRuns, removeOrphanedRunFiles } from '@gage/meta';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { confirm } from '../output/confirm.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import type { RunInfo } from '../runs/run-info.js';
 import { runsCount } from '../runs/run-list.js';
-import { allOption, archiveOption, rejectArchive, whereOption, yesOption } from './_common-options.js';
+import { allOption, archiveOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 
 /** `gage purge`, docs/spec/cli.md 5.7. */
@@ -28,16 +28,18 @@ export const spec = defineCommand({
  * ```
  */
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
-  rejectArchive(parsed);
-  const withOrphans = parsed.options.all && parsed.options.where === undefined;
+  const archive = parsed.options.archive;
+  const withOrphans = parsed.options.all && parsed.options.where === undefined && archive === undefined;
   const runsDir = withOrphans ? resolveRunsDir(ctx, await loadProject(ctx)) : undefined;
   const orphans = runsDir === undefined ? [] : (await findOrphanedRunFiles(runsDir)).flatMap((o) => o.paths);
   let runs: RunInfo[] = [];
   let namespace: string | undefined;
   try {
     ({ runs, namespace } = await selectForChange(ctx, parsed, {
-      deleted: true,
+      // An archive's runs are purged from the archive (docs/spec/cli.md 5.12).
+      deleted: archive === undefined,
       impliedAll: false,
+      archive,
       missing: "Specify a deleted run to remove or use '--all'.",
       listHint: "Use 'gage list --deleted' to show deleted runs.",
       nothingExit: 0,
@@ -57,7 +59,8 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     if (!(await confirm(ctx.io, 'Continue?', false))) return 0;
   }
   if (runs.length > 0) {
-    await purgeRuns(runs.map((r) => r.run));
+    if (archive === undefined) await purgeRuns(runs.map((r) => r.run));
+    else await deleteRuns(runs.map((r) => r.run), { permanent: true });
     ctx.io.stderr.write(`Permanently deleted ${n}\n`);
   }
   if (runsDir !== undefined && orphans.length > 0) {

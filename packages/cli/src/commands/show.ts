@@ -18,6 +18,7 @@ import { readRunOutputs, SHOW_OUTPUT_LINES } from '../runs/run-output.js';
 import { deletedOption, whereOption } from './_common-options.js';
 import { formatConfigTable, formatFilesTable, formatScalarsTable, formatShowView, formatSummaryTable } from './_show-view.js';
 import { iterRunScalars, summarizeScalars } from '@gage/proc';
+import { runComments } from '@gage/meta';
 import { compareCodePoints } from '@gage/types';
 
 /** `gage show`, docs/spec/cli.md 5.3. */
@@ -81,6 +82,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     out.write(encodeJson({
       ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
       provenance: readRunProvenanceSync(info.run) ?? null,
+      comments: (await readComments(ctx, info.run.id, info.run)).map((c) => ({ id: c.id, author: c.author, time: new Date(c.timestamp).toISOString(), msg: c.msg })),
     }));
   } else if (parsed.options.config) {
     out.write(formatConfigTable(info, ctx.mode));
@@ -94,10 +96,23 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   } else {
     const fileLimit = parsed.options['all-files'] ? Infinity : limitText === undefined ? 50 : Number(limitText);
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
-    const view = { info, provenance: readRunProvenanceSync(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env) };
+    const view = {
+      info, provenance: readRunProvenanceSync(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env),
+      comments: await readComments(ctx, info.run.id, info.run),
+    };
     out.write(formatShowView(view, ctx.mode));
   }
   return 0;
+}
+
+/** The run's comments; a damaged attr log is named on stderr and shows none (the rest of the run is still shown). */
+async function readComments(ctx: Context, id: string, run: Parameters<typeof runComments>[0]): Promise<Awaited<ReturnType<typeof runComments>>> {
+  try {
+    return await runComments(run);
+  } catch (err) {
+    ctx.io.stderr.write(formatWarning(`run ${id}: cannot read comments: ${(err as Error).message}`));
+    return [];
+  }
 }
 
 /** The text of a `--limit-*` option, checked to be a whole number. */
