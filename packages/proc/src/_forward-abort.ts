@@ -52,13 +52,14 @@ export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () =
     proc.killGroup(sig);
     if (sig !== 'SIGINT') signalPids(tree, sig);
     if (!Number.isFinite(grace)) return;
+    const killTree = async (): Promise<void> => {
+      if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
+      proc.killGroup('SIGKILL');
+      signalPids(tree, 'SIGKILL');
+    };
     killed = new Promise<void>((resolve) => {
-      killTimer = setTimeout(async () => {
-        if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
-        proc.killGroup('SIGKILL');
-        signalPids(tree, 'SIGKILL');
-        resolve();
-      }, grace);
+      // killTree does not reject (descendantPids gives [] when ps fails, signals to gone pids are ignored).
+      killTimer = setTimeout(() => void killTree().then(resolve), grace);
       killTimer.unref?.();
     });
   };

@@ -37,7 +37,7 @@ export type OutputCallback = (stream: number, line: Uint8Array) => void;
 export type OutputChunkCallback = (stream: number, pieces: readonly Uint8Array[]) => void | PromiseLike<void>;
 
 /** Default bound of a pending partial line, see {@link OutputSink}. */
-export const DEFAULT_MAX_PENDING_LINE = 1024 * 1024;
+const DEFAULT_MAX_PENDING_LINE = 1024 * 1024;
 
 const LF = 0x0a;
 

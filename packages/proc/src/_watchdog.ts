@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 
 /** Seconds between the watchdog's SIGTERM and its SIGKILL to a run left behind by a dead runner. */
-export const WATCHDOG_GRACE_SECONDS = 10;
+const WATCHDOG_GRACE_SECONDS = 10;
 
 /**
  * The watchdog's script: it waits for a line on stdin. `done` means the

@@ -1,5 +1,5 @@
 /** How an option takes values. */
-export type OptionKind = 'flag' | 'value' | 'count' | 'list';
+type OptionKind = 'flag' | 'value' | 'count' | 'list';
 
 /** One option of a command (or of the global options). */
 export interface OptionSpec {
@@ -46,7 +46,7 @@ export interface CommandSpec<O extends readonly OptionSpec[] = readonly OptionSp
 }
 
 /** The parsed value of each option kind; an option not given has the value of none (`false`, `0`, `[]`, `undefined`). */
-export interface OptionValues {
+interface OptionValues {
   flag: boolean;
   value: string | undefined;
   count: number;

@@ -7,7 +7,7 @@ import { formatTable } from '../output/format-table.js';
 import { formatValue } from '../output/format-value.js';
 
 /** One flag of a preview: its default and the value the run would get. */
-export interface PreviewFlag {
+interface PreviewFlag {
   name: string;
   /** The type of the run's value. */
   type: ConfigValueType;

@@ -82,7 +82,7 @@ export function formatFilesTable(files: RunFileEntry[], mode: OutputMode, noSize
  * tildePath('/home/me/greet', '/home/me'); // '~/greet'
  * ```
  */
-export function tildePath(path: string, home: string): string {
+function tildePath(path: string, home: string): string {
   return path === home ? '~' : path.startsWith(home + sep) ? '~' + path.slice(home.length) : path;
 }
 

@@ -24,9 +24,10 @@ describe('OutputEcho', () => {
   test('chunk writes each piece at once, stdout pieces to stdout and stderr pieces to stderr', () => {
     const log: [string, string][] = [];
     const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));
-    echo.chunk(0, [bytes('a\nb\n')]);
-    echo.chunk(1, [bytes('e1\n')]);
-    echo.chunk(0, [bytes('c'), bytes('d\ne\n')]);
+    // The recorders take every write (they return true): chunk never has a drain to wait for.
+    void echo.chunk(0, [bytes('a\nb\n')]);
+    void echo.chunk(1, [bytes('e1\n')]);
+    void echo.chunk(0, [bytes('c'), bytes('d\ne\n')]);
     expect(log).toEqual([['out', 'a\nb\n'], ['err', 'e1\n'], ['out', 'c'], ['out', 'd\ne\n']]);
   });
 
@@ -35,7 +36,7 @@ describe('OutputEcho', () => {
     const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));
     echo.line(0, bytes('hook 1\n'));
     echo.line(0, bytes('hook 2\n'));
-    echo.chunk(1, [bytes('run\n')]);
+    void echo.chunk(1, [bytes('run\n')]); // the recorders take every write: no drain to wait for
     expect(log).toEqual([['out', 'hook 1\nhook 2\n'], ['err', 'run\n']]);
     echo.flush();
     expect(log).toHaveLength(2);
@@ -47,7 +48,7 @@ describe('OutputEcho', () => {
     status.set('Running op');
     log.length = 0;
     const echo = new OutputEcho(status, recorder('out', log), recorder('err', log));
-    echo.chunk(0, [bytes('start of '), bytes('a line\nline 2\nline 3\n')]);
+    void echo.chunk(0, [bytes('start of '), bytes('a line\nline 2\nline 3\n')]); // the recorders take every write
     status.stop();
     expect(log.map(([name, text]) => [name, text.replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/, '*')])).toEqual([
       ['status', '\r\x1b[2K'],
@@ -134,7 +135,7 @@ describe('OutputEcho', () => {
         if (wait) await wait;
       }
       echo.line(0, bytes('after\n'));
-      echo.chunk(1, [bytes('err\n')]);
+      void echo.chunk(1, [bytes('err\n')]); // stderr is a recorder (takes every write); echo.drain() below waits for stdout
       expected += 'after\n';
       await echo.drain();
       expect(syncWrites).toBe(1);

@@ -4,7 +4,7 @@ import { numberOf } from './result-values.js';
  * Words that make a metric "lower is better" when a metric's name holds one
  * of them as a word (decision 25).
  */
-export const LOWER_IS_BETTER_WORDS: readonly string[] = ['loss', 'error', 'err', 'mse', 'mae', 'rmse', 'perplexity', 'ppl', 'wer', 'cer', 'latency', 'time'];
+const LOWER_IS_BETTER_WORDS: readonly string[] = ['loss', 'error', 'err', 'mse', 'mae', 'rmse', 'perplexity', 'ppl', 'wer', 'cer', 'latency', 'time'];
 
 const LOWER = new Set(LOWER_IS_BETTER_WORDS);
 

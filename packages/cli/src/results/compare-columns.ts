@@ -3,7 +3,7 @@ import type { ColDef } from './results-document.js';
 import type { ResultRow } from './result-row.js';
 
 /** The run attributes `compare` shows first (decision 25). */
-export const COMPARE_RUN_FIELDS: readonly string[] = ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'];
+const COMPARE_RUN_FIELDS: readonly string[] = ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'];
 
 /**
  * The default columns of `gage compare` (decision 25): name, operation,

@@ -10,9 +10,6 @@ import type { RunEntry } from '../runs/run-list.js';
  */
 export const RUN_ATTRS = ['id', 'name', 'operation', 'op_ns', 'op_version', 'started', 'stopped', 'time', 'status', 'label', 'exit_code'] as const;
 
-/** A run attribute of {@link RUN_ATTRS}. */
-export type RunAttr = (typeof RUN_ATTRS)[number];
-
 /** Run attributes read only when a column names them (they cost a file read per run). */
 const LATE_ATTRS: ReadonlySet<string> = new Set(['stopped', 'time', 'exit_code']);
 

@@ -75,7 +75,7 @@ function fromFilesLog(run: Run): Map<string, TypeCode> {
  * ['f10', 'f2'].sort(naturalCompare); // ['f2', 'f10']
  * ```
  */
-export function naturalCompare(a: string, b: string): number {
+function naturalCompare(a: string, b: string): number {
   const pa = a.match(/\d+|\D+/g) ?? [];
   const pb = b.match(/\d+|\D+/g) ?? [];
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {

@@ -15,7 +15,7 @@ import {
 import type { RunEntry } from './run-list.js';
 
 /** Summary values of a run (`summary.json` in its meta dir). */
-export interface RunSummary {
+interface RunSummary {
   attributes: Record<string, unknown>;
   metrics: Record<string, unknown>;
 }

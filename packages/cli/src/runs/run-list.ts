@@ -113,7 +113,7 @@ export async function loadRunList(runsDir: string, options: LoadRunListOptions =
  * await matchesWhere(entry, 'error'); // true for a run with status error
  * ```
  */
-export async function matchesWhere(entry: RunEntry, term: string): Promise<boolean> {
+async function matchesWhere(entry: RunEntry, term: string): Promise<boolean> {
   if (entry.opref?.name === term || (await entryStatus(entry)) === term) return true;
   return ((await entryLabel(entry)) ?? '').includes(term);
 }

@@ -8,7 +8,7 @@ import { readRegularFile } from './_read-regular-file.js';
 /** The output lines `gage show` displays by default, per phase (`--limit-output`). */
 export const SHOW_OUTPUT_LINES = 50;
 /** Bytes of one output line `gage show` reads at most: the panel shows one terminal line of it anyway. */
-export const SHOW_LINE_BYTES = 4096;
+const SHOW_LINE_BYTES = 4096;
 
 /** The captured output of one phase, or its last lines. */
 export interface PhaseOutput {

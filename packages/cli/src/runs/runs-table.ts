@@ -124,7 +124,7 @@ function cell(r: RunRow, c: Col, namespace: string | undefined, now: number, pai
  * operationLabel(info, 'greet'); // 'hello' or 'other:hello v2'
  * ```
  */
-export function operationLabel(r: { opref: RunRow['opref'] }, namespace: string | undefined): string {
+function operationLabel(r: { opref: RunRow['opref'] }, namespace: string | undefined): string {
   if (!r.opref) return '';
   const { ns, name, version } = r.opref;
   return `${ns && ns !== namespace ? `${ns}:` : ''}${name}${version ? ` v${version}` : ''}`;
@@ -142,7 +142,7 @@ export function operationLabel(r: { opref: RunRow['opref'] }, namespace: string 
  * descriptionPairs(info); // [['lr', '0.01']]
  * ```
  */
-export function descriptionPairs(r: RunRow): [string, string][] {
+function descriptionPairs(r: RunRow): [string, string][] {
   const { metrics, attributes } = r.summary;
   const noSummary = Object.keys(metrics).length === 0 && Object.keys(attributes).length === 0;
   const fields: Record<string, unknown> = noSummary ? r.config : { ...metrics, ...attributes, ...r.config };

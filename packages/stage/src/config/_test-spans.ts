@@ -5,7 +5,7 @@ import type { ConfigValue } from '@gage/types';
 import type { ScalarSpan } from './_toml-json-yaml-edits.js';
 
 /** One line per span, in map order: key, range, the value's type and text (`-0`, NaN told apart), other fields. */
-export function describeSpans(spans: ReadonlyMap<string, ScalarSpan>): string[] {
+function describeSpans(spans: ReadonlyMap<string, ScalarSpan>): string[] {
   return [...spans].map(([key, span]) => {
     const { start, end, value, ...rest } = span;
     return `${JSON.stringify(key)} ${start}-${end} ${describeValue(value)} ${JSON.stringify(rest)}`;

@@ -45,7 +45,7 @@ function cjsNamespace<T extends object>(mod: T): T {
 }
 
 /** Drops every line whose first non-blank characters are `//`. */
-export function dropCommentLines(text: string): string {
+function dropCommentLines(text: string): string {
   return text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
 }
 

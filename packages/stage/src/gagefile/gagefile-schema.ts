@@ -1,7 +1,8 @@
 /**
- * The Gage file JSON Schema (2020-12), docs/spec/stage.md 2 and 6. The package ships the
- * same document as `@gage/stage/gagefile.schema.json` for editors (a test
- * keeps both equal). `validateGagefile` evaluates it with Gage's messages.
+ * The Gage file JSON Schema (2020-12), docs/spec/stage.md 2 and 6, and the one
+ * source of `@gage/stage/gagefile.schema.json`, the file the package ships for
+ * editors (the build writes it: scripts/write-gagefile-schema.mjs).
+ * `validateGagefile` evaluates it with Gage's messages.
  *
  * Keywords used: `$ref`, `type`, `properties`, `patternProperties`,
  * `additionalProperties: false`, `items`, `required`, `minLength`,

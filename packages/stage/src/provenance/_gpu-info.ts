@@ -3,7 +3,7 @@ import { findOnPath } from './_find-on-path.js';
 import type { GpuInfo, ProvenanceError } from './provenance.js';
 
 /** How long `nvidia-smi` may take (decision 18). */
-export const GPU_QUERY_TIMEOUT_MS = 2_000;
+const GPU_QUERY_TIMEOUT_MS = 2_000;
 
 /** The GPUs `nvidia-smi` lists; `undefined` when it is not installed (nothing is spawned then). */
 export async function gpuInfo(cwd: string, signal?: AbortSignal): Promise<GpuInfo[] | ProvenanceError | undefined> {
