@@ -2,7 +2,7 @@ import type { CommandSpec, OptionSpec, ParsedArgs } from './args/command-spec.js
 import type { Context } from './context.js';
 
 /** What a command module in `src/commands/` exports: its spec (`defineCommand`) and a handler typed from it. */
-interface CommandModule<O extends readonly OptionSpec[] = readonly OptionSpec[]> {
+export interface CommandModule<O extends readonly OptionSpec[] = readonly OptionSpec[]> {
   spec: CommandSpec<O>;
   /** Runs the command; resolves with the exit code (default 0). Errors are thrown. */
   handler(ctx: Context, parsed: ParsedArgs<O>): Promise<number | void>;
