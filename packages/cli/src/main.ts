@@ -79,7 +79,7 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
     const { setMetaLogger } = await import('@gage/meta');
     const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
     restoreMetaLogger = () => setMetaLogger(previous);
-    const ctx: Context = { io, cmdPath: name, cwd, runsOption, verbose, mode: outputMode(io) };
+    const ctx: Context = { io, cmdPath: name, cwd, startDir: resolve(start), runsOption, verbose, mode: outputMode(io) };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {
     return printError(err, io, verbose);
