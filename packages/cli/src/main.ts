@@ -6,6 +6,7 @@ import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
 import { COMMANDS, findCommand } from './command-table.js';
 import type { Context } from './context.js';
+import { denoPermissionMessage } from './deno-permission.js';
 import { CliError, UsageError } from './errors.js';
 import { exitStatus } from './exit-status.js';
 import { expandHome } from './expand-home.js';
@@ -125,6 +126,12 @@ function printError(caught: unknown, io: Io, verbose: number): number {
     io.stderr.write(`${unprefixed ? '' : 'gage: '}${safe(e.message)}\n${e.hint ? `\n${safe(e.hint)}\n` : ''}`);
     if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
     return typeof e.exitCode === 'number' ? e.exitCode : 1;
+  }
+  const denied = denoPermissionMessage(err);
+  if (denied) {
+    io.stderr.write(`gage: ${safe(denied.message)}\n\n${denied.hint}\n`);
+    if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
+    return 1;
   }
   io.stderr.write(`gage: ${safe(e?.message ?? String(err))}\n`);
   if (verbose > 0 && e?.stack) io.stderr.write(`\n${e.stack}\n\nThis is a bug in Gage; please report it with the trace above.\n`);
