@@ -94,6 +94,19 @@ Deno.test('the gage bin under Deno: run with a flag, list, show, delete, restore
   }
 });
 
+Deno.test('the gage bin under Deno: help topics are in the bundle (issue 16)', async () => {
+  const home = await testdir();
+  try {
+    const source = await Deno.readTextFile(fileURLToPath(new URL('../src/help/topics/exec.md', import.meta.url)));
+    assert.deepEqual(await gage(['help', 'exec'], home, home), { code: 0, stdout: source, stderr: '' });
+    const list = await gage(['help'], home, home);
+    assert.equal(list.code, 0);
+    assert.match(list.stdout, /\n {4}select-runs  Select runs by index, slice, ID or name\.\n/);
+  } finally {
+    await removeTree(home);
+  }
+});
+
 Deno.test('the gage bin under Deno without permissions names the one missing and how to grant it (issue 16)', async () => {
   const home = await testdir();
   try {

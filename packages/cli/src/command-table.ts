@@ -31,6 +31,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['compare'], summary: 'Compare runs side by side.', load: () => import('./commands/compare.js') },
   { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },
+  { names: ['help'], summary: 'Show help for a topic.', load: () => import('./commands/help.js') },
   { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },
   { names: ['list', 'ls', 'runs'], summary: 'List runs.', load: () => import('./commands/list.js') },
   { names: ['operations', 'ops'], summary: 'Show operations.', load: () => import('./commands/operations.js') },
