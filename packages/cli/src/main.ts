@@ -141,7 +141,7 @@ function printError(caught: unknown, io: Io, verbose: number): number {
 
 function topHelp(): string {
   const rows = optionRows(GLOBAL_SPEC.options);
-  const cmds: [string, string][] = COMMANDS.map((c) => [c.names.join(', '), c.summary]);
+  const cmds: [string, string][] = COMMANDS.filter((c) => !c.hidden).map((c) => [c.names.join(', '), c.summary]);
   const w = Math.max(...[...rows, ...cmds].map((r) => r[0].length));
   const fmt = (r: [string, string]) => `  ${r[0].padEnd(w)}  ${r[1]}`;
   return [
