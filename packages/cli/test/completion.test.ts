@@ -72,6 +72,18 @@ describe('gage completion', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`# ${shell} completion for gage.`);
     }
+    // zsh and fish are not on the CI image: their scripts are checked for their lines, not run.
+    const zsh = (await gage(['completion', 'zsh'], { cwd: home, home })).stdout;
+    expect(zsh).toContain('\nautoload -U +X bashcompinit && bashcompinit\n_gage_complete() {\n');
+    expect(zsh.endsWith('\ncomplete -o default -F _gage_complete gage\n')).toBe(true);
+    const fish = (await gage(['completion', 'fish'], { cwd: home, home })).stdout.split('\n');
+    for (const c of COMMANDS.filter((x) => !x.hidden)) {
+      for (const name of c.names) expect(fish).toContain(`complete -c gage -n 'not __gage_command' -a '${name}' -d '${c.summary}'`);
+    }
+    expect(fish).toContain("complete -c gage -n '__gage_command_is list ls runs' -s n -l limit -x -d 'Number of runs to show (default 20).'");
+    expect(fish).toContain("complete -c gage -n '__gage_command_is restore' -a '(__gage_ask runs --deleted)'");
+    expect(fish).toContain("complete -c gage -n '__gage_command_is run' -a '(__gage_run_words)'");
+    expect(fish).toContain("complete -c gage -n 'not __gage_command' -s C -x -a '(__fish_complete_directories)' -d 'Run as if gage was started in PATH.'");
     const none = await gage(['completion'], { cwd: home, home });
     expect(none.code).toBe(2);
     expect(none.stderr.endsWith("Error: Missing argument 'shell': one of bash, zsh, fish.\n")).toBe(true);
