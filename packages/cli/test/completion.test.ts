@@ -48,9 +48,10 @@ const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * words of the command line split as bash splits them (at `=` too), the
  * last one being completed. Returns COMPREPLY, and the time the call took.
  */
-function complete(words: string[], cwd = project): { words: string[]; ms: number; stderr: string } {
+function complete(words: string[], cwd = project, before = ''): { words: string[]; ms: number; stderr: string } {
   const code = [
     `source ${q(script)}`,
+    before,
     `COMP_WORDS=(${words.map(q).join(' ')}); COMP_CWORD=${words.length - 1}`,
     'start=$(date +%s%N); _gage_complete; end=$(date +%s%N)',
     'echo "ms=$(( (end - start) / 1000000 ))"',
@@ -134,6 +135,14 @@ describe('gage completion', () => {
     expect(complete(['gage', 'run', '--start', '']).words).toEqual(names);
     expect(complete(['gage', '-C', project, 'cat', ''], home).words).toEqual(names);
     expect(complete(['gage', '--runs', join(project, '.gage', 'runs'), 'diff', ''], home).words).toEqual(names);
+  });
+
+  test('bash: the same question within seconds is answered from the shell, not asked again', () => {
+    // The first completion asks gage; then `gage` on PATH stops working, and the second TAB still lists the runs.
+    const first = `COMP_WORDS=(gage show ''); COMP_CWORD=2; _gage_complete; gage() { return 1; }; PATH=/nonexistent; COMPREPLY=()`;
+    expect(complete(['gage', 'show', ''], project, first).words).toEqual(names);
+    const otherQuestion = `COMP_WORDS=(gage show ''); COMP_CWORD=2; _gage_complete; PATH=/nonexistent; COMPREPLY=()`;
+    expect(complete(['gage', 'restore', ''], project, otherQuestion).words).toEqual([]);
   });
 
   test('bash: in a directory without a project, nothing and no error', () => {

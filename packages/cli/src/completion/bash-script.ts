@@ -5,8 +5,9 @@ import type { CompletionCommand, CompletionModel } from './completion-model.js';
  * `_gage_complete`, registered for `gage`. Commands, options, help topics
  * and shells are written into it; operations, flags and run names come from
  * `gage __complete`, run with the `-C` and `--runs` options of the command
- * line. It reads `COMP_WORDS` and `COMP_CWORD` only, and copes with bash
- * splitting `name=value` at `=`.
+ * line (the answer is kept for 5 s, for the second TAB of a listing). It
+ * reads `COMP_WORDS` and `COMP_CWORD` only, and copes with bash splitting
+ * `name=value` at `=`.
  *
  * @example
  * ```ts
@@ -79,11 +80,16 @@ _gage_words() { # the words of $1 that start with $cur
   local w
   for w in $1; do [[ $w == "$cur"* ]] && COMPREPLY+=("$w"); done
 }
-_gage_ask() { # the candidates gage prints for "$@" that start with $cur
-  local line
+_gage_cache_key= _gage_cache_words= _gage_cache_time=0
+_gage_ask() { # the candidates gage prints for "$@" that start with $cur; the same question within 5 s is not asked again
+  local key="$PWD|\${globals[*]}|$*" line
+  if [[ $key != "$_gage_cache_key" ]] || (( SECONDS - _gage_cache_time > 5 )); then
+    _gage_cache_words=$("$gage" "\${globals[@]}" __complete "$@" 2>/dev/null)
+    _gage_cache_key=$key _gage_cache_time=$SECONDS
+  fi
   while IFS= read -r line; do
-    [[ $line == "$cur"* ]] && COMPREPLY+=("$line")
-  done < <("$gage" "\${globals[@]}" __complete "$@" 2>/dev/null)
+    [[ -n $line && $line == "$cur"* ]] && COMPREPLY+=("$line")
+  done <<< "$_gage_cache_words"
 }
 _gage_dirs() {
   local line
