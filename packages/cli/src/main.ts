@@ -6,7 +6,7 @@ import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
 import { COMMANDS, findCommand } from './command-table.js';
 import type { Context } from './context.js';
-import { denoPermissionMessage } from './deno-permission.js';
+import { denoPermissionMessage } from './deno-permission-message.js';
 import { CliError, UsageError } from './errors.js';
 import { exitStatus } from './exit-status.js';
 import { expandHome } from './expand-home.js';

@@ -32,7 +32,14 @@ export interface CompletionModel {
   shells: string[];
 }
 
-/** The shells `gage completion` writes scripts for. */
+/**
+ * The shells `gage completion` writes scripts for.
+ *
+ * @example
+ * ```ts
+ * SHELLS.includes('fish'); // true
+ * ```
+ */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
 /** Commands whose run arguments are in the trash. */
