@@ -121,6 +121,8 @@ describe('gage help', () => {
     };
     const paged = script('node "$GAGE_BIN" help gagefile', { PAGER: 'sed "s/^/paged: /"' });
     expect(paged.startsWith('paged: GAGE FILE\npaged: \n')).toBe(true);
+    const missing = script('node "$GAGE_BIN" help gagefile', { PAGER: 'no-such-pager-here' });
+    expect(missing).toMatch(/no-such-pager-here: (command )?not found\nGAGE FILE\n\n/);
     const piped = script('node "$GAGE_BIN" help gagefile | cat', { PAGER: 'sed "s/^/paged: /"' });
     expect(piped).toBe(topicSource('gagefile'));
   });

@@ -7,7 +7,8 @@ import type { Io } from '../io.js';
  * Shows `text` through a pager when gage writes to the terminal of its own
  * process in styled mode (docs/spec/cli.md 1.3): `$PAGER`, then `$MANPAGER`,
  * else `less -r` (when `less` is on `PATH`), run by `sh -c`. Resolves false
- * when no pager was used (then the caller writes the text itself).
+ * when no pager was used, or the pager command does not exist (exit 127):
+ * then the caller writes the text itself.
  *
  * @example
  * ```ts
@@ -22,7 +23,7 @@ export async function pageText(io: Io, text: string, styled: boolean): Promise<b
   return new Promise((resolve) => {
     const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
     child.on('error', () => resolve(false));
-    child.on('close', () => resolve(true));
+    child.on('close', (code) => resolve(code !== 127)); // 127: the shell found no such pager; the text is written instead
     child.stdin.on('error', () => undefined); // the pager quit before reading everything (q in less)
     child.stdin.end(text);
   });
