@@ -10,6 +10,7 @@ export default defineConfig({
   sourcemap: true, clean: true, splitting: true,
   noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
   define: { __GAGE_VERSION__: JSON.stringify(version) },
+  loader: { '.md': 'text' }, // the help topics (src/help/topics/*.md) are part of the bundle
   // CJS dependencies call require('fs'); give the ESM bundle a real require.
   banner: { js: ['#!/usr/bin/env node',
     "import { createRequire as __gageCreateRequire } from 'node:module';",

@@ -27,9 +27,9 @@ function environment(home: string): Record<string, string> {
   return { ...env, HOME: home, COLUMNS: '80', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' };
 }
 
-async function gage(args: string[], cwd: string, home: string, input = ''): Promise<Result> {
+async function gage(args: string[], cwd: string, home: string, input = '', permissions: string[] = ['-A']): Promise<Result> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ['run', '-A', BIN, ...args], cwd, env: environment(home), clearEnv: true, stdin: 'piped', stdout: 'piped', stderr: 'piped',
+    args: ['run', ...permissions, BIN, ...args], cwd, env: environment(home), clearEnv: true, stdin: 'piped', stdout: 'piped', stderr: 'piped',
   }).spawn();
   const writer = child.stdin.getWriter();
   await writer.write(new TextEncoder().encode(input));
@@ -89,6 +89,39 @@ Deno.test('the gage bin under Deno: run with a flag, list, show, delete, restore
     assert.deepEqual(await g(['purge', '--all', '-y']), { code: 0, stdout: '', stderr: 'Permanently deleted 1 run\n' });
     assert.deepEqual(await readdir(runsDir), []);
     assert.deepEqual(await g(['purge', '--all', '-y']), { code: 0, stdout: '', stderr: 'gage: Nothing selected\n' });
+  } finally {
+    await removeTree(home);
+  }
+});
+
+Deno.test('the gage bin under Deno: help topics are in the bundle (issue 16)', async () => {
+  const home = await testdir();
+  try {
+    const source = await Deno.readTextFile(fileURLToPath(new URL('../src/help/topics/exec.md', import.meta.url)));
+    assert.deepEqual(await gage(['help', 'exec'], home, home), { code: 0, stdout: source, stderr: '' });
+    const list = await gage(['help'], home, home);
+    assert.equal(list.code, 0);
+    assert.match(list.stdout, /\n {4}select-runs  Select runs by index, slice, ID or name\.\n/);
+  } finally {
+    await removeTree(home);
+  }
+});
+
+Deno.test('the gage bin under Deno without permissions names the one missing and how to grant it (issue 16)', async () => {
+  const home = await testdir();
+  try {
+    await writeFile(join(home, 'gage.toml'), '[hello]\nexec = "node -e 0"\n');
+    const hint = (flag: string) =>
+      `Gage reads and writes files, reads the environment and starts processes: run it with 'deno run -A gage.js ...', or grant this permission with '${flag}'.\n`;
+    const none = await gage(['list'], home, home, '', []);
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /^gage: Deno has not granted env access( to "\w+")?\n\n/);
+    assert.ok(none.stderr.endsWith(hint('--allow-env')), none.stderr);
+    assert.ok(!none.stderr.includes('bug'), none.stderr);
+    const envOnly = await gage(['list'], home, home, '', ['--allow-env']);
+    assert.equal(envOnly.code, 1);
+    assert.match(envOnly.stderr, /^gage: Deno has not granted read access to "[^"]+"\n\n/);
+    assert.ok(envOnly.stderr.endsWith(hint('--allow-read')), envOnly.stderr);
   } finally {
     await removeTree(home);
   }

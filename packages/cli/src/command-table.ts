@@ -13,6 +13,8 @@ export interface CommandEntry {
   names: string[];
   summary: string;
   load(): Promise<CommandModule>;
+  /** Left out of the top-level help and of completion (`__complete`). */
+  hidden?: boolean;
 }
 
 /**
@@ -32,9 +34,11 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['check'], summary: 'Show and validate settings.', load: () => import('./commands/check.js') },
   { names: ['comment'], summary: 'Comment on runs.', load: () => import('./commands/comment.js') },
   { names: ['compare'], summary: 'Compare runs side by side.', load: () => import('./commands/compare.js') },
+  { names: ['completion'], summary: 'Print a shell completion script.', load: () => import('./commands/completion.js') },
   { names: ['copy'], summary: 'Copy runs to or from a directory or remote.', load: () => import('./commands/copy.js') },
   { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },
+  { names: ['help'], summary: 'Show help for a topic.', load: () => import('./commands/help.js') },
   { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },
   { names: ['list', 'ls', 'runs'], summary: 'List runs.', load: () => import('./commands/list.js') },
   { names: ['open'], summary: 'Open a run directory or run file.', load: () => import('./commands/open.js') },
@@ -44,6 +48,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['run'], summary: 'Run an operation.', load: () => import('./commands/run.js') },
   { names: ['select'], summary: 'Select runs and print their ID or a property.', load: () => import('./commands/select.js') },
   { names: ['show'], summary: 'Show information about a run.', load: () => import('./commands/show.js') },
+  { names: ['__complete'], summary: 'Print completion candidates.', load: () => import('./commands/complete.js'), hidden: true },
   { names: ['util'], summary: 'Utility commands.', load: () => import('./commands/util.js') },
 ];
 

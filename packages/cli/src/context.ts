@@ -7,6 +7,8 @@ export interface Context {
   cmdPath: string;
   /** The absolute directory the command behaves as if started in (`-C`). */
   cwd: string;
+  /** The absolute directory gage was started in (before `-C`): paths in messages are shown relative to it. */
+  startDir?: string | undefined;
   /** The `--runs` option, absolute, if given. */
   runsOption: string | undefined;
   /** `-v` count. */

@@ -6,6 +6,7 @@ import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
 import { COMMANDS, findCommand } from './command-table.js';
 import type { Context } from './context.js';
+import { denoPermissionMessage } from './deno-permission-message.js';
 import { CliError, UsageError } from './errors.js';
 import { exitStatus } from './exit-status.js';
 import { expandHome } from './expand-home.js';
@@ -79,7 +80,7 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
     const { setMetaLogger } = await import('@gage/meta');
     const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
     restoreMetaLogger = () => setMetaLogger(previous);
-    const ctx: Context = { io, cmdPath: name, cwd, runsOption, verbose, mode: outputMode(io) };
+    const ctx: Context = { io, cmdPath: name, cwd, startDir: resolve(start), runsOption, verbose, mode: outputMode(io) };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {
     return printError(err, io, verbose);
@@ -126,6 +127,12 @@ function printError(caught: unknown, io: Io, verbose: number): number {
     if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
     return typeof e.exitCode === 'number' ? e.exitCode : 1;
   }
+  const denied = denoPermissionMessage(err);
+  if (denied) {
+    io.stderr.write(`gage: ${safe(denied.message)}\n\n${denied.hint}\n`);
+    if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
+    return 1;
+  }
   io.stderr.write(`gage: ${safe(e?.message ?? String(err))}\n`);
   if (verbose > 0 && e?.stack) io.stderr.write(`\n${e.stack}\n\nThis is a bug in Gage; please report it with the trace above.\n`);
   else io.stderr.write('\nThis looks like a bug in Gage; run again with -v for details and please report it.\n');
@@ -134,7 +141,7 @@ function printError(caught: unknown, io: Io, verbose: number): number {
 
 function topHelp(): string {
   const rows = optionRows(GLOBAL_SPEC.options);
-  const cmds: [string, string][] = COMMANDS.map((c) => [c.names.join(', '), c.summary]);
+  const cmds: [string, string][] = COMMANDS.filter((c) => !c.hidden).map((c) => [c.names.join(', '), c.summary]);
   const w = Math.max(...[...rows, ...cmds].map((r) => r[0].length));
   const fmt = (r: [string, string]) => `  ${r[0].padEnd(w)}  ${r[1]}`;
   return [

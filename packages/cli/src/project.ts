@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findGagefile, findProjectDir, loadGagefile, projectNamespace, type Gagefile } from '@gage/stage';
 import type { Context } from './context.js';
 import { expandHome, homeDir } from './expand-home.js';
@@ -11,6 +11,8 @@ export interface ProjectInfo {
   namespace: string | undefined;
   /** Path of the Gage file, if one was found. */
   gagefilePath: string | undefined;
+  /** The Gage file's path as messages show it (see {@link shownPath}). */
+  gagefileShown?: string | undefined;
   /** The loaded Gage file, if it loaded. */
   gagefile: Gagefile | undefined;
   /** Why the Gage file could not be loaded. */
@@ -35,12 +37,33 @@ export async function loadProject(ctx: Context): Promise<ProjectInfo> {
   const path = await findGagefile(projectDir);
   if (!path) return info;
   info.gagefilePath = path;
+  info.gagefileShown = shownPath(path, ctx.startDir ?? ctx.cwd, projectDir);
   try {
     info.gagefile = await loadGagefile(path);
   } catch (err) {
     info.loadError = err as Error;
   }
   return info;
+}
+
+/**
+ * A project file's path as messages show it (docs/spec/cli.md 2.1): relative
+ * to the directory gage started in when the file is below it (`gage.toml`,
+ * `-C proj`: `proj/gage.toml`) or the project was found above it
+ * (`../gage.toml`), else absolute (a `PROJECT_DIR` elsewhere).
+ *
+ * @example
+ * ```ts
+ * shownPath('/p/gage.toml', '/p/src', '/p'); // '../gage.toml'
+ * ```
+ */
+function shownPath(path: string, startDir: string, projectDir: string): string {
+  const rel = relative(startDir, path);
+  if (rel === '' || isAbsolute(rel)) return path;
+  const below = rel !== '..' && !rel.startsWith(`..${sep}`);
+  const fromProject = relative(projectDir, startDir);
+  const inProject = fromProject === '' || (!isAbsolute(fromProject) && fromProject !== '..' && !fromProject.startsWith(`..${sep}`));
+  return below || inProject ? rel : path;
 }
 
 /**

@@ -83,8 +83,25 @@ describe('gage list', () => {
     const lines = r.stdout.split('\n');
     expect(lines[2]).toMatch(/^\| 2 \| hello/);
     expect(lines[3]).toMatch(/^\| 4 \| hello .* name=World/);
+    expect(lines.slice(4)).toEqual(['', ' Showing 2 of 4 runs', '']);
     const slice = await g(['list', '-0', '2:3']);
-    expect(slice.stdout.split('\n').length).toBe(5);
+    expect(slice.stdout.split('\n').slice(4)).toEqual(['', ' Showing 2 of 4 runs', '']);
+  });
+
+  test('run specs that pick every run of the list: no caption', async () => {
+    const r = await g(['list', '-0', ':']);
+    expect(r.stdout.split('\n').length).toBe(7);
+    expect(r.stdout).not.toContain('Showing');
+  });
+
+  test('run specs with -n: the caption counts the whole list, without the -m hint', async () => {
+    const r = await g(['list', '-0', '-n', '1', '1:3']);
+    expect(r.stdout.split('\n').slice(3)).toEqual(['', ' Showing 1 of 4 runs', '']);
+  });
+
+  test('-w: the caption counts the filtered list', async () => {
+    const r = await g(['list', '-0', '-n', '1', '-w', 'hello']);
+    expect(r.stdout.split('\n').slice(3)).toEqual(['', ' Showing 1 of 3 runs (use -m to show more)', '']);
   });
 
   test('--json prints the runs as objects', async () => {

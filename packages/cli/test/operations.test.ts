@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { removeTree, testdir } from '@gage/test-utils';
 import { GREET, GREET_OPS, gage } from './_helpers.js';
@@ -63,6 +64,23 @@ describe('gage operations', () => {
       expect(r.stderr).toMatch(/^gage: There was an issue reading operations from .*gage\.json: Expecting value: line 1 column 1 \(char 0\)\n$/);
     } finally {
       await removeTree(dir);
+    }
+  });
+
+  test('a Gage file error names the file as seen from where gage started, not its absolute path', async () => {
+    const dir = await testdir({ 'gage.toml': '[hello\n', 'src/.keep': '' });
+    const other = await testdir();
+    const message = (shown: string) => `gage: There was an issue reading operations from ${shown}: Invalid TOML document: illegal character in key at line 1, column 7\n`;
+    try {
+      expect((await gage(['ops'], { cwd: dir, home })).stderr).toBe(message('gage.toml'));
+      expect((await gage(['ops'], { cwd: join(dir, 'src'), home })).stderr).toBe(message(join('..', 'gage.toml')));
+      expect((await gage(['-C', basename(dir), 'ops'], { cwd: dirname(dir), home })).stderr).toBe(message(join(basename(dir), 'gage.toml')));
+      // A project named by PROJECT_DIR away from the start dir: the absolute path says where it is.
+      const away = await gage(['ops'], { cwd: other, home, env: { PROJECT_DIR: dir } });
+      expect(away.stderr).toBe(message(join(dir, 'gage.toml')));
+    } finally {
+      await removeTree(dir);
+      await removeTree(other);
     }
   });
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { lockRun } from '@gage/meta';
 import { makeGreetRun } from './_fixture-runs.js';
@@ -63,8 +63,10 @@ describe('gage run', () => {
     expect(r).toEqual({
       code: 1,
       stdout: '',
-      stderr: `gage: Operation op defined in "${join(project, 'gage.json')}" is missing an exec command\n\nRun 'gage help exec' for more information.\n`,
+      stderr: `gage: Operation op defined in "gage.json" is missing an exec command\n\nRun 'gage help exec' for more information.\n`,
     });
+    const fromParent = await gage(['-C', basename(project), 'run', '-y'], { cwd: dirname(project), home });
+    expect(fromParent.stderr).toBe(`gage: Operation op defined in "${join(basename(project), 'gage.json')}" is missing an exec command\n\nRun 'gage help exec' for more information.\n`);
   });
 
   test('bad flag assignments', async () => {

@@ -37,6 +37,19 @@ describe('gage select', () => {
     expect((await g(['select', '--name', '1', '2'])).stdout.split('\n').length).toBe(3);
   });
 
+  test('a slice and --all print one line per run, in list order (for xargs)', async () => {
+    const ids = (JSON.parse((await g(['list', '--json'])).stdout) as { id: string; name: string }[]);
+    const lines = (values: string[]) => values.map((v) => `${v}\n`).join('');
+    expect(await g(['select', ':'])).toEqual({ code: 0, stdout: lines(ids.map((r) => r.id)), stderr: '' });
+    expect(await g(['select', '--all'])).toEqual({ code: 0, stdout: lines(ids.map((r) => r.id)), stderr: '' });
+    expect((await g(['select', '-a', '--name'])).stdout).toBe(lines(ids.map((r) => r.name)));
+    expect((await g(['select', '-a', '--label'])).stdout).toBe('second try\n\n');
+    expect((await g(['select', '-a', '-w', 'second'])).stdout).toBe(lines([ids[0]?.id as string]));
+    expect((await g(['select', '2', '-1:'])).stdout).toBe(lines([ids[1]?.id as string, ids[1]?.id as string]));
+    expect((await g(['select', '--all', '-w', 'nothing-matches'])).stdout).toBe('');
+    expect(await g(['select', '-a', '1'])).toEqual({ code: 1, stdout: '', stderr: "all and runs cannot be used together.\n\nTry 'gage select -h' for help.\n" });
+  });
+
   test('--json prints the selected runs in list order', async () => {
     const r = await g(['select', '--json', '2', '1']);
     const data = JSON.parse(r.stdout) as { index: number }[];
@@ -45,7 +58,9 @@ describe('gage select', () => {
 
   test('errors: no match, ambiguous, no runs', async () => {
     expect(await g(['select', 'zzz'])).toEqual({ code: 1, stdout: '', stderr: "gage: No runs match 'zzz'\n\nUse 'gage list' to show available runs.\n" });
-    expect(await g(['select', ':'])).toEqual({ code: 1, stdout: '', stderr: "gage: ':' matches 2 runs\n\nUse an index or a longer ID or name.\n" });
+    // A one-run command with a spec that matches several (select prints each run of a slice, below).
+    expect(await g(['show', ':'])).toEqual({ code: 1, stdout: '', stderr: "gage: ':' matches 2 runs\n\nUse an index or a longer ID or name.\n" });
+    expect(await g(['select', '5:9'])).toEqual({ code: 1, stdout: '', stderr: "gage: No runs match '5:9'\n\nUse 'gage list' to show available runs.\n" });
     const empty = await gage(['--runs', join(home, 'none'), 'select'], { cwd: project, home });
     expect(empty).toEqual({ code: 1, stdout: '', stderr: "gage: No runs found\n\nUse 'gage list' to show available runs.\n" });
   });

@@ -40,7 +40,8 @@ describe('hostile Gage files', () => {
     await writeFile(join(box.project, file), text);
     for (const args of [['ops'], ['run', '-y']]) {
       const res = await gage(args, box.opts);
-      expectClearError(res, `There was an issue reading operations from ${join(box.project, file)}: `, ...parts);
+      // Named as seen from where gage started (the project dir here), not by its absolute path (issue 16).
+      expectClearError(res, `There was an issue reading operations from ${file}: `, ...parts);
     }
     expect(await entries(box.runs)).toEqual([]);
   });

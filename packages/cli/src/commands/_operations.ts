@@ -29,7 +29,7 @@ export function requireGagefile(project: ProjectInfo): Gagefile {
   const err = project.loadError;
   if (err) {
     if (!(err instanceof GagefileLoadError)) throw err;
-    throw new PresentedError(err, { message: `There was an issue reading operations from ${project.gagefilePath}: ${err.message}` });
+    throw new PresentedError(err, { message: `There was an issue reading operations from ${project.gagefileShown ?? project.gagefilePath}: ${err.message}` });
   }
   if (!project.gagefile) throw new CliError('ERR_GAGE_NO_OPERATIONS', 'No operations defined for the current directory');
   return project.gagefile;

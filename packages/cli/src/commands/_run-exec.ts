@@ -3,6 +3,7 @@ import type { RunLock } from '@gage/meta';
 import { collectReadBuffers, execRun, finalizeRun, type RunOutputError } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
+import { paint } from '../output/ansi.js';
 import { formatWarning } from '../output/format-warning.js';
 import { exitStatus } from '../exit-status.js';
 import { recordWriteError } from '../io.js';
@@ -38,6 +39,16 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
   const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr,
     io.writeErrors ? (err) => recordWriteError(io.writeErrors, 'stdout', err) : undefined);
   return { status, echo, onOutput: echo?.line, onOutputChunk: echo?.chunk };
+}
+
+/**
+ * After a run, on a terminal only (styled mode and stderr a TTY), one dim
+ * line on stderr that names the run for `gage show <name>`; nothing on a
+ * pipe or a file (docs/spec/cli.md 5.1).
+ */
+function showRunName(ctx: Context, run: Run): void {
+  if (!ctx.mode.styled || ctx.io.stderr.isTTY !== true) return;
+  ctx.io.stderr.write(`${paint(`Run ${run.name}`, ['dim'], ctx.mode.color)}\n`);
 }
 
 /**
@@ -116,6 +127,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
     display.status.stop();
   }
   if (outputError) throw outputError;
+  showRunName(ctx, run);
   const stopped = runStopped ?? (stopFinalize.signal.aborted ? (stopFinalize.signal.reason as StopSignal) : undefined);
   if (stopped === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
   return stopped ? 128 + constants.signals[stopped] : exitStatus(code);

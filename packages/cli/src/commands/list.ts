@@ -74,9 +74,10 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   }
   const rows = await readRunRows(shown, { description });
   ctx.io.stdout.write(formatRunsTable(rows, tableOptions));
-  if (shown.length < picked.length) {
+  // Counted against the whole (filtered) list, also when run specs picked from it (docs/spec/cli.md 5.2).
+  if (shown.length < list.length) {
     const hint = parsed.args.length > 0 ? '' : ` (use -${'m'.repeat(more + 1)} to show more)`;
-    ctx.io.stdout.write(`\n Showing ${shown.length} of ${picked.length} runs${hint}\n`);
+    ctx.io.stdout.write(`\n Showing ${shown.length} of ${list.length} runs${hint}\n`);
   }
   return 0;
 }

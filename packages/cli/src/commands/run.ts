@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { associateProject, initRunMetaSync, initRunUserAttrs, lockRun, makeRun, readRunConfigSync, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
-import { collectProvenance, ConfigWriteError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
-import { OpRef, type Config, type ConfigValue, type Run } from '@gage/types';
+import { collectProvenance, ConfigWriteError, MissingExecError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
+import { OpRef, type Config, type ConfigValue, type OpDef, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import { CliError, PresentedError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { formatWarning } from '../output/format-warning.js';
 import { platformDescription } from '../platform-description.js';
@@ -36,6 +36,16 @@ export const spec = defineCommand({
     { key: 'force-flags', flags: ['--force-flags'], kind: 'flag', help: "Accept flags the operation does not define (recorded, patched into no file) and values its defaults' types cannot take." },
   ],
 });
+
+/** The operation's run command; an operation without one names its Gage file as the user sees it (docs/spec/cli.md 2.1). */
+function runCommandOf(opdef: OpDef, projectDir: string, project: ProjectInfo): ReturnType<typeof opRunCommand> {
+  try {
+    return opRunCommand(opdef, projectDir);
+  } catch (err) {
+    if (!(err instanceof MissingExecError) || err.gagefile !== project.gagefilePath || !project.gagefileShown) throw err;
+    throw new PresentedError(err, { message: `Operation ${err.opName} defined in "${project.gagefileShown}" is missing an exec command` });
+  }
+}
 
 const PHASES: Record<string, string> = {
   'stage-sourcecode': 'Staging source code',
@@ -69,7 +79,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef), ctx.mode));
     return 0;
   }
-  const cmd = opRunCommand(opdef, projectDir);
+  const cmd = runCommandOf(opdef, projectDir, project);
   const runsDir = resolveRunsDir(ctx, project);
   // Provenance is the state staged: it starts after the prompt, or now with `-y` (nothing to wait for), so that
   // its git and interpreter processes overlap reading the config, making, initializing and copying the run.
