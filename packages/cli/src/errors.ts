@@ -29,7 +29,9 @@ export type CliErrorCode =
   | 'ERR_GAGE_UNKNOWN_COLUMN'
   | 'ERR_GAGE_BOARD_CONFIG'
   | 'ERR_GAGE_NOT_ENOUGH_RUNS'
-  | 'ERR_GAGE_RUN_DELETED';
+  | 'ERR_GAGE_RUN_DELETED'
+  | 'ERR_GAGE_BATCH_OPTION'
+  | 'ERR_GAGE_NOTHING_TO_RUN';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;
