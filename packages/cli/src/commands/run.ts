@@ -25,10 +25,11 @@ export const spec = defineCommand({
   name: 'run',
   usage: '[options] [operation] [flag=value]...',
   summary: 'Run an operation.',
-  description: 'Stage and start a run of an operation.\n\nFlags are NAME=VALUE assignments that set the run config. ' +
-    'A flag value in sweep syntax makes a batch of runs: a grid with [a,b,...], range[start:stop:step], ' +
-    'linspace[start:stop:count] or logspace[start:stop:count]; a random search with uniform[a:b], ' +
-    'loguniform[a:b], randint[a:b] or choice[a,b,...]. Quote a value to keep it as it is: name="\'[x]\'".',
+  description: 'Stage and start a run of an operation.\n\nFlags are NAME=VALUE assignments that set the run config.\n\n' +
+    'A flag value in sweep syntax makes a batch of runs, all staged, then run in turn:\n' +
+    '  grid:    [a,b,...]  range[start:stop:step]  linspace[start:stop:count]  logspace[start:stop:count]\n' +
+    '  random:  uniform[a:b]  loguniform[a:b]  randint[a:b]  choice[a,b,...]\n' +
+    'Quote a value to keep it as it is: name="\'[x]\'".',
   options: [
     { key: 'label', flags: ['-l', '--label'], kind: 'value', metavar: 'TEXT', help: 'Label stored with the run.' },
     { key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." },
