@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:os';
-import { collectProvenance } from '@gage/stage';
+import { collectProvenance, opdefVersion } from '@gage/stage';
 import { OpRef, type JsonObject } from '@gage/types';
 import type { Context } from '../context.js';
 import { confirm } from '../output/confirm.js';
@@ -10,7 +10,6 @@ import { runDisplay } from './_run-exec.js';
 import type { RunTrials } from './_run-trials.js';
 import { stageNewRun, type NewRun } from './_stage-new-run.js';
 import { startBatch, type BatchRun } from './_start-batch.js';
-import { opdefVersion } from '@gage/stage';
 
 /** A batch or sweep to stage and run (docs/spec/cli.md 5.1 Batches). */
 export interface BatchRequest {
