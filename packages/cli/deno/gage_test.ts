@@ -282,3 +282,24 @@ Deno.test('the gage bin under Deno: 2,050 runs listed with the read-ahead worker
     await removeTree(home);
   }
 });
+
+Deno.test('the gage bin under Deno: a batch file and a sweep multiply; --needed skips them all the second time', async () => {
+  const home = await testdir();
+  const project = join(home, 'greet');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), GAGE_TOML);
+    await writeFile(join(project, 'hello.cjs'), "const { name, n } = JSON.parse(require('fs').readFileSync('config.json', 'utf8'));\nconsole.log(`Hello ${name} ${n}`);\n");
+    await writeFile(join(project, 'config.json'), '{"name": "World", "n": 1}\n');
+    await writeFile(join(project, 'names.csv'), '\ufeffname\r\nAda\r\nBo\r\n');
+    const g = (args: string[]) => gage(args, project, home);
+    assert.deepEqual(await g(['run', '-b', 'names.csv', 'n=range[1:2]', '--needed', '-y']), {
+      code: 0, stdout: 'Hello Ada 1\nHello Ada 2\nHello Bo 1\nHello Bo 2\n', stderr: '',
+    });
+    assert.deepEqual(await g(['run', '-b', 'names.csv', 'n=range[1:2]', '--needed', '-y']), {
+      code: 5, stdout: '', stderr: 'Skipped 4 runs because comparable runs exist\n',
+    });
+  } finally {
+    await removeTree(home);
+  }
+});

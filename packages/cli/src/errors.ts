@@ -40,7 +40,9 @@ export type CliErrorCode =
   | 'ERR_GAGE_VERSION_MISMATCH'
   | 'ERR_GAGE_NO_OPENER'
   | 'ERR_GAGE_OPEN_PATH'
-  | 'ERR_GAGE_OPEN_COMMAND';
+  | 'ERR_GAGE_OPEN_COMMAND'
+  | 'ERR_GAGE_BATCH_OPTION'
+  | 'ERR_GAGE_NOTHING_TO_RUN';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;

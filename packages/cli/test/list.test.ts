@@ -111,11 +111,14 @@ describe('gage list', () => {
     const data = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(data.length).toBe(2);
     expect(Object.keys(data[0] as object)).toEqual([
-      'index', 'id', 'name', 'operation', 'namespace', 'version', 'status', 'label',
+      'index', 'id', 'name', 'operation', 'namespace', 'version', 'status', 'label', 'userAttributes',
       'started', 'stopped', 'exitCode', 'config', 'summary', 'runDir', 'projectDir',
     ]);
     expect(data[0]).toMatchObject({ index: 1, operation: 'fail', status: 'error', exitCode: 3, label: null, version: null, config: {} });
     expect(data[1]).toMatchObject({ index: 2, operation: 'hello', label: 'second try', config: { name: 'Bob' }, summary: { attributes: {}, metrics: {} } });
+    // All user attributes (decision 22), the label among them.
+    expect(data[1]?.userAttributes).toEqual({ label: 'second try' });
+    expect(data[0]?.userAttributes).toEqual({});
     expect(r.stdout).toContain('\n    "index": 2,\n');
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, stat, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFileSync, runMetaPath, runStatus } from '@gage/meta';
@@ -141,6 +141,30 @@ describe('execRun()', () => {
     }
   });
 
+  test('one watchdog serves every run of a runner: a run that ended is no longer watched, the running one is stopped', async () => {
+    const first = await makeStagedRun({}, 'echo first; exec >/dev/null 2>&1; exec sleep 1');
+    const second = await makeStagedRun({}, 'echo started; exec >/dev/null 2>&1; exec sleep 600');
+    const runner = startRunner(first, second);
+    const runnerPid = runner.child.pid as number;
+    let childPid: number | undefined;
+    try {
+      await waitFor(() => readMetaFileSync(first, 'proc/lock') !== undefined);
+      const during = watchdogsOf(runnerPid);
+      await waitFor(() => readMetaFileSync(second, 'proc/lock') !== undefined);
+      childPid = Number(readMetaFileSync(second, 'proc/lock'));
+      expect(runner.stdout()).toBe('status 0\n');
+      // The same /bin/sh watched both runs (it was one per spawn).
+      expect(during).toHaveLength(1);
+      expect(watchdogsOf(runnerPid)).toEqual(during);
+      runner.child.kill('SIGKILL');
+      await runner.exit;
+      await waitFor(() => !alive(childPid as number));
+    } finally {
+      runner.child.kill('SIGKILL');
+      if (childPid) killQuietly(childPid);
+    }
+  });
+
   test('a run process that outlives its killed runner reads running and cannot be locked until the watchdog kills it', async () => {
     // Survives SIGTERM and notes it in a file; writes nothing more to its output pipes, which have no
     // reader once the runner is gone (a write would end it with SIGPIPE).
@@ -232,14 +256,30 @@ describe('execRun()', () => {
 });
 
 /** Starts `exec-runner.mjs` on `run` in a process group of its own. */
-function startRunner(run: Run) {
-  const child = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), run.metaDir], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+function startRunner(...runs: Run[]) {
+  const child = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), ...runs.map((r) => r.metaDir)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   return { child, exit, stdout: () => out };
+}
+
+/** The pids of the `gage-watchdog` shells whose parent is `pid` (from /proc). */
+function watchdogsOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('gage-watchdog')) found.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 /** Makes the run lock look as if its holder had died a minute ago. */

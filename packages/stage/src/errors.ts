@@ -5,4 +5,5 @@ export { GagefileLoadError, GagefileMissingError, GagefileExtensionError, Gagefi
 export { DependsNotSupportedError, DependencyNotFoundError, AlreadyStagedError, StagingStoppedError } from './errors/staging-errors.js';
 export { SourcePatternError } from './errors/sourcecode-errors.js';
 export { DataFileError } from './errors/data-file-errors.js';
-export type { DataFileErrorCode, GagefileErrorCode, StageErrorCode } from './errors/stage-error-code.js';
+export { BatchFileError, SweepError, TooManyTrialsError } from './errors/batch-errors.js';
+export type { BatchErrorCode, DataFileErrorCode, GagefileErrorCode, StageErrorCode } from './errors/stage-error-code.js';

@@ -91,6 +91,18 @@ export type { ReadbackFile } from './staging/config-readback-mismatches.js';
 export type { ConfigPatchPlan, PlanConfigPatchOptions } from './staging/plan-config-patch.js';
 export { ConfigReadbackError, ConfigWriteError } from './errors.js';
 export type { ReadbackMismatch } from './errors.js';
+// Batch files and sweeps (batch/)
+export { readBatchFile } from './batch/read-batch-file.js';
+export type { BatchFile, ReadBatchFileOptions } from './batch/read-batch-file.js';
+export { parseBatchCsv } from './batch/parse-batch-csv.js';
+export type { BatchRow } from './batch/parse-batch-csv.js';
+export { parseBatchJson } from './batch/parse-batch-json.js';
+export { parseSweep, SWEEP_FUNCTIONS } from './batch/parse-sweep.js';
+export type { GridSweep, RandomSweep, Sweep } from './batch/parse-sweep.js';
+export { DEFAULT_RANDOM_TRIALS, MAX_TRIALS, planTrials } from './batch/plan-trials.js';
+export type { PlanTrialsOptions, TrialPlan } from './batch/plan-trials.js';
+export { BatchFileError, SweepError, TooManyTrialsError } from './errors.js';
+export type { BatchErrorCode } from './errors.js';
 // Provenance (provenance/)
 export { collectProvenance } from './provenance/collect-provenance.js';
 export type { CollectedProvenance, CollectProvenanceOptions } from './provenance/collect-provenance.js';

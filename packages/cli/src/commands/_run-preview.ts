@@ -70,14 +70,24 @@ export function previewJson(preview: RunPreview): string {
     const entry = { type: f.type, ...(f.default === undefined ? {} : { default: f.default }), value: f.value };
     Object.defineProperty(flags, f.name, { value: entry, enumerable: true, writable: true, configurable: true });
   }
-  return encodeJson({
-    flags,
-    sourcecode: {
-      src_dir: preview.srcDir, patterns: preview.patterns, paths: preview.paths,
-      // Sizes are integers (bigint), not floats, in the JSON.
-      skipped: preview.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.size === undefined ? {} : { size: BigInt(s.size) }) })),
-    },
-  });
+  return encodeJson({ flags, sourcecode: sourcecodeJson(preview) });
+}
+
+/**
+ * The `sourcecode` object of the `--preview --json` document:
+ * `{"src_dir", "patterns", "paths", "skipped": [{"path", "reason", "size"}]}`.
+ *
+ * @example
+ * ```ts
+ * encodeJson({ sourcecode: sourcecodeJson(preview) });
+ * ```
+ */
+export function sourcecodeJson(preview: RunPreview): Record<string, unknown> {
+  return {
+    src_dir: preview.srcDir, patterns: preview.patterns, paths: preview.paths,
+    // Sizes are integers (bigint), not floats, in the JSON.
+    skipped: preview.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.size === undefined ? {} : { size: BigInt(s.size) }) })),
+  };
 }
 
 /**

@@ -132,6 +132,9 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
         ['location', tildePath(dirname(info.run.runDir), view.home)],
         ['project', info.projectDir ? tildePath(info.projectDir, view.home) : ''],
         ['exit_code', info.exitCode === undefined ? '' : String(info.exitCode)],
+        // User attributes but the label (in the header): `batch`, `batch-index`, ... (decision 22).
+        ...Object.keys(info.userAttrs).filter((k) => k !== 'label').sort(compareCodePoints)
+          .map((k): [string, string] => [k, formatValue(info.userAttrs[k])]),
       ]),
       w,
       po,

@@ -1,35 +1,47 @@
-import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
-import { associateProject, initRunMetaSync, initRunUserAttrs, lockRun, makeRun, readRunConfigSync, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
-import { collectProvenance, ConfigWriteError, MissingExecError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
-import { OpRef, type Config, type ConfigValue, type OpDef, type Run } from '@gage/types';
+import { lockRun, readRunConfigSync, type RunLock } from '@gage/meta';
+import { MissingExecError, opdefVersion, opRunCommand, readProjectConfig, type CollectedProvenance } from '@gage/stage';
+import { OpRef, type Config, type OpDef, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { CliError, PresentedError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { formatWarning } from '../output/format-warning.js';
-import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { requireGagefile } from './_operations.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
+import { batchPreviewJson, formatBatchPreview } from './_batch-preview.js';
+import { checkStartable } from './_check-startable.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
+import { runBatch } from './_run-batch.js';
+import { runProvenance } from './_run-provenance.js';
+import { runTrials, type RunTrials } from './_run-trials.js';
+import { stageNewRun, type NewRun } from './_stage-new-run.js';
 
 /** `gage run`, docs/spec/cli.md 5.1. */
 export const spec = defineCommand({
   name: 'run',
   usage: '[options] [operation] [flag=value]...',
   summary: 'Run an operation.',
-  description: 'Stage and start a run of an operation.\n\nFlags are NAME=VALUE assignments that set the run config.',
+  description: 'Stage and start a run of an operation.\n\nFlags are NAME=VALUE assignments that set the run config.\n\n' +
+    'A flag value in sweep syntax makes a batch of runs, all staged, then run in turn:\n' +
+    '  grid:    [a,b,...]  range[start:stop:step]  linspace[start:stop:count]  logspace[start:stop:count]\n' +
+    '  random:  uniform[a:b]  loguniform[a:b]  randint[a:b]  choice[a,b,...]\n' +
+    'Quote a value to keep it as it is: name="\'[x]\'".',
   options: [
     { key: 'label', flags: ['-l', '--label'], kind: 'value', metavar: 'TEXT', help: 'Label stored with the run.' },
     { key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." },
     { key: 'quiet', flags: ['-q', '--quiet'], kind: 'flag', help: "Don't show run output." },
     { key: 'stage', flags: ['--stage'], kind: 'flag', help: 'Stage the run but do not start it.' },
     { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run.' },
+    // Batches and sweeps (docs/spec/cli.md 5.1, decisions 22-23)
+    { key: 'needed', flags: ['-n', '--needed'], kind: 'flag', help: 'Skip a run when a comparable run exists.' },
+    { key: 'batch', flags: ['-b', '--batch'], kind: 'list', metavar: 'FILE', help: 'Run a batch of runs, one per row of FILE (.csv or .json); repeatable.' },
+    { key: 'max-runs', flags: ['-m', '--max-runs'], kind: 'value', metavar: 'N', help: 'Run the first N trials of a batch or grid (-1: all); the number of random trials (default 20).' },
+    { key: 'random-seed', flags: ['--random-seed'], kind: 'value', metavar: 'N', help: 'Seed of a random sweep (recorded; the same seed draws the same trials).' },
     { key: 'preview', flags: ['--preview'], kind: 'flag', help: 'Show what would be staged; make no run.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'With --preview: print JSON.' },
     { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
@@ -37,25 +49,8 @@ export const spec = defineCommand({
   ],
 });
 
-/** The operation's run command; an operation without one names its Gage file as the user sees it (docs/spec/cli.md 2.1). */
-function runCommandOf(opdef: OpDef, projectDir: string, project: ProjectInfo): ReturnType<typeof opRunCommand> {
-  try {
-    return opRunCommand(opdef, projectDir);
-  } catch (err) {
-    if (!(err instanceof MissingExecError) || err.gagefile !== project.gagefilePath || !project.gagefileShown) throw err;
-    throw new PresentedError(err, { message: `Operation ${err.opName} defined in "${project.gagefileShown}" is missing an exec command` });
-  }
-}
-
-const PHASES: Record<string, string> = {
-  'stage-sourcecode': 'Staging source code',
-  'stage-config': 'Applying configuration',
-  'stage-runtime': 'Staging runtime',
-  'stage-dependencies': 'Staging dependencies',
-};
-
 /**
- * Stages and runs an operation, or starts a staged run.
+ * Stages and runs an operation, a batch or a sweep, or starts a staged run.
  *
  * @example
  * ```ts
@@ -63,7 +58,9 @@ const PHASES: Record<string, string> = {
  * ```
  */
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
-  checkIncompatible(parsed, [['start', 'stage'], ['start', 'preview']], ctx.cmdPath);
+  checkIncompatible(parsed, [
+    ['start', 'stage'], ['start', 'preview'], ['start', 'needed'], ['start', 'batch'], ['start', 'max-runs'], ['start', 'random-seed'],
+  ], ctx.cmdPath);
   if (parsed.options.json && !parsed.options.preview) {
     throw new CliError('ERR_GAGE_JSON_WITHOUT_PREVIEW', "'--json' can only be used with '--preview'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
@@ -81,20 +78,14 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   }
   const cmd = runCommandOf(opdef, projectDir, project);
   const runsDir = resolveRunsDir(ctx, project);
-  // Provenance is the state staged: it starts after the prompt, or now with `-y` (nothing to wait for), so that
-  // its git and interpreter processes overlap reading the config, making, initializing and copying the run.
-  // Aborted when `gage run` ends before staging took it (bad flags, a declined prompt, a signal).
-  const provenanceStop = new AbortController();
-  const startProvenance = () => {
-    const started = collectProvenance(projectDir, { command: cmd.args, signal: provenanceStop.signal });
-    started.catch(() => undefined); // awaited by staging; never an unhandled rejection when staging is not reached
-    return started;
-  };
-  let provenance = parsed.options.yes && !parsed.options.preview ? startProvenance() : undefined;
+  // With `-y` nothing waits for the user: provenance starts now; otherwise after the prompt. Stopped when
+  // `gage run` ends, also before staging took it (bad flags, a declined prompt, a signal).
+  const provenance = runProvenance(projectDir, cmd.args);
+  if (parsed.options.yes && !parsed.options.preview) provenance.start();
   try {
     return await runOperation();
   } finally {
-    provenanceStop.abort();
+    provenance.stop();
   }
 
   async function runOperation(): Promise<number> {
@@ -102,55 +93,86 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const warnings: string[] = [];
     const onWarning = (message: string) => void warnings.push(message);
     const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
-    const config = resolveRunConfig(defaults, flags, { opName: opdef.name, forceFlags: parsed.options['force-flags'] });
-    const plan = await planConfigPatch(projectDir, opdef, config, { runsDir, onWarning: () => {} });
-    if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
+    const usage = `gage ${ctx.cmdPath} ${spec.usage}`;
+    const trialOptions = { batch: parsed.options.batch, maxRuns: parsed.options['max-runs'], randomSeed: parsed.options['random-seed'], forceFlags: parsed.options['force-flags'] };
+    const trials = await runTrials(ctx, flags, trialOptions, { opdef, defaults, projectDir, runsDir, usage });
+    const batch = trials.plan.search !== 'single';
     if (parsed.options.preview) {
-      const preview = await previewRun(opdef, projectDir, runsDir, defaults, config);
+      const preview = await previewRun(opdef, projectDir, runsDir, defaults, trials.configs[0] ?? defaults);
       for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(formatWarning(w));
-      ctx.io.stdout.write(parsed.options.json ? previewJson(preview) : formatPreview(preview, ctx.mode));
+      if (batch) ctx.io.stdout.write(parsed.options.json ? batchPreviewJson(trials, preview) : formatBatchPreview(trials, preview, ctx.mode));
+      else ctx.io.stdout.write(parsed.options.json ? previewJson(preview) : formatPreview(preview, ctx.mode));
       return 0;
     }
-    const stageOnly = parsed.options.stage;
-    if (!parsed.options.yes) {
-      ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${opdef.name}`, config));
-      if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
-    }
-    const display = runDisplay(ctx, parsed.options.quiet);
-    // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
-    const stop = abortOnSignals();
-    stop.signal.addEventListener('abort', () => provenanceStop.abort(), { once: true });
-    provenance ??= startProvenance();
-    let lock: RunLock | undefined;
-    try {
-      let run: Run;
-      try {
-        run = await makeRun(runsDir);
-        lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
-        const opref = OpRef(project.namespace as string, opdef.name, opdefVersion(opdef) ?? undefined);
-        initRunMetaSync(run, opref, opdef, config, cmd, { platform: platformDescription(), flags: changedFlags(defaults, config) });
-        const label = parsed.options.label;
-        await initRunUserAttrs(run, label ? { label } : {});
-        await associateProject(run, projectDir);
-        await stage(ctx, run, projectDir, lock, display, stop.signal, provenance);
-      } catch (err) {
-        if (!stop.signal.aborted) throw err;
-        return stopped(ctx, display, stop.signal, undefined);
-      } finally {
-        stop.dispose();
-      }
-      // A signal handled only after the last phase (its work is synchronous): the run is staged, not started.
-      if (stop.signal.aborted) return stopped(ctx, display, stop.signal, run);
-      if (stageOnly) {
-        ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
-        return 0;
-      }
-      return await execAndFinalize(ctx, run, lock, display, opdef.name);
-    } finally {
-      display.status.stop();
-      await lock?.release();
+    const base = { runsDir, projectDir, namespace: project.namespace as string, opdef, cmd, defaults };
+    const { label, yes, stage, quiet, needed } = parsed.options;
+    if (batch) return runBatch(ctx, { trials, base, label, yes, stage, quiet, needed, provenance: provenance.start });
+    return runOne(ctx, parsed, base, trials, provenance.start);
+  }
+}
+
+/** The operation's run command; an operation without one names its Gage file as the user sees it (docs/spec/cli.md 2.1). */
+function runCommandOf(opdef: OpDef, projectDir: string, project: ProjectInfo): ReturnType<typeof opRunCommand> {
+  try {
+    return opRunCommand(opdef, projectDir);
+  } catch (err) {
+    if (!(err instanceof MissingExecError) || err.gagefile !== project.gagefilePath || !project.gagefileShown) throw err;
+    throw new PresentedError(err, { message: `Operation ${err.opName} defined in "${project.gagefileShown}" is missing an exec command` });
+  }
+}
+
+/** One run (no batch file, no sweep): prompt, `--needed`, stage, and start unless `--stage`. */
+async function runOne(
+  ctx: Context, parsed: CommandArgs<typeof spec>, base: Omit<NewRun, 'config' | 'userAttrs'>, trials: RunTrials, startProvenance: () => Promise<CollectedProvenance>,
+): Promise<number> {
+  const config = trials.configs[0] as Config;
+  const stageOnly = parsed.options.stage;
+  if (!parsed.options.yes) {
+    ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${base.opdef.name}`, config));
+    if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
+  }
+  if (parsed.options.needed) {
+    const found = await findComparable(base, config);
+    if (found) {
+      ctx.io.stderr.write(`Run skipped because a comparable run exists (${found.name})\n\nFor details, run 'gage show ${found.name}'\n`);
+      return 5;
     }
   }
+  const display = runDisplay(ctx, parsed.options.quiet);
+  // From before the run exists: a signal stops initializing and staging cleanly (the run stays pending, unlocked).
+  const stop = abortOnSignals();
+  // After the prompt at the latest, before the run is made: its processes overlap making, initializing and copying the run.
+  const provenance = startProvenance();
+  let lock: RunLock | undefined;
+  try {
+    let run: Run;
+    try {
+      const label = parsed.options.label;
+      ({ run, lock } = await stageNewRun(ctx, { ...base, config, userAttrs: label ? { label } : {} }, { display, signal: stop.signal, provenance }));
+    } catch (err) {
+      if (!stop.signal.aborted) throw err;
+      return stopped(ctx, display, stop.signal, undefined);
+    } finally {
+      stop.dispose();
+    }
+    // A signal handled only after the last phase (its work is synchronous): the run is staged, not started.
+    if (stop.signal.aborted) return stopped(ctx, display, stop.signal, run);
+    if (stageOnly) {
+      ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
+      return 0;
+    }
+    return await execAndFinalize(ctx, run, lock, display, base.opdef.name);
+  } finally {
+    display.status.stop();
+    await lock?.release();
+  }
+}
+
+/** `--needed` for one run (docs/spec/cli.md 5.1): the newest comparable run. Only then is the runs list loaded. */
+async function findComparable(base: Omit<NewRun, 'config' | 'userAttrs'>, config: Config): Promise<Run | undefined> {
+  const { comparableRuns } = await import('./_comparable-runs.js');
+  const opref = OpRef(base.namespace, base.opdef.name, opdefVersion(base.opdef) ?? undefined);
+  return (await comparableRuns(base.runsDir, opref)).find(config);
 }
 
 /** Ends `gage run` stopped by a signal before its run started: `Aborted.` for SIGINT, `128 + signum`. */
@@ -160,29 +182,6 @@ function stopped(ctx: Context, display: RunDisplay, signal: AbortSignal, staged:
   if (staged) ctx.io.stderr.write(`Run "${staged.name}" is staged; to start it, run 'gage run --start ${staged.name}'\n`);
   if (sig === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
   return 128 + constants.signals[sig];
-}
-
-async function stage(
-  ctx: Context, run: Run, projectDir: string, lock: RunLock, display: RunDisplay, signal: AbortSignal, provenance: Promise<CollectedProvenance>,
-): Promise<void> {
-  try {
-    await stageRun(run, projectDir, {
-      lock,
-      signal,
-      provenance,
-      onOutput: display.onOutput,
-      onWarning: (message: string) => {
-        display.echo?.flush();
-        display.status.write(ctx.io.stderr, formatWarning(message));
-      },
-      onPhase: (phase: string) => {
-        const text = PHASES[phase];
-        if (text) display.status.set(text);
-      },
-    });
-  } finally {
-    display.echo?.flush();
-  }
 }
 
 async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, project: ProjectInfo, runSpec: string): Promise<number> {
@@ -207,33 +206,4 @@ async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, proje
     display.status.stop();
     await lock.release();
   }
-}
-
-/**
- * Fails unless `run` is staged and its process never ran (docs/spec/cli.md 5.1
- * `--start`). Without the lock (`locked` false), a run that another process
- * holds is refused as `lockRun` would refuse it: that process may be
- * starting it right now.
- */
-async function checkStartable(run: Run, locked: boolean): Promise<void> {
-  if (!locked && (await runLockState(run)) === 'held') throw new RunLockedError(run.id);
-  // Deleted (or moved to the trash) since it was listed, e.g. during the prompt.
-  if (!existsSync(run.metaDir)) throw new RunGoneError(run.id, run.metaDir, { hint: 'It was deleted after it was selected; nothing was started.' });
-  const status = await runStatus({ ...run });
-  if (status !== 'staged') {
-    throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
-  }
-  // `staged` is also the status of a run whose runner died after its process ran but before finalizing
-  // (docs/spec/lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
-  if (existsSync(join(run.metaDir, 'output', '40_run'))) {
-    throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
-      hint: "A run is started once; stage a new run with 'gage run --stage'.",
-    });
-  }
-}
-
-/** The flags that set a value other than the operation's default, in config order (decision 25: the runs list shows them). */
-function changedFlags(defaults: Config, config: Config): string[] {
-  const same = (a: ConfigValue, b: ConfigValue) => typeof a === typeof b && (typeof a === 'number' ? Object.is(a, b) : a === b);
-  return Object.keys(config).filter((k) => !Object.hasOwn(defaults, k) || !same(defaults[k] as ConfigValue, config[k] as ConfigValue));
 }

@@ -21,6 +21,8 @@ export class StatusLine {
   #text = '';
   #frame = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** Put before every text `set` shows (`Batch run 2 of 5 · `). */
+  prefix = '';
 
   constructor(out: OutStream, enabled: boolean) {
     this.#out = out;
@@ -30,7 +32,7 @@ export class StatusLine {
   /** Shows `text` with a spinner (control characters escaped: it names the operation). */
   set(text: string): void {
     if (!this.#enabled) return;
-    this.#text = escapeControl(text);
+    this.#text = escapeControl(this.prefix + text);
     this.#draw();
     if (!this.#timer) {
       this.#timer = setInterval(() => this.#draw(), 80);

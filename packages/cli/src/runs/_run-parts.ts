@@ -104,6 +104,17 @@ export async function entryLabel(entry: RunEntry): Promise<string | undefined> {
   return (labelNow(entry) as { label: string | undefined }).label;
 }
 
+/**
+ * The run's user attributes (docs/spec/lifecycle.md 14: `label`, `batch`,
+ * `batch-index`, ...; decision 22), `{}` when it has none or they cannot
+ * be read; read once per entry.
+ */
+export async function entryUserAttrs(entry: RunEntry): Promise<Record<string, unknown>> {
+  if (!entry.hasUserAttrs) return {};
+  const parts = partsOf(entry);
+  return (parts.userAttrs ??= await quiet(() => runUserAttrs(entry.run), {}));
+}
+
 /** `config.json` (docs/spec/lifecycle.md 5): `{}` when missing or not an object of scalars. */
 export function readConfig(entry: RunEntry): Config {
   const value = readJsonObject(entry, 'config.json') ?? {};

@@ -5,6 +5,7 @@ import {
   entryStartedSync,
   entryStatus,
   entrySummary,
+  entryUserAttrs,
   labelNow,
   objectOf,
   quiet,
@@ -40,6 +41,8 @@ export interface RunInfo extends RunRow {
   stopped: number | undefined;
   exitCode: number | undefined;
   projectDir: string | undefined;
+  /** The user attributes (`label`, `batch`, `batch-index`, ...; decision 22). */
+  userAttrs: Record<string, unknown>;
 }
 
 /** Options of {@link readRunRows}. */
@@ -117,7 +120,7 @@ export async function readRunRows(entries: readonly RunEntry[], options: ReadRun
 export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInfo[]> {
   const rows = await readRunRows(entries);
   const infos: RunInfo[] = [];
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const stopped = stoppedOf(row.run);
     infos.push({
       run: row.run,
@@ -135,6 +138,7 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
       stopped: typeof stopped === 'number' ? Math.floor(stopped / 1000) : undefined,
       exitCode: readExitCode(row),
       projectDir: row.hasProjectRef ? await quiet(() => runProjectDir(row.run), undefined) : undefined,
+      userAttrs: await entryUserAttrs(entries[i] as RunEntry),
     });
   }
   return infos;

@@ -20,6 +20,7 @@ export function runJson(r: RunInfo): Record<string, unknown> {
     version: r.opref?.version ?? null,
     status: r.status,
     label: r.label ?? null,
+    userAttributes: sortedObject(r.userAttrs),
     started: isoTime(r.started),
     stopped: isoTime(r.stopped),
     exitCode: r.exitCode === undefined ? null : BigInt(r.exitCode),

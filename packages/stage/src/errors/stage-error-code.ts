@@ -24,7 +24,9 @@ export type StageErrorCode =
   // Source code (sourcecode-errors.ts)
   | 'ERR_GAGE_SOURCE_PATTERN'
   // Data files (data-file-errors.ts)
-  | DataFileErrorCode;
+  | DataFileErrorCode
+  // Batch files and sweeps (batch-errors.ts)
+  | BatchErrorCode;
 
 /** The codes of `GagefileLoadError`: a Gage file that cannot be loaded. */
 export type GagefileErrorCode =
@@ -40,3 +42,12 @@ export type DataFileErrorCode =
   | 'ERR_GAGE_DATA_FILE_MISSING'
   | 'ERR_GAGE_DATA_FILE_READ'
   | 'ERR_GAGE_DATA_FILE_SYNTAX';
+
+/** The codes of `BatchFileError`, `SweepError` and `TooManyTrialsError`: batch files and sweeps. */
+export type BatchErrorCode =
+  | 'ERR_GAGE_BATCH_FILE_EXTENSION'
+  | 'ERR_GAGE_BATCH_FILE_MISSING'
+  | 'ERR_GAGE_BATCH_FILE_READ'
+  | 'ERR_GAGE_BATCH_FILE_SHAPE'
+  | 'ERR_GAGE_SWEEP'
+  | 'ERR_GAGE_TOO_MANY_TRIALS';
