@@ -58,6 +58,7 @@ export { fileSha256 } from './file-sha256.js';
 export { makeLoopYield, LOOP_YIELD_CALLS, LOOP_YIELD_MS } from './make-loop-yield.js';
 export type { LoopYield } from './make-loop-yield.js';
 export { isPidAlive } from './is-pid-alive.js';
+export { runProcessPid } from './run-process-pid.js';
 export { runStatus } from './run-status.js';
 export { clearRunAttrCache, runAttr, RUN_ATTR_NAMES } from './run-attr.js';
 export type { RunAttrValue } from './run-attr.js';
