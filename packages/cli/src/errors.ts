@@ -29,7 +29,10 @@ export type CliErrorCode =
   | 'ERR_GAGE_UNKNOWN_COLUMN'
   | 'ERR_GAGE_BOARD_CONFIG'
   | 'ERR_GAGE_NOT_ENOUGH_RUNS'
-  | 'ERR_GAGE_RUN_DELETED';
+  | 'ERR_GAGE_RUN_DELETED'
+  | 'ERR_GAGE_WHERE_WITHOUT_START'
+  | 'ERR_GAGE_BACKGROUND'
+  | 'ERR_GAGE_RUN_NOT_RUNNING';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;

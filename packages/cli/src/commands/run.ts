@@ -1,22 +1,23 @@
-import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
-import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, readRunConfig, RunGoneError, RunLockedError, runLockState, runStatus, type RunLock } from '@gage/meta';
+import { associateProject, initRunMeta, initRunUserAttrs, lockRun, makeRun, type RunLock } from '@gage/meta';
 import { collectProvenance, ConfigWriteError, opdefVersion, opRunCommand, planConfigPatch, readProjectConfig, resolveRunConfig, stageRun, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type ConfigValue, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { formatWarning } from '../output/format-warning.js';
 import { platformDescription } from '../platform-description.js';
-import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
+import { loadProject, resolveRunsDir } from '../project.js';
+import { whereOption } from './_common-options.js';
 import { requireGagefile } from './_operations.js';
+import { startInBackground } from './_run-background.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
 import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
+import { startStaged } from './_start-staged.js';
 
 /** `gage run`, docs/spec/cli.md 5.1. */
 export const spec = defineCommand({
@@ -29,7 +30,11 @@ export const spec = defineCommand({
     { key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." },
     { key: 'quiet', flags: ['-q', '--quiet'], kind: 'flag', help: "Don't show run output." },
     { key: 'stage', flags: ['--stage'], kind: 'flag', help: 'Stage the run but do not start it.' },
-    { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run.' },
+    { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run; more runs may follow as arguments.' },
+    { ...whereOption, help: 'With --start: select among the runs matching a filter expression.' },
+    { key: 'jobs', flags: ['-j', '--jobs'], kind: 'value', metavar: 'N', help: 'Run up to N runs at the same time (default 1).' },
+    { key: 'keep-going', flags: ['--keep-going'], kind: 'flag', help: 'Keep starting runs after one failed.' },
+    { key: 'background', flags: ['--background'], kind: 'flag', help: 'Run in the background: print the run name and return.' },
     { key: 'preview', flags: ['--preview'], kind: 'flag', help: 'Show what would be staged; make no run.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'With --preview: print JSON.' },
     { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
@@ -53,13 +58,27 @@ const PHASES: Record<string, string> = {
  * ```
  */
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
-  checkIncompatible(parsed, [['start', 'stage'], ['start', 'preview']], ctx.cmdPath);
+  checkIncompatible(parsed, [['start', 'stage'], ['start', 'preview'], ['background', 'stage'], ['background', 'preview']], ctx.cmdPath);
   if (parsed.options.json && !parsed.options.preview) {
     throw new CliError('ERR_GAGE_JSON_WITHOUT_PREVIEW', "'--json' can only be used with '--preview'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
-  const project = await loadProject(ctx);
   const start = parsed.options.start;
-  if (start !== undefined) return startStaged(ctx, parsed, project, start);
+  if (parsed.options.where !== undefined && start === undefined) {
+    throw new CliError('ERR_GAGE_WHERE_WITHOUT_START', "'--where' can only be used with '--start'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
+  }
+  const jobs = parseJobs(ctx, parsed.options.jobs);
+  const project = await loadProject(ctx);
+  if (start !== undefined) {
+    return startStaged(ctx, project, {
+      specs: [start, ...parsed.args],
+      where: parsed.options.where,
+      yes: parsed.options.yes,
+      quiet: parsed.options.quiet,
+      jobs,
+      keepGoing: parsed.options['keep-going'],
+      background: parsed.options.background,
+    });
+  }
   const gagefile = requireGagefile(project);
   const { opSpec, flagArgs } = splitRunArgs(parsed.args);
   const opdef = resolveRunOperation(gagefile, opSpec, ctx.mode);
@@ -120,6 +139,12 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
       ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
       return 0;
     }
+    if (parsed.options.background) {
+      // The detached gage takes the run's lock: release it first (docs/spec/cli.md 5.1 `--background`).
+      display.status.stop();
+      await lock.release();
+      return await startInBackground(ctx, [run], runsDir, { jobs, keepGoing: false });
+    }
     return await execAndFinalize(ctx, run, lock, display, opdef.name);
   } finally {
     display.status.stop();
@@ -159,51 +184,19 @@ async function stage(
   }
 }
 
-async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, project: ProjectInfo, runSpec: string): Promise<number> {
-  // Only `--start` lists runs: the listing code (and its worker thread) is not loaded for a plain run.
-  const { loadRunList, selectOne } = await import('../runs/run-list.js');
-  const list = await loadRunList(resolveRunsDir(ctx, project));
-  const { run, opref } = selectOne(list, runSpec);
-  const opName = opref?.name ?? '';
-  // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (docs/spec/lifecycle.md 1.1).
-  await checkStartable(run, false);
-  if (!parsed.options.yes) {
-    ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, await readRunConfig(run)));
-    // No lock is held during the prompt: Ctrl-C here leaves nothing behind.
-    if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
-  }
-  const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
-  const display = runDisplay(ctx, parsed.options.quiet);
-  try {
-    await checkStartable(run, true);
-    return await execAndFinalize(ctx, run, lock, display, opName);
-  } finally {
-    display.status.stop();
-    await lock.release();
-  }
-}
-
 /**
- * Fails unless `run` is staged and its process never ran (docs/spec/cli.md 5.1
- * `--start`). Without the lock (`locked` false), a run that another process
- * holds is refused as `lockRun` would refuse it: that process may be
- * starting it right now.
+ * The value of `-j/--jobs` (docs/spec/cli.md 5.1): an integer of 1 or more, 1 when
+ * not given. A larger number than there are runs is fine.
  */
-async function checkStartable(run: Run, locked: boolean): Promise<void> {
-  if (!locked && (await runLockState(run)) === 'held') throw new RunLockedError(run.id);
-  // Deleted (or moved to the trash) since it was listed, e.g. during the prompt.
-  if (!existsSync(run.metaDir)) throw new RunGoneError(run.id, run.metaDir, { hint: 'It was deleted after it was selected; nothing was started.' });
-  const status = await runStatus({ ...run });
-  if (status !== 'staged') {
-    throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${status}'`, { hint: "Only staged runs can be started with '--start'." });
-  }
-  // `staged` is also the status of a run whose runner died after its process ran but before finalizing
-  // (docs/spec/lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
-  if (existsSync(join(run.metaDir, 'output', '40_run'))) {
-    throw new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
-      hint: "A run is started once; stage a new run with 'gage run --stage'.",
-    });
-  }
+function parseJobs(ctx: Context, text: string | undefined): number {
+  if (text === undefined) return 1;
+  const fail = (why: string): never => {
+    throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '-j' / '--jobs': '${text}' ${why}.`);
+  };
+  if (!/^\s*[-+]?\d+\s*$/.test(text)) fail('is not a valid integer');
+  const jobs = Number(text);
+  if (jobs < 1) fail('is not in the range x>=1');
+  return Math.min(jobs, 1024);
 }
 
 /** The flags that set a value other than the operation's default, in config order (decision 25: the runs list shows them). */
