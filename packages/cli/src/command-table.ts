@@ -39,6 +39,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['run'], summary: 'Run an operation.', load: () => import('./commands/run.js') },
   { names: ['select'], summary: 'Select runs and print their ID or a property.', load: () => import('./commands/select.js') },
   { names: ['show'], summary: 'Show information about a run.', load: () => import('./commands/show.js') },
+  { names: ['stop'], summary: 'Stop running runs.', load: () => import('./commands/stop.js') },
 ];
 
 /**
