@@ -17,11 +17,29 @@ export interface StartInBackgroundOptions {
 }
 
 /**
+ * The command that starts this `gage` again, which `--background` needs;
+ * checked before anything is made (`runMain` called without it, as tests may).
+ *
+ * @throws {CliError} `ERR_GAGE_BACKGROUND` when it is unknown
+ * @example
+ * ```ts
+ * if (parsed.options.background) requireGageCommand(ctx);
+ * ```
+ */
+export function requireGageCommand(ctx: Context): readonly [string, ...string[]] {
+  const command = ctx.gageCommand;
+  if (command === undefined || command.length === 0) {
+    throw new CliError('ERR_GAGE_BACKGROUND', 'Cannot run in the background: the command that started gage is unknown');
+  }
+  return command as readonly [string, ...string[]];
+}
+
+/**
  * `gage run --background` (docs/spec/cli.md 5.1, docs/spec/wave2.md decision 24): starts
  * `gage run --start <ids> -y -q` (with `-j`, `--keep-going`) as a copy of
  * this `gage` in a session of its own (detached; stdin, stdout and stderr
- * on `/dev/null`), waits until one of its runs has started (`started` in its
- * meta dir) or that `gage` has ended, and prints on stdout the run's name
+ * on `/dev/null`), waits until the process of one of its runs has started
+ * (`proc/lock` or `proc/exit` in its meta dir) or that `gage` has ended, and prints on stdout the run's name
  * and how to follow and stop it. The detached `gage` captures and finalizes
  * the runs as a foreground one does; Ctrl-C here no longer reaches it.
  *
@@ -38,8 +56,7 @@ export interface StartInBackgroundOptions {
  */
 export async function startInBackground(ctx: Context, runs: readonly Run[], runsDir: string, options: StartInBackgroundOptions): Promise<number> {
   const names = runs.map((r) => r.name);
-  const [file, ...pre] = ctx.gageCommand ?? [];
-  if (file === undefined) throw new CliError('ERR_GAGE_BACKGROUND', 'Cannot run in the background: the command that started gage is unknown');
+  const [file, ...pre] = requireGageCommand(ctx);
   const more = runs.length > 1 ? ['-j', String(options.jobs), ...(options.keepGoing ? ['--keep-going'] : [])] : [];
   const args = [...pre, '--runs', runsDir, 'run', '--start', ...runs.map((r) => r.id), '-y', '-q', ...more];
   const child = spawn(file, args, { cwd: ctx.cwd, env: ctx.io.env as NodeJS.ProcessEnv, detached: true, stdio: 'ignore' });
@@ -47,7 +64,8 @@ export async function startInBackground(ctx: Context, runs: readonly Run[], runs
   let spawnError: Error | undefined;
   child.on('error', (err) => (spawnError = err));
   child.on('exit', (code, signal) => (exit = code ?? (signal ? -1 : null)));
-  const started = () => runs.some((r) => existsSync(join(r.metaDir, 'started')));
+  // Its process runs (`proc/lock`), or it already ended (`proc/exit`): `gage runs` shows it started.
+  const started = () => runs.some((r) => existsSync(join(r.metaDir, 'proc', 'lock')) || existsSync(join(r.metaDir, 'proc', 'exit')));
   const deadline = Date.now() + START_WAIT_MS;
   while (!started() && exit === undefined && spawnError === undefined && Date.now() < deadline) await sleep(20);
   child.unref();

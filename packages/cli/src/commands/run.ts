@@ -12,7 +12,7 @@ import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { whereOption } from './_common-options.js';
 import { requireGagefile } from './_operations.js';
-import { startInBackground } from './_run-background.js';
+import { requireGageCommand, startInBackground } from './_run-background.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { formatPreview, previewJson, previewRun } from './_run-preview.js';
@@ -67,6 +67,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     throw new CliError('ERR_GAGE_WHERE_WITHOUT_START', "'--where' can only be used with '--start'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
   const jobs = parseJobs(ctx, parsed.options.jobs);
+  if (parsed.options.background) requireGageCommand(ctx);
   const project = await loadProject(ctx);
   if (start !== undefined) {
     return startStaged(ctx, project, {
