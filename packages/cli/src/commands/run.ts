@@ -5,12 +5,13 @@ import { OpRef, type Config, type ConfigValue, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { formatWarning } from '../output/format-warning.js';
 import { platformDescription } from '../platform-description.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { whereOption } from './_common-options.js';
+import { parseJobs } from './_parse-jobs.js';
 import { requireGagefile } from './_operations.js';
 import { requireGageCommand, startInBackground } from './_run-background.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
@@ -66,7 +67,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   if (parsed.options.where !== undefined && start === undefined) {
     throw new CliError('ERR_GAGE_WHERE_WITHOUT_START', "'--where' can only be used with '--start'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
-  const jobs = parseJobs(ctx, parsed.options.jobs);
+  const jobs = parseJobs(ctx, `gage ${ctx.cmdPath} ${spec.usage}`, parsed.options.jobs);
   if (parsed.options.background) requireGageCommand(ctx);
   const project = await loadProject(ctx);
   if (start !== undefined) {
@@ -183,21 +184,6 @@ async function stage(
   } finally {
     display.echo?.flush();
   }
-}
-
-/**
- * The value of `-j/--jobs` (docs/spec/cli.md 5.1): an integer of 1 or more, 1 when
- * not given. A larger number than there are runs is fine.
- */
-function parseJobs(ctx: Context, text: string | undefined): number {
-  if (text === undefined) return 1;
-  const fail = (why: string): never => {
-    throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '-j' / '--jobs': '${text}' ${why}.`);
-  };
-  if (!/^\s*[-+]?\d+\s*$/.test(text)) fail('is not a valid integer');
-  const jobs = Number(text);
-  if (jobs < 1) fail('is not in the range x>=1');
-  return Math.min(jobs, 1024);
 }
 
 /** The flags that set a value other than the operation's default, in config order (decision 25: the runs list shows them). */
