@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { listRuns, readMetaFile, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { entries, removeTree, testdir } from '@gage/test-utils';
-import { gage, startGage } from './_helpers.js';
+import { PassThrough } from 'node:stream';
+import type { Io } from '../src/io.js';
+import { runMain } from '../src/main.js';
+import { gage, gageEnv, startGage } from './_helpers.js';
 
 /** `lines` prints on both streams, ending with a line without LF; `fail` exits 3; `nap` sleeps `ms`. */
 const PROJECT: Record<string, string> = {
@@ -149,6 +152,24 @@ describe('gage run --start RUN... (several runs)', () => {
     expect(r).toEqual({ code: 1, stdout: '', stderr: "gage: No runs match 'zzz'\n\nUse 'gage list' to show available runs.\n" });
     expect(await g(['run', 'nap', '-w', 'staged', '-y'])).toEqual({ code: 1, stdout: '', stderr: "gage: '--where' can only be used with '--start'\n\nTry 'gage run -h' for help.\n" });
     expect(await statuses(runs)).toEqual(['staged']);
+  });
+
+  test('on a terminal a status line counts done, running, staged and failed runs; output scrolls above it', async () => {
+    const runs = await stage('nap', 3);
+    const err: string[] = [];
+    const out: string[] = [];
+    const tty = (chunks: string[]) => ({ isTTY: true, columns: 80, write: (d: string | Uint8Array) => chunks.push(Buffer.from(d).toString()) > 0 });
+    const stdin = new PassThrough();
+    stdin.end();
+    const io: Io = { stdout: tty(out), stderr: tty(err), stdin, env: { ...gageEnv({ home }), TERM: 'xterm' } };
+    const code = await runMain(['--runs', runsDir, 'run', '--start', ...runs.map((r) => r.name), '-j', '2', '-y'], io, { cwd: project });
+    expect(code).toBe(0);
+    const lines = err.join('').split('\r\x1b[2K').map((l) => l.replace(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /, '')).filter((l) => l !== '');
+    expect(lines).toContain('0 done, 0 running, 3 staged, 0 failed');
+    expect(lines).toContain('0 done, 2 running, 1 staged, 0 failed');
+    expect(lines.at(-1)).toBe('3 done, 0 running, 0 staged, 0 failed');
+    expect(err.join('').endsWith('\r\x1b[2K')).toBe(true); // the line is removed at the end
+    expect(out.join('').split('\n').filter((l) => l !== '').sort()).toEqual(runs.map((r) => `[${r.name}] nap 10`).sort());
   });
 
   test('two --start of the same staged runs at once: each run runs exactly once, the loser skips it', async () => {
