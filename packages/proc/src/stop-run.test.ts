@@ -124,7 +124,8 @@ describe('stopRun()', () => {
   });
 
   test('waits for the dead runner\'s lock to turn stale before it finalizes', async () => {
-    const run = await makeStagedRun({}, 'echo started; exec >/dev/null 2>&1; exec sleep 600');
+    // Survives SIGTERM (the watchdog's and ours), so that the stop always finds it running.
+    const run = await makeStagedRun({}, "trap '' TERM; echo started; exec >/dev/null 2>&1; while :; do sleep 1; done");
     const runner = startRunner(run);
     let pid: number | undefined;
     try {
@@ -133,16 +134,16 @@ describe('stopRun()', () => {
       // Kill the runner and stop the run at once, while the dead runner's lock is still fresh.
       runner.child.kill('SIGKILL');
       await runner.exit;
-      const stopping = stopRun(run, { graceMs: 300, finalizeWaitMs: 60_000 });
-      // The run is gone (our SIGTERM or the watchdog's) but its dead runner's lock is still fresh: not finalized yet.
+      const stopping = stopRun(run, { graceMs: 300, finalizeWaitMs: 120_000 });
+      // The run is gone (SIGKILL after the grace) but its dead runner's lock is still fresh: not finalized yet.
       await waitFor(() => !alive(pid as number));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await exists(runMetaPath(run, 'proc', 'exit'))).toBe(false);
       const old = new Date(Date.now() - 60_000);
       await utimes(`${run.runDir}.lock`, old, old);
       const result = await stopping;
-      expect(result.finalizedBy).toBe('stop');
-      expect(await readMetaFile(run, 'proc/exit')).toBe('-15');
+      expect(result).toEqual({ pid, signal: 'SIGKILL', finalizedBy: 'stop' });
+      expect(await readMetaFile(run, 'proc/exit')).toBe('-9');
     } finally {
       killQuietly(pid);
     }
