@@ -303,3 +303,35 @@ Deno.test('the gage bin under Deno: a batch file and a sweep multiply; --needed 
     await removeTree(home);
   }
 });
+
+Deno.test('the gage bin under Deno: several runs at once (-j), --background, stop', async () => {
+  const home = await testdir();
+  const project = join(home, 'greet');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), `${GAGE_TOML}
+[nap]
+exec = ["node", "-e", "console.log('ready'); setTimeout(() => {}, 600000)"]
+`);
+    await writeFile(join(project, 'hello.cjs'), HELLO);
+    await writeFile(join(project, 'config.json'), '{"name": "World"}\n');
+    const g = (args: string[], input?: string) => gage(args, project, home, input);
+    const names: string[] = [];
+    for (const name of ['A', 'B', 'C']) {
+      const staged = await g(['run', `name=${name}`, '--stage', '-y']);
+      names.push((/Run "(.+)" is staged/.exec(staged.stdout) as RegExpExecArray)[1] as string);
+    }
+    const started = await g(['run', '--start', ...names, '-j', '2', '-y']);
+    assert.equal(started.code, 0);
+    assert.deepEqual(started.stdout.split('\n').filter((l) => l !== '').sort(), names.map((n, i) => `[${n}] Hello ${'ABC'[i]}`).sort());
+
+    const background = await g(['run', 'nap', '--background', '-y']);
+    assert.equal(background.code, 0);
+    const name = (/^Run "(.+)" is running in the background\n/.exec(background.stdout) as RegExpExecArray)[1] as string;
+    assert.match((await g(['runs'])).stdout, new RegExp(`${name.slice(0, 5)} +\\| nap +\\| \\S.* \\| running `));
+    assert.deepEqual(await g(['stop', name, '-y']), { code: 0, stdout: '', stderr: 'Stopped 1 run\n' });
+    assert.match((await g(['runs'])).stdout, new RegExp(`${name.slice(0, 5)} +\\| nap +\\| \\S.* \\| terminated `));
+  } finally {
+    await removeTree(home);
+  }
+});

@@ -14,4 +14,9 @@ export interface Context {
   /** `-v` count. */
   verbose: number;
   mode: OutputMode;
+  /**
+   * The command that starts this same `gage` (`[node, .../gage.js]`), for
+   * `gage run --background`; `undefined` when unknown (`runMain` called without it).
+   */
+  gageCommand?: readonly string[] | undefined;
 }

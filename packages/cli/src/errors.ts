@@ -42,7 +42,10 @@ export type CliErrorCode =
   | 'ERR_GAGE_OPEN_PATH'
   | 'ERR_GAGE_OPEN_COMMAND'
   | 'ERR_GAGE_BATCH_OPTION'
-  | 'ERR_GAGE_NOTHING_TO_RUN';
+  | 'ERR_GAGE_NOTHING_TO_RUN'
+  | 'ERR_GAGE_WHERE_WITHOUT_START'
+  | 'ERR_GAGE_BACKGROUND'
+  | 'ERR_GAGE_RUN_NOT_RUNNING';
 
 /** The codes of the library packages, which the CLI passes on as they are or presents. */
 export type LibraryErrorCode = TypesErrorCode | MetaErrorCode | ProcErrorCode | StageErrorCode;

@@ -1,18 +1,15 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileSystemError, isGageError } from '@gage/types';
 import { formatHelp, optionRows } from './args/format-help.js';
 import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
 import { COMMANDS, findCommand } from './command-table.js';
 import type { Context } from './context.js';
-import { denoPermissionMessage } from './deno-permission-message.js';
 import { CliError, UsageError } from './errors.js';
-import { exitStatus } from './exit-status.js';
 import { expandHome } from './expand-home.js';
 import { outputMode, reportWriteErrors, type Io } from './io.js';
-import { escapeControl } from './output/escape-control.js';
 import { formatWarning } from './output/format-warning.js';
+import { printError } from './print-error.js';
 
 declare const __GAGE_VERSION__: string | undefined;
 
@@ -34,20 +31,29 @@ export const GAGE_VERSION: string = typeof __GAGE_VERSION__ === 'string' ? __GAG
  *
  * @param argv arguments after `gage`
  * @param io the terminal
- * @param options `cwd`: the start directory (default `process.cwd()`)
+ * @param options `cwd`: the start directory (default `process.cwd()`);
+ *   `gageCommand`: how to start this `gage` again (for `run --background`)
  * @example
  * ```ts
  * process.exitCode = await runMain(process.argv.slice(2), processIo());
  * ```
  */
-export async function runMain(argv: string[], io: Io, options: { cwd?: string } = {}): Promise<number> {
+export async function runMain(argv: string[], io: Io, options: RunMainOptions = {}): Promise<number> {
   const code = await runCommand(argv, io, options);
   // A failed write to stdout or stderr is reported on the next tick (Node's streams): let it arrive.
   if (io.writeErrors) await new Promise((resolve) => setImmediate(resolve));
   return reportWriteErrors(io, code);
 }
 
-async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Promise<number> {
+/** Options of {@link runMain}. */
+export interface RunMainOptions {
+  /** The start directory (default `process.cwd()`). */
+  cwd?: string | undefined;
+  /** The command that starts this `gage` again (`gage run --background` detaches a copy of it). */
+  gageCommand?: readonly string[] | undefined;
+}
+
+async function runCommand(argv: string[], io: Io, options: RunMainOptions): Promise<number> {
   let verbose = 0;
   let restoreMetaLogger: (() => void) | undefined;
   try {
@@ -80,7 +86,7 @@ async function runCommand(argv: string[], io: Io, options: { cwd?: string }): Pr
     const { setMetaLogger } = await import('@gage/meta');
     const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
     restoreMetaLogger = () => setMetaLogger(previous);
-    const ctx: Context = { io, cmdPath: name, cwd, startDir: resolve(start), runsOption, verbose, mode: outputMode(io) };
+    const ctx: Context = { io, cmdPath: name, cwd, startDir: resolve(start), runsOption, verbose, mode: outputMode(io), gageCommand: options.gageCommand };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {
     return printError(err, io, verbose);
@@ -104,39 +110,6 @@ function changeDir(start: string, path: string, env: Io['env']): string {
   }
   if (!isDir) throw new CliError('ERR_GAGE_NOT_A_DIRECTORY', `'${path}' is not a directory`);
   return dir;
-}
-
-function printError(caught: unknown, io: Io, verbose: number): number {
-  // A full disk, a read-only file system or a permission is the user's to fix, not a bug in Gage.
-  const err = isGageError(caught) ? caught : (fileSystemError(caught) ?? caught);
-  const e = err as { code?: string; message: string; hint?: string; exitCode?: unknown; stack?: string };
-  if (err instanceof UsageError) {
-    const tryCmd = err.cmdPath ? `gage ${err.cmdPath}` : 'gage';
-    const message = escapeControl(err.message, { keepNewlines: true });
-    io.stderr.write(err.short ? `Error: ${message}\n` : `Usage: ${err.usage}\nTry '${tryCmd} -h' for help.\n\nError: ${message}\n`);
-    return 2;
-  }
-  if (isGageError(err) && e.code === 'ERR_GAGE_RUN_EXEC' && typeof e.exitCode === 'number') {
-    return exitStatus(e.exitCode);
-  }
-  const unprefixed = (err as { unprefixed?: unknown } | null)?.unprefixed === true;
-  // Messages echo user input (run specs, flags, paths, file contents): no escape sequence reaches the terminal.
-  const safe = (text: string) => escapeControl(text, { keepNewlines: true });
-  if (isGageError(err)) {
-    io.stderr.write(`${unprefixed ? '' : 'gage: '}${safe(e.message)}\n${e.hint ? `\n${safe(e.hint)}\n` : ''}`);
-    if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
-    return typeof e.exitCode === 'number' ? e.exitCode : 1;
-  }
-  const denied = denoPermissionMessage(err);
-  if (denied) {
-    io.stderr.write(`gage: ${safe(denied.message)}\n\n${denied.hint}\n`);
-    if (verbose > 0 && e.stack) io.stderr.write(`\n${e.stack}\n`);
-    return 1;
-  }
-  io.stderr.write(`gage: ${safe(e?.message ?? String(err))}\n`);
-  if (verbose > 0 && e?.stack) io.stderr.write(`\n${e.stack}\n\nThis is a bug in Gage; please report it with the trace above.\n`);
-  else io.stderr.write('\nThis looks like a bug in Gage; run again with -v for details and please report it.\n');
-  return 1;
 }
 
 function topHelp(): string {

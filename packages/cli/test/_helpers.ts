@@ -24,6 +24,8 @@ export interface GageOptions {
   input?: string;
   /** More environment, over plain mode (`COLUMNS=80`, `NO_COLOR=1`), `PATH` and `HOME`. */
   env?: Record<string, string>;
+  /** How gage starts itself again (`run --background`); in process, e.g. `['node', BIN]`. */
+  gageCommand?: string[];
 }
 
 /** The environment of a gage under test: plain mode, a temp HOME, nothing else from ours but PATH. */
@@ -59,7 +61,7 @@ export function startGage(args: string[], options: Omit<GageOptions, 'input'>): 
   const stdin = new PassThrough();
   const io: Io = { stdout: capture(out), stderr: capture(err), stdin, env: gageEnv(options) };
   const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
-  const result = runMain(args, io, { cwd: options.cwd }).then((code) => ({ code, stdout: text(out), stderr: text(err) }));
+  const result = runMain(args, io, { cwd: options.cwd, gageCommand: options.gageCommand }).then((code) => ({ code, stdout: text(out), stderr: text(err) }));
   return {
     result,
     stdin,

@@ -72,6 +72,7 @@ export { fileSha256 } from './files/file-sha256.js';
 export { makeLoopYield, LOOP_YIELD_CALLS, LOOP_YIELD_MS } from './io/make-loop-yield.js';
 export type { LoopYield } from './io/make-loop-yield.js';
 export { isPidAlive } from './status/is-pid-alive.js';
+export { runProcessPid } from './status/run-process-pid.js';
 export { runStatus } from './status/run-status.js';
 export { clearRunAttrCache, runAttrSync, RUN_ATTR_NAMES } from './status/run-attr-sync.js';
 export type { RunAttrValue } from './status/run-attr-sync.js';

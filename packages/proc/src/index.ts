@@ -34,3 +34,7 @@ export { ScalarCapture, scalarPatterns } from './scalar-capture.js';
 export type { ScalarPatterns } from './scalar-capture.js';
 export { iterRunScalars, parseScalarLine, readRunScalarsSync, summarizeScalars } from './run-scalars.js';
 export type { ScalarPoint, ScalarSeriesSummary } from './run-scalars.js';
+export { runTasks } from './run-tasks.js';
+export type { RunTasksOptions, RunTasksResult, Task, TaskCounts, TaskOutcome } from './run-tasks.js';
+export { stopRun } from './stop-run.js';
+export type { StopRunOptions, StopRunResult } from './stop-run.js';

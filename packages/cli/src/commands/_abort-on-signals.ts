@@ -37,3 +37,55 @@ export function abortOnSignals(): SignalAbort {
     },
   };
 }
+
+/** Where {@link execAndFinalize}-style code gets its signal aborts from: the process, or a {@link SignalHub}. */
+export interface SignalSource {
+  /** A new {@link SignalAbort}, aborted by the next SIGINT, SIGTERM or SIGHUP. */
+  abortOnSignals(): SignalAbort;
+}
+
+/** The process's signals, handed out to several runs at once (see {@link signalHub}). */
+export interface SignalHub extends SignalSource {
+  /** Aborted by the first SIGINT, SIGTERM or SIGHUP (its reason is the signal's name). */
+  signal: AbortSignal;
+  /** Removes the handlers from the process. */
+  dispose(): void;
+}
+
+/**
+ * One set of SIGINT, SIGTERM and SIGHUP handlers for several runs that run
+ * at once (`gage run --start` of several runs, docs/spec/cli.md 5.1): `signal`
+ * aborts at the first signal (start no more runs), and each
+ * `abortOnSignals()` of the hub works like the module's own
+ * {@link abortOnSignals} (aborted by the next signal), without adding
+ * handlers to the process per run.
+ *
+ * @returns the hub; `dispose()` it when the runs are done
+ * @example
+ * ```ts
+ * const hub = signalHub();
+ * try { await Promise.all(runs.map((run) => execAndFinalize(ctx, run, lock, display, op, { signals: hub }))); }
+ * finally { hub.dispose(); }
+ * ```
+ */
+export function signalHub(): SignalHub {
+  const first = new AbortController();
+  const listeners = new Set<AbortController>();
+  const handlers = STOP_SIGNALS.map((sig) => [sig, () => {
+    first.abort(sig);
+    for (const controller of listeners) controller.abort(sig);
+  }] as const);
+  for (const [sig, handler] of handlers) process.on(sig, handler);
+  return {
+    signal: first.signal,
+    abortOnSignals: () => {
+      const controller = new AbortController();
+      listeners.add(controller);
+      return { signal: controller.signal, dispose: () => void listeners.delete(controller) };
+    },
+    dispose: () => {
+      for (const [sig, handler] of handlers) process.off(sig, handler);
+      listeners.clear();
+    },
+  };
+}

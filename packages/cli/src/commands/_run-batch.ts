@@ -10,6 +10,8 @@ import { runDisplay } from './_run-exec.js';
 import type { RunTrials } from './_run-trials.js';
 import { stageNewRun, type NewRun } from './_stage-new-run.js';
 import { startBatch, type BatchRun } from './_start-batch.js';
+import { startInBackground } from './_run-background.js';
+import { startRuns } from './_start-runs.js';
 
 /** A batch or sweep to stage and run (docs/spec/cli.md 5.1 Batches). */
 export interface BatchRequest {
@@ -23,6 +25,12 @@ export interface BatchRequest {
   quiet: boolean;
   /** `--needed`: skip trials that have a comparable run. */
   needed: boolean;
+  /** `-j N`: most runs at a time once all are staged (1: in turn). */
+  jobs: number;
+  /** `--keep-going`: a failed run does not stop the others from starting. */
+  keepGoing: boolean;
+  /** `--background`: the staged runs are started by a detached gage. */
+  background: boolean;
   /** Starts (once) the provenance collection of this `gage run`, shared by every run of the batch (decision 18). */
   provenance: () => Promise<CollectedProvenance>;
 }
@@ -40,7 +48,7 @@ export interface BatchRequest {
  * @returns the exit status of `gage`
  * @example
  * ```ts
- * return await runBatch(ctx, { trials, base, label: undefined, yes: true, stage: false, quiet: false, needed: false, provenance });
+ * return await runBatch(ctx, { trials, base, label: undefined, yes: true, stage: false, quiet: false, needed: false, provenance, jobs: 1, keepGoing: false, background: false });
  * ```
  */
 export async function runBatch(ctx: Context, req: BatchRequest): Promise<number> {
@@ -62,6 +70,9 @@ export async function runBatch(ctx: Context, req: BatchRequest): Promise<number>
     ctx.io.stdout.write(`Staged ${what}\n\nTo list them, run 'gage runs --where staged'\nTo start one, run 'gage run --start <run>'\n`);
     return 0;
   }
+  if (req.background) return startInBackground(ctx, staged.map((s) => s.run), req.base.runsDir, { jobs: req.jobs, keepGoing: req.keepGoing });
+  // In turn (docs/spec/cli.md 5.1 Batches), or with `-j N` / `--keep-going` through the scheduler of `--start RUN...` (decision 24).
+  if (req.jobs > 1 || req.keepGoing) return startRuns(ctx, staged, { jobs: req.jobs, keepGoing: req.keepGoing, quiet: req.quiet });
   return startBatch(ctx, staged, { quiet: req.quiet });
 }
 

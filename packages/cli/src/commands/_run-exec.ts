@@ -8,12 +8,12 @@ import { formatWarning } from '../output/format-warning.js';
 import { exitStatus } from '../exit-status.js';
 import { recordWriteError } from '../io.js';
 import { OutputEcho } from '../output/output-echo.js';
-import { StatusLine } from '../output/status-line.js';
-import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
+import { StatusLine, type StatusDisplay } from '../output/status-line.js';
+import { abortOnSignals, type SignalSource, type StopSignal } from './_abort-on-signals.js';
 
 /** How run output is shown while a run executes. */
 export interface RunDisplay {
-  status: StatusLine;
+  status: StatusDisplay;
   /** Echo for hook and run output; undefined with `-q`. */
   echo: OutputEcho | undefined;
   /** The per-line output callback of `echo` (staging hooks). */
@@ -36,9 +36,24 @@ export function runDisplay(ctx: Context, quiet: boolean): RunDisplay {
   const { io } = ctx;
   const spinner = !quiet && ctx.verbose === 0 && ctx.mode.styled && io.stderr.isTTY === true;
   const status = new StatusLine(io.stderr, spinner);
-  const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr,
-    io.writeErrors ? (err) => recordWriteError(io.writeErrors, 'stdout', err) : undefined);
+  const echo = quiet ? undefined : new OutputEcho(status, io.stdout, io.stderr, { onWriteError: echoWriteError(ctx) });
   return { status, echo, onOutput: echo?.line, onOutputChunk: echo?.chunk };
+}
+
+/** How the echo of run output reports a failed write to a stdout file: recorded for `runMain` to report (docs/spec/cli.md 1.1). */
+export function echoWriteError(ctx: Context): ((err: unknown) => void) | undefined {
+  const errors = ctx.io.writeErrors;
+  return errors ? (err) => recordWriteError(errors, 'stdout', err) : undefined;
+}
+
+/** Options of {@link execAndFinalize}. */
+export interface ExecAndFinalizeOptions {
+  /**
+   * Where the signal aborts come from (default: handlers of its own on the
+   * process). Several runs at once share one `signalHub()`; then the caller
+   * prints `Aborted.`, not `execAndFinalize`.
+   */
+  signals?: SignalSource | undefined;
 }
 
 /**
@@ -74,9 +89,12 @@ function showRunName(ctx: Context, run: Run): void {
  * return await execAndFinalize(ctx, run, lock, display, 'hello');
  * ```
  */
-export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string): Promise<number> {
+export async function execAndFinalize(
+  ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string, options: ExecAndFinalizeOptions = {},
+): Promise<number> {
   collectReadBuffers(); // `gage` owns its process: keep the capture's read buffers from piling up (@gage/proc README)
-  const stop = abortOnSignals();
+  const signals: SignalSource = options.signals ?? { abortOnSignals };
+  const stop = signals.abortOnSignals();
   let exitedFirst = false;
   let code: number;
   // The output could not be saved (a full disk): the run is still finalized as far as the disk allows.
@@ -103,7 +121,7 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
     await display.echo?.drain();
   }
   // Handlers for finalizing go in before those of the run go out: no signal falls between them.
-  const stopFinalize = abortOnSignals();
+  const stopFinalize = signals.abortOnSignals();
   stop.dispose();
   const runStopped = stop.signal.aborted ? (stop.signal.reason as StopSignal) : undefined;
   if (runStopped && !exitedFirst) code = -constants.signals[runStopped];
@@ -129,6 +147,6 @@ export async function execAndFinalize(ctx: Context, run: Run, lock: RunLock, dis
   if (outputError) throw outputError;
   showRunName(ctx, run);
   const stopped = runStopped ?? (stopFinalize.signal.aborted ? (stopFinalize.signal.reason as StopSignal) : undefined);
-  if (stopped === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
+  if (stopped === 'SIGINT' && !options.signals) ctx.io.stderr.write('Aborted.\n');
   return stopped ? 128 + constants.signals[stopped] : exitStatus(code);
 }

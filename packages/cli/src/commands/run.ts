@@ -9,7 +9,10 @@ import { CliError, PresentedError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
+import { whereOption } from './_common-options.js';
+import { parseJobs } from './_parse-jobs.js';
 import { requireGagefile } from './_operations.js';
+import { requireGageCommand, startInBackground } from './_run-background.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
 import { batchPreviewJson, formatBatchPreview } from './_batch-preview.js';
@@ -20,6 +23,7 @@ import { runBatch } from './_run-batch.js';
 import { runProvenance } from './_run-provenance.js';
 import { runTrials, type RunTrials } from './_run-trials.js';
 import { stageNewRun, type NewRun } from './_stage-new-run.js';
+import { startStaged } from './_start-staged.js';
 
 /** `gage run`, docs/spec/cli.md 5.1. */
 export const spec = defineCommand({
@@ -36,7 +40,11 @@ export const spec = defineCommand({
     { key: 'yes', flags: ['-y', '--yes'], kind: 'flag', help: "Don't prompt for confirmation." },
     { key: 'quiet', flags: ['-q', '--quiet'], kind: 'flag', help: "Don't show run output." },
     { key: 'stage', flags: ['--stage'], kind: 'flag', help: 'Stage the run but do not start it.' },
-    { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run.' },
+    { key: 'start', flags: ['--start'], kind: 'value', metavar: 'RUN', help: 'Start a staged run; more runs may follow as arguments.' },
+    { ...whereOption, help: 'With --start: select among the runs matching a filter expression.' },
+    { key: 'jobs', flags: ['-j', '--jobs'], kind: 'value', metavar: 'N', help: 'Run up to N runs at the same time (default 1).' },
+    { key: 'keep-going', flags: ['--keep-going'], kind: 'flag', help: 'Keep starting runs after one failed.' },
+    { key: 'background', flags: ['--background'], kind: 'flag', help: 'Run in the background: print the run name and return.' },
     // Batches and sweeps (docs/spec/cli.md 5.1, decisions 22-23)
     { key: 'needed', flags: ['-n', '--needed'], kind: 'flag', help: 'Skip a run when a comparable run exists.' },
     { key: 'batch', flags: ['-b', '--batch'], kind: 'list', metavar: 'FILE', help: 'Run a batch of runs, one per row of FILE (.csv or .json); repeatable.' },
@@ -60,13 +68,29 @@ export const spec = defineCommand({
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, [
     ['start', 'stage'], ['start', 'preview'], ['start', 'needed'], ['start', 'batch'], ['start', 'max-runs'], ['start', 'random-seed'],
+    ['background', 'stage'], ['background', 'preview'],
   ], ctx.cmdPath);
   if (parsed.options.json && !parsed.options.preview) {
     throw new CliError('ERR_GAGE_JSON_WITHOUT_PREVIEW', "'--json' can only be used with '--preview'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
-  const project = await loadProject(ctx);
   const start = parsed.options.start;
-  if (start !== undefined) return startStaged(ctx, parsed, project, start);
+  if (parsed.options.where !== undefined && start === undefined) {
+    throw new CliError('ERR_GAGE_WHERE_WITHOUT_START', "'--where' can only be used with '--start'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
+  }
+  const jobs = parseJobs(ctx, `gage ${ctx.cmdPath} ${spec.usage}`, parsed.options.jobs);
+  if (parsed.options.background) requireGageCommand(ctx);
+  const project = await loadProject(ctx);
+  if (start !== undefined) {
+    return startStaged(ctx, project, {
+      specs: [start, ...parsed.args],
+      where: parsed.options.where,
+      yes: parsed.options.yes,
+      quiet: parsed.options.quiet,
+      jobs,
+      keepGoing: parsed.options['keep-going'],
+      background: parsed.options.background,
+    });
+  }
   const gagefile = requireGagefile(project);
   const { opSpec, flagArgs } = splitRunArgs(parsed.args);
   const opdef = resolveRunOperation(gagefile, opSpec, ctx.mode);
@@ -106,7 +130,10 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     }
     const base = { runsDir, projectDir, namespace: project.namespace as string, opdef, cmd, defaults };
     const { label, yes, stage, quiet, needed } = parsed.options;
-    if (batch) return runBatch(ctx, { trials, base, label, yes, stage, quiet, needed, provenance: provenance.start });
+    if (batch) {
+      const more = { jobs, keepGoing: parsed.options['keep-going'], background: parsed.options.background };
+      return runBatch(ctx, { trials, base, label, yes, stage, quiet, needed, provenance: provenance.start, ...more });
+    }
     return runOne(ctx, parsed, base, trials, provenance.start);
   }
 }
@@ -161,6 +188,12 @@ async function runOne(
       ctx.io.stdout.write(`Run "${run.name}" is staged\n\nTo start it, run 'gage run --start ${run.name}'\n`);
       return 0;
     }
+    if (parsed.options.background) {
+      // The detached gage takes the run's lock: release it first (docs/spec/cli.md 5.1 `--background`).
+      display.status.stop();
+      await lock.release();
+      return await startInBackground(ctx, [run], base.runsDir, { jobs: 1, keepGoing: false });
+    }
     return await execAndFinalize(ctx, run, lock, display, base.opdef.name);
   } finally {
     display.status.stop();
@@ -184,26 +217,3 @@ function stopped(ctx: Context, display: RunDisplay, signal: AbortSignal, staged:
   return 128 + constants.signals[sig];
 }
 
-async function startStaged(ctx: Context, parsed: CommandArgs<typeof spec>, project: ProjectInfo, runSpec: string): Promise<number> {
-  // Only `--start` lists runs: the listing code (and its worker thread) is not loaded for a plain run.
-  const { loadRunList, selectOne } = await import('../runs/run-list.js');
-  const list = await loadRunList(resolveRunsDir(ctx, project));
-  const { run, opref } = selectOne(list, runSpec);
-  const opName = opref?.name ?? '';
-  // Checked before the prompt (so a refused run is not confirmed first), and again under the lock (docs/spec/lifecycle.md 1.1).
-  await checkStartable(run, false);
-  if (!parsed.options.yes) {
-    ctx.io.stderr.write(formatRunConfirm(`start ${opName} (${run.name})`, readRunConfigSync(run)));
-    // No lock is held during the prompt: Ctrl-C here leaves nothing behind.
-    if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
-  }
-  const lock = await lockRun(run, { onCompromised: (err: Error) => ctx.io.stderr.write(`WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
-  const display = runDisplay(ctx, parsed.options.quiet);
-  try {
-    await checkStartable(run, true);
-    return await execAndFinalize(ctx, run, lock, display, opName);
-  } finally {
-    display.status.stop();
-    await lock.release();
-  }
-}

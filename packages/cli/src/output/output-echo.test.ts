@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, testdir } from '@gage/test-utils';
 import type { OutStream } from '../io.js';
-import { OutputEcho } from './output-echo.js';
+import { OutputEcho, prefixLines } from './output-echo.js';
 import { StatusLine } from './status-line.js';
 
 /** A stream that records each write as text; `log` is shared to see the order across streams. */
@@ -20,7 +20,30 @@ function recorder(name: string, log: [string, string][], isTTY = false): OutStre
 
 const bytes = (text: string): Uint8Array => Buffer.from(text);
 
+describe('prefixLines()', () => {
+  test('puts the prefix before each line, joins the pieces, and ends a last line without LF', () => {
+    const p = bytes('[r] ');
+    expect(prefixLines(p, [bytes('start of '), bytes('a line\nline 2\n')]).toString()).toBe('[r] start of a line\n[r] line 2\n');
+    expect(prefixLines(p, [bytes('a\n\nlast')]).toString()).toBe('[r] a\n[r] \n[r] last\n');
+    expect(prefixLines(p, []).toString()).toBe('');
+  });
+});
+
 describe('OutputEcho', () => {
+  test('with a prefix every write holds whole prefixed lines: a run never ends another run\'s line', () => {
+    const log: [string, string][] = [];
+    const status = new StatusLine(recorder('status', log), false);
+    const a = new OutputEcho(status, recorder('out', log), recorder('err', log), { prefix: '[a] ' });
+    const b = new OutputEcho(status, recorder('out', log), recorder('err', log), { prefix: '[b] ' });
+    a.chunk(0, [bytes('one\ntw')]);
+    b.chunk(0, [bytes('x\n')]);
+    a.chunk(0, [bytes('o\n')]);
+    b.chunk(1, [bytes('e\n')]);
+    b.line(0, bytes('hook\n'));
+    b.flush();
+    expect(log).toEqual([['out', '[a] one\n[a] tw\n'], ['out', '[b] x\n'], ['out', '[a] o\n'], ['err', '[b] e\n'], ['out', '[b] hook\n']]);
+  });
+
   test('chunk writes each piece at once, stdout pieces to stdout and stderr pieces to stderr', () => {
     const log: [string, string][] = [];
     const echo = new OutputEcho(new StatusLine(recorder('status', log), false), recorder('out', log), recorder('err', log));

@@ -1,11 +1,15 @@
 import { fstatSync } from 'node:fs';
 import type { OutStream } from '../io.js';
 import { FileWriteQueue, regularFileFd } from './file-write-queue.js';
-import type { StatusLine } from './status-line.js';
+import type { StatusDisplay } from './status-line.js';
 
 /**
  * Echoes run output to the terminal: stdout bytes to `stdout`, stderr bytes
- * to `stderr`, above the status line.
+ * to `stderr`, above the status line. With a `prefix` (`[name] ` when several
+ * runs share the terminal, docs/spec/cli.md 5.1), every line is written with the
+ * prefix in front, and every write holds whole lines only: a last line
+ * without LF (or the early part of a very long line) gets a LF, so that the
+ * next run's line starts on a line of its own.
  *
  * Two callbacks feed it. {@link chunk} (the capture's `onOutputChunk`) gets
  * all the lines one pipe chunk completed (one or two pieces) and writes them
@@ -38,7 +42,8 @@ import type { StatusLine } from './status-line.js';
  * ```
  */
 export class OutputEcho {
-  readonly #status: StatusLine;
+  readonly #status: Pick<StatusDisplay, 'write'>;
+  readonly #prefix: Buffer | undefined;
   readonly #streams: readonly [OutStream, OutStream];
   #pending: Uint8Array[] = [];
   #pendingStream = 0;
@@ -49,11 +54,14 @@ export class OutputEcho {
   readonly #stdoutFile: FileWriteQueue | undefined;
 
   /**
-   * @param onWriteError Reports a failed write to a stdout file (once; the
-   *   echo to it stops). Default: `process.emitWarning`, code `GAGE_OUTPUT_CALLBACK`.
+   * @param options `onWriteError` reports a failed write to a stdout file
+   *   (once; the echo to it stops; default: `process.emitWarning`, code
+   *   `GAGE_OUTPUT_CALLBACK`); `prefix` goes before every line.
    */
-  constructor(status: StatusLine, stdout: OutStream, stderr: OutStream, onWriteError?: (err: unknown) => void) {
+  constructor(status: Pick<StatusDisplay, 'write'>, stdout: OutStream, stderr: OutStream, options: OutputEchoOptions = {}) {
+    const onWriteError = options.onWriteError;
     this.#status = status;
+    this.#prefix = options.prefix ? Buffer.from(options.prefix, 'utf8') : undefined;
     this.#streams = [stdout, stderr];
     const fd = regularFileFd(stdout);
     // `gage run > log 2>&1`: stderr, written directly, would overtake stdout queued for the thread pool.
@@ -70,6 +78,7 @@ export class OutputEcho {
   readonly chunk = (stream: number, pieces: readonly Uint8Array[]): Promise<void> | undefined => {
     if (this.#pending.length > 0) this.flush();
     if (pieces.length === 0) return undefined;
+    if (this.#prefix) pieces = [prefixLines(this.#prefix, pieces)];
     if (stream !== 1 && this.#stdoutFile) return this.#stdoutFile.write(pieces);
     const s = stream === 1 ? 1 : 0;
     const out = this.#streams[s] as OutStream;
@@ -81,6 +90,7 @@ export class OutputEcho {
   /** The line callback: queues `line` of `stream` (0 stdout, 1 stderr). */
   readonly line = (stream: number, line: Uint8Array): void => {
     const s = stream === 1 ? 1 : 0;
+    if (this.#prefix) line = prefixLines(this.#prefix, [line]);
     if (this.#pending.length > 0 && s !== this.#pendingStream) this.flush();
     this.#pendingStream = s;
     this.#pending.push(line);
@@ -107,6 +117,33 @@ export class OutputEcho {
     this.flush();
     await this.#stdoutFile?.drain();
   }
+}
+
+/** Options of {@link OutputEcho}. */
+export interface OutputEchoOptions {
+  /** Reports a failed write to a stdout file. */
+  onWriteError?: ((err: unknown) => void) | undefined;
+  /** Written before every line (`[name] `). */
+  prefix?: string | undefined;
+}
+
+const LF = Buffer.from('\n');
+
+/**
+ * The bytes of `pieces` (consecutive output of one stream) with `prefix`
+ * before each line, and a LF after a last line that has none.
+ */
+export function prefixLines(prefix: Uint8Array, pieces: readonly Uint8Array[]): Buffer {
+  const data = Buffer.concat(pieces);
+  const parts: Uint8Array[] = [];
+  for (let start = 0; start < data.length;) {
+    const lf = data.indexOf(0x0a, start);
+    const end = lf < 0 ? data.length : lf + 1;
+    parts.push(prefix, data.subarray(start, end));
+    if (lf < 0) parts.push(LF);
+    start = end;
+  }
+  return Buffer.concat(parts);
 }
 
 /** True when both fds are open on the same file (same device and inode). */

@@ -3,6 +3,18 @@ import { escapeControl } from './escape-control.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
+/** What shows a run's phase and writes above it: a {@link StatusLine}, or a view of one shared by several runs. */
+export interface StatusDisplay {
+  /** Shows `text` as the current phase. */
+  set(text: string): void;
+  /** Writes `data` to `stream` above the line; false when the stream could not take all of it yet. */
+  write(stream: OutStream, data: string | Uint8Array | readonly Uint8Array[]): boolean;
+  /** Removes the line. */
+  stop(): void;
+  /** Put before every text `set` shows (`Batch run 2 of 5 · `). */
+  prefix: string;
+}
+
 /**
  * A transient spinner line on a TTY (docs/spec/cli.md 5.1): shows the current phase,
  * and is cleared before each batch of output is echoed above it. Disabled
@@ -15,7 +27,7 @@ const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '
  * status.stop();
  * ```
  */
-export class StatusLine {
+export class StatusLine implements StatusDisplay {
   readonly #out: OutStream;
   readonly #enabled: boolean;
   #text = '';
@@ -58,6 +70,16 @@ export class StatusLine {
     }
     if (this.#text) this.#draw();
     return ok;
+  }
+
+  /**
+   * A view for one of several runs that share this line (`gage run --start`
+   * of several runs, docs/spec/cli.md 5.1): it writes above the line, and its
+   * `set` and `stop` do nothing, so that the owner alone decides what the
+   * line shows.
+   */
+  writer(): StatusDisplay {
+    return { set: () => undefined, stop: () => undefined, write: (stream, data) => this.write(stream, data), prefix: '' };
   }
 
   /** Removes the line and stops the spinner. */

@@ -1,0 +1,88 @@
+import { stopRun, type StopRunResult } from '@gage/proc';
+import { defineCommand, type CommandArgs } from '../args/command-spec.js';
+import type { Context } from '../context.js';
+import { CliError, UsageError } from '../errors.js';
+import { printError } from '../print-error.js';
+import type { RunInfo } from '../runs/run-info.js';
+import { runsCount } from '../runs/run-list.js';
+import { allOption, whereOption, yesOption } from './_common-options.js';
+import { confirmChange, selectForChange } from './_select-for-change.js';
+
+/** `gage stop`, docs/spec/cli.md 5.22. */
+export const spec = defineCommand({
+  name: 'stop',
+  usage: '[options] [run]...',
+  summary: 'Stop running runs.',
+  description:
+    "Stop running runs, wherever they were started.\n\nEach run's process group gets SIGTERM, and SIGKILL if any of it still runs\nafter the grace period. The run is finalized 'terminated'.",
+  options: [
+    whereOption,
+    allOption,
+    { key: 'grace', flags: ['--grace'], kind: 'value', metavar: 'SECONDS', help: 'Seconds between SIGTERM and SIGKILL (default 10).' },
+    yesOption,
+  ],
+});
+
+/**
+ * Stops running runs: those named (each must be running), or with `-a` or
+ * `-w` every running run among those selected.
+ *
+ * @example
+ * ```ts
+ * await handler(ctx, parseArgs(spec, ['vadur', '-y'], 'stop'));
+ * ```
+ */
+export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
+  const graceMs = parseGrace(ctx, parsed.options.grace);
+  const { runs: selected, namespace } = await selectForChange(ctx, parsed, {
+    deleted: false,
+    impliedAll: parsed.options.where !== undefined,
+    missing: "Specify a run to stop or use '--all'.",
+    listHint: "Use 'gage list -w running' to show running runs.",
+    nothingExit: 1,
+  });
+  const named = parsed.args.length > 0;
+  const notRunning = selected.find((r) => r.status !== 'running');
+  if (named && notRunning) {
+    throw new CliError('ERR_GAGE_RUN_NOT_RUNNING', `Run "${notRunning.run.id}" is '${notRunning.status}'`, { hint: 'Only running runs can be stopped.' });
+  }
+  const runs = selected.filter((r) => r.status === 'running');
+  if (runs.length === 0) {
+    ctx.io.stderr.write('Nothing to stop\n');
+    return 0;
+  }
+  if (!(await confirmChange(ctx, parsed, runs, namespace, `You are about to stop ${runsCount(runs.length)}.`, true))) return 0;
+  const results = await Promise.all(runs.map((info) => stopRun(info.run, { graceMs }).then(
+    (result) => ({ info, result }),
+    (error: unknown) => ({ info, error }),
+  )));
+  let status = 0;
+  let stopped = 0;
+  for (const r of results) {
+    if ('error' in r) status = Math.max(status, printError(r.error, ctx.io, ctx.verbose));
+    else if (r.result.pid === undefined) ctx.io.stderr.write(`Run ${r.info.run.name} ended before it was stopped\n`);
+    else {
+      stopped++;
+      ctx.io.stderr.write(noteFor(r.info, r.result, graceMs));
+    }
+  }
+  if (stopped > 0) ctx.io.stderr.write(`Stopped ${runsCount(stopped)}\n`);
+  return status;
+}
+
+/** A line for a run that needed more than SIGTERM. */
+function noteFor(info: RunInfo, result: StopRunResult, graceMs: number): string {
+  return result.signal === 'SIGKILL' ? `Run ${info.run.name} was still running ${graceMs / 1000} s after SIGTERM: sent SIGKILL\n` : '';
+}
+
+/** `--grace` in ms: a number of seconds, 0 or more; 10 s when not given. */
+function parseGrace(ctx: Context, text: string | undefined): number {
+  if (text === undefined) return 10_000;
+  const fail = (why: string): never => {
+    throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, `Invalid value for '--grace': '${text}' ${why}.`);
+  };
+  if (!/^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(text)) fail('is not a valid number');
+  const seconds = Number(text);
+  if (seconds < 0) fail('is not in the range x>=0');
+  return seconds * 1000;
+}
