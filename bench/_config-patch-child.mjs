@@ -19,8 +19,7 @@ function newValues(config) {
   const values = {};
   for (let i = 0; i < keys.length && Object.keys(values).length < 100; i += step) {
     const v = config[keys[i]];
-    values[keys[i]] =
-      typeof v === 'bigint' ? v + 1n : typeof v === 'number' ? v * 2 + 0.5 : typeof v === 'boolean' ? !v : `${v}-patched`;
+    values[keys[i]] = typeof v === 'bigint' ? v + 1n : typeof v === 'number' ? v * 2 + 0.5 : typeof v === 'boolean' ? !v : `${v}-patched`;
   }
   return values;
 }

@@ -95,9 +95,7 @@ export async function timeProcess(cmd, args, { cwd, env, stdout = 'ignore', memo
     child.stdout?.on('data', (c) => outChunks.push(c));
     child.stderr.on('data', (c) => errChunks.push(c));
     child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolve({ code, signal, out: Buffer.concat(outChunks).toString(), err: Buffer.concat(errChunks).toString() }),
-    );
+    child.on('close', (code, signal) => resolve({ code, signal, out: Buffer.concat(outChunks).toString(), err: Buffer.concat(errChunks).toString() }));
   });
   const ms = performance.now() - t0;
   if (code !== 0) {
@@ -169,16 +167,16 @@ export function printTable(rows, out = process.stdout) {
     r.skipped
       ? [r.bench, r.case, '-', `SKIPPED: ${r.skipped}`, '', '', '', '']
       : [
-          r.bench,
-          r.case,
-          r.metric,
-          fmt(r.stats ?? { median: r.value, min: r.value, max: r.value }, r.unit === 'ratio' ? 'ratio' : 'ms') +
-            (r.unit === 'ratio' ? '' : ` ${r.unit}`),
-          `≤ ${r.target}${r.unit === 'ratio' ? '' : ` ${r.unit}`}`,
-          r.pass ? 'yes' : 'NO',
-          fmt(r.product),
-          fmt(r.baseline),
-        ],
+        r.bench,
+        r.case,
+        r.metric,
+        fmt(r.stats ?? { median: r.value, min: r.value, max: r.value }, r.unit === 'ratio' ? 'ratio' : 'ms') +
+        (r.unit === 'ratio' ? '' : ` ${r.unit}`),
+        `≤ ${r.target}${r.unit === 'ratio' ? '' : ` ${r.unit}`}`,
+        r.pass ? 'yes' : 'NO',
+        fmt(r.product),
+        fmt(r.baseline),
+      ]
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const row = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
@@ -192,7 +190,7 @@ export function parseOptions(argv = process.argv.slice(2)) {
   const quick = argv.includes('--quick') || process.env.GAGE_QUICK === '1';
   const i = argv.indexOf('--rounds');
   const rounds = i >= 0 ? Number(argv[i + 1]) : undefined;
-  const names = argv.filter((a, j) => !a.startsWith("--") && argv[j - 1] !== "--rounds");
+  const names = argv.filter((a, j) => !a.startsWith('--') && argv[j - 1] !== '--rounds');
   return { quick, rounds, names };
 }
 

@@ -57,8 +57,12 @@ export async function run({ quick, rounds }) {
     const plainCpu = stats(cpuPlain.slice(-n));
     return [
       result(name, `${trials}-trial grid, one gage process, per trial`, 'time', wall.median, 60, 'ms', {
-        stats: wall, product: r.product, baseline: r.baseline,
-        note: `baseline: one plain 'gage run nop -y -q', ${r.baseline.median.toFixed(0)} ms (${plainCpu.median.toFixed(0)} ms CPU); a trial costs ${(wall.median / r.baseline.median).toFixed(2)}x its wall time`,
+        stats: wall,
+        product: r.product,
+        baseline: r.baseline,
+        note: `baseline: one plain 'gage run nop -y -q', ${r.baseline.median.toFixed(0)} ms (${plainCpu.median.toFixed(0)} ms CPU); a trial costs ${
+          (wall.median / r.baseline.median).toFixed(2)
+        }x its wall time`,
       }),
       result(name, `${trials}-trial grid, one gage process, per trial`, 'CPU', cpu.median, 60, 'ms', { stats: cpu, product: r.product, baseline: r.baseline }),
     ];

@@ -29,9 +29,7 @@ export async function cachedRunsDir(count) {
     const run = await meta.makeRun(building);
     const config = { lr: 0.001 * (1 + (i % 10)), epochs: BigInt(10 + (i % 5)), model: `net${i % 3}` };
     const opdef = { name: 'train', data: { exec: 'python3 train.py' } };
-    meta.initRunMetaSync(run, { ns: 'bench', name: 'train' }, opdef, config, { args: ['python3', 'train.py'], env: {} }, {
-      platform: 'Linux bench',
-    });
+    meta.initRunMetaSync(run, { ns: 'bench', name: 'train' }, opdef, config, { args: ['python3', 'train.py'], env: {} }, { platform: 'Linux bench' });
     await mkdir(run.runDir, { recursive: true });
     meta.writeRunTimestampSync(run, 'staged');
     meta.writeRunTimestampSync(run, 'started');
@@ -111,8 +109,7 @@ export async function run({ quick, rounds }) {
           warnings = Math.max(warnings, t.stderr.split('\n').filter((l) => l.startsWith('WARNING')).length);
           return t.ms;
         },
-        baseline: async () =>
-          (await timeProcess('node', ['--input-type=module', '-e', BASELINE_SCRIPT, dir], { cwd, env, stdout: 'pipe' })).ms,
+        baseline: async () => (await timeProcess('node', ['--input-type=module', '-e', BASELINE_SCRIPT, dir], { cwd, env, stdout: 'pipe' })).ms,
       });
       rows.push(
         result(name, `${count} runs, gage runs -a`, 'time', cli.product.median, target, 'ms', {

@@ -36,15 +36,15 @@ out.flush()
 function cases(quick) {
   return quick
     ? [
-        { op: 'short', args: ['short', '20000', '0'], scalars: false, target: 2 },
-        { op: 'long', args: ['long', '200', '10000'], scalars: false, target: 2 },
-        { op: 'scalars', args: ['scalars', '20000', '0'], scalars: true, target: 2.5 },
-      ]
+      { op: 'short', args: ['short', '20000', '0'], scalars: false, target: 2 },
+      { op: 'long', args: ['long', '200', '10000'], scalars: false, target: 2 },
+      { op: 'scalars', args: ['scalars', '20000', '0'], scalars: true, target: 2.5 },
+    ]
     : [
-        { op: 'short', args: ['short', '1000000', '0'], scalars: false, target: 2 },
-        { op: 'long', args: ['long', '20000', '10000'], scalars: false, target: 2 }, // 200,000,000 bytes in 10,000-byte lines
-        { op: 'scalars', args: ['scalars', '1000000', '0'], scalars: true, target: 2.5 },
-      ];
+      { op: 'short', args: ['short', '1000000', '0'], scalars: false, target: 2 },
+      { op: 'long', args: ['long', '20000', '10000'], scalars: false, target: 2 }, // 200,000,000 bytes in 10,000-byte lines
+      { op: 'scalars', args: ['scalars', '1000000', '0'], scalars: true, target: 2.5 },
+    ];
 }
 
 function expectedBytes([mode, count, width]) {

@@ -82,7 +82,9 @@ async function ctrlC(gage, runs, project, env, count) {
   const { listRuns, readMetaFileSync } = await import(pkg('meta'));
   const names = await stage(gage, 'long', count);
   const child = spawn('node', [GAGE_BIN, '--runs', runs, 'run', '--start', ...names, '-j', String(count), '-y', '-q'], {
-    cwd: project, env, stdio: 'ignore',
+    cwd: project,
+    env,
+    stdio: 'ignore',
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
   const byName = new Map((await listRuns(runs)).map((r) => [r.name, r]));

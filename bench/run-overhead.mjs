@@ -16,8 +16,7 @@ export async function run({ quick, rounds }) {
     const r = await compare({
       rounds: rounds ?? (quick ? 2 : 15),
       warmup: 1,
-      product: async () =>
-        (await timeProcess('node', [GAGE_BIN, '--runs', runs, 'run', '-y', '-q', 'nop'], { cwd: project, env })).ms,
+      product: async () => (await timeProcess('node', [GAGE_BIN, '--runs', runs, 'run', '-y', '-q', 'nop'], { cwd: project, env })).ms,
       baseline: async () => (await timeProcess('node', ['-e', '0'], { cwd: project, env })).ms,
     });
     return [

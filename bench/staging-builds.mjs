@@ -31,8 +31,10 @@ async function makeProject(dir, count) {
   for (let i = 0; i < count - 1; i += 50) {
     const sub = join(dir, 'src', `pkg${String(i / 50).padStart(3, '0')}`);
     await mkdir(sub, { recursive: true });
-    await Promise.all(Array.from({ length: Math.min(50, count - 1 - i) }, (_, j) =>
-      writeFile(join(sub, `mod${j}.py`), `# module ${i + j}\n\ndef f${j}(x):\n    return x * ${j}\n`.repeat(4))));
+    await Promise.all(
+      Array.from({ length: Math.min(50, count - 1 - i) },
+        (_, j) => writeFile(join(sub, `mod${j}.py`), `# module ${i + j}\n\ndef f${j}(x):\n    return x * ${j}\n`.repeat(4))),
+    );
   }
 }
 
@@ -51,7 +53,8 @@ for (const spec of casesText.split(',')) {
       const runsDir = join(scratch, `runs${k++}`);
       const run = await meta.makeRun(runsDir);
       // initRunMeta before the Sync names (issue 13): a baseline may be older.
-      await (meta.initRunMetaSync ?? meta.initRunMeta)(run, { ns: 'bench', name: 'train' }, { name: 'train', data }, {}, { args: ['python3', 'train.py'], env: {} });
+      await (meta.initRunMetaSync ?? meta.initRunMeta)(run, { ns: 'bench', name: 'train' }, { name: 'train', data }, {}, { args: ['python3', 'train.py'],
+        env: {} });
       const cpu0 = process.cpuUsage();
       const wall = await timeIt(() => stage.stageRun(run, project, { onWarning: () => {} }));
       const cpu = process.cpuUsage(cpu0);
@@ -59,7 +62,9 @@ for (const spec of casesText.split(',')) {
       return process.env.CPU ? (cpu.user + cpu.system) / 1000 : wall;
     };
     const r = await compare({ rounds: Number(roundsText), warmup: 1, product: side(sides.product), baseline: side(sides.baseline) });
-    process.stdout.write(`${spec} files: this ${f(r.product)} ms, baseline ${f(r.baseline)} ms, ratio ${f(r.ratio, 3)}${process.env.CPU ? ' (CPU time)' : ''}\n`);
+    process.stdout.write(
+      `${spec} files: this ${f(r.product)} ms, baseline ${f(r.baseline)} ms, ratio ${f(r.ratio, 3)}${process.env.CPU ? ' (CPU time)' : ''}\n`,
+    );
   } finally {
     await removeTree(project);
     await removeTree(scratch);

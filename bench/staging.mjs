@@ -14,9 +14,8 @@ async function makeProject(dir, count) {
     const sub = join(dir, 'src', `pkg${String(i / 50).padStart(3, '0')}`);
     await mkdir(sub, { recursive: true });
     await Promise.all(
-      Array.from({ length: Math.min(50, modules - i) }, (_, j) =>
-        writeFile(join(sub, `mod${j}.py`), `# module ${i + j}\n\ndef f${j}(x):\n    return x * ${j}\n`.repeat(4)),
-      ),
+      Array.from({ length: Math.min(50, modules - i) },
+        (_, j) => writeFile(join(sub, `mod${j}.py`), `# module ${i + j}\n\ndef f${j}(x):\n    return x * ${j}\n`.repeat(4))),
     );
   }
 }

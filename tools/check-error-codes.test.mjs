@@ -41,8 +41,11 @@ let n = 0;
 function workspace(files) {
   const dir = join(root, `ws${n++}`, 'packages');
   const all = {
-    'types/src/errors.ts': TYPES_ERRORS, 'types/README.md': TYPES_README,
-    'meta/src/errors.ts': META_ERRORS, 'meta/README.md': META_README, ...files,
+    'types/src/errors.ts': TYPES_ERRORS,
+    'types/README.md': TYPES_README,
+    'meta/src/errors.ts': META_ERRORS,
+    'meta/README.md': META_README,
+    ...files,
   };
   for (const [path, text] of Object.entries(all)) {
     if (text === undefined) continue;
@@ -81,7 +84,8 @@ test('a README code that no package declares fails; codes of lower packages may 
 
 test('a declared code that nothing uses fails', () => {
   const dir = workspace({
-    'meta/src/errors.ts': META_ERRORS.replace("  constructor() { super('ERR_GAGE_RUN_GONE', 'gone'); }", "  constructor() { super('ERR_GAGE_RUN_LOCKED', 'gone'); }"),
+    'meta/src/errors.ts': META_ERRORS.replace("  constructor() { super('ERR_GAGE_RUN_GONE', 'gone'); }",
+      "  constructor() { super('ERR_GAGE_RUN_LOCKED', 'gone'); }"),
   });
   assert.deepEqual(checkErrorCodes(dir), ['src/errors.ts:1 (MetaErrorCode): ERR_GAGE_RUN_GONE is declared but never used']);
 });

@@ -72,7 +72,8 @@ const files = roots.flatMap((r) => {
 const joinLines = (text) => text.replace(/\n[ \t]*(?:\*(?!\/)|\/\/|#)?[ \t]*/g, (m) => ' '.repeat(m.length));
 const NUM = String.raw`\d+(?:\.\d+)*`;
 const DOC_REF = new RegExp(
-  String.raw`(?:docs/spec/)?\b(lifecycle|stage|cli|wave2|README)\.md\b((?:[ \t]+${NUM}(?:[ \t]*[–-][ \t]*${NUM})?)(?:[ \t]*(?:,|and)[ \t]*${NUM}(?:[ \t]*[–-][ \t]*${NUM})?)*)?`,
+  String
+    .raw`(?:docs/spec/)?\b(lifecycle|stage|cli|wave2|README)\.md\b((?:[ \t]+${NUM}(?:[ \t]*[–-][ \t]*${NUM})?)(?:[ \t]*(?:,|and)[ \t]*${NUM}(?:[ \t]*[–-][ \t]*${NUM})?)*)?`,
   'g',
 );
 const DECISION_REF = /\b[Dd]ecisions?[ \t]+(\d+(?:[ \t]*(?:,|and|to|-|–)[ \t]*\d+)*)/g;

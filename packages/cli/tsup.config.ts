@@ -6,13 +6,18 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   // The read-ahead worker is an entry of its own: `new Worker(new URL('./read-ahead-worker.js', import.meta.url))`.
   entry: { gage: 'src/gage.ts', 'read-ahead-worker': 'src/runs/_read-ahead-worker.ts' },
-  format: ['esm'], target: 'node20', platform: 'node',
-  sourcemap: true, clean: true, splitting: true,
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  clean: true,
+  splitting: true,
   noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
   define: { __GAGE_VERSION__: JSON.stringify(version) },
   loader: { '.md': 'text' }, // the help topics (src/help/topics/*.md) are part of the bundle
   // CJS dependencies call require('fs'); give the ESM bundle a real require.
-  banner: { js: ['#!/usr/bin/env node',
-    "import { createRequire as __gageCreateRequire } from 'node:module';",
-    'const require = __gageCreateRequire(import.meta.url);'].join('\n') },
+  banner: {
+    js: ['#!/usr/bin/env node', "import { createRequire as __gageCreateRequire } from 'node:module';", 'const require = __gageCreateRequire(import.meta.url);']
+      .join('\n'),
+  },
 });

@@ -27,5 +27,5 @@ async function makeWritable(path: string): Promise<void> {
   const info = await lstat(path).catch(() => undefined);
   if (!info || info.isSymbolicLink()) return;
   await chmod(path, info.mode | 0o700);
-  if (info.isDirectory()) for (const name of await readdir(path)) await makeWritable(join(path, name));
+  if (info.isDirectory()) { for (const name of await readdir(path)) await makeWritable(join(path, name)); }
 }

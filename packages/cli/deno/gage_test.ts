@@ -29,7 +29,13 @@ function environment(home: string): Record<string, string> {
 
 async function gage(args: string[], cwd: string, home: string, input = '', permissions: string[] = ['-A']): Promise<Result> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ['run', ...permissions, BIN, ...args], cwd, env: environment(home), clearEnv: true, stdin: 'piped', stdout: 'piped', stderr: 'piped',
+    args: ['run', ...permissions, BIN, ...args],
+    cwd,
+    env: environment(home),
+    clearEnv: true,
+    stdin: 'piped',
+    stdout: 'piped',
+    stderr: 'piped',
   }).spawn();
   const writer = child.stdin.getWriter();
   await writer.write(new TextEncoder().encode(input));
@@ -54,10 +60,14 @@ Deno.test('the gage bin under Deno: run with a flag, list, show, delete, restore
     assert.match(version.stdout, /^Gage \d+\.\d+\.\d+/);
 
     assert.deepEqual(await g(['run', 'name=Ada']), {
-      code: 0, stdout: '', stderr: 'You are about to run hello\n\n name  Ada\n\nContinue? (Y/n) \n',
+      code: 0,
+      stdout: '',
+      stderr: 'You are about to run hello\n\n name  Ada\n\nContinue? (Y/n) \n',
     });
     assert.deepEqual(await g(['run', 'name=Ada'], 'y\n'), {
-      code: 0, stdout: 'Hello Ada\n', stderr: 'You are about to run hello\n\n name  Ada\n\nContinue? (Y/n) \n',
+      code: 0,
+      stdout: 'Hello Ada\n',
+      stderr: 'You are about to run hello\n\n name  Ada\n\nContinue? (Y/n) \n',
     });
     const runsDir = join(project, '.gage', 'runs');
     const id = (await g(['select'])).stdout.trim();
@@ -170,7 +180,11 @@ Deno.test('the gage bin under Deno: a run with 5 MB of output on both streams is
     const file = join(home, 'echo.txt');
     const toFile = await new Deno.Command('sh', {
       args: ['-c', `"$0" run -A "$1" run -y noisy > "$2"`, Deno.execPath(), BIN, file],
-      cwd: project, env: environment(home), clearEnv: true, stdout: 'null', stderr: 'piped',
+      cwd: project,
+      env: environment(home),
+      clearEnv: true,
+      stdout: 'null',
+      stderr: 'piped',
     }).output();
     assert.equal(toFile.code, 0);
     assert.equal(new TextDecoder().decode(toFile.stderr), 'warn\n');
@@ -190,7 +204,9 @@ Deno.test('the gage bin under Deno: checked flags, typed values, provenance (iss
     await writeFile(join(project, 'p.json'), '{"opt": {"m": 0.9}}\n');
     const g = (args: string[]) => gage(args, project, home);
     assert.deepEqual(await g(['run', 'ephocs=5', '-y']), {
-      code: 1, stdout: '', stderr: "gage: Unknown flag 'ephocs' for operation train\n\nUse --force-flags to record it anyway.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Unknown flag 'ephocs' for operation train\n\nUse --force-flags to record it anyway.\n",
     });
     assert.equal((await g(['run', 'lr=1', 'opt.m=0.5', '-y'])).code, 0);
     const json = JSON.parse((await g(['show', '--json'])).stdout);
@@ -220,8 +236,12 @@ Deno.test('the gage bin under Deno: a failing stdout (/dev/full) is reported, an
       return; // no /dev/full here
     }
     const sh = await new Deno.Command('sh', {
-      args: ['-c', `"${Deno.execPath()}" run -A "${BIN}" run hello -y > /dev/full`], cwd: project, env: environment(home), clearEnv: true,
-      stdout: 'piped', stderr: 'piped',
+      args: ['-c', `"${Deno.execPath()}" run -A "${BIN}" run hello -y > /dev/full`],
+      cwd: project,
+      env: environment(home),
+      clearEnv: true,
+      stdout: 'piped',
+      stderr: 'piped',
     }).output();
     assert.equal(sh.code, 1);
     assert.match(new TextDecoder().decode(sh.stderr), /^gage: cannot write to stdout: .*No space left on device/m);
@@ -245,8 +265,10 @@ Deno.test('the gage bin under Deno: compare --json and diff --json of real runs 
     const compare = await g(['compare', '--json', '--sort', 'loss']);
     assert.equal(compare.code, 0, compare.stderr);
     const doc = JSON.parse(compare.stdout);
-    assert.deepEqual(doc.colDefs, ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:lr', 'metric:loss'].map((field) => ({ field })));
-    assert.deepEqual(doc.rowData.map((r: Record<string, unknown>) => [r['config:lr'], r['metric:loss'], r['run:status']]), [[0.01, 0.02, 'completed'], [0.1, 0.2, 'completed']]);
+    assert.deepEqual(doc.colDefs,
+      ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:lr', 'metric:loss'].map((field) => ({ field })));
+    assert.deepEqual(doc.rowData.map((r: Record<string, unknown>) => [r['config:lr'], r['metric:loss'], r['run:status']]), [[0.01, 0.02, 'completed'], [0.1,
+      0.2, 'completed']]);
 
     const diff = await g(['diff', '2', '1', '--json']);
     assert.equal(diff.code, 0, diff.stderr);
@@ -289,15 +311,20 @@ Deno.test('the gage bin under Deno: a batch file and a sweep multiply; --needed 
   try {
     await Deno.mkdir(project);
     await writeFile(join(project, 'gage.toml'), GAGE_TOML);
-    await writeFile(join(project, 'hello.cjs'), "const { name, n } = JSON.parse(require('fs').readFileSync('config.json', 'utf8'));\nconsole.log(`Hello ${name} ${n}`);\n");
+    await writeFile(join(project, 'hello.cjs'),
+      "const { name, n } = JSON.parse(require('fs').readFileSync('config.json', 'utf8'));\nconsole.log(`Hello ${name} ${n}`);\n");
     await writeFile(join(project, 'config.json'), '{"name": "World", "n": 1}\n');
     await writeFile(join(project, 'names.csv'), '\ufeffname\r\nAda\r\nBo\r\n');
     const g = (args: string[]) => gage(args, project, home);
     assert.deepEqual(await g(['run', '-b', 'names.csv', 'n=range[1:2]', '--needed', '-y']), {
-      code: 0, stdout: 'Hello Ada 1\nHello Ada 2\nHello Bo 1\nHello Bo 2\n', stderr: '',
+      code: 0,
+      stdout: 'Hello Ada 1\nHello Ada 2\nHello Bo 1\nHello Bo 2\n',
+      stderr: '',
     });
     assert.deepEqual(await g(['run', '-b', 'names.csv', 'n=range[1:2]', '--needed', '-y']), {
-      code: 5, stdout: '', stderr: 'Skipped 4 runs because comparable runs exist\n',
+      code: 5,
+      stdout: '',
+      stderr: 'Skipped 4 runs because comparable runs exist\n',
     });
   } finally {
     await removeTree(home);

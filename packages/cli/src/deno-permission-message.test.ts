@@ -8,7 +8,8 @@ describe('denoPermissionMessage', () => {
   test('names the access, what it was for, and the flag', () => {
     expect(denoPermissionMessage(denoError('Requires read access to "/x/y", run again with the --allow-read flag'))).toEqual({
       message: 'Deno has not granted read access to "/x/y"',
-      hint: "Gage reads and writes files, reads the environment and starts processes: run it with 'deno run -A gage.js ...', or grant this permission with '--allow-read'.",
+      hint:
+        "Gage reads and writes files, reads the environment and starts processes: run it with 'deno run -A gage.js ...', or grant this permission with '--allow-read'.",
     });
     expect(denoPermissionMessage(denoError('Requires env access, run again with the --allow-env flag'))?.message).toBe('Deno has not granted env access');
   });

@@ -27,8 +27,7 @@ export function denoPermissionMessage(err: unknown): DenoPermissionMessage | und
   const [, kind, what, flag] = m;
   return {
     message: `Deno has not granted ${kind} access${what ? ` to ${what}` : ''}`,
-    hint:
-      'Gage reads and writes files, reads the environment and starts processes: run it with ' +
+    hint: 'Gage reads and writes files, reads the environment and starts processes: run it with ' +
       `'deno run -A gage.js ...', or grant this permission with '${flag}'.`,
   };
 }

@@ -8,7 +8,6 @@ import { runMain } from './main.js';
 // process mid-write. With a listener of our own it leaves the signal alone.
 process.on('SIGXFSZ', () => undefined);
 
-
 /**
  * The command that starts this same `gage` (`gage run --background` runs a
  * detached copy): the runtime, its options, the bin. Under Deno the bin runs

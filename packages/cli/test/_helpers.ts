@@ -118,8 +118,7 @@ console.log(\`Hello \${name}\`);
 };
 
 /** The operations table of the sample project at W=80. */
-export const GREET_OPS =
-  '| operation | description                                                      |\n' +
+export const GREET_OPS = '| operation | description                                                      |\n' +
   '|-----------|------------------------------------------------------------------|\n' +
   '| fail      | Exit with status 3                                               |\n' +
   '| hello     | Print a greeting. (default)                                      |\n';

@@ -42,9 +42,13 @@ describe('gage archive', () => {
     // Labels travel with the run.
     expect(JSON.parse((await g(['list', '--json', '-A', name])).stdout).map((x: { label: string | null }) => x.label).sort()).toEqual(['keep', null]);
     const list = await g(['archive', '--list']);
-    expect(list.stdout).toMatch(new RegExp(`^\\| name +\\| runs \\| last archived +\\|\\n\\|-+\\|-+\\|-+\\|\\n\\| ${name} \\|    2 \\| (now|a second ago|\\d+ seconds ago) +\\|\\n$`));
+    expect(list.stdout).toMatch(
+      new RegExp(`^\\| name +\\| runs \\| last archived +\\|\\n\\|-+\\|-+\\|-+\\|\\n\\| ${name} \\|    2 \\| (now|a second ago|\\d+ seconds ago) +\\|\\n$`),
+    );
     expect(await g(['restore', '--archive', 'invalid'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: archive 'invalid' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: archive 'invalid' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
     });
     expect(await g(['restore', '--archive', name, '-y'])).toEqual({ code: 0, stdout: '', stderr: 'Restored 2 runs\n' });
     expect(await ids()).toEqual([moon.id, room.id].sort());
@@ -60,20 +64,28 @@ describe('gage archive', () => {
     expect(declined.stderr).toMatch(/You are about to archive 1 run to my archive\.\n\nContinue\? \(Y\/n\) \n$/);
     expect(await ids()).toHaveLength(2);
     expect(await g(['archive', '1', '-n', 'my archive', '-y'])).toEqual({
-      code: 0, stdout: '', stderr: "Archived 1 run to my archive\n\nUse 'gage restore --archive 'my archive'' to restore from this archive.\n",
+      code: 0,
+      stdout: '',
+      stderr: "Archived 1 run to my archive\n\nUse 'gage restore --archive 'my archive'' to restore from this archive.\n",
     });
     expect(await g(['archive', '-a', '-A', 'nope', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: archive 'nope' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: archive 'nope' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
     });
     expect((await g(['archive', '-a', '-A', 'my archive', '-y'])).stderr).toMatch(/^Archived 1 run to my archive\n/);
     expect(await ids(['-A', 'my archive'])).toEqual([moon.id, room.id].sort());
     expect(await g(['archive', '--delete', 'my archive', '-y'])).toEqual({
-      code: 1, stdout: '',
-      stderr: "gage: archive my archive is not empty\n\nRestore its runs ('gage restore --archive my archive') or delete them ('gage purge --archive my archive --all') first.\n",
+      code: 1,
+      stdout: '',
+      stderr:
+        "gage: archive my archive is not empty\n\nRestore its runs ('gage restore --archive my archive') or delete them ('gage purge --archive my archive --all') first.\n",
     });
     expect(await g(['archive', '--rename', 'my archive', 'kept'])).toEqual({ code: 0, stdout: '', stderr: "Renamed archive 'my archive' to 'kept'\n" });
     expect(await g(['purge', '--archive', 'invalid', '--all', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: archive 'invalid' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: archive 'invalid' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
     });
     const prompt = await g(['purge', '-A', 'kept', '--all'], '\n');
     expect(prompt.stderr).toMatch(/You are about to PERMANENTLY delete 2 runs\. This cannot be undone\.\n\nContinue\? \(y\/N\) \n$/);
@@ -86,8 +98,10 @@ describe('gage archive', () => {
 
   test('errors: no runs, bad names, incompatible options, --rename arity, a running run', async () => {
     expect(await g(['archive'])).toEqual({
-      code: 1, stdout: '',
-      stderr: "gage: Specify one or more runs to archive or use '--all'.\n\nUse 'gage list' to show available runs.\n\nTry 'gage archive -h' for additional help.\n",
+      code: 1,
+      stdout: '',
+      stderr:
+        "gage: Specify one or more runs to archive or use '--all'.\n\nUse 'gage list' to show available runs.\n\nTry 'gage archive -h' for additional help.\n",
     });
     expect(await g(['archive', 'zzz', '-y'])).toEqual({ code: 1, stdout: '', stderr: 'gage: Nothing selected\n' });
     for (const bad of ['../x', 'a/b', '..', '.hidden']) {
@@ -97,7 +111,9 @@ describe('gage archive', () => {
     }
     expect(await readdir(runs)).not.toContain('.archives');
     expect(await g(['archive', '--rename', 'foo'])).toEqual({ code: 2, stdout: '', stderr: "Error: Option '--rename' requires 2 arguments.\n" });
-    expect((await g(['archive', '--rename', 'foo', 'bar'])).stderr).toBe("gage: archive 'foo' does not exist\n\nUse 'gage archive --list' to show available archives.\n");
+    expect((await g(['archive', '--rename', 'foo', 'bar'])).stderr).toBe(
+      "gage: archive 'foo' does not exist\n\nUse 'gage archive --list' to show available archives.\n",
+    );
     expect((await g(['archive', '--list', '--delete', 'x'])).stderr).toBe("list and delete cannot be used together.\n\nTry 'gage archive -h' for help.\n");
     expect((await g(['archive', '--list', '--name', 'x'])).stderr).toBe("list and name cannot be used together.\n\nTry 'gage archive -h' for help.\n");
     expect((await g(['archive', '-l', '-r', 'x', 'y'])).stderr).toBe("list and rename cannot be used together.\n\nTry 'gage archive -h' for help.\n");

@@ -63,16 +63,25 @@ describe('gage board without a config', () => {
   test('--json: colDefs of every field, rowData with run:id, keys sorted', async () => {
     const r = await board(speeds, ['--json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.colDefs).toEqual(['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:fake_speed', 'config:type', 'attribute:type', 'metric:speed'].map((field) => ({ field })));
-    expect(doc.rowData.map((row: Record<string, unknown>) => Object.keys(row))).toEqual(Array(3).fill(['attribute:type', 'config:fake_speed', 'config:type', 'metric:speed', 'run:id', 'run:label', 'run:name', 'run:operation', 'run:started', 'run:status']));
-    expect(doc.rowData.map((row: Record<string, unknown>) => [row['config:fake_speed'], row['run:label'], row['run:status']])).toEqual([[3, 'foo', 'completed'], [2, null, 'completed'], [1, null, 'completed']]);
+    expect(doc.colDefs).toEqual(
+      ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:fake_speed', 'config:type', 'attribute:type', 'metric:speed'].map((
+        field,
+      ) => ({ field })),
+    );
+    expect(doc.rowData.map((row: Record<string, unknown>) => Object.keys(row))).toEqual(
+      Array(3).fill(['attribute:type', 'config:fake_speed', 'config:type', 'metric:speed', 'run:id', 'run:label', 'run:name', 'run:operation', 'run:started',
+        'run:status']),
+    );
+    expect(doc.rowData.map((row: Record<string, unknown>) => [row['config:fake_speed'], row['run:label'], row['run:status']])).toEqual([[3, 'foo', 'completed'],
+      [2, null, 'completed'], [1, null, 'completed']]);
   });
 
   test('--csv: a header of fields, then the values', async () => {
     const r = await board(speeds, ['--csv']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('run:name,run:operation,run:started,run:status,run:label,config:fake_speed,config:type,attribute:type,metric:speed');
-    expect(lines.slice(1).map((l) => l.replace(/^[a-z]+-[a-z]+,default,\d{4}-\d\d-\d\dT[\d:.]+Z,/, ''))).toEqual(['completed,foo,3,example,example,3', 'completed,,2,example,example,2', 'completed,,1,example,example,1']);
+    expect(lines.slice(1).map((l) => l.replace(/^[a-z]+-[a-z]+,default,\d{4}-\d\d-\d\dT[\d:.]+Z,/, ''))).toEqual(['completed,foo,3,example,example,3',
+      'completed,,2,example,example,2', 'completed,,1,example,example,1']);
   });
 
   test('run specs and -w select the runs; a summary object shows its value in CSV', async () => {
@@ -86,26 +95,31 @@ describe('gage board without a config', () => {
 
   test('no runs: the run columns and no rows', async () => {
     const r = await board(join(home, 'none'), ['--json']);
-    expect(JSON.parse(r.stdout)).toEqual({ colDefs: ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'].map((field) => ({ field })), rowData: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ colDefs: ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'].map((field) => ({ field })),
+      rowData: [] });
   });
 });
 
 describe('gage board with a config', () => {
-  const GROUP = 'run-select:\n  status: completed\ngroup-select:\n  group-by:\n    attribute: foo\n  max:\n    run-attr: started\ncolumns:\n  - attribute: foo\n    label: Foo\n  - attribute: bar\n    label: Bar\n';
+  const GROUP =
+    'run-select:\n  status: completed\ngroup-select:\n  group-by:\n    attribute: foo\n  max:\n    run-attr: started\ncolumns:\n  - attribute: foo\n    label: Foo\n  - attribute: bar\n    label: Bar\n';
 
   test('group-select: the latest completed run of each foo; labels head CSV columns', async () => {
     const json = await withConfig('group.yaml', GROUP, ['--json']);
     const doc = JSON.parse(json.stdout);
     expect(doc.colDefs).toEqual([{ field: 'attribute:foo', label: 'Foo' }, { field: 'attribute:bar', label: 'Bar' }]);
-    expect(doc.rowData.map((r: Record<string, unknown>) => [r['attribute:foo'], r['attribute:bar'], typeof r['run:id']])).toEqual([['a', 2, 'string'], ['b', 4, 'string']]);
+    expect(doc.rowData.map((r: Record<string, unknown>) => [r['attribute:foo'], r['attribute:bar'], typeof r['run:id']])).toEqual([['a', 2, 'string'], ['b', 4,
+      'string']]);
     expect((await withConfig('group.yaml', GROUP, ['--csv'])).stdout).toBe('Foo,Bar\na,2\nb,4\n');
     expect((await withConfig('group.yaml', GROUP, [])).stdout).toBe('| Foo | Bar |\n|-----|-----|\n| a   | 2   |\n| b   | 4   |\n');
   });
 
   test('group-select min of started, max and min of a field (attribute, config); groups in value order', async () => {
-    const first = 'run-select:\n  status: completed\ngroup-select:\n  group-by:\n    attribute: foo\n  min:\n    run-attr: started\ncolumns:\n  - attribute: foo\n  - attribute: bar\n';
+    const first =
+      'run-select:\n  status: completed\ngroup-select:\n  group-by:\n    attribute: foo\n  min:\n    run-attr: started\ncolumns:\n  - attribute: foo\n  - attribute: bar\n';
     expect((await withConfig('group-first.yaml', first, ['--csv'])).stdout).toBe('attribute:foo,attribute:bar\na,1\nb,3\n');
-    const maxBar = '[group-select]\ngroup-by = { attribute = "foo" }\nmax = { attribute = "bar" }\n\n[[columns]]\nattribute = "foo"\n\n[[columns]]\nattribute = "bar"\n';
+    const maxBar =
+      '[group-select]\ngroup-by = { attribute = "foo" }\nmax = { attribute = "bar" }\n\n[[columns]]\nattribute = "foo"\n\n[[columns]]\nattribute = "bar"\n';
     expect((await withConfig('group-max-bar.toml', maxBar, ['--csv'])).stdout).toBe('attribute:foo,attribute:bar\na,2\nb,4\nc,5\n');
     const minBar = maxBar.replace('max = { attribute = "bar" }', 'min = { config = "bar" }');
     expect((await withConfig('group-min-bar.toml', minBar, ['--csv'])).stdout).toBe('attribute:foo,attribute:bar\na,1\nb,3\nc,5\n');
@@ -114,14 +128,20 @@ describe('gage board with a config', () => {
   test('run-select by operation and status; columns as strings and objects, sort, score', async () => {
     const cfg = JSON.stringify({
       'run-select': { operation: 'default' },
-      columns: ['config:foo', { 'run-attr': 'operation', label: 'Op' }, { config: 'bar', sort: 'desc' }, { score: { average: ['config:bar', ['attribute:bar', 3]] }, label: 'score' }, 'run:exit_code'],
+      columns: ['config:foo', { 'run-attr': 'operation', label: 'Op' }, { config: 'bar', sort: 'desc' }, {
+        score: { average: ['config:bar', ['attribute:bar', 3]] },
+        label: 'score',
+      }, 'run:exit_code'],
     });
     const r = await withConfig('board.json', cfg, ['--csv']);
     expect(r.stdout).toBe('config:foo,Op,config:bar,score,run:exit_code\nb,default,4,4.0,0\nb,default,3,3.0,0\na,default,2,2.0,0\na,default,1,1.0,0\n');
     const json = JSON.parse((await withConfig('board.json', cfg, ['--json'])).stdout);
     expect(json.colDefs).toEqual([
-      { field: 'config:foo' }, { field: 'run:operation', label: 'Op' }, { field: 'config:bar', sort: 'desc' },
-      { label: 'score', score: { average: ['config:bar', ['attribute:bar', 3]] } }, { field: 'run:exit_code' },
+      { field: 'config:foo' },
+      { field: 'run:operation', label: 'Op' },
+      { field: 'config:bar', sort: 'desc' },
+      { label: 'score', score: { average: ['config:bar', ['attribute:bar', 3]] } },
+      { field: 'run:exit_code' },
     ]);
     expect(Object.keys(json.rowData[0])).toEqual(['config:bar', 'config:foo', 'run:exit_code', 'run:id', 'run:operation']);
     const errors = await withConfig('board.yaml', 'run-select:\n  status: error\n', ['--csv']);
@@ -129,16 +149,20 @@ describe('gage board with a config', () => {
   });
 
   test('title and description go to the JSON document', async () => {
-    const doc = JSON.parse((await withConfig('board.toml', 'title = "Best runs"\ndescription = "One per foo"\ncolumns = ["attribute:foo"]\n', ['--json'])).stdout);
+    const doc = JSON.parse(
+      (await withConfig('board.toml', 'title = "Best runs"\ndescription = "One per foo"\ncolumns = ["attribute:foo"]\n', ['--json'])).stdout,
+    );
     expect(Object.keys(doc)).toEqual(['colDefs', 'description', 'rowData', 'title']);
     expect([doc.title, doc.description]).toEqual(['Best runs', 'One per foo']);
   });
 
-  test('group-select errors, in Gage (Python)\'s words, exit 1', async () => {
+  test("group-select errors, in Gage (Python)'s words, exit 1", async () => {
     const cases: [string, string][] = [
-      ['run-select:\n  status: completed\ngroup-select: {}\n', 'gage: invalid board config: group-select for board is missing group-by field: expected run-attr, attribute, metric, or config\n'],
+      ['run-select:\n  status: completed\ngroup-select: {}\n',
+        'gage: invalid board config: group-select for board is missing group-by field: expected run-attr, attribute, metric, or config\n'],
       ['group-select:\n  group-by:\n    attribute: model\n', 'gage: invalid board config: group-select for board must specify either min or max fields\n'],
-      ['group-select:\n  group-by:\n    attribute: model\n  min:\n    foo: 123\n', 'gage: invalid board config: group-select selector (min/max) for board is missing field: expected run-attr, attribute, metric, or config\n'],
+      ['group-select:\n  group-by:\n    attribute: model\n  min:\n    foo: 123\n',
+        'gage: invalid board config: group-select selector (min/max) for board is missing field: expected run-attr, attribute, metric, or config\n'],
     ];
     for (const [text, stderr] of cases) expect(await withConfig('g.yaml', text, ['--json'])).toEqual({ code: 1, stdout: '', stderr });
   });
@@ -177,14 +201,20 @@ describe('gage board: finding the config', () => {
   });
 
   test('a config that cannot be loaded, or is not a map', async () => {
-    expect(await board(groups, ['-c', 'nope.json'])).toEqual({ code: 1, stdout: '', stderr: 'gage: Cannot load board config "nope.json": file does not exist\n' });
-    expect((await withConfig('board.txt', '{}', [])).stderr).toBe('gage: Cannot load board config "board.txt": unsupported file extension (expected .json, .toml, .yaml or .yml)\n');
-    expect((await withConfig('board.json', '{"columns": }', [])).stderr).toMatch(/^gage: Cannot load board config "board.json": Expecting value: line 1 column 13/);
+    expect(await board(groups, ['-c', 'nope.json'])).toEqual({ code: 1, stdout: '',
+      stderr: 'gage: Cannot load board config "nope.json": file does not exist\n' });
+    expect((await withConfig('board.txt', '{}', [])).stderr).toBe(
+      'gage: Cannot load board config "board.txt": unsupported file extension (expected .json, .toml, .yaml or .yml)\n',
+    );
+    expect((await withConfig('board.json', '{"columns": }', [])).stderr).toMatch(
+      /^gage: Cannot load board config "board.json": Expecting value: line 1 column 13/,
+    );
     expect((await withConfig('board.json', '["metric:loss"]', [])).stderr).toBe('gage: Unexpected board config in "board.json" - expected a map\n');
   });
 
-  test('option conflicts, in Gage (Python)\'s words', async () => {
+  test("option conflicts, in Gage (Python)'s words", async () => {
     expect(await board(groups, ['--csv', '--json'])).toEqual({ code: 1, stdout: '', stderr: "gage: You can't use both --json and --csv options.\n" });
-    expect(await board(groups, ['--no-config', '--config', 'xxx'])).toEqual({ code: 1, stdout: '', stderr: "gage: You can't use both --config and --no-config options.\n" });
+    expect(await board(groups, ['--no-config', '--config', 'xxx'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: You can't use both --config and --no-config options.\n" });
   });
 });

@@ -44,7 +44,9 @@ test('gage cat -o prints the recorded output bytes of both streams', async () =>
 
 test('gage cat -o with -p is an incompatible-options error', async () => {
   expect(await g(['cat', '-o', '-p', 'x'])).toEqual({
-    code: 1, stdout: '', stderr: "output and path cannot be used together.\n\nTry 'gage cat -h' for help.\n",
+    code: 1,
+    stdout: '',
+    stderr: "output and path cannot be used together.\n\nTry 'gage cat -h' for help.\n",
   });
 });
 
@@ -59,7 +61,9 @@ test('gage cat -f follows a running run to its end, keeping the streams apart', 
   }
   expect((await running).code).toBe(0);
   expect(followed).toEqual({
-    code: 0, stdout: 'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n', stderr: 'err 2\n',
+    code: 0,
+    stdout: 'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n',
+    stderr: 'err 2\n',
   });
 });
 
@@ -71,7 +75,8 @@ test('gage cat -p refuses a path that leads outside the run dir, also through a 
   await symlink('quick.js', join(runDir, 'near'));
   await writeFile(join(home, 'secret'), 'secret\n');
   const outside = (path: string, kind: string, base: string) => ({
-    code: 1, stdout: '',
+    code: 1,
+    stdout: '',
     stderr: `gage: cannot open "${path}": it leads outside the ${kind} directory "${base}"\n\n` +
       "A path given with '--path' is relative to that directory and must stay inside it.\n",
   });

@@ -29,8 +29,15 @@ describe('gage check', () => {
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout) as Record<string, string>;
     expect(Object.keys(info)).toEqual([
-      'gage_version', 'gage_install_location', 'node_version', 'node_exe', 'platform',
-      'command_directory', 'project_directory', 'gagefile', 'runs_directory',
+      'gage_version',
+      'gage_install_location',
+      'node_version',
+      'node_exe',
+      'platform',
+      'command_directory',
+      'project_directory',
+      'gagefile',
+      'runs_directory',
     ]);
     expect(info.project_directory).toBe(project);
     expect(info.gagefile).toBe(`${project}/gage.toml`);

@@ -58,7 +58,9 @@ describe('gage comment', () => {
       '',
     ]);
     const show = await g(['show']);
-    expect(show.stdout).toMatch(new RegExp(`\\n +Comments\\n\\| ${user()}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  \\(${c!.id}\\) +\\|\\n\\| Hello with defaults +\\|\\n$`));
+    expect(show.stdout).toMatch(
+      new RegExp(`\\n +Comments\\n\\| ${user()}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  \\(${c!.id}\\) +\\|\\n\\| Hello with defaults +\\|\\n$`),
+    );
     const json = JSON.parse((await g(['show', '--json'])).stdout);
     expect(json.comments).toEqual([{ id: c!.id, author: user(), time: new Date(c!.timestamp).toISOString(), msg: 'Hello with defaults' }]);
     // A run without comments: an empty list, no panel.
@@ -123,7 +125,8 @@ describe('gage comment', () => {
     expect(declined.stderr).toContain(`${c!.id} ${latest.name}\n| author`);
     expect(declined.stderr).toMatch(/You are about to delete this comment\.\n\nContinue\? \(y\/N\) \n$/);
     expect(await runComments(latest)).toHaveLength(1);
-    expect(await g(['comment', '--delete', c!.id, latest.name, '-y'])).toEqual({ code: 0, stdout: '', stderr: `Deleted comment ${c!.id} from run ${latest.name}\n` });
+    expect(await g(['comment', '--delete', c!.id, latest.name, '-y'])).toEqual({ code: 0, stdout: '',
+      stderr: `Deleted comment ${c!.id} from run ${latest.name}\n` });
     expect(await runComments(latest)).toEqual([]);
   });
 
@@ -142,11 +145,16 @@ describe('gage comment', () => {
       stdout: '',
       stderr: "gage: Specify a run to modify or use '--all'.\n\nUse 'gage list' to show available runs.\n\nTry 'gage comment -h' for additional help.\n",
     });
-    expect(await g(['comment', '-a', '123'])).toEqual({ code: 1, stdout: '', stderr: "all and runs cannot be used together.\n\nTry 'gage comment -h' for help.\n" });
+    expect(await g(['comment', '-a', '123'])).toEqual({ code: 1, stdout: '',
+      stderr: "all and runs cannot be used together.\n\nTry 'gage comment -h' for help.\n" });
     expect(await g(['comment', '-e', 'x', '1', '2', '-m', 'y'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: Only one run can be specified with '-e / --edit'.\n\nTry 'gage comment -h' for help.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Only one run can be specified with '-e / --edit'.\n\nTry 'gage comment -h' for help.\n",
     });
-    expect((await g(['comment', '-d', 'x', '-a'])).stderr).toBe("gage: Only one run can be specified with '-d / --delete'.\n\nTry 'gage comment -h' for help.\n");
+    expect((await g(['comment', '-d', 'x', '-a'])).stderr).toBe(
+      "gage: Only one run can be specified with '-d / --delete'.\n\nTry 'gage comment -h' for help.\n",
+    );
     expect(await g(['comment', '-d', 'nope', '-y'])).toEqual({
       code: 1,
       stdout: '',

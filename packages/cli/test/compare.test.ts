@@ -13,10 +13,12 @@ beforeAll(async () => {
   home = await testdir();
   runs = join(home, 'runs');
   // Oldest first: list index 4, 3, 2, 1.
-  await makeResultRun(runs, { config: { lr: 0.1, epochs: 5n, opt: 'adam', aug: false }, summary: { metrics: { loss: 0.2, acc: 0.9 }, attributes: { type: 'cnn' } } });
+  await makeResultRun(runs, { config: { lr: 0.1, epochs: 5n, opt: 'adam', aug: false },
+    summary: { metrics: { loss: 0.2, acc: 0.9 }, attributes: { type: 'cnn' } } });
   await makeResultRun(runs, { config: { lr: 0.01, epochs: 10n, opt: 'adam', aug: true }, summary: { metrics: { loss: 0.02, acc: 0.99 } }, label: 'best, try' });
   await makeResultRun(runs, { op: 'eval' });
-  await makeResultRun(runs, { config: { lr: 0.05, epochs: 5n, opt: 'adam', aug: false }, summary: { metrics: { loss: { value: 0.1, label: 'ten' }, acc: 0.95 } }, exitCode: 1 });
+  await makeResultRun(runs, { config: { lr: 0.05, epochs: 5n, opt: 'adam', aug: false },
+    summary: { metrics: { loss: { value: 0.1, label: 'ten' }, acc: 0.95 } }, exitCode: 1 });
   many = join(home, 'many');
   for (let i = 0; i < 23; i++) await makeResultRun(many, { config: { i: BigInt(i) }, summary: { metrics: { loss: 1 / (i + 1) } } });
 }, 120_000);
@@ -62,13 +64,15 @@ describe('gage compare --columns and --sort', () => {
     const r = await g([...TRAIN, '--columns', 'lr,loss,acc,status,label']);
     expect(r.stdout).toBe(
       '| lr   | loss | acc  | status    | label     |\n' +
-      '|------|------|------|-----------|-----------|\n' +
-      '| 0.05 | 0.1  | 0.95 | error     |           |\n' +
-      '| 0.01 | 0.02 | 0.99 | completed | best, try |\n' +
-      '| 0.1  | 0.2  | 0.9  | completed |           |\n',
+        '|------|------|------|-----------|-----------|\n' +
+        '| 0.05 | 0.1  | 0.95 | error     |           |\n' +
+        '| 0.01 | 0.02 | 0.99 | completed | best, try |\n' +
+        '| 0.1  | 0.2  | 0.9  | completed |           |\n',
     );
     const doc = JSON.parse((await g(['--columns', 'type,run:time,exit_code', '--columns', 'attr:type,config:opt,metric:loss,id', '--json'])).stdout);
-    expect(doc.colDefs).toEqual(['attribute:type', 'run:time', 'run:exit_code', 'attribute:type', 'config:opt', 'metric:loss', 'run:id'].map((field) => ({ field })));
+    expect(doc.colDefs).toEqual(
+      ['attribute:type', 'run:time', 'run:exit_code', 'attribute:type', 'config:opt', 'metric:loss', 'run:id'].map((field) => ({ field })),
+    );
     expect(doc.rowData[0]['run:exit_code']).toBe(1);
     expect(typeof doc.rowData[0]['run:time']).toBe('number');
     expect(doc.rowData[3]['attribute:type']).toBe('cnn');
@@ -99,10 +103,12 @@ describe('gage compare output formats', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['colDefs', 'rowData']);
-    expect(doc.colDefs.map((c: { field: string }) => c.field)).toEqual(['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:aug', 'config:epochs', 'config:lr', 'metric:acc', 'metric:loss']);
+    expect(doc.colDefs.map((c: { field: string }) => c.field)).toEqual(['run:name', 'run:operation', 'run:started', 'run:status', 'run:label', 'config:aug',
+      'config:epochs', 'config:lr', 'metric:acc', 'metric:loss']);
     expect(doc.rowData).toHaveLength(3);
     const [first, second] = doc.rowData;
-    expect(Object.keys(first)).toEqual(['config:aug', 'config:epochs', 'config:lr', 'metric:acc', 'metric:loss', 'run:id', 'run:label', 'run:name', 'run:operation', 'run:started', 'run:status']);
+    expect(Object.keys(first)).toEqual(['config:aug', 'config:epochs', 'config:lr', 'metric:acc', 'metric:loss', 'run:id', 'run:label', 'run:name',
+      'run:operation', 'run:started', 'run:status']);
     expect(first['run:id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(first['run:started']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(first['metric:loss']).toEqual({ value: 0.1, label: 'ten' });
@@ -155,7 +161,10 @@ describe('gage compare: which runs', () => {
       stderr: '',
       stdout: '| name | operation | started | status | label |\n|------|-----------|---------|--------|-------|\n',
     });
-    expect(JSON.parse((await g([...none, '--json'])).stdout)).toEqual({ colDefs: ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'].map((field) => ({ field })), rowData: [] });
+    expect(JSON.parse((await g([...none, '--json'])).stdout)).toEqual({
+      colDefs: ['run:name', 'run:operation', 'run:started', 'run:status', 'run:label'].map((field) => ({ field })),
+      rowData: [],
+    });
     expect((await g([...none, '--columns', 'config:lr,metric:loss', '--csv'])).stdout).toBe('config:lr,metric:loss\n');
     expect((await gage(['--runs', join(home, 'nothing'), 'compare', '--json'], { cwd: home, home })).code).toBe(0);
   });
@@ -168,8 +177,8 @@ describe('gage compare: bad input', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       "gage: Unknown column 'nosuch' in --columns: no run shown has a config key, metric or summary attribute of that name\n\n" +
-      'A column is a run attribute (id, name, operation, op_ns, op_version, started, stopped, time, status, label, exit_code), ' +
-      'or a config key, metric or summary attribute of a run shown. To name one that no run shown has, use a prefix: config:nosuch, metric:nosuch, attr:nosuch.\n',
+        'A column is a run attribute (id, name, operation, op_ns, op_version, started, stopped, time, status, label, exit_code), ' +
+        'or a config key, metric or summary attribute of a run shown. To name one that no run shown has, use a prefix: config:nosuch, metric:nosuch, attr:nosuch.\n',
     );
     expect((await g(['--columns', 'run:bogus'])).stderr).toMatch(/^gage: Unknown run attribute 'bogus' in --columns\n\nRun attributes: id, name,/);
     // With no runs shown, a bare name that is no run attribute cannot be resolved.

@@ -58,7 +58,9 @@ function complete(words: string[], cwd = project, before = ''): { words: string[
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join('\n');
   const r = spawnSync('bash', ['--norc', '--noprofile', '-c', code], {
-    cwd, encoding: 'utf8', env: { ...gageEnv({ home }), PATH: `${bin}:${process.env.PATH ?? ''}` },
+    cwd,
+    encoding: 'utf8',
+    env: { ...gageEnv({ home }), PATH: `${bin}:${process.env.PATH ?? ''}` },
   });
   if (r.error) throw new Error(`cannot run bash (${r.error.message}): apt-get install bash`);
   expect(r.status).toBe(0);
@@ -110,7 +112,8 @@ describe('gage completion', () => {
 
   test("bash: a command's options, help topics, shells", () => {
     expect(complete(['gage', 'ls', '--d']).words).toEqual(['--deleted']);
-    expect(complete(['gage', 'select', '--']).words).toEqual(['--all', '--name', '--run-dir', '--meta-dir', '--project-dir', '--label', '--where', '--deleted', '--json', '--help']);
+    expect(complete(['gage', 'select', '--']).words).toEqual(['--all', '--name', '--run-dir', '--meta-dir', '--project-dir', '--label', '--where', '--deleted',
+      '--json', '--help']);
     expect(complete(['gage', 'help', 's']).words).toEqual(['scalars', 'select-runs', 'sweeps']);
     expect(complete(['gage', 'completion', '']).words).toEqual(['bash', 'zsh', 'fish']);
   });

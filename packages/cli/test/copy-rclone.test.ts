@@ -24,7 +24,8 @@ let env: Record<string, string>;
 let one: Run;
 let two: Run;
 
-const g = (args: string[], input?: string, more: Record<string, string> = {}) => gage(['--runs', runs, ...args], { cwd: project, home, input, env: { ...env, ...more } });
+const g = (args: string[], input?: string, more: Record<string, string> = {}) =>
+  gage(['--runs', runs, ...args], { cwd: project, home, input, env: { ...env, ...more } });
 const idsIn = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.meta')).map((n) => n.slice(0, -5)).sort();
 
 beforeEach(async () => {
@@ -57,7 +58,9 @@ describe('gage copy (rclone remotes)', () => {
     const relabelled = JSON.parse((await gage(['--runs', store, 'list', '--json'], { cwd: home, home })).stdout);
     expect(relabelled.map((r: { label: string }) => r.label)).toEqual(['Run 2', 'Run 1 (best)']);
     expect(await g(['copy', one.id, '--sync', '--dest', `bk:${store}`, '-y'])).toEqual({
-      code: 0, stdout: '', stderr: `Nothing copied, runs are up-to-date\nRemoved 1 run from bk:${store}\n`,
+      code: 0,
+      stdout: '',
+      stderr: `Nothing copied, runs are up-to-date\nRemoved 1 run from bk:${store}\n`,
     });
     expect(await idsIn(store)).toEqual([one.id]);
   });
@@ -76,13 +79,16 @@ describe('gage copy (rclone remotes)', () => {
 
   test('an undefined remote; rclone missing from PATH', async () => {
     expect(await g(['copy', '-a', '--dest', 'nope:x', '-y'])).toEqual({
-      code: 1, stdout: '',
+      code: 1,
+      stdout: '',
       stderr: "gage: Undefined remote \"nope\"\n\nDefine it with 'rclone config' (RCLONE_CONFIG names the config file). See 'gage help remotes' for more.\n",
     });
     const noRclone = await g(['copy', '-a', '--dest', `bk:${store}`, '-y'], '', { PATH: '/nonexistent' });
     expect(noRclone).toEqual({
-      code: 1, stdout: '',
-      stderr: `gage: Copying to or from a remote needs rclone, which is not installed (not on PATH)\n\nInstall it, e.g. on Debian or Ubuntu: ${RCLONE_INSTALL}\n`,
+      code: 1,
+      stdout: '',
+      stderr:
+        `gage: Copying to or from a remote needs rclone, which is not installed (not on PATH)\n\nInstall it, e.g. on Debian or Ubuntu: ${RCLONE_INSTALL}\n`,
     });
     expect(await idsIn(store)).toEqual([]);
   });

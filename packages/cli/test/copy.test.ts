@@ -43,9 +43,12 @@ describe('gage copy (directories)', () => {
     expect(await g(['copy', '--all', '--dest', backup, '-y'])).toEqual({ code: 0, stdout: '', stderr: 'Nothing copied, runs are up-to-date\n' });
     // A new label travels on the next copy, and only it.
     await logUserAttrs(one, { label: 'Run 1 (best)' });
-    expect(await g(['copy', one.id, '--to', backup, '-y', '-v'])).toEqual({ code: 0, stdout: '', stderr: `Updated the attributes of run ${one.name}\nCopied 1 run\n` });
+    expect(await g(['copy', one.id, '--to', backup, '-y', '-v'])).toEqual({ code: 0, stdout: '',
+      stderr: `Updated the attributes of run ${one.name}\nCopied 1 run\n` });
     expect(await g(['copy', '--all', '--where', 'Run 1', '--sync', '--dest', backup, '-y'])).toEqual({
-      code: 0, stdout: '', stderr: `Nothing copied, runs are up-to-date\nRemoved 1 run from ${backup}\n`,
+      code: 0,
+      stdout: '',
+      stderr: `Nothing copied, runs are up-to-date\nRemoved 1 run from ${backup}\n`,
     });
     expect(await idsIn(backup)).toEqual([one.id]);
   });
@@ -62,7 +65,9 @@ describe('gage copy (directories)', () => {
     await makeGreetRun(other, project, { op: 'fail' });
     await g(['--runs', other, 'copy', '-a', '--dest', backup, '-y']);
     expect(await g(['copy', '--src', backup])).toEqual({
-      code: 1, stdout: '', stderr: "gage: Copying from a location copies all of its runs: use '--all' (and no run specs).\n\nTry 'gage copy -h' for help.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Copying from a location copies all of its runs: use '--all' (and no run specs).\n\nTry 'gage copy -h' for help.\n",
     });
     expect((await g(['copy', '--src', backup, '-a', '-w', 'x'])).stderr).toBe("src and where cannot be used together.\n\nTry 'gage copy -h' for help.\n");
     const prompt = await g(['copy', '--from', backup, '-a'], 'n\n');
@@ -75,25 +80,32 @@ describe('gage copy (directories)', () => {
 
   test('only finished runs are copied', async () => {
     const staged = await makeGreetRun(runs, project, { op: 'hello', staged: true });
-    expect(await g(['copy', '-a', '--dest', backup, '-y'])).toEqual({ code: 0, stdout: '', stderr: `Skipped run ${staged.name}: it is staged\nCopied 2 runs\n` });
+    expect(await g(['copy', '-a', '--dest', backup, '-y'])).toEqual({ code: 0, stdout: '',
+      stderr: `Skipped run ${staged.name}: it is staged\nCopied 2 runs\n` });
     expect(await idsIn(backup)).not.toContain(staged.id);
   });
 
   test('errors: no runs, no location, a destination in the runs dir or the runs dir itself', async () => {
     expect(await g(['copy', '--dest', backup])).toEqual({
-      code: 1, stdout: '', stderr: "gage: Specify a run to copy or use '--all'.\n\nUse 'gage list' to show available runs.\n\nTry 'gage copy -h' for additional help.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Specify a run to copy or use '--all'.\n\nUse 'gage list' to show available runs.\n\nTry 'gage copy -h' for additional help.\n",
     });
     expect(await g(['copy', '-a'])).toEqual({ code: 1, stdout: '', stderr: "gage: Option '--src' or '--dest' is required.\n\nTry 'gage copy -h' for help.\n" });
     expect((await g(['copy', '-a', '123'])).stderr).toBe("all and runs cannot be used together.\n\nTry 'gage copy -h' for help.\n");
     expect(await g(['copy', '-a', '--dest', runs, '-y'])).toEqual({
-      code: 1, stdout: '', stderr: `gage: Cannot copy runs to "${runs}": it is the runs directory\n\nCopy to a directory outside the runs directory.\n`,
+      code: 1,
+      stdout: '',
+      stderr: `gage: Cannot copy runs to "${runs}": it is the runs directory\n\nCopy to a directory outside the runs directory.\n`,
     });
     const inside = join(runs, 'sub', 'dir');
     expect((await g(['copy', '-a', '--dest', inside, '-y'])).stderr).toBe(
       `gage: Cannot copy runs to "${inside}": it is inside the runs directory "${runs}"\n\nCopy to a directory outside the runs directory.\n`,
     );
     expect(await readdir(runs)).not.toContain('sub');
-    expect((await g(['copy', '-a', '--src', runs, '-y'])).stderr).toBe(`gage: Cannot copy runs: the source "${runs}" is the runs directory\n\nGive another directory with --src.\n`);
+    expect((await g(['copy', '-a', '--src', runs, '-y'])).stderr).toBe(
+      `gage: Cannot copy runs: the source "${runs}" is the runs directory\n\nGive another directory with --src.\n`,
+    );
   });
 
   test('a destination that fills up: the runs copied before stay intact, nothing of the failed run is visible', async () => {
@@ -108,7 +120,8 @@ describe('gage copy (directories)', () => {
       child.on('close', (code, signal) => resolve({ code, stderr: stderr + (signal ?? '') }));
     });
     expect(r.stderr).toBe(
-      `gage: Cannot copy run "${two.id}" to "${backup}": file too large ("${join(backup, `.${two.id}.copy-`)}` + r.stderr.split(`.${two.id}.copy-`)[1]!.split('"')[0] + '")\n\n' +
+      `gage: Cannot copy run "${two.id}" to "${backup}": file too large ("${join(backup, `.${two.id}.copy-`)}` +
+        r.stderr.split(`.${two.id}.copy-`)[1]!.split('"')[0] + '")\n\n' +
         'The file is larger than the file system or the file size limit (ulimit -f) allows.\n' +
         `Nothing of run "${two.id}" was left there; the runs copied before it are complete.\n`,
     );

@@ -66,7 +66,8 @@ describe('gage diff A B', () => {
     expect((r.stdout.split('\n')[0] ?? '').trim()).toBe('Attributes');
     expect(r.stdout.split('\n')[1]).toBe(`|   | attribute | ${a.name}         | ${b.name}         |`);
     const attrs = rowsOf('Attributes', r.stdout);
-    expect(attrs.map((row) => [row[0], row[1]])).toEqual([['', 'operation'], ['', 'status'], ['*', 'label'], ['*', 'started'], ['*', 'stopped'], ['', 'exit_code']]);
+    expect(attrs.map((row) => [row[0], row[1]])).toEqual([['', 'operation'], ['', 'status'], ['*', 'label'], ['*', 'started'], ['*', 'stopped'], ['',
+      'exit_code']]);
     expect(attrs[0]?.slice(2)).toEqual(['proj:train', 'proj:train']);
     expect(attrs[2]?.slice(2)).toEqual(['', 'second']);
     expect(attrs[3]?.[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
@@ -114,7 +115,11 @@ describe('gage diff A B', () => {
   test('runs of different operations are compared, and that is said', async () => {
     const r = await g(['2', '1']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`Runs ${b.name} and ${(JSON.parse((await g(['2', '1', '--json'])).stdout) as { b: { name: string } }).b.name} are of different operations (train and eval).\n`);
+    expect(r.stderr).toBe(
+      `Runs ${b.name} and ${
+        (JSON.parse((await g(['2', '1', '--json'])).stdout) as { b: { name: string } }).b.name
+      } are of different operations (train and eval).\n`,
+    );
     expect(rowsOf('Attributes', r.stdout)[0]?.[0]).toBe('*');
   });
 
@@ -125,7 +130,8 @@ describe('gage diff A B', () => {
     expect(r.stdout).not.toMatch(/^\| \* /m);
     const doc = JSON.parse((await g(['3', a.id, '--json'])).stdout);
     expect(doc.sameRun).toBe(true);
-    for (const s of ['attributes', 'config', 'metrics', 'summaryAttributes', 'provenance']) expect(doc[s].every((e: { changed: boolean }) => !e.changed)).toBe(true);
+    for (const s of ['attributes', 'config', 'metrics', 'summaryAttributes', 'provenance'])
+      expect(doc[s].every((e: { changed: boolean }) => !e.changed)).toBe(true);
     expect((await g(['3', '3', '--files'])).stdout).toBe('| change | path | type |\n|--------|------|------|\n 0 changed, 5 unchanged\n');
   });
 });
@@ -135,16 +141,17 @@ describe('gage diff --files and --source', () => {
     const r = await g(['3', '2', '--files']);
     expect(r.stdout).toBe(
       '| change  | path         | type        |\n' +
-      '|---------|--------------|-------------|\n' +
-      '| removed | data.txt     | source code |\n' +
-      '| changed | img.bin      | source code |\n' +
-      '| added   | new.py       | source code |\n' +
-      '| changed | summary.json | generated   |\n' +
-      '| changed | train.py     | source code |\n' +
-      ' 5 changed, 1 unchanged\n',
+        '|---------|--------------|-------------|\n' +
+        '| removed | data.txt     | source code |\n' +
+        '| changed | img.bin      | source code |\n' +
+        '| added   | new.py       | source code |\n' +
+        '| changed | summary.json | generated   |\n' +
+        '| changed | train.py     | source code |\n' +
+        ' 5 changed, 1 unchanged\n',
     );
     const doc = JSON.parse((await g(['3', '2', '--files', '--json'])).stdout);
-    expect(doc.files.map((f: { path: string; change: string }) => [f.path, f.change])).toEqual([['data.txt', 'removed'], ['img.bin', 'changed'], ['new.py', 'added'], ['summary.json', 'changed'], ['train.py', 'changed']]);
+    expect(doc.files.map((f: { path: string; change: string }) => [f.path, f.change])).toEqual([['data.txt', 'removed'], ['img.bin', 'changed'], ['new.py',
+      'added'], ['summary.json', 'changed'], ['train.py', 'changed']]);
     expect(doc.files[0]).toEqual({ path: 'data.txt', change: 'removed', type: 'source code', a: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(doc.unchanged).toBe(1);
   });
@@ -153,12 +160,13 @@ describe('gage diff --files and --source', () => {
     const r = await g(['3', '2', '--source']);
     expect(r.stdout).toBe(
       '--- a/data.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n' +
-      'Binary files a/img.bin and b/img.bin differ\n' +
-      '--- /dev/null\n+++ b/new.py\n@@ -0,0 +1 @@\n+print(1)\n\\ No newline at end of file\n' +
-      '--- a/train.py\n+++ b/train.py\n@@ -1,3 +1,3 @@\n a = 1\n-b = 2\n+b = 20\n c = 3\n',
+        'Binary files a/img.bin and b/img.bin differ\n' +
+        '--- /dev/null\n+++ b/new.py\n@@ -0,0 +1 @@\n+print(1)\n\\ No newline at end of file\n' +
+        '--- a/train.py\n+++ b/train.py\n@@ -1,3 +1,3 @@\n a = 1\n-b = 2\n+b = 20\n c = 3\n',
     );
     const doc = JSON.parse((await g(['3', '2', '--source', '--json'])).stdout);
-    expect(doc.source.map((p: { path: string; change: string }) => [p.path, p.change])).toEqual([['data.txt', 'removed'], ['img.bin', 'changed'], ['new.py', 'added'], ['train.py', 'changed']]);
+    expect(doc.source.map((p: { path: string; change: string }) => [p.path, p.change])).toEqual([['data.txt', 'removed'], ['img.bin', 'changed'], ['new.py',
+      'added'], ['train.py', 'changed']]);
     // The text patches apply to a copy of run A's files.
     const work = await mkdtemp(join(tmpdir(), 'gage-apply-'));
     try {
@@ -176,7 +184,8 @@ describe('gage diff --files and --source', () => {
   });
 
   test('--files with --source is an incompatible pair', async () => {
-    expect(await g(['--files', '--source'])).toEqual({ code: 1, stdout: '', stderr: "files and source cannot be used together.\n\nTry 'gage diff -h' for help.\n" });
+    expect(await g(['--files', '--source'])).toEqual({ code: 1, stdout: '',
+      stderr: "files and source cannot be used together.\n\nTry 'gage diff -h' for help.\n" });
   });
 });
 
@@ -186,7 +195,8 @@ describe('gage diff: bad input', () => {
     expect(r).toEqual({
       code: 1,
       stdout: '',
-      stderr: `gage: '${gone.name}' matches no run, but the deleted run ${gone.name}\n\nRestore it with 'gage restore ${gone.name}', or compare deleted runs with 'gage diff -d'.\n`,
+      stderr:
+        `gage: '${gone.name}' matches no run, but the deleted run ${gone.name}\n\nRestore it with 'gage restore ${gone.name}', or compare deleted runs with 'gage diff -d'.\n`,
     });
     const d = await g(['-d', gone.name, gone.name.slice(0, 5), '--json']);
     expect(d.code).toBe(0);

@@ -59,8 +59,7 @@ describe('examples/config', () => {
     expect(r).toEqual({
       code: 0,
       stderr: '',
-      stdout:
-        'model=cnn layers=2\nepochs=2 batch_size=32\nlr=0.1 momentum=0.9\nschedule=linear warmup=1\n' +
+      stdout: 'model=cnn layers=2\nepochs=2 batch_size=32\nlr=0.1 momentum=0.9\nschedule=linear warmup=1\n' +
         'epoch 1: loss=0.1000\nepoch 2: loss=0.0500\n',
     });
     const cat = async (path: string) => (await g(['cat', '-p', path])).stdout;

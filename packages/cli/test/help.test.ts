@@ -113,7 +113,9 @@ describe('gage help', () => {
   test('on a real terminal: through $PAGER; piped from there: the Markdown', () => {
     const script = (command: string, env: Record<string, string>) => {
       const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-        cwd: home, encoding: 'utf8', env: { ...gageEnv({ home }), SHELL: '/bin/sh', TERM: 'xterm', GAGE_BIN: BIN, ...env },
+        cwd: home,
+        encoding: 'utf8',
+        env: { ...gageEnv({ home }), SHELL: '/bin/sh', TERM: 'xterm', GAGE_BIN: BIN, ...env },
       });
       if (r.error) throw new Error(`cannot run 'script' (${r.error.message}): apt-get install bsdutils`);
       expect(r.status).toBe(0);

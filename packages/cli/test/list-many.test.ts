@@ -118,7 +118,9 @@ describe('gage list with thousands of runs', () => {
     expect(rows).toHaveLength(expected.length);
     rows.forEach((line, n) => expect(line).toBe(row(n + 1, expected[n] as number, 3, 6)));
     expect((await g(['runs', '-0', '-w', 'chosen'])).stdout.split('\n')[2]).toMatch(/^\| 1 +\| p:train +\| completed \| chosen i=20 +\|$/);
-    expect((await g(['runs', '-0', '-w', 'from-summary'])).stdout.split('\n')[2]).toMatch(/^\| 1 +\| p:train +\| completed \| from-summary i=30 loss=0\.125 +\|$/);
+    expect((await g(['runs', '-0', '-w', 'from-summary'])).stdout.split('\n')[2]).toMatch(
+      /^\| 1 +\| p:train +\| completed \| from-summary i=30 loss=0\.125 +\|$/,
+    );
   });
 
   test('--json -a has the details of every run', async () => {

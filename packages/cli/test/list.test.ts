@@ -66,7 +66,8 @@ describe('gage list', () => {
   });
 
   test('-a with -n is an incompatible-options error', async () => {
-    expect(await g(['list', '-n', '2', '-a'])).toEqual({ code: 1, stdout: '', stderr: "limit and all cannot be used together.\n\nTry 'gage list -h' for help.\n" });
+    expect(await g(['list', '-n', '2', '-a'])).toEqual({ code: 1, stdout: '',
+      stderr: "limit and all cannot be used together.\n\nTry 'gage list -h' for help.\n" });
   });
 
   test('-w filters by operation, status or label', async () => {
@@ -111,8 +112,22 @@ describe('gage list', () => {
     const data = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(data.length).toBe(2);
     expect(Object.keys(data[0] as object)).toEqual([
-      'index', 'id', 'name', 'operation', 'namespace', 'version', 'status', 'label', 'userAttributes',
-      'started', 'stopped', 'exitCode', 'config', 'summary', 'runDir', 'projectDir',
+      'index',
+      'id',
+      'name',
+      'operation',
+      'namespace',
+      'version',
+      'status',
+      'label',
+      'userAttributes',
+      'started',
+      'stopped',
+      'exitCode',
+      'config',
+      'summary',
+      'runDir',
+      'projectDir',
     ]);
     expect(data[0]).toMatchObject({ index: 1, operation: 'fail', status: 'error', exitCode: 3, label: null, version: null, config: {} });
     expect(data[1]).toMatchObject({ index: 2, operation: 'hello', label: 'second try', config: { name: 'Bob' }, summary: { attributes: {}, metrics: {} } });
@@ -128,7 +143,8 @@ describe('gage list', () => {
   });
 
   test('-A with an unknown archive', async () => {
-    expect(await g(['list', '-A', 'x'])).toEqual({ code: 1, stdout: '', stderr: "gage: archive 'x' does not exist\n\nUse 'gage archive --list' to show available archives.\n" });
+    expect(await g(['list', '-A', 'x'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: archive 'x' does not exist\n\nUse 'gage archive --list' to show available archives.\n" });
   });
 
   test('a missing runs dir lists nothing', async () => {

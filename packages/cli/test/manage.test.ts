@@ -39,7 +39,8 @@ describe('gage delete', () => {
       stdout: '',
       stderr: "gage: Specify a run to delete or use '--all'.\n\nUse 'gage list' to show available runs.\n\nTry 'gage rm -h' for additional help.\n",
     });
-    expect(await g(['delete', '-a', '1'])).toEqual({ code: 1, stdout: '', stderr: "all and runs cannot be used together.\n\nTry 'gage delete -h' for help.\n" });
+    expect(await g(['delete', '-a', '1'])).toEqual({ code: 1, stdout: '',
+      stderr: "all and runs cannot be used together.\n\nTry 'gage delete -h' for help.\n" });
     expect((await g(['del', '1', '--all'])).stderr).toBe("runs and all cannot be used together.\n\nTry 'gage del -h' for help.\n");
   });
 
@@ -51,7 +52,9 @@ describe('gage delete', () => {
     const r = await g(['rm', '1'], 'n\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^\| # \| name  \| operation \|.*\n\|---\|.*\n\| 1 \| \w{5} \| fail .*\nYou are about to delete 1 run\.\n\nContinue\? \(Y\/n\) \n$/);
+    expect(r.stderr).toMatch(
+      /^\| # \| name  \| operation \|.*\n\|---\|.*\n\| 1 \| \w{5} \| fail .*\nYou are about to delete 1 run\.\n\nContinue\? \(Y\/n\) \n$/,
+    );
     expect((await ids()).deleted).toEqual([]);
   });
 

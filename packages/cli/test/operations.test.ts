@@ -70,7 +70,8 @@ describe('gage operations', () => {
   test('a Gage file error names the file as seen from where gage started, not its absolute path', async () => {
     const dir = await testdir({ 'gage.toml': '[hello\n', 'src/.keep': '' });
     const other = await testdir();
-    const message = (shown: string) => `gage: There was an issue reading operations from ${shown}: Invalid TOML document: illegal character in key at line 1, column 7\n`;
+    const message = (shown: string) =>
+      `gage: There was an issue reading operations from ${shown}: Invalid TOML document: illegal character in key at line 1, column 7\n`;
     try {
       expect((await gage(['ops'], { cwd: dir, home })).stderr).toBe(message('gage.toml'));
       expect((await gage(['ops'], { cwd: join(dir, 'src'), home })).stderr).toBe(message(join('..', 'gage.toml')));

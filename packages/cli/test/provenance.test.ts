@@ -20,7 +20,8 @@ afterEach(async () => {
   await removeTree(home);
 });
 
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd: project }).toString().trim();
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd: project }).toString().trim();
 const g = (args: string[]) => gage(['--runs', join(home, 'runs'), ...args], { cwd: project, home });
 
 test('a run in a dirty git work tree: show has a Provenance panel, show --json a provenance object', async () => {

@@ -96,7 +96,8 @@ describe('gage run --background', () => {
   });
 
   test('cannot be used with --stage or --preview; needs to know how to start gage', async () => {
-    expect(await g(['run', 'nap', '--stage', '--background', '-y'])).toEqual({ code: 1, stdout: '', stderr: "stage and background cannot be used together.\n\nTry 'gage run -h' for help.\n" });
+    expect(await g(['run', 'nap', '--stage', '--background', '-y'])).toEqual({ code: 1, stdout: '',
+      stderr: "stage and background cannot be used together.\n\nTry 'gage run -h' for help.\n" });
     const r = await gage(['--runs', runsDir, 'run', 'nap', '--background', '-y'], { cwd: project, home });
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'gage: Cannot run in the background: the command that started gage is unknown\n' });
     expect(await listRuns(runsDir)).toEqual([]); // found out before anything was made

@@ -44,14 +44,18 @@ async function listRuns(): Promise<Record<string, any>[]> {
   // Within a batch by batch-index; batches in the order their first run was made (ids are not ordered: by name of dir mtime is not either).
   const firsts = new Map<string, number>();
   list.forEach((x, i) => firsts.set(order(x), Math.min(firsts.get(order(x)) ?? i, i)));
-  return list.sort((a, b) => (firsts.get(order(a)) as number) - (firsts.get(order(b)) as number) || (a.userAttributes['batch-index'] ?? 0) - (b.userAttributes['batch-index'] ?? 0));
+  return list.sort((a, b) =>
+    (firsts.get(order(a)) as number) - (firsts.get(order(b)) as number) || (a.userAttributes['batch-index'] ?? 0) - (b.userAttributes['batch-index'] ?? 0)
+  );
 }
 
 describe('batch files', () => {
   test('a CSV batch runs one run per row, in turn, their output streamed', async () => {
     expect(await run(['add', '-b', 'x.csv', '-y'])).toEqual({ code: 0, stdout: '1 + 2 = 3\n2 + 2 = 4\n3 + 2 = 5\n', stderr: '' });
     expect((await listRuns()).map((r) => [r.status, r.config])).toEqual([
-      ['completed', { x: 1, y: 2 }], ['completed', { x: 2, y: 2 }], ['completed', { x: 3, y: 2 }],
+      ['completed', { x: 1, y: 2 }],
+      ['completed', { x: 2, y: 2 }],
+      ['completed', { x: 3, y: 2 }],
     ]);
   });
 
@@ -72,15 +76,19 @@ describe('batch files', () => {
   test('--max-runs keeps the first N; 0 leaves nothing to run', async () => {
     expect((await run(['add', '-b', 'x.csv', '--max-runs', '1', '-y'])).stdout).toBe('1 + 2 = 3\n');
     expect((await run(['add', '-b', 'x.csv', '-m', '-1', '-y'])).stdout).toBe('1 + 2 = 3\n2 + 2 = 4\n3 + 2 = 5\n');
-    expect(await run(['add', '-b', 'x.csv', '-b', 'y.csv', '--max-runs', '0', '-y'])).toEqual({ code: 1, stdout: '', stderr: 'gage: Nothing to run in x.csv, y.csv\n' });
-    expect(await run(['add', '-b', 'x.csv', '-m', 'many', '-y'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Error: Invalid value for '-m' / '--max-runs': 'many' is not a valid integer.") });
+    expect(await run(['add', '-b', 'x.csv', '-b', 'y.csv', '--max-runs', '0', '-y'])).toEqual({ code: 1, stdout: '',
+      stderr: 'gage: Nothing to run in x.csv, y.csv\n' });
+    expect(await run(['add', '-b', 'x.csv', '-m', 'many', '-y'])).toMatchObject({ code: 2,
+      stderr: expect.stringContaining("Error: Invalid value for '-m' / '--max-runs': 'many' is not a valid integer.") });
   });
 
   test('the CSV cells are typed like flag values and by the defaults (decision 17)', async () => {
-    await writeFile(join(project, 'typed.csv'), 'x,y\n1.5,\'7\'\n');
+    await writeFile(join(project, 'typed.csv'), "x,y\n1.5,'7'\n");
     // y's default is an integer: a quoted '7' is a string, which an integer default refuses.
     expect(await run(['add', '-b', 'typed.csv', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: Invalid value ''7'' for flag y: expected an integer\n\nUse --force-flags to record it as a string anyway.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Invalid value ''7'' for flag y: expected an integer\n\nUse --force-flags to record it as a string anyway.\n",
     });
     expect(await entries(runs)).toEqual([]);
     expect((await run(['add', '-b', 'typed.csv', '--force-flags', '-y'])).stdout).toBe('1.5 + 7 = 1.57\n');
@@ -109,7 +117,8 @@ describe('bad batch files: a clear error, exit 1, nothing made', () => {
 
   test('a batch row that fails in any trial fails the whole batch before anything is staged', async () => {
     await writeFile(join(project, 'late.csv'), 'x\n1\n2\nabc\n');
-    expect(await run(['add', '-b', 'late.csv', '-y'])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining("Invalid value 'abc' for flag x: expected an integer") });
+    expect(await run(['add', '-b', 'late.csv', '-y'])).toMatchObject({ code: 1, stdout: '',
+      stderr: expect.stringContaining("Invalid value 'abc' for flag x: expected an integer") });
     expect(await entries(runs)).toEqual([]);
   });
 
@@ -125,7 +134,8 @@ describe('the batch prompt, --stage, user attributes', () => {
     expect(r).toEqual({ code: 0, stdout: '', stderr: 'You are about to run add in a batch of 6 (defined in x.csv, y.csv)\n\nContinue? (Y/n) \n' });
     expect(await entries(runs)).toEqual([]);
     const yes = await run(['add', '-b', 'y.csv'], 'y\n');
-    expect(yes).toEqual({ code: 0, stdout: '1 + 4 = 5\n1 + 5 = 6\n', stderr: 'You are about to run add in a batch of 2 (defined in y.csv)\n\nContinue? (Y/n) \n' });
+    expect(yes).toEqual({ code: 0, stdout: '1 + 4 = 5\n1 + 5 = 6\n',
+      stderr: 'You are about to run add in a batch of 2 (defined in y.csv)\n\nContinue? (Y/n) \n' });
   });
 
   test('--stage stages them all and says how to list and start them; each run carries batch and batch-index', async () => {
@@ -172,7 +182,8 @@ describe('a failing run ends the batch', () => {
     const r = await run(['code', '-b', 'codes.csv', '-y']);
     const list = await listRuns();
     const failed = list[1]?.name as string;
-    expect(r).toEqual({ code: 3, stdout: 'exit 0\nexit 3\n', stderr: `\nRun ${failed} exited with an error (3)\nTry 'gage show ${failed}' for run details.\n` });
+    expect(r).toEqual({ code: 3, stdout: 'exit 0\nexit 3\n',
+      stderr: `\nRun ${failed} exited with an error (3)\nTry 'gage show ${failed}' for run details.\n` });
     expect(list.map((x) => [x.status, x.config.code])).toEqual([['completed', 0], ['error', 3], ['staged', 0]]);
   });
 

@@ -55,7 +55,7 @@ test('gage run echoes each stream of the run exactly, and -q nothing', async () 
   expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
 });
 
-test('a slow reader of gage\'s stdout holds the run back instead of losing or piling up output', async () => {
+test("a slow reader of gage's stdout holds the run back instead of losing or piling up output", async () => {
   let expected = '';
   for (let i = 1; i <= 20000; i++) expected += `step ${i} loss 0.5\n`;
   expected += `a line in two writes\n${'x'.repeat(100000)}\nlast line without LF`;
@@ -125,7 +125,8 @@ test('a reader that goes away (gage run | head): the run is still captured and f
   expect(stored.length).toBe(expected.length + 'warning 1\nwarning 2\n'.length);
   expect(stored.replace('warning 1\n', '').replace('warning 2\n', '') === expected).toBe(true);
   // And a listing piped into a reader that goes away ends quietly.
-  const list = spawn('node', [BIN, '--runs', runs, 'runs'], { cwd: project, env: { PATH: process.env.PATH ?? '', HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const list = spawn('node', [BIN, '--runs', runs, 'runs'], { cwd: project, env: { PATH: process.env.PATH ?? '', HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'] });
   let listErr = '';
   list.stderr.on('data', (d: Buffer) => (listErr += d.toString()));
   list.stdout.destroy();
@@ -134,7 +135,8 @@ test('a reader that goes away (gage run | head): the run is still captured and f
 });
 
 test('gage run > log 2>&1 keeps the order in which the run wrote its two streams', async () => {
-  const mixed = "const line = 'o'.repeat(1000) + '\\n'; for (let i = 1; i <= 3000; i++) { process.stdout.write(line); if (i % 100 === 0) process.stderr.write('err ' + i + '\\n'); }";
+  const mixed =
+    "const line = 'o'.repeat(1000) + '\\n'; for (let i = 1; i <= 3000; i++) { process.stdout.write(line); if (i % 100 === 0) process.stderr.write('err ' + i + '\\n'); }";
   await removeTree(project);
   project = await testdir({ 'gage.toml': '[mixed]\nexec = "node mixed.cjs"\n', 'mixed.cjs': mixed });
   const runs = join(home, 'runs');

@@ -57,9 +57,9 @@ describe('unknown flags (decision 15)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       "gage: Unknown flag 'sizes.5' for operation train\n'sizes' is a list of 3 items (sizes.0 to sizes.2)\n" +
-      "Did you mean 'sizes.0', 'sizes.1', 'sizes.2'?\n" +
-      "Unknown flag 'optimizer' for operation train\nDid you mean 'optimizer.lr', 'optimizer.momentum'?\n\n" +
-      'Use --force-flags to record them anyway.\n',
+        "Did you mean 'sizes.0', 'sizes.1', 'sizes.2'?\n" +
+        "Unknown flag 'optimizer' for operation train\nDid you mean 'optimizer.lr', 'optimizer.momentum'?\n\n" +
+        'Use --force-flags to record them anyway.\n',
     );
     expect(await entries(runs)).toEqual([]);
   });

@@ -23,7 +23,8 @@ afterEach(async () => {
 const run = (args: string[], cwd = project) => gage(['--runs', runs, 'run', ...args], { cwd, home });
 const runCount = async () => (await entries(runs)).filter((n) => n.endsWith('.meta')).length;
 const latestName = async () => (await gage(['--runs', runs, 'select', '--name'], { cwd: project, home })).stdout.trim();
-const skipped = (name: string) => ({ code: 5, stdout: '', stderr: `Run skipped because a comparable run exists (${name})\n\nFor details, run 'gage show ${name}'\n` });
+const skipped = (name: string) => ({ code: 5, stdout: '',
+  stderr: `Run skipped because a comparable run exists (${name})\n\nFor details, run 'gage show ${name}'\n` });
 
 describe('--needed for one run', () => {
   test('skips when a run with the same operation and config exists: exit 5, the messages of docs/spec/cli.md 5.1', async () => {
@@ -73,25 +74,30 @@ describe('--needed for one run', () => {
 describe('--needed with a batch', () => {
   test('rows with a comparable run are skipped and counted; all skipped: exit 5', async () => {
     expect(await run(['hello', '-b', 'names.json', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Cat\nHello Dog\n', stderr: '' });
-    expect(await run(['hello', '-b', 'names.json', '--needed', '-y'])).toEqual({ code: 5, stdout: '', stderr: 'Skipped 2 runs because comparable runs exist\n' });
-    expect(await run(['hello', '-b', 'names.json', '--needed', '--stage', '-y'])).toEqual({ code: 5, stdout: '', stderr: 'Skipped 2 runs because comparable runs exist\n' });
+    expect(await run(['hello', '-b', 'names.json', '--needed', '-y'])).toEqual({ code: 5, stdout: '',
+      stderr: 'Skipped 2 runs because comparable runs exist\n' });
+    expect(await run(['hello', '-b', 'names.json', '--needed', '--stage', '-y'])).toEqual({ code: 5, stdout: '',
+      stderr: 'Skipped 2 runs because comparable runs exist\n' });
     expect(await runCount()).toBe(2);
   });
 
   test('some skipped: the others run, exit 0', async () => {
     await run(['hello', 'name=Dog', '-y']);
-    expect(await run(['hello', '-b', 'names.json', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Cat\n', stderr: 'Skipped 1 run because a comparable run exists\n' });
+    expect(await run(['hello', '-b', 'names.json', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Cat\n',
+      stderr: 'Skipped 1 run because a comparable run exists\n' });
   });
 
   test('two equal rows of one batch run once', async () => {
     await writeFile(join(project, 'twice.csv'), 'name\nAda\nAda\nBob\n');
-    expect(await run(['hello', '-b', 'twice.csv', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Ada\nHello Bob\n', stderr: 'Skipped 1 run because a comparable run exists\n' });
+    expect(await run(['hello', '-b', 'twice.csv', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Ada\nHello Bob\n',
+      stderr: 'Skipped 1 run because a comparable run exists\n' });
     // Without --needed both run.
     expect((await run(['hello', '-b', 'twice.csv', '-y'])).stdout).toBe('Hello Ada\nHello Ada\nHello Bob\n');
   });
 
   test('a sweep with --needed', async () => {
     await run(['hello', 'name=Bob', '-y']);
-    expect(await run(['hello', 'name=[Ada,Bob]', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Ada\n', stderr: 'Skipped 1 run because a comparable run exists\n' });
+    expect(await run(['hello', 'name=[Ada,Bob]', '--needed', '-y'])).toEqual({ code: 0, stdout: 'Hello Ada\n',
+      stderr: 'Skipped 1 run because a comparable run exists\n' });
   });
 });

@@ -36,8 +36,7 @@ describe('gage run --preview', () => {
     expect(r).toEqual({
       code: 0,
       stderr: '',
-      stdout:
-        '                                     Flags\n' +
+      stdout: '                                     Flags\n' +
         '| name | type | default | value |\n' +
         '|------|------|---------|-------|\n' +
         '| name | str  | World   | Ada   |\n' +
@@ -95,7 +94,8 @@ describe('gage run --preview', () => {
     await mkdir(join(project, '.gage', 'runs'), { recursive: true });
     await writeFile(join(project, '.gage', 'runs', 'x.txt'), 'x\n');
     const j = await gage(['run', '--preview', '--json'], { cwd: project, home });
-    expect(JSON.parse(j.stdout)).toEqual({ flags: {}, sourcecode: { src_dir: realpathSync(project), patterns: ['*.cjs', '.gage/**/*'], paths: ['hello.cjs'], skipped: [] } });
+    expect(JSON.parse(j.stdout)).toEqual({ flags: {},
+      sourcecode: { src_dir: realpathSync(project), patterns: ['*.cjs', '.gage/**/*'], paths: ['hello.cjs'], skipped: [] } });
     expect(await entries(join(project, '.gage', 'runs'))).toEqual(['x.txt']);
   });
 
@@ -110,8 +110,10 @@ describe('gage run --preview', () => {
   });
 
   test('--json needs --preview; --preview and --start are incompatible', async () => {
-    expect(await run(['--json', '-y'])).toEqual({ code: 1, stdout: '', stderr: "gage: '--json' can only be used with '--preview'\n\nTry 'gage run -h' for help.\n" });
-    expect(await run(['--start', '1', '--preview'])).toEqual({ code: 1, stdout: '', stderr: "start and preview cannot be used together.\n\nTry 'gage run -h' for help.\n" });
+    expect(await run(['--json', '-y'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: '--json' can only be used with '--preview'\n\nTry 'gage run -h' for help.\n" });
+    expect(await run(['--start', '1', '--preview'])).toEqual({ code: 1, stdout: '',
+      stderr: "start and preview cannot be used together.\n\nTry 'gage run -h' for help.\n" });
   });
 });
 
@@ -122,8 +124,7 @@ describe('gage run: values a config file cannot hold', () => {
     expect(r).toEqual({
       code: 1,
       stdout: '',
-      stderr:
-        'gage: Cannot write configuration: "config.json": scale: cannot write inf to a JSON file (JSON has no infinity or NaN)\n\n' +
+      stderr: 'gage: Cannot write configuration: "config.json": scale: cannot write inf to a JSON file (JSON has no infinity or NaN)\n\n' +
         'Use a value the file format can hold, or leave that flag out.\n',
     });
     expect(await entries(runs)).toEqual([]);

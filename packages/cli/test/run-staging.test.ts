@@ -149,7 +149,11 @@ describe('gage run (staging)', () => {
     const { code, stdout, stderr } = await start.result;
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`gage: Run "${id}" no longer exists: its meta dir "${join(runs, `${id}.meta`)}" was deleted\n\nIt was deleted after it was selected; nothing was started.\n`);
+    expect(stderr).toContain(
+      `gage: Run "${id}" no longer exists: its meta dir "${
+        join(runs, `${id}.meta`)
+      }" was deleted\n\nIt was deleted after it was selected; nothing was started.\n`,
+    );
     expect(await entries(join(runs, `${id}.meta.deleted`))).not.toContain('started');
   });
 
@@ -170,7 +174,8 @@ describe('gage run (staging)', () => {
     const r = await run(['--help-op']);
     expect(r).toEqual({
       code: 0,
-      stdout: 'Usage: gage run hello\n\n Print a greeting.\n\n Prints "Hello" followed by the configured name.\n\nFlags\n| name | type | default |\n|------|------|---------|\n| name | str  | World   |\n',
+      stdout:
+        'Usage: gage run hello\n\n Print a greeting.\n\n Prints "Hello" followed by the configured name.\n\nFlags\n| name | type | default |\n|------|------|---------|\n| name | str  | World   |\n',
       stderr: '',
     });
     expect(await entries(runs)).toEqual([]);
@@ -184,7 +189,9 @@ describe('gage run (staging)', () => {
 
   test('a failing staging hook leaves the run pending and exits with its code', async () => {
     await removeTree(project);
-    project = await testdir({ 'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': ['node', '-e', 'process.exit(4)'], run: ['node', '-e', '0'] } } }) });
+    project = await testdir({
+      'gage.json': JSON.stringify({ op: { exec: { 'stage-runtime': ['node', '-e', 'process.exit(4)'], run: ['node', '-e', '0'] } } }),
+    });
     const r = await run(['-y']);
     expect(r.code).toBe(4);
     const list = await gage(['--runs', runs, 'list', '-0'], { cwd: project, home });

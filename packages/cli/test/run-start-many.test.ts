@@ -128,7 +128,9 @@ describe('gage run --start RUN... (several runs)', () => {
 
   test('-j larger than the runs is fine; -j 0 and -j x are usage errors, nothing started', async () => {
     const runs = await stage('nap', 2);
-    for (const [value, why] of [['0', 'is not in the range x>=1'], ['-3', 'is not in the range x>=1'], ['x', 'is not a valid integer'], ['1.5', 'is not a valid integer']]) {
+    for (const [value, why] of [['0', 'is not in the range x>=1'], ['-3', 'is not in the range x>=1'], ['x', 'is not a valid integer'], ['1.5',
+      'is not a valid integer']])
+    {
       const r = await g(['run', '--start', ':', '-j', value as string, '-y']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`Error: Invalid value for '-j' / '--jobs': '${value}' ${why}.\n`);
@@ -153,7 +155,8 @@ describe('gage run --start RUN... (several runs)', () => {
     const runs = await stage('nap', 1);
     const r = await g(['run', '--start', runs[0]?.name as string, 'zzz', '-y']);
     expect(r).toEqual({ code: 1, stdout: '', stderr: "gage: No runs match 'zzz'\n\nUse 'gage list' to show available runs.\n" });
-    expect(await g(['run', 'nap', '-w', 'staged', '-y'])).toEqual({ code: 1, stdout: '', stderr: "gage: '--where' can only be used with '--start'\n\nTry 'gage run -h' for help.\n" });
+    expect(await g(['run', 'nap', '-w', 'staged', '-y'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: '--where' can only be used with '--start'\n\nTry 'gage run -h' for help.\n" });
     expect(await statuses(runs)).toEqual(['staged']);
   });
 

@@ -57,15 +57,25 @@ describe('grid sweeps', () => {
     const metas = await Promise.all(list.map((x) => readFile(join(`${x.runDir}.meta`, 'config.json'), 'utf8')));
     expect(metas.map((m) => /"lr": ([^,\n]+)/.exec(m)?.[1])).toEqual(['1.0', '1.0', '1.0', '1.0', '2.0', '2.0', '2.0', '2.0']);
     expect(list.map((x) => [x.config.amp, x.config.name])).toEqual([
-      [true, '1.50'], [true, 'x'], [false, '1.50'], [false, 'x'], [true, '1.50'], [true, 'x'], [false, '1.50'], [false, 'x'],
+      [true, '1.50'],
+      [true, 'x'],
+      [false, '1.50'],
+      [false, 'x'],
+      [true, '1.50'],
+      [true, 'x'],
+      [false, '1.50'],
+      [false, 'x'],
     ]);
   });
 
   test('a value a default cannot take fails every trial before anything is staged; --force-flags records it', async () => {
     expect(await run(['epochs=[1,many]', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: Invalid value 'many' for flag epochs: expected an integer\n\nUse --force-flags to record it as a string anyway.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Invalid value 'many' for flag epochs: expected an integer\n\nUse --force-flags to record it as a string anyway.\n",
     });
-    expect(await run(['ephocs=[1,2]', '-y'])).toMatchObject({ code: 1, stderr: expect.stringContaining("gage: Unknown flag 'ephocs' for operation train\nDid you mean 'epochs'?") });
+    expect(await run(['ephocs=[1,2]', '-y'])).toMatchObject({ code: 1,
+      stderr: expect.stringContaining("gage: Unknown flag 'ephocs' for operation train\nDid you mean 'epochs'?") });
     expect(await entries(runs)).toEqual([]);
     expect((await run(['epochs=[1,many]', '--force-flags', '-y'])).code).toBe(0);
     expect((await listRuns()).map((x) => x.config.epochs)).toEqual([1, 'many']);
@@ -77,7 +87,7 @@ describe('grid sweeps', () => {
     expect(await readFile(join(list[1]?.runDir, 'params.yaml'), 'utf8')).toBe('optimizer:\n  momentum: 0.99  # keep\n');
   });
 
-  test("a quoted value that looks like a sweep is a literal: name=\"'[x]'\"", async () => {
+  test('a quoted value that looks like a sweep is a literal: name="\'[x]\'"', async () => {
     // The shell passes name="'[x]'" as name='[x]'.
     expect(await run(["name='[x]'", '-y'])).toEqual({ code: 0, stdout: '', stderr: '' });
     const [only] = await listRuns();
@@ -90,7 +100,8 @@ describe('grid sweeps', () => {
     expect(await run(['lr=linspce[0:1:3]', '-y'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: "gage: Invalid sweep lr=linspce[0:1:3]: unknown sweep function 'linspce' (known: [a,b,...], range, linspace, logspace, uniform, loguniform, randint, choice)\n\n" +
+      stderr:
+        "gage: Invalid sweep lr=linspce[0:1:3]: unknown sweep function 'linspce' (known: [a,b,...], range, linspace, logspace, uniform, loguniform, randint, choice)\n\n" +
         `To use the value as it is, quote it: lr="'linspce[0:1:3]'"\n`,
     });
   });
@@ -104,7 +115,9 @@ describe('grid sweeps', () => {
 describe('the 10,000-trial limit and --max-runs', () => {
   test('more than 10,000 trials without --max-runs is refused with the count; nothing is made', async () => {
     expect(await run(['lr=linspace[0:1:101]', 'epochs=range[1:100]', 'name=[a,b]', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: 'gage: Batch of 20,200 trials is larger than 10,000\n\nUse --max-runs N to run the first N of them (--max-runs -1 for all).\n',
+      code: 1,
+      stdout: '',
+      stderr: 'gage: Batch of 20,200 trials is larger than 10,000\n\nUse --max-runs N to run the first N of them (--max-runs -1 for all).\n',
     });
     expect(await entries(runs)).toEqual([]);
   });
@@ -116,21 +129,28 @@ describe('the 10,000-trial limit and --max-runs', () => {
 
   test('--max-runs and --random-seed need a batch or a sweep of their kind', async () => {
     expect(await run(['-m', '2', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: '--max-runs' can only be used with a batch or a sweep\n\nGive a batch file (-b FILE) or a flag value in sweep syntax, such as lr=[0.1,0.01].\n",
+      code: 1,
+      stdout: '',
+      stderr:
+        "gage: '--max-runs' can only be used with a batch or a sweep\n\nGive a batch file (-b FILE) or a flag value in sweep syntax, such as lr=[0.1,0.01].\n",
     });
-    expect(await run(['lr=[1,2]', '--random-seed', '1', '-y'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^gage: '--random-seed' can only be used with a random sweep\n/) });
+    expect(await run(['lr=[1,2]', '--random-seed', '1', '-y'])).toMatchObject({ code: 1,
+      stderr: expect.stringMatching(/^gage: '--random-seed' can only be used with a random sweep\n/) });
     expect(await run(['lr=uniform[0:1]', '--random-seed', '-1', '-y'])).toMatchObject({
-      code: 2, stderr: expect.stringContaining("Error: Invalid value for '--random-seed': '-1' is not a valid seed (a whole number, 0 or more)."),
+      code: 2,
+      stderr: expect.stringContaining("Error: Invalid value for '--random-seed': '-1' is not a valid seed (a whole number, 0 or more)."),
     });
     expect(await run(['lr=[1,2]', '-m', '0', '-y'])).toEqual({ code: 1, stdout: '', stderr: 'gage: Nothing to run: --max-runs is 0\n' });
-    expect(await run(['--start', 'x', '-b', 'b.csv'])).toEqual({ code: 1, stdout: '', stderr: "start and batch cannot be used together.\n\nTry 'gage run -h' for help.\n" });
+    expect(await run(['--start', 'x', '-b', 'b.csv'])).toEqual({ code: 1, stdout: '',
+      stderr: "start and batch cannot be used together.\n\nTry 'gage run -h' for help.\n" });
     expect(await entries(runs)).toEqual([]);
   });
 });
 
 describe('random search', () => {
   test('20 trials by default; the seed is recorded on every run; the same seed draws the same trials', async () => {
-    const preview = async (seed: string) => JSON.parse((await run(['lr=loguniform[1e-4:1e-1]', 'epochs=randint[1:9]', '--random-seed', seed, '--preview', '--json'])).stdout);
+    const preview = async (seed: string) =>
+      JSON.parse((await run(['lr=loguniform[1e-4:1e-1]', 'epochs=randint[1:9]', '--random-seed', seed, '--preview', '--json'])).stdout);
     const a = await preview('42');
     expect(a.trials).toMatchObject({ search: 'random', count: 20, seed: 42, sweeps: ['lr', 'epochs'] });
     expect((await preview('42')).trials.configs).toEqual(a.trials.configs);
@@ -153,7 +173,9 @@ describe('random search', () => {
 
   test('a negative --max-runs has no end for a random search', async () => {
     expect(await run(['lr=uniform[0:1]', '-m', '-1', '-y'])).toEqual({
-      code: 1, stdout: '', stderr: 'gage: A random sweep needs a number of trials: got --max-runs -1\n\nUse --max-runs N with N of 0 or more (default 20).\n',
+      code: 1,
+      stdout: '',
+      stderr: 'gage: A random sweep needs a number of trials: got --max-runs -1\n\nUse --max-runs N with N of 0 or more (default 20).\n',
     });
   });
 });
@@ -174,7 +196,12 @@ describe('--preview of a batch or sweep', () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['trials', 'sourcecode']);
     expect(doc.trials).toEqual({
-      search: 'grid', count: 3, total: 4, seed: null, files: ['b.csv'], sweeps: ['lr'],
+      search: 'grid',
+      count: 3,
+      total: 4,
+      seed: null,
+      files: ['b.csv'],
+      sweeps: ['lr'],
       configs: [
         { lr: 0.1, epochs: 1, name: 'mlp', amp: false, 'optimizer.momentum': 0.9 },
         { lr: 0.01, epochs: 1, name: 'mlp', amp: false, 'optimizer.momentum': 0.9 },

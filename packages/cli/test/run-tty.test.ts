@@ -24,7 +24,9 @@ afterAll(async () => {
 function onTerminal(args: string[], env: Record<string, string>): string {
   const command = ['node', BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-    cwd: project, encoding: 'utf8', env: { ...gageEnv({ home }), SHELL: '/bin/sh', TERM: 'xterm', ...env },
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...gageEnv({ home }), SHELL: '/bin/sh', TERM: 'xterm', ...env },
   });
   if (r.error) throw new Error(`cannot run 'script' (${r.error.message}): apt-get install bsdutils`);
   expect(r.status).toBe(0);

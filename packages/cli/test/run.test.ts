@@ -35,7 +35,8 @@ async function onlyRunId(): Promise<string> {
 
 describe('gage run', () => {
   test('--stage with --start is an incompatible-options error', async () => {
-    expect(await run(['--stage', '--start', 'x'])).toEqual({ code: 1, stdout: '', stderr: "stage and start cannot be used together.\n\nTry 'gage run -h' for help.\n" });
+    expect(await run(['--stage', '--start', 'x'])).toEqual({ code: 1, stdout: '',
+      stderr: "stage and start cannot be used together.\n\nTry 'gage run -h' for help.\n" });
   });
 
   test('--start of an unknown run', async () => {
@@ -53,7 +54,7 @@ describe('gage run', () => {
     project = await testdir({ 'gage.json': JSON.stringify({ a: { exec: 'true' }, b: { exec: 'true' } }) });
     const r = await run(['-y']);
     expect(r.code).toBe(1);
-    expect(r.stderr.startsWith("Cannot find a default operation\n\nOperations defined for this project:\n\n| operation |")).toBe(true);
+    expect(r.stderr.startsWith('Cannot find a default operation\n\nOperations defined for this project:\n\n| operation |')).toBe(true);
   });
 
   test('an operation without exec', async () => {
@@ -66,7 +67,9 @@ describe('gage run', () => {
       stderr: `gage: Operation op defined in "gage.json" is missing an exec command\n\nRun 'gage help exec' for more information.\n`,
     });
     const fromParent = await gage(['-C', basename(project), 'run', '-y'], { cwd: dirname(project), home });
-    expect(fromParent.stderr).toBe(`gage: Operation op defined in "${join(basename(project), 'gage.json')}" is missing an exec command\n\nRun 'gage help exec' for more information.\n`);
+    expect(fromParent.stderr).toBe(
+      `gage: Operation op defined in "${join(basename(project), 'gage.json')}" is missing an exec command\n\nRun 'gage help exec' for more information.\n`,
+    );
   });
 
   test('bad flag assignments', async () => {

@@ -38,7 +38,7 @@ describe('gage select', () => {
   });
 
   test('a slice and --all print one line per run, in list order (for xargs)', async () => {
-    const ids = (JSON.parse((await g(['list', '--json'])).stdout) as { id: string; name: string }[]);
+    const ids = JSON.parse((await g(['list', '--json'])).stdout) as { id: string; name: string }[];
     const lines = (values: string[]) => values.map((v) => `${v}\n`).join('');
     expect(await g(['select', ':'])).toEqual({ code: 0, stdout: lines(ids.map((r) => r.id)), stderr: '' });
     expect(await g(['select', '--all'])).toEqual({ code: 0, stdout: lines(ids.map((r) => r.id)), stderr: '' });
@@ -47,7 +47,8 @@ describe('gage select', () => {
     expect((await g(['select', '-a', '-w', 'second'])).stdout).toBe(lines([ids[0]?.id as string]));
     expect((await g(['select', '2', '-1:'])).stdout).toBe(lines([ids[1]?.id as string, ids[1]?.id as string]));
     expect((await g(['select', '--all', '-w', 'nothing-matches'])).stdout).toBe('');
-    expect(await g(['select', '-a', '1'])).toEqual({ code: 1, stdout: '', stderr: "all and runs cannot be used together.\n\nTry 'gage select -h' for help.\n" });
+    expect(await g(['select', '-a', '1'])).toEqual({ code: 1, stdout: '',
+      stderr: "all and runs cannot be used together.\n\nTry 'gage select -h' for help.\n" });
   });
 
   test('--json prints the selected runs in list order', async () => {
@@ -106,7 +107,8 @@ describe('gage show', () => {
   });
 
   test('incompatible options and bad specs', async () => {
-    expect(await g(['show', '-o', '-c'])).toEqual({ code: 1, stdout: '', stderr: "output and config cannot be used together.\n\nTry 'gage show -h' for help.\n" });
+    expect(await g(['show', '-o', '-c'])).toEqual({ code: 1, stdout: '',
+      stderr: "output and config cannot be used together.\n\nTry 'gage show -h' for help.\n" });
     expect((await g(['show', 'zzz'])).stderr).toBe("gage: No runs match 'zzz'\n\nUse 'gage list' to show available runs.\n");
     expect((await g(['show', '1', '2'])).code).toBe(2);
   });

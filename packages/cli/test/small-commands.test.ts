@@ -40,8 +40,10 @@ describe('gage associate', () => {
   });
 
   test('errors: no project, a project dir that does not exist, no run', async () => {
-    expect(await g(['associate', '1'])).toEqual({ code: 1, stdout: '', stderr: "gage: Argument 'project' is required unless '--remove' is used.\n\nTry 'gage associate -h' for help.\n" });
-    expect(await g(['associate', '1', 'nope'])).toEqual({ code: 1, stdout: '', stderr: 'gage: Project directory "nope" does not exist or is not a directory\n' });
+    expect(await g(['associate', '1'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: Argument 'project' is required unless '--remove' is used.\n\nTry 'gage associate -h' for help.\n" });
+    expect(await g(['associate', '1', 'nope'])).toEqual({ code: 1, stdout: '',
+      stderr: 'gage: Project directory "nope" does not exist or is not a directory\n' });
     expect((await g(['associate'])).code).toBe(2);
     expect((await g(['associate', 'zzz', '.'])).stderr).toMatch(/^gage: No runs match 'zzz'/);
   });
@@ -55,23 +57,33 @@ describe('gage util purge-run-files', () => {
   });
 
   test('preview, prompt, --confirm, no match', async () => {
-    expect(await g(['util', 'purge-run-files'])).toEqual({ code: 1, stdout: '', stderr: "gage: Specify a run or use '--all'.\n\nTry 'gage util purge-run-files -h' for additional help.\n" });
-    expect(await g(['util', 'purge-run-files', '--all'])).toEqual({ code: 1, stdout: '', stderr: "gage: Specify at least one file pattern using '-f / --files'\n" });
+    expect(await g(['util', 'purge-run-files'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: Specify a run or use '--all'.\n\nTry 'gage util purge-run-files -h' for additional help.\n" });
+    expect(await g(['util', 'purge-run-files', '--all'])).toEqual({ code: 1, stdout: '',
+      stderr: "gage: Specify at least one file pattern using '-f / --files'\n" });
     const preview = await g(['util', 'purge-run-files', '-a', '-f', 'config.*', '--preview']);
     expect(preview).toEqual({
-      code: 0, stdout: '',
-      stderr:
-        `| ${'Run'.padEnd(run.name.length)} | Path        | Matching Pattern |\n|${'-'.repeat(run.name.length + 2)}|-------------|------------------|\n` +
+      code: 0,
+      stdout: '',
+      stderr: `| ${'Run'.padEnd(run.name.length)} | Path        | Matching Pattern |\n|${'-'.repeat(run.name.length + 2)}|-------------|------------------|\n` +
         `| ${run.name} | config.json | config.*         |\n| ${run.name} | hello.cjs   | <no match>       |\n`,
     });
-    expect((await g(['util', 'purge-run-files', '1', '-f', 'hello.*', '-f', '?onfig.*', '--preview'])).stderr).toContain(`| ${run.name} | config.json | ?onfig.*         |`);
+    expect((await g(['util', 'purge-run-files', '1', '-f', 'hello.*', '-f', '?onfig.*', '--preview'])).stderr).toContain(
+      `| ${run.name} | config.json | ?onfig.*         |`,
+    );
     const declined = await g(['util', 'purge-run-files', '-a', '-f', '*.cjs'], 'n\n');
-    expect(declined.stderr).toMatch(new RegExp(`^\\| Run +\\| Path +\\| +Size \\|\\n.*\\n\\| ${run.name} \\| hello\\.cjs \\| +\\d+ B \\|\\nYou are about to permanently delete 1 file\\(s\\)\\.\\n\\nContinue\\? \\(y/N\\) \\n$`));
+    expect(declined.stderr).toMatch(
+      new RegExp(
+        `^\\| Run +\\| Path +\\| +Size \\|\\n.*\\n\\| ${run.name} \\| hello\\.cjs \\| +\\d+ B \\|\\nYou are about to permanently delete 1 file\\(s\\)\\.\\n\\nContinue\\? \\(y/N\\) \\n$`,
+      ),
+    );
     expect((await readdir(run.runDir)).sort()).toEqual(['config.json', 'hello.cjs']);
     expect(await g(['util', 'purge-run-files', '-a', '-f', '*', '--confirm', 'I agree'])).toEqual({ code: 0, stdout: '', stderr: 'Deleted 2 file(s)\n' });
     expect(await readdir(run.runDir)).toEqual([]);
     expect(await g(['util', 'purge-run-files', '-a', '-f', '*', '--confirm', 'I agree'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: No files matched the specified patterns\nUse '--preview' to show pattern match details.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: No files matched the specified patterns\nUse '--preview' to show pattern match details.\n",
     });
   });
 
@@ -94,11 +106,15 @@ describe('gage check --version', () => {
     expect(await g(['check', '--version', GAGE_VERSION])).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(await g(['check', '--version', '>=0.0.0-0'])).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(await g(['check', '--version', '>=999'])).toEqual({
-      code: 1, stdout: '', stderr: `gage: Version mismatch: current version '${GAGE_VERSION}' does not match '>=999'\n`,
+      code: 1,
+      stdout: '',
+      stderr: `gage: Version mismatch: current version '${GAGE_VERSION}' does not match '>=999'\n`,
     });
     expect(await g(['check', '--version', 'not a version!'])).toEqual({
-      code: 1, stdout: '',
-      stderr: "gage: Invalid version spec 'not a version!': not a version or a semver range\n\nUse a version ('0.2.0') or a range ('>=0.2', '^1.0', '>=0.2 <2', '1.x').\n",
+      code: 1,
+      stdout: '',
+      stderr:
+        "gage: Invalid version spec 'not a version!': not a version or a semver range\n\nUse a version ('0.2.0') or a range ('>=0.2', '^1.0', '>=0.2 <2', '1.x').\n",
     });
     expect((await g(['check', '--version', '1', '.'])).stderr).toBe("version and path cannot be used together.\n\nTry 'gage check -h' for help.\n");
   });
@@ -108,7 +124,8 @@ describe('gage open', () => {
   /** A program that records its arguments in `<home>/args.json` and exits with `code`. */
   async function recorder(code = 0): Promise<string> {
     const path = join(home, 'record.cjs');
-    await writeFile(path, `require('fs').writeFileSync(${JSON.stringify(join(home, 'args.json'))}, JSON.stringify(process.argv.slice(2))); process.exit(${code});\n`);
+    await writeFile(path,
+      `require('fs').writeFileSync(${JSON.stringify(join(home, 'args.json'))}, JSON.stringify(process.argv.slice(2))); process.exit(${code});\n`);
     await chmod(path, 0o755);
     return `node ${path}`;
   }
@@ -139,7 +156,11 @@ describe('gage open', () => {
     );
     expect((await g(['open'], '', { PATH: bin, DISPLAY: ':0' })).code).toBe(0);
     expect((await g(['open', '-c', 'true', '-p', '../x'])).stderr).toMatch(/^gage: Cannot open "\.\.\/x": it leads outside the run directory/);
-    expect((await g(['open', '-c', 'true', '-p', 'nope.txt'])).stderr).toBe(`gage: Cannot open "${join(run.runDir, 'nope.txt')}": it does not exist\n\nUse 'gage show --files ${run.name}' to show run files.\n`);
-    expect((await g(['open', '-c', 'no-such-program-xyz'])).stderr).toBe("gage: Cannot run 'no-such-program-xyz': it is not installed (not on PATH)\n\nName another program with '--cmd'.\n");
+    expect((await g(['open', '-c', 'true', '-p', 'nope.txt'])).stderr).toBe(
+      `gage: Cannot open "${join(run.runDir, 'nope.txt')}": it does not exist\n\nUse 'gage show --files ${run.name}' to show run files.\n`,
+    );
+    expect((await g(['open', '-c', 'no-such-program-xyz'])).stderr).toBe(
+      "gage: Cannot run 'no-such-program-xyz': it is not installed (not on PATH)\n\nName another program with '--cmd'.\n",
+    );
   });
 });

@@ -135,7 +135,9 @@ describe('gage stop', () => {
 
   test('needs runs or --all; --grace must be a number of 0 or more', async () => {
     expect(await g(['stop'])).toEqual({
-      code: 1, stdout: '', stderr: "gage: Specify a run to stop or use '--all'.\n\nUse 'gage list -w running' to show running runs.\n\nTry 'gage stop -h' for additional help.\n",
+      code: 1,
+      stdout: '',
+      stderr: "gage: Specify a run to stop or use '--all'.\n\nUse 'gage list -w running' to show running runs.\n\nTry 'gage stop -h' for additional help.\n",
     });
     for (const [value, why] of [['x', 'is not a valid number'], ['-1', 'is not in the range x>=0']]) {
       const r = await g(['stop', '-a', '--grace', value as string]);

@@ -11,7 +11,8 @@ const SUMMARY = JSON.stringify({ attributes: { type: 'example' }, metrics: { spe
 
 beforeEach(async () => {
   project = await testdir({
-    'gage.toml': '[default]\ndefault = true\nexec = "node s.cjs"\n\n[out]\nexec = "node o.cjs"\noutput-summary = "Summary:(.*)end"\n\n[sc]\nexec = "node sc.cjs"\nconfig = "sc.json"\n',
+    'gage.toml':
+      '[default]\ndefault = true\nexec = "node s.cjs"\n\n[out]\nexec = "node o.cjs"\noutput-summary = "Summary:(.*)end"\n\n[sc]\nexec = "node sc.cjs"\nconfig = "sc.json"\n',
     'sc.json': '{"lr": 0.5}\n',
     'sc.cjs': 'for (let i = 0; i < 4; i++) console.log(`step ${i} loss ${1 / (i + 1)} acc ${i / 4}`);\nconsole.error("Epoch 1/10");\n',
     's.cjs': `require('fs').writeFileSync('summary.json', ${JSON.stringify(SUMMARY)});\n`,
@@ -30,7 +31,8 @@ const g = (args: string[]) => gage(['--runs', join(home, 'runs'), ...args], { cw
 test('a summary file: show -s lists attributes then metrics; a malformed value is a warning, the run completes', async () => {
   const run = await g(['run', '-y']);
   expect(run).toEqual({
-    code: 0, stdout: '',
+    code: 0,
+    stdout: '',
     stderr: `WARNING: summary file "summary.json": metric 'bad': expected a number (or {"value": <number>}), got a string\n`,
   });
   expect((await g(['show', '-s'])).stdout).toBe(
@@ -38,7 +40,8 @@ test('a summary file: show -s lists attributes then metrics; a malformed value i
   );
   const [listed] = JSON.parse((await g(['list', '--json'])).stdout);
   expect(listed.summary).toEqual({ attributes: { type: 'example' }, metrics: { loss: { label: 'Loss', value: 0.25 }, speed: 0.1 } });
-  expect(JSON.parse((await g(['cat', '--summary'])).stdout)).toEqual({ attributes: { type: 'example' }, metrics: { loss: { label: 'Loss', value: 0.25 }, speed: 0.1 } });
+  expect(JSON.parse((await g(['cat', '--summary'])).stdout)).toEqual({ attributes: { type: 'example' },
+    metrics: { loss: { label: 'Loss', value: 0.25 }, speed: 0.1 } });
 });
 
 test('an output summary by pattern', async () => {
@@ -50,9 +53,9 @@ test('scalars: show --scalars (table and --json); their last values are metrics;
   expect((await g(['run', 'sc', '-y', '-q'])).code).toBe(0);
   expect((await g(['show', '--scalars'])).stdout).toBe(
     '| key  | last |  min |  max | count | step |\n' +
-    '|------|------|------|------|-------|------|\n' +
-    '| loss | 0.25 | 0.25 |  1.0 |     4 |    3 |\n' +
-    '| acc  | 0.75 |  0.0 | 0.75 |     4 |    3 |\n',
+      '|------|------|------|------|-------|------|\n' +
+      '| loss | 0.25 | 0.25 |  1.0 |     4 |    3 |\n' +
+      '| acc  | 0.75 |  0.0 | 0.75 |     4 |    3 |\n',
   );
   expect(JSON.parse((await g(['show', '--scalars', '--json'])).stdout)).toEqual([
     { key: 'loss', last: 0.25, min: 0.25, max: 1, count: 4, lastStep: 3 },

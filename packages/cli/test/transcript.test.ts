@@ -29,8 +29,7 @@ exec = "python3 -c 'raise SystemExit(3)'"
 
 const HELLO_PY = 'name = "World"\n\nprint(f"Hello {name}")\n';
 
-const OPS =
-  '| operation | description                                                      |\n' +
+const OPS = '| operation | description                                                      |\n' +
   '|-----------|------------------------------------------------------------------|\n' +
   '| fail      | Exit with status 3                                               |\n' +
   '| hello     | Print a greeting. (default)                                      |\n';
@@ -179,7 +178,8 @@ describe('docs/spec/cli.md 7 sample transcripts', () => {
   });
 
   test('run hi -y: unknown operation; ops without a project', async () => {
-    expect(await g(['run', 'hi', '-y'])).toEqual({ code: 1, stdout: '', stderr: `Cannot find operation 'hi'\n\nOperations defined for this project:\n\n${OPS}` });
+    expect(await g(['run', 'hi', '-y'])).toEqual({ code: 1, stdout: '',
+      stderr: `Cannot find operation 'hi'\n\nOperations defined for this project:\n\n${OPS}` });
     const empty = join(home, 'empty');
     await mkdir(empty);
     expect(await gage(['ops'], { cwd: empty, home })).toEqual({ code: 1, stdout: '', stderr: 'gage: No operations defined for the current directory\n' });

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 const g = (args: string[]) => gage(['--runs', join(home, 'runs'), ...args], { cwd: project, home });
-const names = async (where: string) => JSON.parse((await g(['list', '--json', '-w', where])).stdout).map((r: { config: { lr?: number } }) => r.config.lr ?? null);
+const names = async (where: string) =>
+  JSON.parse((await g(['list', '--json', '-w', where])).stdout).map((r: { config: { lr?: number } }) => r.config.lr ?? null);
 
 describe('gage list -w', () => {
   test.each([
@@ -49,8 +50,7 @@ describe('gage list -w', () => {
     expect(await g(['list', '-w', 'lr >'])).toEqual({
       code: 1,
       stdout: '',
-      stderr:
-        "gage: Cannot use where expression 'lr >': expected a value at the end (at position 5)\n\n" +
+      stderr: "gage: Cannot use where expression 'lr >': expected a value at the end (at position 5)\n\n" +
         `Examples: -w 'lr > 0.01', -w 'status in [completed error]', -w 'started >= (today)', -w 'operation =~ "^train"'.\n`,
     });
     expect((await g(['list', '-w', 'name > 3'])).stderr).toMatch(/^gage: Cannot use where expression 'name > 3': column 'name' holds text/);

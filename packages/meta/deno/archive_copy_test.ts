@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  archiveRunsDir, copyRuns, initRunMetaSync, listArchives, listRuns, makeRun, moveRuns, scanRunFiles, writeManifest, writeRunTimestampSync,
-  writeMetaFileSync,
-} from '@gage/meta';
+import { archiveRunsDir, copyRuns, initRunMetaSync, listArchives, listRuns, makeRun, moveRuns, scanRunFiles, writeManifest, writeRunTimestampSync,
+  writeMetaFileSync } from '@gage/meta';
 import { removeTree, testdir } from '@gage/test-utils';
 
 Deno.test('archives runs and copies finished runs under Deno', async () => {

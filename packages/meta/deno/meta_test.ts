@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  fileSha256, initRunMetaSync, isPidAlive, LOOP_YIELD_CALLS, lockRun, makeLoopYield, makeRun, makeRunTimestamp, readManifestSync,
-  readRunCmdSync, readRunConfigSync,
-  readRunOpdefSync, runAttrSync, runLockState, runMetaPath, runStatus, scanRunFiles, writeManifest, writeRunTimestampSync,
-} from '@gage/meta';
+import { fileSha256, initRunMetaSync, isPidAlive, LOOP_YIELD_CALLS, lockRun, makeLoopYield, makeRun, makeRunTimestamp, readManifestSync, readRunCmdSync,
+  readRunConfigSync, readRunOpdefSync, runAttrSync, runLockState, runMetaPath, runStatus, scanRunFiles, writeManifest,
+  writeRunTimestampSync } from '@gage/meta';
 import { removeTree, testdir } from '@gage/test-utils';
 
 Deno.test('makes a run, initializes its meta and reads it back under Deno', async () => {
@@ -17,7 +15,14 @@ Deno.test('makes a run, initializes its meta and reads it back under Deno', asyn
     initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, { lr: 1.0, n: 3n }, { args: ['python', 'say.py'], env: {} });
     assert.equal(await runStatus(run), 'pending');
     assert.deepEqual((await readdir(run.metaDir)).sort(), [
-      '__schema__', 'config.json', 'id', 'initialized', 'log', 'opdef.json', 'opref', 'proc',
+      '__schema__',
+      'config.json',
+      'id',
+      'initialized',
+      'log',
+      'opdef.json',
+      'opref',
+      'proc',
     ]);
     assert.equal((await stat(runMetaPath(run, 'opref'))).mode & 0o222, 0);
     assert.deepEqual(readRunConfigSync(run), { lr: 1, n: 3n });
@@ -56,7 +61,7 @@ Deno.test('makeLoopYield() gives due timers a turn under Deno too', async () => 
     // let the timer fall due
   }
   // Two turns at most (one may come from the poll phase straight to the immediates).
-  for (let turns = 0; turns < 2 && !fired; ) {
+  for (let turns = 0; turns < 2 && !fired;) {
     for (let i = 0; i < LOOP_YIELD_CALLS && !fired; i++) {
       const turn = pause();
       if (turn) {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  deleteRuns, initRunMetaSync, listRuns, logUserAttrs, makeRun, purgeRuns, restoreRuns, runUserAttrs, selectOneRun, selectRuns,
-} from '@gage/meta';
+import { deleteRuns, initRunMetaSync, listRuns, logUserAttrs, makeRun, purgeRuns, restoreRuns, runUserAttrs, selectOneRun, selectRuns } from '@gage/meta';
 import { removeTree, testdir } from '@gage/test-utils';
 
 const opdef = { name: 'test', data: { exec: 'node say.js' } };

@@ -1,6 +1,5 @@
-export {
-  InvalidRunLockError, MetaEncodingError, MetaSchemaError, RunAttrError, RunExistsError, RunGoneError, RunLockedError, RunMetaError, RunMetaInitializedError,
-} from './errors.js';
+export { InvalidRunLockError, MetaEncodingError, MetaSchemaError, RunAttrError, RunExistsError, RunGoneError, RunLockedError, RunMetaError,
+  RunMetaInitializedError } from './errors.js';
 export { setMetaLogger } from './meta-logger.js';
 export type { MetaLogger } from './meta-logger.js';
 export { makeRunId } from './run/make-run-id.js';
@@ -56,7 +55,8 @@ export { renameArchive } from './archive/rename-archive.js';
 export { deleteArchive } from './archive/delete-archive.js';
 export { copyRuns } from './copy/copy-runs.js';
 export type { CopyRunsResult } from './copy/copy-runs.js';
-export { ArchiveError, ArchiveNameError, AttrLogError, CommentError, CopyRunsError, CommentNotFoundError, ListRunsError, ProjectRefError, RunLoadError, RunSelectError } from './errors.js';
+export { ArchiveError, ArchiveNameError, AttrLogError, CommentError, CopyRunsError, CommentNotFoundError, ListRunsError, ProjectRefError, RunLoadError,
+  RunSelectError } from './errors.js';
 export type { MetaErrorCode } from './errors.js';
 export { readRunConfigSync } from './run/read-run-config-sync.js';
 export { readRunOpdefSync } from './run/read-run-opdef-sync.js';

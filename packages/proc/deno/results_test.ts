@@ -10,7 +10,8 @@ Deno.test('a run writes summary.json and prints scalars; finalize merges the las
   const runsDir = await mkdtemp(join(tmpdir(), 'gage-'));
   try {
     const run = await makeRun(runsDir);
-    const script = 'for (let i = 0; i < 3; i++) console.log(`step ${i} loss ${1 / (i + 1)}`); require("fs").writeFileSync("summary.json", \'{"attributes": {"kind": "demo"}}\')';
+    const script =
+      'for (let i = 0; i < 3; i++) console.log(`step ${i} loss ${1 / (i + 1)}`); require("fs").writeFileSync("summary.json", \'{"attributes": {"kind": "demo"}}\')';
     const args = ['node', '-e', script];
     initRunMetaSync(run, { ns: 'test', name: 'test' }, { name: 'test', data: { exec: args } }, {}, { args, env: {} });
     await Deno.mkdir(run.runDir);

@@ -53,7 +53,7 @@ export function forwardAbort(proc: Killable, options: ForwardAbortOptions): () =
     if (sig !== 'SIGINT') signalPids(tree, sig);
     if (!Number.isFinite(grace)) return;
     const killTree = async (): Promise<void> => {
-      if (!proc.exited) for (const pid of await descendantPids(proc.pid)) tree.add(pid);
+      if (!proc.exited) { for (const pid of await descendantPids(proc.pid)) tree.add(pid); }
       proc.killGroup('SIGKILL');
       signalPids(tree, 'SIGKILL');
     };

@@ -23,7 +23,9 @@ async function feed(chunks: [number, string | Buffer][], options: { maxPendingLi
   const sink = new OutputSink(join(dir, 'out'), join(dir, 'out.index'), {
     onOutputChunk,
     onOutput: options.withLines ? (stream, line) => lines.push([stream, Buffer.from(line).toString('latin1')]) : undefined,
-    onCallbackError: (err) => { throw err; },
+    onCallbackError: (err) => {
+      throw err;
+    },
     maxPendingLine: options.maxPendingLine,
   });
   // onOutputChunk returns nothing, so write never holds reading (no promise to wait for).
@@ -138,15 +140,21 @@ describe('OutputSink onOutputChunk', () => {
     let release: () => void = () => undefined;
     const sink = new OutputSink(join(dir, 'o'), join(dir, 'o.index'), {
       onOutputChunk: (_stream, pieces) => (Buffer.concat(pieces).toString() === 'wait\n'
-        ? new Promise<void>((resolve) => { release = resolve; })
+        ? new Promise<void>((resolve) => {
+          release = resolve;
+        })
         : undefined),
-      onCallbackError: (err) => { throw err; },
+      onCallbackError: (err) => {
+        throw err;
+      },
     });
     expect(sink.write(STDOUT, Buffer.from('go\n'))).toBeUndefined();
     const hold = sink.write(STDOUT, Buffer.from('wait\n'));
     expect(hold).toBeInstanceOf(Promise);
     let settled = false;
-    void hold?.then(() => { settled = true; });
+    void hold?.then(() => {
+      settled = true;
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
     release();

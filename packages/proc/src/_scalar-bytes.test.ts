@@ -38,9 +38,31 @@ describe('ScalarByteScanner: lines that are scalars (decision 20)', () => {
 
 describe('ScalarByteScanner: lines that only look like scalars give nothing', () => {
   test.each([
-    'Epoch 3/10', 'epoch 3', 'step 3/10 loss 0.5', '12:30:45 loss=0.3', '2026-12-07 12:30:45', 'version: 1.2.3', 'Accuracy: 95.2%',
-    'ETA: 00:01', 'loss: 0.25s', 'Downloading: 50%', 'Saved to: /tmp/x', 'http://host:8080/x', 'a: b', 'loss:', '= 3', 'key- : 1',
-    'loss 0.25', 'INFO: loss=0.3', 'loss: 0.25 done', 'step three', '', '   ', 'loss:0x10', 'loss: 1e', 'id: 007a',
+    'Epoch 3/10',
+    'epoch 3',
+    'step 3/10 loss 0.5',
+    '12:30:45 loss=0.3',
+    '2026-12-07 12:30:45',
+    'version: 1.2.3',
+    'Accuracy: 95.2%',
+    'ETA: 00:01',
+    'loss: 0.25s',
+    'Downloading: 50%',
+    'Saved to: /tmp/x',
+    'http://host:8080/x',
+    'a: b',
+    'loss:',
+    '= 3',
+    'key- : 1',
+    'loss 0.25',
+    'INFO: loss=0.3',
+    'loss: 0.25 done',
+    'step three',
+    '',
+    '   ',
+    'loss:0x10',
+    'loss: 1e',
+    'id: 007a',
   ])('%j', (line) => {
     expect(kv(line)).toBeUndefined();
   });
@@ -57,8 +79,12 @@ test('ScalarByteScanner: steps carry over lines; without a step each key counts 
   const out = new RecordWriter();
   scanner.scanLines(Buffer.from('loss: 1\nacc: 0.5\nloss: 2\nstep 10 loss 3\nacc: .7\r\nnoise\nlast: 1'), 7, out);
   expect(out.view().toString().split('\n').filter((l) => l).map((l) => JSON.parse(l))).toEqual([
-    { k: 'loss', s: 0, v: 1, t: 7 }, { k: 'acc', s: 0, v: 0.5, t: 7 }, { k: 'loss', s: 1, v: 2, t: 7 },
-    { k: 'loss', s: 10, v: 3, t: 7 }, { k: 'acc', s: 10, v: 0.7, t: 7 }, { k: 'last', s: 10, v: 1, t: 7 },
+    { k: 'loss', s: 0, v: 1, t: 7 },
+    { k: 'acc', s: 0, v: 0.5, t: 7 },
+    { k: 'loss', s: 1, v: 2, t: 7 },
+    { k: 'loss', s: 10, v: 3, t: 7 },
+    { k: 'acc', s: 10, v: 0.7, t: 7 },
+    { k: 'last', s: 10, v: 1, t: 7 },
   ]);
   expect(scanner.keys).toEqual(['loss', 'acc', 'last']);
 });

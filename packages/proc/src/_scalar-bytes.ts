@@ -268,7 +268,8 @@ function sameBytes(key: Buffer, b: Uint8Array, start: number, end: number): bool
 }
 
 function isStepWord(b: Uint8Array, i: number): boolean {
-  return ((b[i] as number) | 0x20) === 0x73 && ((b[i + 1] as number) | 0x20) === 0x74 && ((b[i + 2] as number) | 0x20) === 0x65 && ((b[i + 3] as number) | 0x20) === 0x70;
+  return ((b[i] as number) | 0x20) === 0x73 && ((b[i + 1] as number) | 0x20) === 0x74 && ((b[i + 2] as number) | 0x20) === 0x65 &&
+    ((b[i + 3] as number) | 0x20) === 0x70;
 }
 
 /** `step` (any case), blanks, an unsigned integer, then the end or a separator. */

@@ -29,7 +29,9 @@ describe('extractRunSummary(): summary files (decision 19)', () => {
   test('summary.json in the run dir, integers as bigint', async () => {
     const run = await runWith({}, 'hi\n', { 'summary.json': '{"attributes": {"type": "example"}, "metrics": {"speed": 0.1, "steps": 10}}' });
     expect(await extract(run)).toEqual({
-      summary: { attributes: { type: 'example' }, metrics: { speed: 0.1, steps: 10n } }, source: 'summary.json', warnings: [],
+      summary: { attributes: { type: 'example' }, metrics: { speed: 0.1, steps: 10n } },
+      source: 'summary.json',
+      warnings: [],
     });
   });
 
@@ -42,7 +44,8 @@ describe('extractRunSummary(): summary files (decision 19)', () => {
 
   test('values with metadata keep value and label; NaN and Infinity stay floats; run.label is kept', async () => {
     const run = await runWith({}, '', {
-      'summary.json': '{"metrics": {"foo": {"value": 1.123, "label": "Foo", "color": "green"}, "bad": NaN, "big": Infinity}, "attributes": {"a": {"value": "x"}}, "run": {"label": "best"}}',
+      'summary.json':
+        '{"metrics": {"foo": {"value": 1.123, "label": "Foo", "color": "green"}, "bad": NaN, "big": Infinity}, "attributes": {"a": {"value": "x"}}, "run": {"label": "best"}}',
     });
     const { summary, warnings } = await extract(run);
     expect(warnings).toEqual([]);
@@ -53,7 +56,9 @@ describe('extractRunSummary(): summary files (decision 19)', () => {
 
   test('malformed: not JSON, wrong types, unknown fields, too big, outside the run dir: warnings, nothing thrown', async () => {
     expect(await extract(await runWith({}, '', { 'summary.json': '{"metrics": ' }))).toEqual({
-      summary: undefined, source: 'summary.json', warnings: ['summary file "summary.json": Expecting value: line 1 column 13 (char 12)'],
+      summary: undefined,
+      source: 'summary.json',
+      warnings: ['summary file "summary.json": Expecting value: line 1 column 13 (char 12)'],
     });
     const typed = await extract(await runWith({}, '', { 'summary.json': '{"metrics": {"loss": "low", "acc": 0.9}, "attributes": {"x": [1]}, "extra": 1}' }));
     expect(typed.summary).toEqual({ attributes: {}, metrics: { acc: 0.9 } });
@@ -85,8 +90,12 @@ describe('extractRunSummary(): output-summary', () => {
 
   test('false finds nothing; bad patterns and non-JSON summaries are warnings', async () => {
     expect(await extract(await runWith({ 'output-summary': false }, '{"metrics": {"i": 1}}'))).toEqual({ summary: undefined, source: undefined, warnings: [] });
-    expect((await extract(await runWith({ 'output-summary': '(' }, 'x'))).warnings).toEqual([expect.stringMatching(/^output-summary pattern "\(": Invalid regular expression/)]);
-    expect((await extract(await runWith({ 'output-summary': '--- summary ---' }, '--- summary ---\n'))).warnings).toEqual(['output-summary pattern "--- summary ---" must capture a group']);
+    expect((await extract(await runWith({ 'output-summary': '(' }, 'x'))).warnings).toEqual([
+      expect.stringMatching(/^output-summary pattern "\(": Invalid regular expression/),
+    ]);
+    expect((await extract(await runWith({ 'output-summary': '--- summary ---' }, '--- summary ---\n'))).warnings).toEqual([
+      'output-summary pattern "--- summary ---" must capture a group',
+    ]);
     expect((await extract(await runWith({}, '--- summary ---\nnot json\n---\n'))).warnings).toEqual(['the summary in the output is not valid JSON']);
   });
 
@@ -107,7 +116,8 @@ describe('finalizeRun() writes the meta summary', () => {
     const log = await runnerLog(run);
     expect(log).toEqual(expect.arrayContaining([
       `Summary: summary file "summary.json": metric 'bad': expected a number (or {"value": <number>}), got a string`,
-      'Using the run summary in "summary.json"', 'Writing meta summary',
+      'Using the run summary in "summary.json"',
+      'Writing meta summary',
     ]));
     expect(readMetaFileSync(run, 'proc/exit')).toBe('0');
   });

@@ -40,7 +40,8 @@ export interface ExtractedSummary {
 export async function extractRunSummary(run: Run, opdef: OpDef | undefined): Promise<ExtractedSummary> {
   const summaryField = opdef?.data['summary'];
   const filename = summaryField !== null && typeof summaryField === 'object' && !Array.isArray(summaryField) && typeof summaryField['filename'] === 'string'
-    ? summaryField['filename'] : 'summary.json';
+    ? summaryField['filename']
+    : 'summary.json';
   const path = resolve(run.runDir, filename);
   const rel = relative(run.runDir, path);
   if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..') {

@@ -30,16 +30,33 @@ describe('finalizeRun()', () => {
     expect(readMetaFileSync(run, 'stopped')).toMatch(/^\d{16}$/);
     expect(await runStatus(run)).toBe('completed');
     expect((await runnerLog(run)).slice(before)).toEqual([
-      'Writing meta stopped', 'Writing meta proc/exit', 'Finalizing run files (see manifest)',
+      'Writing meta stopped',
+      'Writing meta proc/exit',
+      'Finalizing run files (see manifest)',
     ]);
     const manifest = readMetaFileSync(run, 'manifest');
     const entries = manifest?.split('\n').filter((l) => l !== '').map((l) => l.split(' '));
     expect(entries?.map(([type, , path]) => [type, path])).toEqual([['s', 'a.txt'], ['g', 'out.txt']]);
     expect(readMetaFileSync(run, 'log/files')).toMatch(/\na g \d+ out\.txt\n$/);
     expect(await listFiles(runMetaDir(run))).toEqual([
-      '__schema__', 'config.json', 'id', 'initialized', 'log/files', 'log/patched', 'log/runner', 'manifest',
-      'opdef.json', 'opref', 'output/40_run', 'output/40_run.index', 'proc/cmd', 'proc/env', 'proc/exit',
-      'staged', 'started', 'stopped',
+      '__schema__',
+      'config.json',
+      'id',
+      'initialized',
+      'log/files',
+      'log/patched',
+      'log/runner',
+      'manifest',
+      'opdef.json',
+      'opref',
+      'output/40_run',
+      'output/40_run.index',
+      'proc/cmd',
+      'proc/env',
+      'proc/exit',
+      'staged',
+      'started',
+      'stopped',
     ]);
     expect(await writableFiles(runMetaDir(run))).toEqual([]);
     expect(await writableFiles(run.runDir)).toEqual([]);
@@ -56,7 +73,7 @@ describe('finalizeRun()', () => {
     const run = await makeStagedRun({}, ['true']);
     await writeFile(runMetaPath(run, 'proc', 'lock'), '999999999');
     await finalizeRun(run, -9);
-    expect((await runnerLog(run))).toContain('Deleting meta proc/lock');
+    expect(await runnerLog(run)).toContain('Deleting meta proc/lock');
     expect(readMetaFileSync(run, 'proc/lock')).toBeUndefined();
     expect(await runStatus(run)).toBe('terminated');
   });

@@ -1,8 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  lockRun, logRunnerSync, makeReadOnlySync, readRunOpdefSync, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync,
-} from '@gage/meta';
+import { lockRun, logRunnerSync, makeReadOnlySync, readRunOpdefSync, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import { encodeMetaJson, type ExecCommand, type JsonValue, type OpDef, type Run } from '@gage/types';
 import { extractRunSummary } from './extract-run-summary.js';
@@ -137,7 +135,10 @@ async function runFinalizeHook(run: Run, hook: ExecCommand, options: FinalizeRun
   }
   try {
     await runHook(run, 'finalize', hook, {
-      onOutput: options.onOutput, onOutputChunk: options.onOutputChunk, signal, killGraceMs: options.killGraceMs,
+      onOutput: options.onOutput,
+      onOutputChunk: options.onOutputChunk,
+      signal,
+      killGraceMs: options.killGraceMs,
     });
   } catch (err) {
     if (!(signal?.aborted && err instanceof RunExecError)) throw err;

@@ -10,12 +10,18 @@ afterEach(cleanupTestdirs);
 describe('followRunOutput()', () => {
   test('yields lines while the run writes them and ends when the run stops', async () => {
     const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(
-      ['out', 'one\n'], ['sleep', 300], ['err', 'two\n'], ['sleep', 300], ['out', 'three'],
+      ['out', 'one\n'],
+      ['sleep', 300],
+      ['err', 'two\n'],
+      ['sleep', 300],
+      ['out', 'three'],
     )));
     const done = execRun(run);
     const seen: [number, string, boolean][] = [];
     let finished = false;
-    void done.then(() => { finished = true; });
+    void done.then(() => {
+      finished = true;
+    });
     for await (const line of followRunOutput(run, { pollMs: 20, isRunning: () => !finished })) {
       seen.push([line.stream, line.text, finished]);
     }
@@ -27,11 +33,18 @@ describe('followRunOutput()', () => {
 
   test('a last stderr line without LF, then more stdout: each line apart, with its own stream', async () => {
     const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(
-      ['err', 'ERR'], ['close', 'err'], ['sleep', 200], ['out', 'out\n'], ['sleep', 200], ['out', 'OUT'],
+      ['err', 'ERR'],
+      ['close', 'err'],
+      ['sleep', 200],
+      ['out', 'out\n'],
+      ['sleep', 200],
+      ['out', 'OUT'],
     )));
     const done = execRun(run);
     let finished = false;
-    void done.then(() => { finished = true; });
+    void done.then(() => {
+      finished = true;
+    });
     const seen: [number, string][] = [];
     for await (const line of followRunOutput(run, { pollMs: 20, isRunning: () => !finished })) seen.push([line.stream, line.text]);
     expect(await done).toBe(0);

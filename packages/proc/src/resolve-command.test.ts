@@ -12,7 +12,9 @@ describe('resolveCommand()', () => {
     expect(resolveCommand('#!python\r\nprint(1)\r\nprint(2)')).toEqual({ file: 'python', args: ['-c', 'print(1)\nprint(2)'], shell: false });
     expect(resolveCommand('#!sh')).toEqual({ file: 'sh', args: ['-c', ''], shell: false });
     expect(resolveCommand('#!/usr/bin/env python3\nprint(1)')).toEqual({
-      file: '/usr/bin/env', args: ['python3', '-c', 'print(1)'], shell: false,
+      file: '/usr/bin/env',
+      args: ['python3', '-c', 'print(1)'],
+      shell: false,
     });
   });
 

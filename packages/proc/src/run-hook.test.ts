@@ -60,7 +60,8 @@ describe('runHook()', () => {
     const cmd = fixtureCmd('show-env.mjs', 'run_id', 'run_dir', 'project_dir');
     await runHook(run, 'stage-sourcecode', cmd, { projectDir });
     expect(JSON.parse((await outputOf(run, '10_sourcecode')).output)).toEqual({
-      cwd: run.runDir, env: { run_id: run.id, run_dir: run.runDir, project_dir: projectDir },
+      cwd: run.runDir,
+      env: { run_id: run.id, run_dir: run.runDir, project_dir: projectDir },
     });
     await runHook(run, 'finalize', cmd, { projectDir });
     expect(JSON.parse((await outputOf(run, '50_finalize')).output).env.project_dir).toBeNull();
@@ -92,7 +93,10 @@ describe('runHook()', () => {
     const run = await makeStagedRun({}, ['true']);
     const cmd = fixtureCmd('emit.mjs', ...steps(['err', 'failing\n'], ['exit', 3]));
     await expect(runHook(run, 'stage-dependencies', cmd)).rejects.toMatchObject({
-      code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-dependencies', args: cmd, exitCode: 3,
+      code: 'ERR_GAGE_RUN_EXEC',
+      phase: 'stage-dependencies',
+      args: cmd,
+      exitCode: 3,
     });
     expect(await exists(runMetaPath(run, 'proc', 'lock'))).toBe(false);
     expect(await outputOf(run, '30_dependencies')).toEqual({ output: 'failing\n', streams: [1] });

@@ -37,10 +37,12 @@ function holdFirstChunk(ms: number) {
       state.pieces.push(...chunk);
       if (state.calls !== 1) return undefined;
       state.held = true;
-      return new Promise<void>((resolve) => setTimeout(() => {
-        state.held = false;
-        resolve();
-      }, ms));
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          state.held = false;
+          resolve();
+        }, ms)
+      );
     },
   };
   return state;
@@ -66,7 +68,13 @@ describe('openRunOutput()', () => {
 
   test('keeps the arrival order of lines from both streams', async () => {
     const { output, records } = await capture('emit.mjs', steps(
-      ['out', 'a\n'], ['sleep', 100], ['err', 'b\n'], ['sleep', 100], ['out', 'c\nd\n'], ['sleep', 100], ['err', 'e\n'],
+      ['out', 'a\n'],
+      ['sleep', 100],
+      ['err', 'b\n'],
+      ['sleep', 100],
+      ['out', 'c\nd\n'],
+      ['sleep', 100],
+      ['err', 'e\n'],
     ));
     expect(output.toString()).toBe('a\nb\nc\nd\ne\n');
     expect(records.map(([, s]) => s)).toEqual([0, 1, 0, 0, 1]);
@@ -74,7 +82,11 @@ describe('openRunOutput()', () => {
 
   test('a line split across writes is one line, written once it is complete', async () => {
     const { output, records } = await capture('emit.mjs', steps(
-      ['out', 'par'], ['sleep', 100], ['err', 'x\n'], ['sleep', 100], ['out', 'tial\n'],
+      ['out', 'par'],
+      ['sleep', 100],
+      ['err', 'x\n'],
+      ['sleep', 100],
+      ['out', 'tial\n'],
     ));
     expect(output.toString()).toBe('x\npartial\n');
     expect(records.map(([, s]) => s)).toEqual([1, 0]);

@@ -226,7 +226,9 @@ export class RunOutputWriter {
  * caller's callback is dropped (as the sink drops it), and the other goes on.
  */
 function withScalars(
-  scalars: ScalarCapture | undefined, callback: OutputChunkCallback | undefined, onError: (err: unknown) => void,
+  scalars: ScalarCapture | undefined,
+  callback: OutputChunkCallback | undefined,
+  onError: (err: unknown) => void,
 ): OutputChunkCallback | undefined {
   if (!scalars) return callback;
   let scanning = true;

@@ -44,7 +44,11 @@ export function normalizeRunSummary(data: JsonValue): { summary: RunSummary | un
 }
 
 function merge<T>(
-  value: JsonValue, field: string, warnings: string[], check: (name: string, v: JsonValue) => T | undefined, into: Record<string, T>,
+  value: JsonValue,
+  field: string,
+  warnings: string[],
+  check: (name: string, v: JsonValue) => T | undefined,
+  into: Record<string, T>,
 ): void {
   const parts = Array.isArray(value) ? value : [value];
   for (const part of parts) {
@@ -93,9 +97,13 @@ function kindOf(v: JsonValue | undefined): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   switch (typeof v) {
-    case 'string': return 'a string';
-    case 'boolean': return 'a boolean';
-    case 'object': return 'an object';
-    default: return 'a number';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'a boolean';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a number';
   }
 }

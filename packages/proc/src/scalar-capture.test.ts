@@ -20,14 +20,22 @@ async function run(script: string, extra: Record<string, unknown> = {}) {
 describe('scalars from the output (decision 20)', () => {
   test('default pattern: both streams, step from the line, else the last step, else a counter; lasts become metrics', async () => {
     const r = await run([
-      'console.log("loss: 0.9")', 'console.log("loss: 0.8 acc: 0.1")', 'console.log("Epoch 1/10")',
-      'console.error("step 5 loss 0.5 acc 0.5")', 'console.log("acc=0.6")', 'console.log("version: 1.2.3")',
+      'console.log("loss: 0.9")',
+      'console.log("loss: 0.8 acc: 0.1")',
+      'console.log("Epoch 1/10")',
+      'console.error("step 5 loss 0.5 acc 0.5")',
+      'console.log("acc=0.6")',
+      'console.log("version: 1.2.3")',
     ].join(';'));
     await finalizeRun(r, await execRun(r));
     const points = readRunScalarsSync(r).map((p) => [p.key, p.step, p.value]);
     // Output order across the two streams is not fixed: compare as a set, then check the steps.
     expect(points).toEqual(expect.arrayContaining([
-      ['loss', 0, 0.9], ['loss', 1, 0.8], ['acc', 0, 0.1], ['loss', 5, 0.5], ['acc', 5, 0.5],
+      ['loss', 0, 0.9],
+      ['loss', 1, 0.8],
+      ['acc', 0, 0.1],
+      ['loss', 5, 0.5],
+      ['acc', 5, 0.5],
     ]));
     expect(points).toHaveLength(6);
     const summary = parseJson(readMetaFileSync(r, 'summary.json') as string);

@@ -28,10 +28,21 @@ describe('startRun()', () => {
     expect(await p.wait()).toBe(0);
     await output.waitAndClose();
     expect(await listFiles(runMetaDir(run))).toEqual([
-      '__schema__', 'config.json', 'id', 'initialized',
-      'log/files', 'log/patched', 'log/runner', 'manifest',
-      'opdef.json', 'opref', 'output/40_run', 'output/40_run.index',
-      'proc/cmd', 'proc/env', 'staged',
+      '__schema__',
+      'config.json',
+      'id',
+      'initialized',
+      'log/files',
+      'log/patched',
+      'log/runner',
+      'manifest',
+      'opdef.json',
+      'opref',
+      'output/40_run',
+      'output/40_run.index',
+      'proc/cmd',
+      'proc/env',
+      'staged',
     ]);
     expect(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8')).toBe('Hi there\n');
     const index = await readFile(runMetaPath(run, 'output', '40_run.index'));
@@ -67,14 +78,19 @@ describe('startRun()', () => {
 
   test('runs in the run dir with the Gage run variables, proc/env winning', async () => {
     const parentPwd = await testdir();
-    const run = await makeStagedRun({}, fixtureCmd('show-env.mjs', 'RUN_ID', 'RUN_DIR', 'PARENT_PWD',
-      'PYTHONDONTWRITEBYTECODE', 'EXTRA', 'PATH_SET'), { env: { EXTRA: 'from proc/env', RUN_ID: 'overridden' } });
+    const run = await makeStagedRun({}, fixtureCmd('show-env.mjs', 'RUN_ID', 'RUN_DIR', 'PARENT_PWD', 'PYTHONDONTWRITEBYTECODE', 'EXTRA', 'PATH_SET'), {
+      env: { EXTRA: 'from proc/env', RUN_ID: 'overridden' },
+    });
     const { output } = await runToEnd(run, { parentPwd, env: { PATH_SET: String(Boolean(process.env.PATH)) } });
     expect(JSON.parse(output)).toEqual({
       cwd: run.runDir,
       env: {
-        RUN_ID: 'overridden', RUN_DIR: run.runDir, PARENT_PWD: parentPwd, PYTHONDONTWRITEBYTECODE: '1',
-        EXTRA: 'from proc/env', PATH_SET: 'true',
+        RUN_ID: 'overridden',
+        RUN_DIR: run.runDir,
+        PARENT_PWD: parentPwd,
+        PYTHONDONTWRITEBYTECODE: '1',
+        EXTRA: 'from proc/env',
+        PATH_SET: 'true',
       },
     });
   });
@@ -93,7 +109,9 @@ describe('startRun()', () => {
 
   test('wait() resolves with the exit code, or -signum for a signal', async () => {
     for (const [list, expected] of [
-      [steps(['exit', 3]), 3], [steps(['kill', 'SIGTERM']), -15], [steps(['kill', 'SIGKILL']), -9],
+      [steps(['exit', 3]), 3],
+      [steps(['kill', 'SIGTERM']), -15],
+      [steps(['kill', 'SIGKILL']), -9],
       [steps(['kill', 'SIGINT']), -2],
     ] as const) {
       const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...list));

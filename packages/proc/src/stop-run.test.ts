@@ -123,7 +123,7 @@ describe('stopRun()', () => {
     }
   });
 
-  test('waits for the dead runner\'s lock to turn stale before it finalizes', async () => {
+  test("waits for the dead runner's lock to turn stale before it finalizes", async () => {
     // Survives SIGTERM (the watchdog's and ours), so that the stop always finds it running.
     const run = await makeStagedRun({}, "trap '' TERM; echo started; exec >/dev/null 2>&1; while :; do sleep 1; done");
     const runner = startRunner(run);

@@ -4,9 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  initRunMetaSync, makeReadOnlySync, makeRun, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync,
-} from '@gage/meta';
+import { initRunMetaSync, makeReadOnlySync, makeRun, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
 import { testdir } from '@gage/test-utils';
 import type { JsonValue, OpDef, Run } from '@gage/types';
 

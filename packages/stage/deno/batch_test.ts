@@ -13,7 +13,14 @@ Deno.test('readBatchFile() and planTrials(): two batch files and a sweep multipl
     const plan = planTrials([parseRunFlag('z=[a,b]')], { batches });
     assert.equal(plan.search, 'grid');
     assert.deepEqual(plan.trials.map((t) => t.map((f) => f.text).join(' ')), [
-      '1 4 a', '1 4 b', '1 5.0 a', '1 5.0 b', '2 4 a', '2 4 b', '2 5.0 a', '2 5.0 b',
+      '1 4 a',
+      '1 4 b',
+      '1 5.0 a',
+      '1 5.0 b',
+      '2 4 a',
+      '2 4 b',
+      '2 5.0 a',
+      '2 5.0 b',
     ]);
   } finally {
     await rm(dir, { recursive: true, force: true });

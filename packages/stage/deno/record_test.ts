@@ -4,13 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initRunMetaSync, makeRun, readMetaFileSync } from '@gage/meta';
-import {
-  collectProvenance, configReadbackMismatches, parseRunFlag, readProjectConfig, resolveRunConfig, stageRun, stripUrlCredentials,
-} from '@gage/stage';
+import { collectProvenance, configReadbackMismatches, parseRunFlag, readProjectConfig, resolveRunConfig, stageRun, stripUrlCredentials } from '@gage/stage';
 import { jsonConfigFormat } from '@gage/stage/config-formats';
 import { OpCmd, OpDef, OpRef } from '@gage/types';
 import { removeTree, testdir } from '@gage/test-utils';
-
 
 Deno.test('flags are checked against the config and take the default type (decisions 15-17)', async () => {
   const dir = await testdir({ 'train.py': 'lr = 0.1\nname = "x"\n', 'p.yaml': 'optimizer:\n  lr: 0.05\n' });
@@ -20,10 +17,12 @@ Deno.test('flags are checked against the config and take the default type (decis
     const config = resolveRunConfig(defaults, ['lr=1', 'name=123', 'optimizer.lr=0.2'].map(parseRunFlag), { opName: 'train' });
     assert.deepEqual(config, { lr: 1, name: '123', 'optimizer.lr': 0.2 });
     assert.throws(() => resolveRunConfig(defaults, [parseRunFlag('ephocs=5')], { opName: 'train' }), {
-      code: 'ERR_GAGE_UNKNOWN_FLAG', message: "Unknown flag 'ephocs' for operation train",
+      code: 'ERR_GAGE_UNKNOWN_FLAG',
+      message: "Unknown flag 'ephocs' for operation train",
     });
     assert.throws(() => resolveRunConfig(defaults, [parseRunFlag('lr=abc')], { opName: 'train' }), {
-      code: 'ERR_GAGE_FLAG_VALUE', message: "Invalid value 'abc' for flag lr: expected a float",
+      code: 'ERR_GAGE_FLAG_VALUE',
+      message: "Invalid value 'abc' for flag lr: expected a float",
     });
   } finally {
     await removeTree(dir);
@@ -41,7 +40,8 @@ Deno.test('stageRun records provenance of a dirty git work tree (decision 18)', 
   const dir = await testdir({ 'op.js': 'console.log(1)\n', 'uv.lock': 'lock\n' });
   const runs = await testdir();
   try {
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, stdio: 'pipe' }).toString().trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, stdio: 'pipe' }).toString().trim();
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'init');

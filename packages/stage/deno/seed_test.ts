@@ -24,8 +24,21 @@ Deno.test('seed: stage, start and capture two runs under Deno', async () => {
     assert.equal(await p.wait(), 0);
     await output.waitAndClose();
     assert.deepEqual(await listFiles(runMetaDir(run)), [
-      '__schema__', 'config.json', 'id', 'initialized', 'log/files', 'log/patched', 'log/runner', 'manifest',
-      'opdef.json', 'opref', 'output/40_run', 'output/40_run.index', 'proc/cmd', 'proc/env', 'staged',
+      '__schema__',
+      'config.json',
+      'id',
+      'initialized',
+      'log/files',
+      'log/patched',
+      'log/runner',
+      'manifest',
+      'opdef.json',
+      'opref',
+      'output/40_run',
+      'output/40_run.index',
+      'proc/cmd',
+      'proc/env',
+      'staged',
     ]);
     assert.equal(await readFile(runMetaPath(run, 'output', '40_run'), 'utf8'), expected);
     assert.equal(await runStatus(run), 'staged');

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { chmod, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  copySourcecode, DEFAULT_SOURCECODE_PATTERNS, findGagefile, findProjectDir, isTextFile, loadGagefile, opRefFor,
-  opRunCommand, planSourcecode, resolveOperation, selectConfigFiles, sourcecodePatterns, validateGagefile,
-} from '@gage/stage';
+import { copySourcecode, DEFAULT_SOURCECODE_PATTERNS, findGagefile, findProjectDir, isTextFile, loadGagefile, opRefFor, opRunCommand, planSourcecode,
+  resolveOperation, selectConfigFiles, sourcecodePatterns, validateGagefile } from '@gage/stage';
 import { removeTree, testdir } from '@gage/test-utils';
-
 
 Deno.test('Gage file discovery, loading and operation resolution under Deno', async () => {
   const dir = await testdir({ 'gage.json': '// ops\n{"hello": {"exec": "node $project_dir/hello.js", "default": true}, "other": {}}\n', 'sub/x': '' });
@@ -20,7 +17,8 @@ Deno.test('Gage file discovery, loading and operation resolution under Deno', as
     assert.deepEqual(opRunCommand(opdef, dir), { args: `node ${dir}/hello.js`, env: {} });
     assert.equal((await opRefFor(dir, opdef)).name, 'hello');
     assert.deepEqual(validateGagefile({ op: { 'output-summary': 123n } }).slice(0, 2), [
-      "Properties ['op'] are invalid", "Properties ['output-summary'] are invalid",
+      "Properties ['op'] are invalid",
+      "Properties ['output-summary'] are invalid",
     ]);
   } finally {
     await removeTree(dir);

@@ -36,11 +36,8 @@ export { copySourcecode } from './sourcecode/copy-sourcecode.js';
 export type { CopySourcecodeOptions } from './sourcecode/copy-sourcecode.js';
 export { selectConfigFiles } from './sourcecode/select-config-files.js';
 export type { SelectConfigFilesOptions } from './sourcecode/select-config-files.js';
-export {
-  DependsNotSupportedError, GagefileExtensionError, GagefileInvalidError, GagefileLoadError, GagefileMissingError,
-  GagefileReadError, GagefileSyntaxError, MissingExecError, NoDefaultOperationError, OperationNotFoundError,
-  SourcePatternError, DataFileError,
-} from './errors.js';
+export { DependsNotSupportedError, GagefileExtensionError, GagefileInvalidError, GagefileLoadError, GagefileMissingError, GagefileReadError,
+  GagefileSyntaxError, MissingExecError, NoDefaultOperationError, OperationNotFoundError, SourcePatternError, DataFileError } from './errors.js';
 export { ConfigSyntaxError } from './errors.js';
 export type { DataFileErrorCode, GagefileErrorCode, StageErrorCode } from './errors.js';
 // Config: flags, config paths, config file formats (config/). The formats

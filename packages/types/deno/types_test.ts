@@ -3,7 +3,9 @@ import { decodeOpref, encodeMetaJson, encodeOpref, parseJson, runNameForId } fro
 
 Deno.test('op refs round-trip under Deno', () => {
   assert.deepEqual(decodeOpref(encodeOpref({ ns: 'test', name: 'test', version: '1' })), {
-    ns: 'test', name: 'test', version: '1',
+    ns: 'test',
+    name: 'test',
+    version: '1',
   });
 });
 

@@ -211,7 +211,7 @@ export class JsonReader {
     this.i++;
     this.ws();
     if (s.charCodeAt(this.i) === 0x5d) return this.skip(1, items);
-    for (let n = 0; ; n++) {
+    for (let n = 0;; n++) {
       const itemPath = this.mode === 'values' ? undefined : prefix + String(n);
       ITEM.lastIndex = this.i;
       const m = ITEM.exec(s);

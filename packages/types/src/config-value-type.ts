@@ -16,9 +16,13 @@ export type ConfigValueType = 'int' | 'float' | 'str' | 'bool' | 'null';
 export function configValueType(value: ConfigValue): ConfigValueType {
   if (value === null) return 'null';
   switch (typeof value) {
-    case 'bigint': return 'int';
-    case 'number': return 'float';
-    case 'boolean': return 'bool';
-    default: return 'str';
+    case 'bigint':
+      return 'int';
+    case 'number':
+      return 'float';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'str';
   }
 }

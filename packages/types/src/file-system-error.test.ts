@@ -12,13 +12,16 @@ test('fileSystemError() describes no space, a read-only file system and permissi
   const full = fileSystemError(errnoError('ENOSPC', 'open', '/runs/a.meta/x'));
   expect(full).toBeInstanceOf(FileSystemError);
   expect(full).toMatchObject({
-    code: 'ERR_GAGE_NO_SPACE', errno: 'ENOSPC', path: '/runs/a.meta/x',
+    code: 'ERR_GAGE_NO_SPACE',
+    errno: 'ENOSPC',
+    path: '/runs/a.meta/x',
     message: 'Cannot write "/runs/a.meta/x": no space left on device',
     hint: 'Free some space on that file system and try again.',
   });
   expect(isGageError(full)).toBe(true);
   expect(fileSystemError(errnoError('EROFS', 'mkdir', '/runs/a.lock'))).toMatchObject({
-    code: 'ERR_GAGE_READ_ONLY', message: 'Cannot create "/runs/a.lock": read-only file system',
+    code: 'ERR_GAGE_READ_ONLY',
+    message: 'Cannot create "/runs/a.lock": read-only file system',
   });
   expect(fileSystemError(errnoError('EACCES', 'open', '/x'))?.message).toBe('Cannot open "/x": permission denied');
   expect(fileSystemError(errnoError('EDQUOT', 'write'))?.message).toBe('Cannot write: disk quota exceeded');
@@ -26,7 +29,8 @@ test('fileSystemError() describes no space, a read-only file system and permissi
 });
 
 test('fileSystemError() takes the action, a path and more hint from the caller; unknown errors give undefined', () => {
-  const err = fileSystemError(errnoError('ENOSPC', 'write'), { action: 'Cannot save the output of run "abc"', path: '/r/abc.meta/output/40_run', hint: 'The run is finalized.' });
+  const err = fileSystemError(errnoError('ENOSPC', 'write'), { action: 'Cannot save the output of run "abc"', path: '/r/abc.meta/output/40_run',
+    hint: 'The run is finalized.' });
   expect(err?.message).toBe('Cannot save the output of run "abc": no space left on device ("/r/abc.meta/output/40_run")');
   expect(err?.hint).toBe('Free some space on that file system and try again.\nThe run is finalized.');
   expect(fileSystemError(err)).toBe(err);

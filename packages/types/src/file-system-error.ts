@@ -15,8 +15,17 @@ const KNOWN: Record<string, [FileSystemErrorCode, string, string]> = {
 
 /** What a failing syscall was doing, as a verb (`Cannot <verb> "<path>"`). */
 const VERBS: Record<string, string> = {
-  mkdir: 'create', rmdir: 'remove', unlink: 'remove', rm: 'remove', rename: 'rename', write: 'write',
-  read: 'read', chmod: 'change the mode of', utime: 'change the time of', copyfile: 'copy to', symlink: 'create',
+  mkdir: 'create',
+  rmdir: 'remove',
+  unlink: 'remove',
+  rm: 'remove',
+  rename: 'rename',
+  write: 'write',
+  read: 'read',
+  chmod: 'change the mode of',
+  utime: 'change the time of',
+  copyfile: 'copy to',
+  symlink: 'create',
 };
 
 /** Options of {@link FileSystemError} and {@link fileSystemError}. */

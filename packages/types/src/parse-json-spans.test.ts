@@ -62,17 +62,68 @@ function check(text: string): boolean {
 }
 
 const SCALARS = [
-  '0', '-0', '1', '-1', '12345678901234567890', '1.5', '-0.0', '1e5', '1E+5', '1e-5', '0.5e-3', '1.0', '1e400', '-1e400',
-  'true', 'false', 'null', 'NaN', 'Infinity', '-Infinity',
-  '""', '"a"', '"a b"', '"\\"\\\\\\/\\b\\f\\n\\r\\t"', '"\\u00e9\\u20AC"', '"\\ud83d\\ude00"', '"\\ud800"', '"😀 días"', '"a.b"',
+  '0',
+  '-0',
+  '1',
+  '-1',
+  '12345678901234567890',
+  '1.5',
+  '-0.0',
+  '1e5',
+  '1E+5',
+  '1e-5',
+  '0.5e-3',
+  '1.0',
+  '1e400',
+  '-1e400',
+  'true',
+  'false',
+  'null',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '""',
+  '"a"',
+  '"a b"',
+  '"\\"\\\\\\/\\b\\f\\n\\r\\t"',
+  '"\\u00e9\\u20AC"',
+  '"\\ud83d\\ude00"',
+  '"\\ud800"',
+  '"😀 días"',
+  '"a.b"',
 ];
 const INVALID = [
-  '01', '1.', '.5', '+1', '-', '--1', '1e', '1e+', 'tru', 'nul', 'nan', 'inf', '-NaN', '"unterminated', '"\\q"', '"\\u12"', '"\\u12x4"',
-  '"a\tb"', '"a\nb"', '"\x01"', "'a'", 'undefined', '1 2', '[1,]', '{}x', '1.5.2', '0x10',
+  '01',
+  '1.',
+  '.5',
+  '+1',
+  '-',
+  '--1',
+  '1e',
+  '1e+',
+  'tru',
+  'nul',
+  'nan',
+  'inf',
+  '-NaN',
+  '"unterminated',
+  '"\\q"',
+  '"\\u12"',
+  '"\\u12x4"',
+  '"a\tb"',
+  '"a\nb"',
+  '"\x01"',
+  "'a'",
+  'undefined',
+  '1 2',
+  '[1,]',
+  '{}x',
+  '1.5.2',
+  '0x10',
 ];
 
 describe('parseJsonSpans() against JSON.parse and the earlier config reader', () => {
-  test('reads every scalar, and rejects invalid ones with parseJson\'s error', () => {
+  test("reads every scalar, and rejects invalid ones with parseJson's error", () => {
     for (const s of SCALARS) {
       for (const text of [`{"k": ${s}}`, `[${s}]`, `{"a": [1, {"k": ${s}}], "b": ${s}}\n`, ` \r\n\t{ "k" :${s} } \n`, s]) {
         expect({ text, valid: check(text) }).toEqual({ text, valid: true });
@@ -88,19 +139,57 @@ describe('parseJsonSpans() against JSON.parse and the earlier config reader', ()
   test('reads nested objects and arrays, empty ones, escaped and repeated keys, top-level scalars and a byte-order mark', () => {
     const texts = [
       '{\n  "train": {"lr": 0.1, "epochs": 10, "layers": [64, 32], "name": "m\\u00e9"},\n  "seed": null\n}\n',
-      '{}', '[]', ' {} ', '[[]]', '{"a": {}, "b": [], "c": [[], {}], "d": 1}', '[[1, [2, [3]]], {"x": {"y": {"z": null}}}]',
-      '\ufeff{"a": 1}', '{"": {"a": 1}, "b": {"": 2}}', '{"a.b": 1, "a": {"b": 2}}', '{"a": {"b": 2}, "a.b": 1}',
-      '{"k\\u00e9y": 1, "k\\"q": 2, "__proto__": 3}', '{"a":1,"b":[true,false,null]}', '{"2": 1, "1": 2, "b": 3}',
-      '{"a": 1, "a": 2}', '{"a": {"x": 1}, "b": 2, "a": {"y": 3}}', '{"a": {"x": 1}, "a": {}}', '[{"a": 1, "a": 1}]',
-      '1', '"text"', 'null', '\ufeff[1]',
+      '{}',
+      '[]',
+      ' {} ',
+      '[[]]',
+      '{"a": {}, "b": [], "c": [[], {}], "d": 1}',
+      '[[1, [2, [3]]], {"x": {"y": {"z": null}}}]',
+      '\ufeff{"a": 1}',
+      '{"": {"a": 1}, "b": {"": 2}}',
+      '{"a.b": 1, "a": {"b": 2}}',
+      '{"a": {"b": 2}, "a.b": 1}',
+      '{"k\\u00e9y": 1, "k\\"q": 2, "__proto__": 3}',
+      '{"a":1,"b":[true,false,null]}',
+      '{"2": 1, "1": 2, "b": 3}',
+      '{"a": 1, "a": 2}',
+      '{"a": {"x": 1}, "b": 2, "a": {"y": 3}}',
+      '{"a": {"x": 1}, "a": {}}',
+      '[{"a": 1, "a": 1}]',
+      '1',
+      '"text"',
+      'null',
+      '\ufeff[1]',
     ];
     for (const text of texts) expect({ text, valid: check(text) }).toEqual({ text, valid: true });
   });
 
-  test('rejects broken texts with parseJson\'s errors', () => {
+  test("rejects broken texts with parseJson's errors", () => {
     const texts = [
-      '', '   ', '{', '[', '}', '{"a": 1', '[1, 2', '{"a": 1}}', '{"a": 1} x', '{"a" 1}', '{"a": 1 "b": 2}', '[1 2]', '{"a":}',
-      '{"a": [1}', '[}', '{]', '{,}', '[,]', '{"a": 1,}', '{a: 1}', "{'a': 1}", '{"a": 1}\ufeff', '\ufeff\ufeff{}', '\ufeff',
+      '',
+      '   ',
+      '{',
+      '[',
+      '}',
+      '{"a": 1',
+      '[1, 2',
+      '{"a": 1}}',
+      '{"a": 1} x',
+      '{"a" 1}',
+      '{"a": 1 "b": 2}',
+      '[1 2]',
+      '{"a":}',
+      '{"a": [1}',
+      '[}',
+      '{]',
+      '{,}',
+      '[,]',
+      '{"a": 1,}',
+      '{a: 1}',
+      "{'a': 1}",
+      '{"a": 1}\ufeff',
+      '\ufeff\ufeff{}',
+      '\ufeff',
     ];
     for (const text of texts) expect({ text, valid: check(text) }).toEqual({ text, valid: false });
   });
@@ -185,7 +274,12 @@ type Node = { kind: 'scalar'; span: JsonSpan } | { kind: 'object'; entries: Map<
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const LITERALS: [string, JsonSpan['value']][] = [
-  ['null', null], ['true', true], ['false', false], ['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity],
+  ['null', null],
+  ['true', true],
+  ['false', false],
+  ['NaN', NaN],
+  ['Infinity', Infinity],
+  ['-Infinity', -Infinity],
 ];
 
 function oldSpans(text: string): Map<string, JsonSpan> {
@@ -235,7 +329,7 @@ function oldSpans(text: string): Map<string, JsonSpan> {
       return;
     }
     const prefix = key === '' ? '' : key + '.';
-    if (node.kind === 'object') for (const [k, child] of node.entries) flatten(child, prefix + k);
+    if (node.kind === 'object') { for (const [k, child] of node.entries) flatten(child, prefix + k); }
     else node.items.forEach((child, i) => flatten(child, prefix + String(i)));
   };
   const spans = new Map<string, JsonSpan>();

@@ -4,14 +4,23 @@ import { parseJson, parseJsonSpans } from './parse-json.js';
 describe('parseJson()', () => {
   test('keeps integers and floats apart with {bigint: true}', () => {
     expect(parseJson('{"a": 1, "b": 1.0, "c": 1e3, "d": -0, "e": [2, 2.5]}', { bigint: true })).toEqual({
-      a: 1n, b: 1, c: 1000, d: 0n, e: [2n, 2.5],
+      a: 1n,
+      b: 1,
+      c: 1000,
+      d: 0n,
+      e: [2n, 2.5],
     });
     expect(parseJson('{"a": 1}')).toEqual({ a: 1 });
   });
 
   test('reads strings, escapes, literals and Python extras', () => {
     expect(parseJson('["a\\"b", "\\u00e9\\ud83d\\ude13", "\\n\\t\\/", true, false, null]')).toEqual([
-      'a"b', 'é😓', '\n\t/', true, false, null,
+      'a"b',
+      'é😓',
+      '\n\t/',
+      true,
+      false,
+      null,
     ]);
     expect(parseJson('[NaN, Infinity, -Infinity]')).toEqual([NaN, Infinity, -Infinity]);
   });

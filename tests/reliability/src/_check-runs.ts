@@ -72,7 +72,10 @@ export async function checkRunsDir(runsDir: string): Promise<RunsDirReport> {
       }
     }
     const has = async (rel: string) => (await stat(join(run.metaDir, rel)).catch(() => undefined)) !== undefined;
-    for (const [rel, form] of [['initialized', /^\d+$/], ['staged', /^\d+$/], ['started', /^\d+$/], ['stopped', /^\d+$/], ['proc/exit', /^-?\d+$/], ['proc/lock', /^\d+$/]] as const) {
+    for (const [rel, form] of [['initialized', /^\d+$/], ['staged', /^\d+$/], ['started', /^\d+$/], ['stopped', /^\d+$/], ['proc/exit', /^-?\d+$/], [
+      'proc/lock',
+      /^\d+$/,
+    ]] as const) {
       const text = await readFile(join(run.metaDir, rel), 'utf8').catch(() => undefined);
       if (text !== undefined && !form.test(text)) problems.push(`${where}: ${rel} is half-written: ${JSON.stringify(text)}`);
     }

@@ -150,8 +150,7 @@ export interface SmallDisk {
 export async function mountSmallDisk(size: string): Promise<SmallDisk> {
   const dir = await testdir();
   const failed = await new Promise<string | undefined>((resolve) => {
-    execFile('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], (err, _out, stderr) =>
-      resolve(err ? `${stderr || err.message}`.trim() : undefined));
+    execFile('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], (err, _out, stderr) => resolve(err ? `${stderr || err.message}`.trim() : undefined));
   });
   if (failed !== undefined) {
     await removeTree(dir);
@@ -172,7 +171,8 @@ export async function mountSmallDisk(size: string): Promise<SmallDisk> {
 /** Remounts a mounted tmpfs read-only (`ro: true`) or read-write. */
 export function remount(dir: string, ro: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile('mount', ['-o', `remount,${ro ? 'ro' : 'rw'}`, dir], (err, _out, stderr) => (err ? reject(new Error(`remount ${dir}: ${stderr || err.message}`)) : resolve()));
+    execFile('mount', ['-o', `remount,${ro ? 'ro' : 'rw'}`, dir],
+      (err, _out, stderr) => (err ? reject(new Error(`remount ${dir}: ${stderr || err.message}`)) : resolve()));
   });
 }
 

@@ -158,7 +158,10 @@ describe('damaged runs stay listable, showable and deletable', () => {
     await writeFile(join(box.project, 'link.cjs'), "require('fs').symlinkSync(process.argv[2], 'data')\n");
     const probe = join(box.root, 'probe.mjs');
     const ioOut = join(box.root, 'io.txt');
-    await writeFile(probe, `import { readFileSync, writeFileSync } from 'node:fs';\nprocess.on('exit', () => { try { writeFileSync(${JSON.stringify(ioOut)}, readFileSync('/proc/self/io', 'utf8')); } catch {} });\n`);
+    await writeFile(probe,
+      `import { readFileSync, writeFileSync } from 'node:fs';\nprocess.on('exit', () => { try { writeFileSync(${
+        JSON.stringify(ioOut)
+      }, readFileSync('/proc/self/io', 'utf8')); } catch {} });\n`);
     const res = await gage(['run', '-y', '-q'], { ...box.opts, nodeArgs: ['--import', probe] });
     expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
     const [run] = await listRuns(box.runs, { sort: ['-timestamp'] });

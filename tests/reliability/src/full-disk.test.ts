@@ -79,11 +79,15 @@ describe('a read-only runs dir', () => {
     await remount(disk.dir, true);
     try {
       expect((await gage(['list'], opts)).code).toBe(0);
-      for (const args of [['rm', '-y', '1'], ['rm', '-p', '-y', '1'], ['label', '-s', 'x', '-y', '1'], ['purge', '-a', '-y'], ['restore', '-a', '-y'], ['run', '-y', '-q']]) {
+      for (const args of [['rm', '-y', '1'], ['rm', '-p', '-y', '1'], ['label', '-s', 'x', '-y', '1'], ['purge', '-a', '-y'], ['restore', '-a', '-y'], ['run',
+        '-y', '-q']])
+      {
         const res = await gage(args, opts);
         expectNoCrash(res);
         expect({ args, code: res.code }).toEqual({ args, code: 1 });
-        expect(res.stderr).toMatch(/^gage: Cannot [^\n]+: read-only file system[^\n]*\n\nRemount that file system read-write, or use a runs dir on another one\.\n$/);
+        expect(res.stderr).toMatch(
+          /^gage: Cannot [^\n]+: read-only file system[^\n]*\n\nRemount that file system read-write, or use a runs dir on another one\.\n$/,
+        );
       }
       expect((await readdir(disk.dir)).sort()).toEqual(before);
     } finally {

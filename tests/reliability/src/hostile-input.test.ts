@@ -32,7 +32,11 @@ describe('hostile Gage files', () => {
     ['empty JSON', 'gage.json', '', ['line 1 column 1']],
     ['empty YAML', 'gage.yaml', '', ['The instance must be of type "object"']],
     ['top level not an object', 'gage.json', '[1]', ['The instance must be of type "object"']],
-    ['wrong type of every field', 'gage.json', JSON.stringify({ a: { description: 6, default: 'yes', version: [], exec: 1, progress: 2, sourcecode: 4, config: 3, depends: 5, 'output-summary': 7, listing: 8 } }), ["Properties ['a'] are invalid", "Properties ['description', 'default', 'version', 'exec', 'progress', 'sourcecode', 'config', 'depends', 'output-summary', 'listing'] are invalid"]],
+    ['wrong type of every field', 'gage.json',
+      JSON.stringify({
+        a: { description: 6, default: 'yes', version: [], exec: 1, progress: 2, sourcecode: 4, config: 3, depends: 5, 'output-summary': 7, listing: 8 },
+      }), ["Properties ['a'] are invalid",
+      "Properties ['description', 'default', 'version', 'exec', 'progress', 'sourcecode', 'config', 'depends', 'output-summary', 'listing'] are invalid"]],
     ['an opdef that is a string', 'gage.toml', 'a = "x"\n', ["Properties ['a'] are invalid"]],
     ['binary garbage', 'gage.toml', '\u0000\u0001\u0002\u00ff', ['Invalid TOML document']],
   ];
@@ -59,7 +63,9 @@ describe('hostile Gage files', () => {
     const res = await gage(['run', `op${HUGE_OPS - 1}`, '-y', '-q'], box.opts);
     // The Gage file is over the default source code size limit: it is not copied, and gage says so (issue 11).
     expect(res.code).toBe(0);
-    expect(res.stderr).toMatch(/^WARNING: 1 file not copied \(source code size or count limit\): gage\.toml \([\d.]+ [kMG]B\); to copy it, add a "sourcecode" pattern for it or list it under "depends"\n$/);
+    expect(res.stderr).toMatch(
+      /^WARNING: 1 file not copied \(source code size or count limit\): gage\.toml \([\d.]+ [kMG]B\); to copy it, add a "sourcecode" pattern for it or list it under "depends"\n$/,
+    );
   });
 });
 
@@ -138,12 +144,17 @@ describe('hostile source trees', () => {
     await fh.close();
     const probe = join(box.root, 'probe.mjs');
     const ioOut = join(box.root, 'io.txt');
-    await writeFile(probe, `import { readFileSync, writeFileSync } from 'node:fs';\nprocess.on('exit', () => { try { writeFileSync(${JSON.stringify(ioOut)}, readFileSync('/proc/self/io', 'utf8')); } catch {} });\n`);
+    await writeFile(probe,
+      `import { readFileSync, writeFileSync } from 'node:fs';\nprocess.on('exit', () => { try { writeFileSync(${
+        JSON.stringify(ioOut)
+      }, readFileSync('/proc/self/io', 'utf8')); } catch {} });\n`);
     const res = await gage(['run', '-y'], { ...box.opts, nodeArgs: ['--import', probe] });
     expect({ code: res.code, stdout: res.stdout }).toEqual({ code: 0, stdout: 'ok\n' });
     // Every skipped path is named in a warning; nothing else is printed.
     expect(res.stderr.split('\n').filter((l) => l && !l.startsWith('WARNING: '))).toEqual([]);
-    for (const w of ['"etc-link": symbolic link to "/etc" outside the project', '"hostname-link": symbolic link to "/etc/hostname" outside the project', '"loop/self": symbolic link cycle', '"loop/up": symbolic link cycle', '"new?line.txt"']) {
+    for (const w of ['"etc-link": symbolic link to "/etc" outside the project', '"hostname-link": symbolic link to "/etc/hostname" outside the project',
+      '"loop/self": symbolic link cycle', '"loop/up": symbolic link cycle', '"new?line.txt"'])
+    {
       expect(res.stderr).toContain(w);
     }
     // Said once, although staging and finalizing scan the run dir four times.

@@ -101,7 +101,7 @@ describe('several runs at once (-j, docs/spec/wave2.md decision 24)', () => {
       const p = spawnGage(['run', 'nap', 'ms=300', '-y'], box.opts);
       await waitFor(() => p.stdout.includes('pid '));
       await sleep(Math.floor(random() * 400));
-      const [run] = (await listRuns(box.runs, { sort: ['-timestamp'] }));
+      const [run] = await listRuns(box.runs, { sort: ['-timestamp'] });
       const stop = await gage(['stop', (run as Run).id, '-y'], box.opts);
       const res = await p.result;
       const status = await runStatus(run as Run);
@@ -109,7 +109,9 @@ describe('several runs at once (-j, docs/spec/wave2.md decision 24)', () => {
         expect([`Stopped 1 run\n`, `Run ${(run as Run).name} ended before it was stopped\n`]).toContain(stop.stderr);
       } else {
         expect(stop.code).toBe(1);
-        expect(stop.stderr).toMatch(new RegExp(`^gage: Run "${(run as Run).id}" is '(completed|staged|terminated)'\\n\\nOnly running runs can be stopped\\.\\n$`));
+        expect(stop.stderr).toMatch(
+          new RegExp(`^gage: Run "${(run as Run).id}" is '(completed|staged|terminated)'\\n\\nOnly running runs can be stopped\\.\\n$`),
+        );
       }
       await waitFor(async () => readMetaFileSync(run as Run, 'proc/exit') !== undefined);
       expect(['completed', 'terminated']).toContain(await runStatus(run as Run));

@@ -122,7 +122,7 @@ function gageWithStdout(args: string[], path: string): Promise<GageResult> {
 }
 
 describe('hostile processes and signals (issue 12)', () => {
-  test("item 7: stdout that fails with ENOSPC (> /dev/full): the run is captured and finalized, then a clear message and exit 1", async () => {
+  test('item 7: stdout that fails with ENOSPC (> /dev/full): the run is captured and finalized, then a clear message and exit 1', async () => {
     if (!existsSync('/dev/full')) {
       console.log('SKIPPED /dev/full case: no /dev/full here');
       return;

@@ -73,9 +73,15 @@ describe('project dirs with hostile names (issue 12)', () => {
     const dir = join(box.root, "inj$(touch${IFS}PWNED) it's");
     await mkdir(dir);
     await writeFile(join(dir, 'gage.toml'), [
-      '[sh]', 'exec = "ls $project_dir/gage.toml"', '',
-      '[quoted]', 'exec = "cat \\"$project_dir/gage.toml\\" | wc -l"', '',
-      '[argv]', 'exec = ["ls", "$project_dir/gage.toml"]', '',
+      '[sh]',
+      'exec = "ls $project_dir/gage.toml"',
+      '',
+      '[quoted]',
+      'exec = "cat \\"$project_dir/gage.toml\\" | wc -l"',
+      '',
+      '[argv]',
+      'exec = ["ls", "$project_dir/gage.toml"]',
+      '',
     ].join('\n'));
     const opts = { ...box.opts, cwd: dir };
     for (const op of ['sh', 'argv']) {

@@ -71,10 +71,12 @@ export interface SignalHub extends SignalSource {
 export function signalHub(): SignalHub {
   const first = new AbortController();
   const listeners = new Set<AbortController>();
-  const handlers = STOP_SIGNALS.map((sig) => [sig, () => {
-    first.abort(sig);
-    for (const controller of listeners) controller.abort(sig);
-  }] as const);
+  const handlers = STOP_SIGNALS.map((sig) =>
+    [sig, () => {
+      first.abort(sig);
+      for (const controller of listeners) controller.abort(sig);
+    }] as const
+  );
   for (const [sig, handler] of handlers) process.on(sig, handler);
   return {
     signal: first.signal,

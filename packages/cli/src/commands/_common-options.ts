@@ -2,7 +2,8 @@ import { defineOption, type ParsedArgs } from '../args/command-spec.js';
 import { ArchiveError, listArchives } from '@gage/meta';
 
 /** `-w, --where EXPR`. */
-export const whereOption = defineOption({ key: 'where', flags: ['-w', '--where'], kind: 'value', metavar: 'EXPR', help: 'Show runs matching a filter expression.' });
+export const whereOption = defineOption({ key: 'where', flags: ['-w', '--where'], kind: 'value', metavar: 'EXPR',
+  help: 'Show runs matching a filter expression.' });
 /** `-d, --deleted`. */
 export const deletedOption = defineOption({ key: 'deleted', flags: ['-d', '--deleted'], kind: 'flag', help: 'Show deleted runs.' });
 /** `-A, --archive NAME`. */

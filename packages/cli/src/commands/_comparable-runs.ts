@@ -36,7 +36,7 @@ export async function comparableRuns(runsDir: string, opref: OpRef): Promise<Com
       }
       for (const entry of entries) {
         let stored = configs.get(entry);
-        if (!stored) configs.set(entry, (stored = readConfig(entry)));
+        if (!stored) configs.set(entry, stored = readConfig(entry));
         if (configEquals(stored, config) && (await entryStatus(entry)) !== 'error') return entry.run;
       }
       return undefined;

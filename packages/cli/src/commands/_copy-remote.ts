@@ -15,7 +15,9 @@ async function remoteRunIds(location: string, env: Env): Promise<Set<string>> {
   const { stdout, code, stderr } = await rclone(['lsf', '--dirs-only', location], env, false);
   // A location that does not exist yet holds no runs.
   if (code !== 0 && !/directory not found/i.test(stderr)) await rclone(['lsf', '--dirs-only', location], env);
-  return new Set(stdout.split('\n').map((l) => l.trim().replace(/\/$/, '')).filter((n) => n.endsWith('.meta') && !n.startsWith('.')).map((n) => n.slice(0, -5)));
+  return new Set(
+    stdout.split('\n').map((l) => l.trim().replace(/\/$/, '')).filter((n) => n.endsWith('.meta') && !n.startsWith('.')).map((n) => n.slice(0, -5)),
+  );
 }
 
 async function localNames(dir: string): Promise<string[]> {
@@ -68,7 +70,8 @@ export async function copyToRemote(runs: readonly Run[], location: string, env: 
       if ((await localNames(user)).length > 0) await rclone(['copy', user, remoteJoin(tmp, `${id}.user`)], env);
       await verifyRemote(run, remoteJoin(tmp, id), env);
       if ((await localNames(run.runDir)).length > 0) await rclone(['moveto', remoteJoin(tmp, id), remoteJoin(location, id)], env);
-      if ((await localNames(user)).length > 0) await rclone(['copy', '--ignore-existing', remoteJoin(tmp, `${id}.user`), remoteJoin(location, `${id}.user`)], env);
+      if ((await localNames(user)).length > 0)
+        await rclone(['copy', '--ignore-existing', remoteJoin(tmp, `${id}.user`), remoteJoin(location, `${id}.user`)], env);
       await rclone(['moveto', remoteJoin(tmp, `${id}.meta`), remoteJoin(location, `${id}.meta`)], env);
     } finally {
       await rclone(['purge', tmp], env, false);

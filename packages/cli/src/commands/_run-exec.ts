@@ -90,7 +90,12 @@ function showRunName(ctx: Context, run: Run): void {
  * ```
  */
 export async function execAndFinalize(
-  ctx: Context, run: Run, lock: RunLock, display: RunDisplay, opName: string, options: ExecAndFinalizeOptions = {},
+  ctx: Context,
+  run: Run,
+  lock: RunLock,
+  display: RunDisplay,
+  opName: string,
+  options: ExecAndFinalizeOptions = {},
 ): Promise<number> {
   collectReadBuffers(); // `gage` owns its process: keep the capture's read buffers from piling up (@gage/proc README)
   const signals: SignalSource = options.signals ?? { abortOnSignals };

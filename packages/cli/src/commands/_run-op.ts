@@ -1,4 +1,5 @@
-import { FlagAssignError, NoDefaultOperationError, OperationNotFoundError, parseFlagAssign, parseRunFlag, resolveOperation, type Gagefile, type RunFlag } from '@gage/stage';
+import { FlagAssignError, NoDefaultOperationError, OperationNotFoundError, parseFlagAssign, parseRunFlag, resolveOperation, type Gagefile,
+  type RunFlag } from '@gage/stage';
 import { compareCodePoints, configValueType, type Config, type ConfigValue, type OpDef } from '@gage/types';
 import { PresentedError } from '../errors.js';
 import type { OutputMode } from '../io.js';

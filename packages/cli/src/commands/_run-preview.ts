@@ -84,7 +84,9 @@ export function previewJson(preview: RunPreview): string {
  */
 export function sourcecodeJson(preview: RunPreview): Record<string, unknown> {
   return {
-    src_dir: preview.srcDir, patterns: preview.patterns, paths: preview.paths,
+    src_dir: preview.srcDir,
+    patterns: preview.patterns,
+    paths: preview.paths,
     // Sizes are integers (bigint), not floats, in the JSON.
     skipped: preview.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.size === undefined ? {} : { size: BigInt(s.size) }) })),
   };

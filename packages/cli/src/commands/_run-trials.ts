@@ -51,13 +51,18 @@ export async function runTrials(ctx: Context, flags: RunFlag[], options: TrialOp
   for (const file of options.batch) batches.push(await readBatchFile(file, { cwd: ctx.cwd }));
   const plan = planTrials(flags, { batches, maxRuns, randomSeed });
   if (maxRuns !== undefined && plan.search === 'single') {
-    throw new CliError('ERR_GAGE_BATCH_OPTION', "'--max-runs' can only be used with a batch or a sweep", { hint: "Give a batch file (-b FILE) or a flag value in sweep syntax, such as lr=[0.1,0.01]." });
+    throw new CliError('ERR_GAGE_BATCH_OPTION', "'--max-runs' can only be used with a batch or a sweep", {
+      hint: 'Give a batch file (-b FILE) or a flag value in sweep syntax, such as lr=[0.1,0.01].',
+    });
   }
   if (randomSeed !== undefined && plan.search !== 'random') {
-    throw new CliError('ERR_GAGE_BATCH_OPTION', "'--random-seed' can only be used with a random sweep", { hint: 'Random sweeps use uniform[a:b], loguniform[a:b], randint[a:b] or choice[a,b,...].' });
+    throw new CliError('ERR_GAGE_BATCH_OPTION', "'--random-seed' can only be used with a random sweep", {
+      hint: 'Random sweeps use uniform[a:b], loguniform[a:b], randint[a:b] or choice[a,b,...].',
+    });
   }
   if (plan.trials.length === 0) {
-    throw new CliError('ERR_GAGE_NOTHING_TO_RUN', options.batch.length > 0 ? `Nothing to run in ${options.batch.join(', ')}` : 'Nothing to run: --max-runs is 0');
+    throw new CliError('ERR_GAGE_NOTHING_TO_RUN',
+      options.batch.length > 0 ? `Nothing to run in ${options.batch.join(', ')}` : 'Nothing to run: --max-runs is 0');
   }
   const configs: Config[] = [];
   const { opdef, defaults } = source;

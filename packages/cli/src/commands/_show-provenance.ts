@@ -21,7 +21,13 @@ export function provenanceLines(p: JsonObject): [string, string][] {
     else {
       const patch = obj(git['patch']);
       const state = git['dirty'] === true
-        ? ` (uncommitted changes${patch ? (typeof patch['error'] === 'string' ? `, patch: ${patch['error']}` : `, patch ${formatSize(num(patch['bytes']))}${patch['truncated'] === true ? ' truncated' : ''}`) : ''})`
+        ? ` (uncommitted changes${
+          patch
+            ? (typeof patch['error'] === 'string'
+              ? `, patch: ${patch['error']}`
+              : `, patch ${formatSize(num(patch['bytes']))}${patch['truncated'] === true ? ' truncated' : ''}`)
+            : ''
+        })`
         : '';
       lines.push(['commit', str(git['commit']) || '(no commits yet)']);
       lines.push(['branch', `${str(git['branch']) || '(detached HEAD)'}${state}`]);
@@ -29,7 +35,8 @@ export function provenanceLines(p: JsonObject): [string, string][] {
     }
   }
   const interpreter = obj(p['interpreter']);
-  if (interpreter) lines.push([str(interpreter['command']), typeof interpreter['error'] === 'string' ? `error: ${interpreter['error']}` : str(interpreter['version'])]);
+  if (interpreter)
+    lines.push([str(interpreter['command']), typeof interpreter['error'] === 'string' ? `error: ${interpreter['error']}` : str(interpreter['version'])]);
   const lockfiles = obj(p['lockfiles']);
   if (lockfiles) {
     for (const [name, digest] of Object.entries(lockfiles)) {

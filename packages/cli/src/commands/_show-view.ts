@@ -56,7 +56,8 @@ export function formatSummaryTable(info: RunInfo, mode: OutputMode): string {
 export function formatScalarsTable(series: readonly ScalarSeriesSummary[], mode: OutputMode): string {
   const rows = series.map((s) => [s.key, formatFloat(s.last), formatFloat(s.min), formatFloat(s.max), String(s.count), String(s.lastStep)]);
   const right = 'right' as const;
-  const columns = [{ header: 'key' }, { header: 'last', align: right }, { header: 'min', align: right }, { header: 'max', align: right }, { header: 'count', align: right }, { header: 'step', align: right }];
+  const columns = [{ header: 'key' }, { header: 'last', align: right }, { header: 'min', align: right }, { header: 'max', align: right }, { header: 'count',
+    align: right }, { header: 'step', align: right }];
   return formatTable(columns, rows, { width: mode.width, styled: mode.styled, color: mode.color });
 }
 
@@ -117,7 +118,9 @@ export function formatShowView(view: ShowView, mode: OutputMode): string {
   const w = mode.width;
   const po = { styled: mode.styled, color: mode.color };
   const panels: string[] = [];
-  const op = escapeControl(info.opref ? `${info.opref.ns ? `${info.opref.ns}:` : ''}${info.opref.name}${info.opref.version ? ` v${info.opref.version}` : ''}` : '');
+  const op = escapeControl(
+    info.opref ? `${info.opref.ns ? `${info.opref.ns}:` : ''}${info.opref.name}${info.opref.version ? ` v${info.opref.version}` : ''}` : '',
+  );
   const inner = w - 4;
   const headLine = op + ' '.repeat(Math.max(1, inner - textWidth(op) - textWidth(info.status))) + info.status;
   panels.push(formatPanel(info.run.id, [headLine, ...(info.label ? [info.label] : [])], w, po));

@@ -106,7 +106,9 @@ export async function startRuns(ctx: Context, runs: readonly StagedRun[], option
 async function startOne(ctx: Context, { run, opName }: StagedRun, hub: SignalHub, display: RunDisplay): Promise<Started> {
   let lock: RunLock;
   try {
-    lock = await lockRun(run, { onCompromised: (err: Error) => display.status.write(ctx.io.stderr, `WARNING: lock of run "${run.id}" compromised: ${err.message}\n`) });
+    lock = await lockRun(run, {
+      onCompromised: (err: Error) => display.status.write(ctx.io.stderr, `WARNING: lock of run "${run.id}" compromised: ${err.message}\n`),
+    });
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'ERR_GAGE_RUN_LOCKED') throw err;
     display.status.write(ctx.io.stderr, skippedLine(run, { kind: 'locked' }));

@@ -81,7 +81,11 @@ async function startOne(ctx: Context, info: RunInfo, runsDir: string, options: S
 
 /** Several runs: those that cannot be started are skipped, the rest confirmed once and started oldest first. */
 async function startSeveral(
-  ctx: Context, selected: RunInfo[], runsDir: string, options: StartStagedOptions, namespace: string | undefined,
+  ctx: Context,
+  selected: RunInfo[],
+  runsDir: string,
+  options: StartStagedOptions,
+  namespace: string | undefined,
 ): Promise<number> {
   const startable: RunInfo[] = [];
   for (const info of selected) {

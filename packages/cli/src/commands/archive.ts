@@ -17,8 +17,7 @@ export const spec = defineCommand({
   name: 'archive',
   usage: '[options] [run]...',
   summary: 'Archive runs.',
-  description:
-    "Move runs to an archive: a new one named after the time by default, or '--name NAME' (created when missing). " +
+  description: "Move runs to an archive: a new one named after the time by default, or '--name NAME' (created when missing). " +
     "'gage list -A NAME' shows an archive's runs, 'gage restore -A NAME' moves them back, 'gage purge -A NAME' deletes them. " +
     "'--list' shows archives; '--delete' removes an empty one, '--delete-empty' every empty one; '--rename CURRENT NEW' renames one.",
   options: [
@@ -48,15 +47,16 @@ type Args = CommandArgs<typeof spec>;
 export async function handler(ctx: Context, parsed: Args): Promise<number> {
   checkIncompatible(
     parsed,
-    [['archive', 'name'], ['list', 'name'], ['list', 'delete'], ['list', 'delete-empty'], ['list', 'rename'],
-      ['rename', 'delete'], ['rename', 'delete-empty'], ['delete-empty', 'delete']],
+    [['archive', 'name'], ['list', 'name'], ['list', 'delete'], ['list', 'delete-empty'], ['list', 'rename'], ['rename', 'delete'], ['rename', 'delete-empty'],
+      ['delete-empty', 'delete']],
     ctx.cmdPath,
   );
   const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
   const o = parsed.options;
   if (o.list) return listArchivesTable(ctx, runsDir);
   if (o.rename !== undefined) {
-    if (parsed.args.length !== 1) throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, "Option '--rename' requires 2 arguments.", { short: true });
+    if (parsed.args.length !== 1)
+      throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, "Option '--rename' requires 2 arguments.", { short: true });
     await renameArchive(runsDir, o.rename, parsed.args[0] as string);
     ctx.io.stderr.write(`Renamed archive '${o.rename}' to '${parsed.args[0] as string}'\n`);
     return 0;

@@ -13,8 +13,7 @@ export const spec = defineCommand({
   name: 'associate',
   usage: '[options] run [project]',
   summary: 'Associate a run with a project directory.',
-  description:
-    'Link a run to a local project directory, e.g. a run copied from another machine. ' +
+  description: 'Link a run to a local project directory, e.g. a run copied from another machine. ' +
     "'--remove' removes the association.",
   options: [{ key: 'remove', flags: ['-r', '--remove'], kind: 'flag', help: 'Remove the project association of the run.' }],
   maxArgs: 2,
@@ -33,7 +32,9 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const [spec1, projectArg] = parsed.args;
   if (spec1 === undefined) throw new UsageError(ctx.cmdPath, `gage ${ctx.cmdPath} ${spec.usage}`, "Missing argument 'run'.");
   if (projectArg === undefined && !parsed.options.remove) {
-    throw new CliError('ERR_GAGE_MISSING_OPTION', "Argument 'project' is required unless '--remove' is used.", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
+    throw new CliError('ERR_GAGE_MISSING_OPTION', "Argument 'project' is required unless '--remove' is used.", {
+      hint: `Try 'gage ${ctx.cmdPath} -h' for help.`,
+    });
   }
   const project = await loadProject(ctx);
   const run = selectOne(await listRunEntries(resolveRunsDir(ctx, project)), spec1).run;

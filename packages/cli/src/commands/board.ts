@@ -17,14 +17,14 @@ export const spec = defineCommand({
   name: 'board',
   usage: '[options] [run]...',
   summary: 'Show a board of run results.',
-  description:
-    'Show a board of run results: a table, CSV or JSON of the runs (all of them by default) with their ' +
+  description: 'Show a board of run results: a table, CSV or JSON of the runs (all of them by default) with their ' +
     'attributes, config, summary attributes and metrics.\n\n' +
     'A board config (JSON, TOML or YAML) chooses the runs (run-select, group-select) and the columns. ' +
     'By default the first of board.json, board.toml and board.yaml in the current directory is used.',
   options: [
     whereOption,
-    { key: 'config', flags: ['-c', '--config'], kind: 'value', metavar: 'PATH', help: 'Use this board config (default: board.json, board.toml or board.yaml, if present).' },
+    { key: 'config', flags: ['-c', '--config'], kind: 'value', metavar: 'PATH',
+      help: 'Use this board config (default: board.json, board.toml or board.yaml, if present).' },
     { key: 'no-config', flags: ['--no-config'], kind: 'flag', help: "Don't use a board config." },
     { key: 'csv', flags: ['--csv'], kind: 'flag', help: 'Print the board as CSV.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print the board as JSON.' },

@@ -35,8 +35,10 @@ export const spec = defineCommand({
  * ```
  */
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
-  checkIncompatible(parsed, [['summary', 'path'], ['output', 'path'], ['follow', 'path'], ['output', 'summary'],
-    ['follow', 'summary'], ['output', 'meta'], ['follow', 'meta'], ['output', 'user'], ['follow', 'user']], ctx.cmdPath);
+  checkIncompatible(parsed, [['summary', 'path'], ['output', 'path'], ['follow', 'path'], ['output', 'summary'], ['follow', 'summary'], ['output', 'meta'], [
+    'follow',
+    'meta',
+  ], ['output', 'user'], ['follow', 'user']], ctx.cmdPath);
   let path = parsed.options.path;
   const runSpec = parsed.args[0];
   if (parsed.options.follow) return followOutput(ctx, parsed, runSpec);
@@ -55,9 +57,10 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const user = !meta && parsed.options.user;
   const base = meta ? info.run.metaDir : user ? info.run.runDir + '.user' : info.run.runDir;
   const full = join(base, path);
-  const outside = () => new CliError('ERR_GAGE_CAT_OUTSIDE', `cannot open "${path}": it leads outside the ${meta ? 'meta' : user ? 'user' : 'run'} directory "${base}"`, {
-    hint: "A path given with '--path' is relative to that directory and must stay inside it.",
-  });
+  const outside = () =>
+    new CliError('ERR_GAGE_CAT_OUTSIDE', `cannot open "${path}": it leads outside the ${meta ? 'meta' : user ? 'user' : 'run'} directory "${base}"`, {
+      hint: "A path given with '--path' is relative to that directory and must stay inside it.",
+    });
   if (!isInside(base, full)) throw outside();
   let isFile: boolean;
   try {

@@ -25,7 +25,8 @@ export const spec = defineCommand({
   options: [
     { key: 'verbose', flags: ['-v', '--verbose'], kind: 'count', help: 'Show more information.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print information as JSON.' },
-    { key: 'version', flags: ['--version'], kind: 'value', metavar: 'SPEC', help: "Check the Gage version against a semver range ('>=0.2', '^1.0'); a bare version means equality." },
+    { key: 'version', flags: ['--version'], kind: 'value', metavar: 'SPEC',
+      help: "Check the Gage version against a semver range ('>=0.2', '^1.0'); a bare version means equality." },
   ],
   maxArgs: 1,
 });
@@ -72,7 +73,10 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
 `);
   }
   if (parsed.options.json) ctx.io.stdout.write(encodeJson(Object.fromEntries(info)));
-  else ctx.io.stdout.write(formatTable([{ header: '' }, { header: '' }], info, { width: ctx.mode.width, header: false, styled: ctx.mode.styled, color: ctx.mode.color }));
+  else
+    ctx.io.stdout.write(
+      formatTable([{ header: '' }, { header: '' }], info, { width: ctx.mode.width, header: false, styled: ctx.mode.styled, color: ctx.mode.color }),
+    );
   return 0;
 }
 

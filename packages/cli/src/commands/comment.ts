@@ -17,8 +17,7 @@ export const spec = defineCommand({
   name: 'comment',
   usage: '[options] [run]...',
   summary: 'Comment on runs.',
-  description:
-    "Add a comment to runs with the editor (VISUAL or EDITOR), or with '-m'. " +
+  description: "Add a comment to runs with the editor (VISUAL or EDITOR), or with '-m'. " +
     "'--list' shows the comments of runs (the latest run by default); '--edit' and '--delete' change one comment of one run.",
   options: [
     { key: 'msg', flags: ['-m', '--msg'], kind: 'value', metavar: 'MSG', help: 'The comment text (default: write it in the editor).' },

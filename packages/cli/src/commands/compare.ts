@@ -16,8 +16,7 @@ export const spec = defineCommand({
   name: 'compare',
   usage: '[options] [run]...',
   summary: 'Compare runs side by side.',
-  description:
-    'Compare runs side by side: one row per run with its name, operation, start time, status and label, ' +
+  description: 'Compare runs side by side: one row per run with its name, operation, start time, status and label, ' +
     'the flags whose values differ among the runs shown, and every metric.\n\n' +
     'Without runs, the 20 latest are shown (-a: all). Columns are run attributes (name, operation, started, ' +
     'status, label, id, stopped, time, exit_code, op_ns, op_version), config keys, metrics and summary attributes; ' +
@@ -25,7 +24,8 @@ export const spec = defineCommand({
   options: [
     whereOption,
     { key: 'all', flags: ['-a', '--all'], kind: 'flag', help: 'Compare all runs (default: the 20 latest).' },
-    { key: 'sort', flags: ['--sort'], kind: 'list', metavar: '[-]COL', help: 'Sort by a column, descending with a leading - (repeatable; missing values last).' },
+    { key: 'sort', flags: ['--sort'], kind: 'list', metavar: '[-]COL',
+      help: 'Sort by a column, descending with a leading - (repeatable; missing values last).' },
     { key: 'columns', flags: ['--columns'], kind: 'list', metavar: 'COLS', help: 'Show these columns (comma-separated) instead of the default ones.' },
     { key: 'all-flags', flags: ['--all-flags'], kind: 'flag', help: 'Show every flag, not only those that differ.' },
     { key: 'csv', flags: ['--csv'], kind: 'flag', help: 'Print CSV.' },

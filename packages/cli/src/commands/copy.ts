@@ -19,8 +19,7 @@ export const spec = defineCommand({
   name: 'copy',
   usage: '[options] [run]...',
   summary: 'Copy runs to or from a directory or remote.',
-  description:
-    "Copy finished runs to a directory ('--dest DIR') or an rclone remote ('--dest REMOTE:PATH'), or every run from one ('--src ... --all'). " +
+  description: "Copy finished runs to a directory ('--dest DIR') or an rclone remote ('--dest REMOTE:PATH'), or every run from one ('--src ... --all'). " +
     'Each run is checked against its manifest and appears at the destination only when complete; runs already there get only new labels and comments.',
   options: [
     { key: 'dest', flags: ['-d', '--dest', '--to'], kind: 'value', metavar: 'PATH', help: 'Copy runs to a directory or REMOTE:PATH.' },
@@ -136,7 +135,8 @@ function canonical(path: string): string {
 function refuseInside(destDir: string, runsDir: string, given: string): void {
   const rel = relative(canonical(runsDir), canonical(destDir));
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-    throw new CliError('ERR_GAGE_COPY_LOCATION', `Cannot copy runs to "${given}": it is ${rel === '' ? 'the runs directory' : `inside the runs directory "${runsDir}"`}`, {
+    throw new CliError('ERR_GAGE_COPY_LOCATION',
+      `Cannot copy runs to "${given}": it is ${rel === '' ? 'the runs directory' : `inside the runs directory "${runsDir}"`}`, {
       hint: 'Copy to a directory outside the runs directory.',
     });
   }

@@ -19,8 +19,7 @@ export const spec = defineCommand({
   name: 'diff',
   usage: '[options] [run-a [run-b]]',
   summary: 'Show how two runs differ.',
-  description:
-    'Show how two runs differ: attributes, config, metrics, summary attributes and provenance side by side, ' +
+  description: 'Show how two runs differ: attributes, config, metrics, summary attributes and provenance side by side, ' +
     'changed entries marked with *.\n\n' +
     'Without runs, the second-latest run (2) is compared with the latest (1); with one run, that run with the latest.',
   options: [
@@ -71,7 +70,9 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
       if (parsed.options.json) {
         out.write(encodeJson({
           ...head,
-          files: files.changes.map((c) => ({ path: c.path, change: c.change, type: FILE_TYPE_NAMES[(c.b ?? c.a)?.type ?? ''] ?? null, a: c.a?.sha256, b: c.b?.sha256 })),
+          files: files.changes.map((c) => ({ path: c.path, change: c.change, type: FILE_TYPE_NAMES[(c.b ?? c.a)?.type ?? ''] ?? null, a: c.a?.sha256,
+            b: c.b?.sha256 })
+          ),
           unchanged: BigInt(files.unchanged),
         }));
       } else out.write(formatFilesDiff(files, ctx.mode));

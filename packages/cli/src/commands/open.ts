@@ -15,8 +15,7 @@ export const spec = defineCommand({
   name: 'open',
   usage: '[options] [run]',
   summary: 'Open a run directory or run file.',
-  description:
-    "Open the run directory (the latest run by default), or '--path' in it, with the system's opener " +
+  description: "Open the run directory (the latest run by default), or '--path' in it, with the system's opener " +
     "(open on macOS, xdg-open elsewhere), or with '--cmd', which gets the path as its last argument.",
   options: [
     { key: 'path', flags: ['-p', '--path'], kind: 'value', metavar: 'PATH', help: "A path in the run dir (see 'gage show --files')." },
@@ -43,7 +42,8 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const path = given === undefined ? base : join(base, given);
   const rel = relative(base, path);
   if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new CliError('ERR_GAGE_OPEN_PATH', `Cannot open "${given as string}": it leads outside the ${parsed.options.meta ? 'meta' : 'run'} directory "${base}"`, {
+    throw new CliError('ERR_GAGE_OPEN_PATH',
+      `Cannot open "${given as string}": it leads outside the ${parsed.options.meta ? 'meta' : 'run'} directory "${base}"`, {
       hint: "A path given with '--path' is relative to that directory and must stay inside it.",
     });
   }
@@ -95,7 +95,8 @@ function runOpener(ctx: Context, argv: string[]): Promise<number> {
     child.stdout.on('data', (d: Buffer) => ctx.io.stdout.write(d));
     child.stderr.on('data', (d: Buffer) => ctx.io.stderr.write(d));
     child.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') reject(new CliError('ERR_GAGE_OPEN_COMMAND', `Cannot run '${cmd}': it is not installed (not on PATH)`, { hint: "Name another program with '--cmd'." }));
+      if (err.code === 'ENOENT')
+        reject(new CliError('ERR_GAGE_OPEN_COMMAND', `Cannot run '${cmd}': it is not installed (not on PATH)`, { hint: "Name another program with '--cmd'." }));
       else reject(err);
     });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));

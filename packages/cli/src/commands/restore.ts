@@ -11,7 +11,8 @@ export const spec = defineCommand({
   name: 'restore',
   usage: '[options] [run]...',
   summary: 'Restore deleted runs.',
-  description: "Restore deleted runs.\n\nRun specs and indexes refer to 'gage list --deleted'. With '--archive NAME', runs of\nthat archive (all of them without run specs) move back to the runs list.",
+  description:
+    "Restore deleted runs.\n\nRun specs and indexes refer to 'gage list --deleted'. With '--archive NAME', runs of\nthat archive (all of them without run specs) move back to the runs list.",
   options: [whereOption, archiveOption, allOption, yesOption],
 });
 
@@ -35,7 +36,9 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   });
   if (!(await confirmChange(ctx, parsed, runs, namespace, `You are about to restore ${runsCount(runs.length)}.`, true))) return 0;
   // From an archive: its runs move back to the runs dir (docs/spec/cli.md 5.12).
-  const restored: unknown = archive === undefined ? await restoreRuns(runs.map((r) => r.run)) : await moveRuns(runs.map((r) => r.run), resolveRunsDir(ctx, await loadProject(ctx)));
+  const restored: unknown = archive === undefined
+    ? await restoreRuns(runs.map((r) => r.run))
+    : await moveRuns(runs.map((r) => r.run), resolveRunsDir(ctx, await loadProject(ctx)));
   const count = Array.isArray(restored) ? restored.length : runs.length;
   ctx.io.stderr.write(`Restored ${runsCount(count)}\n`);
   return 0;

@@ -48,12 +48,15 @@ export const spec = defineCommand({
     // Batches and sweeps (docs/spec/cli.md 5.1, decisions 22-23)
     { key: 'needed', flags: ['-n', '--needed'], kind: 'flag', help: 'Skip a run when a comparable run exists.' },
     { key: 'batch', flags: ['-b', '--batch'], kind: 'list', metavar: 'FILE', help: 'Run a batch of runs, one per row of FILE (.csv or .json); repeatable.' },
-    { key: 'max-runs', flags: ['-m', '--max-runs'], kind: 'value', metavar: 'N', help: 'Run the first N trials of a batch or grid (-1: all); the number of random trials (default 20).' },
-    { key: 'random-seed', flags: ['--random-seed'], kind: 'value', metavar: 'N', help: 'Seed of a random sweep (recorded; the same seed draws the same trials).' },
+    { key: 'max-runs', flags: ['-m', '--max-runs'], kind: 'value', metavar: 'N',
+      help: 'Run the first N trials of a batch or grid (-1: all); the number of random trials (default 20).' },
+    { key: 'random-seed', flags: ['--random-seed'], kind: 'value', metavar: 'N',
+      help: 'Seed of a random sweep (recorded; the same seed draws the same trials).' },
     { key: 'preview', flags: ['--preview'], kind: 'flag', help: 'Show what would be staged; make no run.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'With --preview: print JSON.' },
     { key: 'help-op', flags: ['--help-op'], kind: 'flag', help: 'Show help for the operation.' },
-    { key: 'force-flags', flags: ['--force-flags'], kind: 'flag', help: "Accept flags the operation does not define (recorded, patched into no file) and values its defaults' types cannot take." },
+    { key: 'force-flags', flags: ['--force-flags'], kind: 'flag',
+      help: "Accept flags the operation does not define (recorded, patched into no file) and values its defaults' types cannot take." },
   ],
 });
 
@@ -67,8 +70,14 @@ export const spec = defineCommand({
  */
 export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): Promise<number> {
   checkIncompatible(parsed, [
-    ['start', 'stage'], ['start', 'preview'], ['start', 'needed'], ['start', 'batch'], ['start', 'max-runs'], ['start', 'random-seed'],
-    ['background', 'stage'], ['background', 'preview'],
+    ['start', 'stage'],
+    ['start', 'preview'],
+    ['start', 'needed'],
+    ['start', 'batch'],
+    ['start', 'max-runs'],
+    ['start', 'random-seed'],
+    ['background', 'stage'],
+    ['background', 'preview'],
   ], ctx.cmdPath);
   if (parsed.options.json && !parsed.options.preview) {
     throw new CliError('ERR_GAGE_JSON_WITHOUT_PREVIEW', "'--json' can only be used with '--preview'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
@@ -105,7 +114,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   // With `-y` nothing waits for the user: provenance starts now; otherwise after the prompt. Stopped when
   // `gage run` ends, also before staging took it (bad flags, a declined prompt, a signal).
   const provenance = runProvenance(projectDir, cmd.args);
-  if (parsed.options.yes && !parsed.options.preview) provenance.start();
+  if (parsed.options.yes && !parsed.options.preview) void provenance.start(); // its rejection is handled where staging awaits it
   try {
     return await runOperation();
   } finally {
@@ -118,7 +127,8 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const onWarning = (message: string) => void warnings.push(message);
     const defaults: Config = await readProjectConfig(projectDir, opdef, { runsDir, onWarning });
     const usage = `gage ${ctx.cmdPath} ${spec.usage}`;
-    const trialOptions = { batch: parsed.options.batch, maxRuns: parsed.options['max-runs'], randomSeed: parsed.options['random-seed'], forceFlags: parsed.options['force-flags'] };
+    const trialOptions = { batch: parsed.options.batch, maxRuns: parsed.options['max-runs'], randomSeed: parsed.options['random-seed'],
+      forceFlags: parsed.options['force-flags'] };
     const trials = await runTrials(ctx, flags, trialOptions, { opdef, defaults, projectDir, runsDir, usage });
     const batch = trials.plan.search !== 'single';
     if (parsed.options.preview) {
@@ -150,7 +160,11 @@ function runCommandOf(opdef: OpDef, projectDir: string, project: ProjectInfo): R
 
 /** One run (no batch file, no sweep): prompt, `--needed`, stage, and start unless `--stage`. */
 async function runOne(
-  ctx: Context, parsed: CommandArgs<typeof spec>, base: Omit<NewRun, 'config' | 'userAttrs'>, trials: RunTrials, startProvenance: () => Promise<CollectedProvenance>,
+  ctx: Context,
+  parsed: CommandArgs<typeof spec>,
+  base: Omit<NewRun, 'config' | 'userAttrs'>,
+  trials: RunTrials,
+  startProvenance: () => Promise<CollectedProvenance>,
 ): Promise<number> {
   const config = trials.configs[0] as Config;
   const stageOnly = parsed.options.stage;
@@ -216,4 +230,3 @@ function stopped(ctx: Context, display: RunDisplay, signal: AbortSignal, staged:
   if (sig === 'SIGINT') ctx.io.stderr.write('Aborted.\n');
   return 128 + constants.signals[sig];
 }
-

@@ -17,8 +17,7 @@ export const spec = defineCommand({
   name: 'select',
   usage: '[options] [run]...',
   summary: 'Select runs and print their ID or a property.',
-  description:
-    'Select runs and print their ID or a property, one line per run.\n\n' +
+  description: 'Select runs and print their ID or a property, one line per run.\n\n' +
     'The latest run when no run is given. An index or an ID or name prefix selects one run;\n' +
     'a slice (1:5) selects each run in it, and --all every run.\n' +
     'Examples: cd "$(gage select --run-dir)"   gage select --all -w error | xargs gage delete -y',

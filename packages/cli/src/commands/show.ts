@@ -36,7 +36,8 @@ export const spec = defineCommand({
     { key: 'scalars', flags: ['--scalars'], kind: 'flag', help: 'Show only the run scalars: last, min, max, count and last step of each key.' },
     { key: 'limit-files', flags: ['--limit-files'], kind: 'value', metavar: 'N', help: 'Files shown in the full view (default 50).' },
     { key: 'all-files', flags: ['--all-files'], kind: 'flag', help: 'Show all files in the full view.' },
-    { key: 'limit-output', flags: ['--limit-output'], kind: 'value', metavar: 'N', help: `Last output lines shown in the full view, per phase (default ${SHOW_OUTPUT_LINES}).` },
+    { key: 'limit-output', flags: ['--limit-output'], kind: 'value', metavar: 'N',
+      help: `Last output lines shown in the full view, per phase (default ${SHOW_OUTPUT_LINES}).` },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print the run as JSON.' },
     deletedOption,
     { key: 'simple', flags: ['-0'], kind: 'flag', hidden: true },
@@ -45,9 +46,16 @@ export const spec = defineCommand({
 });
 
 const INCOMPATIBLE: [OptionKey<typeof spec.options>, OptionKey<typeof spec.options>][] = [
-  ['config', 'files'], ['config', 'output'], ['config', 'summary'],
-  ['summary', 'files'], ['summary', 'output'], ['output', 'files'],
-  ['scalars', 'config'], ['scalars', 'summary'], ['scalars', 'files'], ['scalars', 'output'],
+  ['config', 'files'],
+  ['config', 'output'],
+  ['config', 'summary'],
+  ['summary', 'files'],
+  ['summary', 'output'],
+  ['output', 'files'],
+  ['scalars', 'config'],
+  ['scalars', 'summary'],
+  ['scalars', 'files'],
+  ['scalars', 'output'],
 ];
 
 /**
@@ -80,9 +88,13 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   } else if (parsed.options.json) {
     const files = await readRunFiles(info.run);
     out.write(encodeJson({
-      ...runJson(info), metaDir: info.run.metaDir, files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
+      ...runJson(info),
+      metaDir: info.run.metaDir,
+      files: files.map((f) => ({ path: f.path, type: f.type, size: BigInt(f.size) })),
       provenance: readRunProvenanceSync(info.run) ?? null,
-      comments: (await readComments(ctx, info.run.id, info.run)).map((c) => ({ id: c.id, author: c.author, time: new Date(c.timestamp).toISOString(), msg: c.msg })),
+      comments: (await readComments(ctx, info.run.id, info.run)).map((c) => ({ id: c.id, author: c.author, time: new Date(c.timestamp).toISOString(),
+        msg: c.msg })
+      ),
     }));
   } else if (parsed.options.config) {
     out.write(formatConfigTable(info, ctx.mode));
@@ -97,7 +109,12 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const fileLimit = parsed.options['all-files'] ? Infinity : limitText === undefined ? 50 : Number(limitText);
     const outputs = await readRunOutputs(info.run, { limit: outputLimit === undefined ? undefined : Number(outputLimit) });
     const view = {
-      info, provenance: readRunProvenanceSync(info.run), files: await readRunFiles(info.run), fileLimit, outputs, home: homeDir(ctx.io.env),
+      info,
+      provenance: readRunProvenanceSync(info.run),
+      files: await readRunFiles(info.run),
+      fileLimit,
+      outputs,
+      home: homeDir(ctx.io.env),
       comments: await readComments(ctx, info.run.id, info.run),
     };
     out.write(formatShowView(view, ctx.mode));
@@ -126,6 +143,7 @@ function countOption(ctx: Context, parsed: CommandArgs<typeof spec>, key: 'limit
 
 function sortedObject(obj: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj).sort(compareCodePoints)) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(obj).sort(compareCodePoints))
+    Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
   return out;
 }

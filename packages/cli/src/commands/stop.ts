@@ -52,10 +52,12 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     return 0;
   }
   if (!(await confirmChange(ctx, parsed, runs, namespace, `You are about to stop ${runsCount(runs.length)}.`, true))) return 0;
-  const results = await Promise.all(runs.map((info) => stopRun(info.run, { graceMs }).then(
-    (result) => ({ info, result }),
-    (error: unknown) => ({ info, error }),
-  )));
+  const results = await Promise.all(runs.map((info) =>
+    stopRun(info.run, { graceMs }).then(
+      (result) => ({ info, result }),
+      (error: unknown) => ({ info, error }),
+    )
+  ));
   let status = 0;
   let stopped = 0;
   for (const r of results) {

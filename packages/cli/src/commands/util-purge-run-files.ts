@@ -17,13 +17,13 @@ export const spec = defineCommand({
   name: 'purge-run-files',
   usage: '[options] [run]...',
   summary: 'Permanently delete run files.',
-  description:
-    'Permanently delete files of run directories that match shell-style patterns.\n\n' +
+  description: 'Permanently delete files of run directories that match shell-style patterns.\n\n' +
     'WARNING: this may break runs if it deletes files they need. Use it to free the space of files that are no longer needed.',
   options: [
     { ...whereOption, help: 'Select runs matching a filter expression.' },
     { ...allOption, help: 'Purge matching files of all runs.' },
-    { key: 'file', flags: ['-f', '--file', '--files'], kind: 'list', metavar: 'PATTERN', help: 'File pattern (shell-style glob, matched against the path in the run dir); repeatable.' },
+    { key: 'file', flags: ['-f', '--file', '--files'], kind: 'list', metavar: 'PATTERN',
+      help: 'File pattern (shell-style glob, matched against the path in the run dir); repeatable.' },
     { key: 'preview', flags: ['--preview'], kind: 'flag', help: 'Show which pattern matches each file, and delete nothing.' },
     { key: 'confirm', flags: ['--confirm'], kind: 'value', hidden: true },
   ],

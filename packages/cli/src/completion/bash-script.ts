@@ -105,5 +105,7 @@ function commandCase(c: CompletionCommand): string {
   const values = c.options.filter((o) => o.value !== undefined).flatMap((o) => o.flags);
   const runValues = c.options.filter((o) => o.value === 'runs').flatMap((o) => o.flags);
   const deleted = c.deletedRuns ? ' deleted=--deleted;' : '';
-  return `    ${c.names.join('|')}) opts='${opts}'; values='|${values.map((v) => `${v}|`).join('')}'; runvalues='|${runValues.map((v) => `${v}|`).join('')}'; kind=${c.positional};${deleted} ;;`;
+  return `    ${c.names.join('|')}) opts='${opts}'; values='|${values.map((v) => `${v}|`).join('')}'; runvalues='|${
+    runValues.map((v) => `${v}|`).join('')
+  }'; kind=${c.positional};${deleted} ;;`;
 }

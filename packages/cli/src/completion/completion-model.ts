@@ -77,7 +77,15 @@ export async function completionModel(): Promise<CompletionModel> {
 function completionOption(o: OptionSpec): CompletionOption {
   const takesValue = o.kind === 'value' || o.kind === 'list';
   const metavar = o.metavar ?? '';
-  const value = !takesValue ? undefined : metavar === 'RUN' ? 'runs' : o.key === 'directory' || o.key === 'runs' ? 'dirs' : /PATH|FILE|DIR/.test(metavar) ? 'files' : 'other';
+  const value = !takesValue
+    ? undefined
+    : metavar === 'RUN'
+    ? 'runs'
+    : o.key === 'directory' || o.key === 'runs'
+    ? 'dirs'
+    : /PATH|FILE|DIR/.test(metavar)
+    ? 'files'
+    : 'other';
   return { flags: [...o.flags], help: o.help ?? '', value };
 }
 

@@ -10,7 +10,16 @@ import selectRuns from './topics/select-runs.md';
 import sweeps from './topics/sweeps.md';
 
 const TEXTS: Record<string, string> = {
-  batches, board, exec, filters, gagefile, operations, remotes, scalars, 'select-runs': selectRuns, sweeps,
+  batches,
+  board,
+  exec,
+  filters,
+  gagefile,
+  operations,
+  remotes,
+  scalars,
+  'select-runs': selectRuns,
+  sweeps,
 };
 
 /**

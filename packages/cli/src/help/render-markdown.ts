@@ -87,7 +87,9 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions)
       const indent = (item[1] as string).length;
       let text = item[3] as string;
       i++;
-      while (i < lines.length && /^\s+\S/.test(lines[i] as string) && !/^\s*([-*]|\d+\.)\s/.test(lines[i] as string) && !/^ {4}/.test((lines[i] as string).slice(indent + 2))) {
+      while (i < lines.length && /^\s+\S/.test(lines[i] as string) && !/^\s*([-*]|\d+\.)\s/.test(lines[i] as string) &&
+        !/^ {4}/.test((lines[i] as string).slice(indent + 2)))
+      {
         text += ` ${(lines[i] as string).trim()}`;
         i++;
       }
@@ -140,7 +142,13 @@ function parseInline(text: string): Word[] {
       space = true;
       continue;
     }
-    const [styles, content] = m[1] !== undefined ? [['cyan'] as StyleName[], m[1]] : m[2] !== undefined ? [['bold'] as StyleName[], m[2]] : m[3] !== undefined ? [['italic'] as StyleName[], m[3]] : [[] as StyleName[], m[4] ?? m[0]];
+    const [styles, content] = m[1] !== undefined
+      ? [['cyan'] as StyleName[], m[1]]
+      : m[2] !== undefined
+      ? [['bold'] as StyleName[], m[2]]
+      : m[3] !== undefined
+      ? [['italic'] as StyleName[], m[3]]
+      : [[] as StyleName[], m[4] ?? m[0]];
     const parts = styles.includes('cyan') ? [content] : content.split(/\s+/).filter((p) => p !== '');
     parts.forEach((p, n) => words.push({ text: p, styles, glued: n === 0 && !space }));
     space = false;

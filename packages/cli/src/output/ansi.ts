@@ -1,7 +1,15 @@
 /** ANSI SGR codes used by the styled mode. */
 const CODES = {
-  bold: [1, 22], dim: [2, 22], italic: [3, 23], red: [31, 39], green: [32, 39], yellow: [33, 39],
-  cyan: [36, 39], grey: [90, 39], brightYellow: [93, 39], orange: [38, 39],
+  bold: [1, 22],
+  dim: [2, 22],
+  italic: [3, 23],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  grey: [90, 39],
+  brightYellow: [93, 39],
+  orange: [38, 39],
 } as const;
 
 /** Name of a style. */

@@ -24,7 +24,8 @@ describe('escapeControl()', () => {
 describe('human displays escape control characters', () => {
   test('a table cell and header stay on their row, widths count the escaped text', () => {
     const out = formatTable([{ header: 'h\x1b' }, { header: 'd', flex: 'cut' }], [['L1\nL2', 'x\x07y']], { width: 40 });
-    expect(out.split('\n')).toEqual(['| h\\x1b  | d                           |', '|--------|-----------------------------|', '| L1\\nL2 | x\\x07y                      |', '']);
+    expect(out.split('\n')).toEqual(['| h\\x1b  | d                           |', '|--------|-----------------------------|',
+      '| L1\\nL2 | x\\x07y                      |', '']);
   });
 
   test('panel title, lines and key/value pairs', () => {

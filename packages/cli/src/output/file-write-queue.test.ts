@@ -35,7 +35,9 @@ describe('FileWriteQueue', () => {
   test('asks to wait past its limit, and all bytes arrive', async () => {
     const path = join(dir, 'out');
     const fd = openSync(path, 'w');
-    const queue = new FileWriteQueue(fd, (err) => { throw err; });
+    const queue = new FileWriteQueue(fd, (err) => {
+      throw err;
+    });
     const big = Buffer.alloc(FILE_QUEUE_LIMIT, 0x61);
     expect(queue.write([Buffer.from('x')])).toBeUndefined();
     const wait = queue.write([big]);

@@ -45,9 +45,7 @@ export function formatTable(columns: TableColumn[], givenRows: string[][], optio
   columns = columns.map((c) => ({ ...c, header: escapeControl(c.header) }));
   const rows = givenRows.map((r) => r.map((cell) => escapeControl(cell)));
   const showHeader = options.header ?? true;
-  const widths = columns.map((c, i) =>
-    Math.max(showHeader ? textWidth(c.header) : 0, ...rows.map((r) => textWidth(r[i] ?? ''))),
-  );
+  const widths = columns.map((c, i) => Math.max(showHeader ? textWidth(c.header) : 0, ...rows.map((r) => textWidth(r[i] ?? ''))));
   const flex = columns.findIndex((c) => c.flex !== undefined);
   let lines: string[][] = rows.map((r) => columns.map((_, i) => r[i] ?? ''));
   const rowOf: number[] = rows.map((_, i) => i);

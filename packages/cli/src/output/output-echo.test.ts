@@ -30,15 +30,16 @@ describe('prefixLines()', () => {
 });
 
 describe('OutputEcho', () => {
-  test('with a prefix every write holds whole prefixed lines: a run never ends another run\'s line', () => {
+  test("with a prefix every write holds whole prefixed lines: a run never ends another run's line", () => {
     const log: [string, string][] = [];
     const status = new StatusLine(recorder('status', log), false);
     const a = new OutputEcho(status, recorder('out', log), recorder('err', log), { prefix: '[a] ' });
     const b = new OutputEcho(status, recorder('out', log), recorder('err', log), { prefix: '[b] ' });
-    a.chunk(0, [bytes('one\ntw')]);
-    b.chunk(0, [bytes('x\n')]);
-    a.chunk(0, [bytes('o\n')]);
-    b.chunk(1, [bytes('e\n')]);
+    // The recorders take every write at once: no chunk promise is ever pending here.
+    void a.chunk(0, [bytes('one\ntw')]);
+    void b.chunk(0, [bytes('x\n')]);
+    void a.chunk(0, [bytes('o\n')]);
+    void b.chunk(1, [bytes('e\n')]);
     b.line(0, bytes('hook\n'));
     b.flush();
     expect(log).toEqual([['out', '[a] one\n[a] tw\n'], ['out', '[b] x\n'], ['out', '[a] o\n'], ['err', '[b] e\n'], ['out', '[b] hook\n']]);
@@ -97,7 +98,9 @@ describe('OutputEcho', () => {
     const wait = echo.chunk(0, [bytes('b'), bytes('\n')]);
     expect(wait).toBeInstanceOf(Promise);
     let resolved = false;
-    void wait?.then(() => { resolved = true; });
+    void wait?.then(() => {
+      resolved = true;
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(resolved).toBe(false);
     out.emit('drain');

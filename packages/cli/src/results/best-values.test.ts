@@ -3,10 +3,27 @@ import { bestIndexes, lowerIsBetter } from './best-values.js';
 
 describe('lowerIsBetter', () => {
   test.each([
-    ['loss', true], ['val_loss', true], ['valLoss', true], ['train-error', true], ['top1_err', true], ['mse', true],
-    ['rmse', true], ['MAE', true], ['perplexity', true], ['ppl', true], ['wer', true], ['cer', true],
-    ['latency_ms', true], ['train.time', true], ['acc', false], ['accuracy', false], ['f1', false], ['bleu', false],
-    ['lossless_ratio', false], ['errors', false], ['runtime', false],
+    ['loss', true],
+    ['val_loss', true],
+    ['valLoss', true],
+    ['train-error', true],
+    ['top1_err', true],
+    ['mse', true],
+    ['rmse', true],
+    ['MAE', true],
+    ['perplexity', true],
+    ['ppl', true],
+    ['wer', true],
+    ['cer', true],
+    ['latency_ms', true],
+    ['train.time', true],
+    ['acc', false],
+    ['accuracy', false],
+    ['f1', false],
+    ['bleu', false],
+    ['lossless_ratio', false],
+    ['errors', false],
+    ['runtime', false],
   ])('%s: %s', (name, lower) => {
     expect(lowerIsBetter(name)).toBe(lower);
   });

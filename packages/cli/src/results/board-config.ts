@@ -10,7 +10,8 @@ const STATUSES = ['staged', 'pending', 'running', 'completed', 'error', 'termina
 const TOP_KEYS = ['id', 'name', 'title', 'description', 'columns', 'run-select', 'group-select', 'group-column'];
 
 /** Field prefixes of a column given as a string, and the field prefix each stands for. */
-const STRING_PREFIXES: Readonly<Record<string, string>> = { run: 'run', 'run-attr': 'run', attribute: 'attribute', attr: 'attribute', metric: 'metric', config: 'config' };
+const STRING_PREFIXES: Readonly<Record<string, string>> = { run: 'run', 'run-attr': 'run', attribute: 'attribute', attr: 'attribute', metric: 'metric',
+  config: 'config' };
 
 /** The keys of a column object that name its field, in the order they are looked for. */
 const FIELD_KEYS: readonly (readonly [string, string])[] = [['attribute', 'attribute'], ['metric', 'metric'], ['run-attr', 'run'], ['config', 'config']];
@@ -92,7 +93,11 @@ function parseColumn(col: unknown, n: number): ColDef {
   if (!isMap(col)) invalid(`${where} must be a string or a map`);
   const named = [...FIELD_KEYS.map(([k]) => k), 'field', 'score'].filter((k) => col[k] !== undefined);
   if (named.length !== 1) {
-    invalid(`${where} must name exactly one field with one of field, run-attr, attribute, metric, config or score${named.length > 1 ? ` (it has ${named.join(', ')})` : ''}`);
+    invalid(
+      `${where} must name exactly one field with one of field, run-attr, attribute, metric, config or score${
+        named.length > 1 ? ` (it has ${named.join(', ')})` : ''
+      }`,
+    );
   }
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(col)) if (k !== named[0]) rest[k] = v;

@@ -41,7 +41,9 @@ export function formatRunDiff(diff: RunDiff, names: readonly [string, string], m
     if (entries.length === 0) continue;
     const rows = entries.map((e) => [e.changed ? '*' : ' ', e.name, cell(key, e, 'a', namespace), cell(key, e, 'b', namespace)]);
     const changed = (row: number): StyleName[] => (entries[row]?.changed ? ['yellow'] : []);
-    const columns = [{ header: '' }, { header }, { header: names[0] }, { header: names[1] }].map((c) => (mode.color ? { ...c, style: (_: string, row: number) => changed(row) } : c));
+    const columns = [{ header: '' }, { header }, { header: names[0] }, { header: names[1] }].map((
+      c,
+    ) => (mode.color ? { ...c, style: (_: string, row: number) => changed(row) } : c));
     parts.push(sectionTitle(title, mode) + formatTable(columns, rows, { width: mode.width, styled: mode.styled, color: mode.color }));
   }
   return parts.join('\n');
@@ -60,7 +62,8 @@ export function formatRunDiff(diff: RunDiff, names: readonly [string, string], m
 export function formatFilesDiff(files: FilesDiff, mode: OutputMode): string {
   const rows = files.changes.map((c) => [c.change, c.path, FILE_TYPE_NAMES[(c.b ?? c.a)?.type ?? ''] ?? '']);
   const style = (cell: string): StyleName[] => (cell === 'added' ? ['green'] : cell === 'removed' ? ['red'] : ['yellow']);
-  const table = formatTable([{ header: 'change', ...(mode.color ? { style } : {}) }, { header: 'path' }, { header: 'type' }], rows, { width: mode.width, styled: mode.styled, color: mode.color });
+  const table = formatTable([{ header: 'change', ...(mode.color ? { style } : {}) }, { header: 'path' }, { header: 'type' }], rows, { width: mode.width,
+    styled: mode.styled, color: mode.color });
   return `${table} ${files.changes.length} changed, ${files.unchanged} unchanged\n`;
 }
 

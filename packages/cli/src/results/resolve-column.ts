@@ -41,8 +41,10 @@ export function resolveColumn(name: string, rows: readonly ResultRow[], option: 
     const field = `${p}:${name}`;
     if (rows.some((r) => r.fields.has(field))) return field;
   }
-  throw new CliError('ERR_GAGE_UNKNOWN_COLUMN', `Unknown column '${name}' in ${option}: no run shown has a config key, metric or summary attribute of that name`, {
-    hint: `A column is a run attribute (${ATTR_LIST}), or a config key, metric or summary attribute of a run shown. To name one that no run shown has, use a prefix: config:${name}, metric:${name}, attr:${name}.`,
+  throw new CliError('ERR_GAGE_UNKNOWN_COLUMN',
+    `Unknown column '${name}' in ${option}: no run shown has a config key, metric or summary attribute of that name`, {
+    hint:
+      `A column is a run attribute (${ATTR_LIST}), or a config key, metric or summary attribute of a run shown. To name one that no run shown has, use a prefix: config:${name}, metric:${name}, attr:${name}.`,
   });
 }
 

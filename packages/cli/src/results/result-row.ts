@@ -1,5 +1,6 @@
 import type { RunStatus } from '@gage/types';
-import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, labelNow, objectOf, readConfig, readExitCode, statusNow } from '../runs/_run-parts.js';
+import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, labelNow, objectOf, readConfig, readExitCode,
+  statusNow } from '../runs/_run-parts.js';
 import type { RunEntry } from '../runs/run-list.js';
 
 /**

@@ -52,18 +52,26 @@ export function compareResultValues(a: unknown, b: unknown): number {
       const d = Number(x) - Number(y);
       return d < 0 ? -1 : d > 0 ? 1 : 0;
     }
-    case 1: return Number(x) - Number(y);
-    case 2: return compareCodePoints(x as string, y as string);
-    default: return compareCodePoints(formatValue(x), formatValue(y));
+    case 1:
+      return Number(x) - Number(y);
+    case 2:
+      return compareCodePoints(x as string, y as string);
+    default:
+      return compareCodePoints(formatValue(x), formatValue(y));
   }
 }
 
 function kindRank(v: unknown): number {
   switch (typeof v) {
-    case 'number': case 'bigint': return 0;
-    case 'boolean': return 1;
-    case 'string': return 2;
-    default: return 3;
+    case 'number':
+    case 'bigint':
+      return 0;
+    case 'boolean':
+      return 1;
+    case 'string':
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -102,10 +110,14 @@ export function csvCell(value: unknown): string {
   const v = plainValue(value);
   if (v === undefined || v === null) return '';
   switch (typeof v) {
-    case 'string': return v;
-    case 'boolean': return v ? '1' : '0';
-    case 'bigint': return v.toString();
-    case 'number': return Number.isNaN(v) ? '' : encodeJson(v);
+    case 'string':
+      return v;
+    case 'boolean':
+      return v ? '1' : '0';
+    case 'bigint':
+      return v.toString();
+    case 'number':
+      return Number.isNaN(v) ? '' : encodeJson(v);
   }
   if (Array.isArray(v)) return v.map(csvCell).join(',');
   return encodeJson(v as JsonValue);

@@ -92,7 +92,9 @@ export function resultsTable(doc: ResultsDocument, options: ResultsTableOptions)
   const cols = doc.colDefs;
   const values = cols.map((c) => doc.rows.map((row) => cellValue(doc, c, row)));
   const cells = doc.rows.map((_, r) => cols.map((c, i) => escapeControl(tableCell(c.field, values[i]?.[r]))));
-  const headers = cols.map((c, i) => escapeControl(c.label ?? options.headers?.[i] ?? (c.field !== undefined ? bareName(c.field) : typeof c['score'] === 'object' ? 'score' : '')));
+  const headers = cols.map((c, i) =>
+    escapeControl(c.label ?? options.headers?.[i] ?? (c.field !== undefined ? bareName(c.field) : typeof c['score'] === 'object' ? 'score' : ''))
+  );
   fitLabelColumn(cols, headers, cells, mode.width);
   const columns: TableColumn[] = cols.map((c, i) => {
     const column: TableColumn = { header: headers[i] as string };

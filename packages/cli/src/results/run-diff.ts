@@ -58,7 +58,8 @@ export function readProvenanceEntriesSync(info: RunInfo): Map<string, unknown> {
   }
   const interpreter = obj(p['interpreter']);
   if (interpreter) {
-    entries.set('interpreter', typeof interpreter['error'] === 'string' ? `error: ${interpreter['error']}` : `${str(interpreter['command'])} ${str(interpreter['version'])}`.trim());
+    entries.set('interpreter',
+      typeof interpreter['error'] === 'string' ? `error: ${interpreter['error']}` : `${str(interpreter['command'])} ${str(interpreter['version'])}`.trim());
   }
   const lockfiles = obj(p['lockfiles']) ?? {};
   for (const name of Object.keys(lockfiles).sort(compareCodePoints)) {

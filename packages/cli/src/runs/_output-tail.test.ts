@@ -21,7 +21,8 @@ async function tail(text: string, streams: number[], limit: number, maxLineBytes
 describe('readOutputTail()', () => {
   test('the last lines with their streams, a final line without LF, CRLF, empty lines', async () => {
     expect(await tail('a\nb\r\n\nc', [0, 1, 0, 1], 3)).toEqual({
-      lines: [{ text: 'b', stream: 1 }, { text: '', stream: 0 }, { text: 'c', stream: 1 }], total: 4,
+      lines: [{ text: 'b', stream: 1 }, { text: '', stream: 0 }, { text: 'c', stream: 1 }],
+      total: 4,
     });
     expect(await tail('a\nb\n', [0, 1], 10)).toEqual({ lines: [{ text: 'a', stream: 0 }, { text: 'b', stream: 1 }], total: 2 });
     expect(await tail('\n', [0], 5)).toEqual({ lines: [{ text: '', stream: 0 }], total: 1 });

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { removeTree, testdir, waitFor } from '@gage/test-utils';
 import { startReadAhead } from './_read-ahead.js';
 
-
 let dir: string;
 beforeEach(async () => {
   dir = await testdir();

@@ -17,7 +17,7 @@ const memo = new WeakMap<RunEntry, Parts>();
 
 function partsOf(entry: RunEntry): Parts {
   let parts = memo.get(entry);
-  if (!parts) memo.set(entry, (parts = {}));
+  if (!parts) memo.set(entry, parts = {});
   return parts;
 }
 

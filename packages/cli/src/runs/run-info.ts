@@ -1,17 +1,6 @@
 import { runAttrSync, runProjectDir } from '@gage/meta';
 import type { Config, RunStatus } from '@gage/types';
-import {
-  entryLabel,
-  entryStartedSync,
-  entryStatus,
-  entrySummary,
-  entryUserAttrs,
-  labelNow,
-  objectOf,
-  quiet,
-  readConfig,
-  readExitCode,
-  readListingDescription,
+import { entryLabel, entryStartedSync, entryStatus, entrySummary, entryUserAttrs, labelNow, objectOf, quiet, readConfig, readExitCode, readListingDescription,
   statusNow, readChangedFlags } from './_run-parts.js';
 import type { RunEntry } from './run-list.js';
 

@@ -23,13 +23,19 @@ describe('selectOne()', () => {
 
   test("throws meta's RunSelectError codes and the texts of docs/spec/cli.md 3.2", () => {
     expect(thrown(() => selectOne(ENTRIES, 'zzz'))).toMatchObject({
-      code: 'ERR_GAGE_NO_RUNS_MATCH', message: "No runs match 'zzz'", hint: "Use 'gage list' to show available runs.",
+      code: 'ERR_GAGE_NO_RUNS_MATCH',
+      message: "No runs match 'zzz'",
+      hint: "Use 'gage list' to show available runs.",
     });
     expect(thrown(() => selectOne([], undefined))).toMatchObject({
-      code: 'ERR_GAGE_NO_RUNS', message: 'No runs found', hint: "Use 'gage list' to show available runs.",
+      code: 'ERR_GAGE_NO_RUNS',
+      message: 'No runs found',
+      hint: "Use 'gage list' to show available runs.",
     });
     expect(thrown(() => selectOne(ENTRIES, 'aa'))).toMatchObject({
-      code: 'ERR_GAGE_RUN_AMBIGUOUS', message: "'aa' matches 2 runs", hint: 'Use an index or a longer ID or name.',
+      code: 'ERR_GAGE_RUN_AMBIGUOUS',
+      message: "'aa' matches 2 runs",
+      hint: 'Use an index or a longer ID or name.',
     });
   });
 });

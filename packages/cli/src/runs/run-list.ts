@@ -177,7 +177,7 @@ function readAhead(runsDir: string, names: readonly string[], options: LoadRunLi
     files.add('config.json');
     if (filterNamesTimes(filter)) files.add('stopped');
   }
-  if (rows && options.rows?.description) for (const f of options.rows.files ?? DESCRIPTION_FILES) files.add(f);
+  if (rows && options.rows?.description) { for (const f of options.rows.files ?? DESCRIPTION_FILES) files.add(f); }
   return startReadAhead(runsDir, { names: metaNames, files: [...files] });
 }
 

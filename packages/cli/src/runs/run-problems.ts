@@ -5,7 +5,6 @@ import { parseJson } from '@gage/types';
 import { readMetaSync } from './_read-meta-sync.js';
 import type { RunEntry } from './run-list.js';
 
-
 /**
  * What is wrong with a run's meta dir, as far as `gage show` can tell
  * without changing it: a missing or foreign `__schema__`, an `id` file that
@@ -40,19 +39,22 @@ export function runProblems(entry: RunEntry): string[] {
   };
   const schema = read('__schema__');
   if (schema === undefined) problems.push('__schema__ is missing (the meta dir was not fully initialized)');
-  else if (schema !== null && schema.trimEnd() !== '1') problems.push(`__schema__ is '${schema.trimEnd()}', this Gage reads schema 1: the other files may be misread`);
+  else if (schema !== null && schema.trimEnd() !== '1')
+    problems.push(`__schema__ is '${schema.trimEnd()}', this Gage reads schema 1: the other files may be misread`);
   const id = read('id');
   // `run.id` comes from the id file itself: compare with the id the meta dir is named after.
   const dirId = basename(run.runDir);
   if (id === undefined) problems.push('id is missing');
-  else if (id !== null && id.trim() !== dirId) problems.push(`id holds '${id.trim()}', not the id of its meta dir '${dirId}': the run is shown with another run's id`);
+  else if (id !== null && id.trim() !== dirId)
+    problems.push(`id holds '${id.trim()}', not the id of its meta dir '${dirId}': the run is shown with another run's id`);
   checkJsonObject(read('config.json'), 'config.json', problems, true);
   checkJsonObject(read('opdef.json'), 'opdef.json', problems, false);
   const exit = read('proc/exit');
   if (typeof exit === 'string' && !/^-?\d+$/.test(exit.trimEnd())) problems.push(`proc/exit is not an integer: '${exit.trimEnd().slice(0, 40)}'`);
   const pid = read('proc/lock');
   if (typeof pid === 'string' && !isPid(pid.trimEnd())) problems.push(`proc/lock does not hold a process id: '${pid.trimEnd().slice(0, 40)}'`);
-  if (typeof read('purging') === 'string') problems.push("a permanent delete of this run was interrupted and some of its files are gone: finish it with 'gage purge'");
+  if (typeof read('purging') === 'string')
+    problems.push("a permanent delete of this run was interrupted and some of its files are gone: finish it with 'gage purge'");
   for (const index of outputIndexes(run.metaDir)) {
     let size: number | undefined;
     try {

@@ -40,12 +40,12 @@ export function runsTableColumns(options: Pick<RunsTableOptions, 'mode' | 'simpl
   return options.simple
     ? ['index', 'operation', 'status', 'description']
     : w <= 28
-      ? ['index', 'name']
-      : w <= 45
-        ? ['index', 'name', 'operation']
-        : w <= 60
-          ? ['index', 'name', 'operation', 'started', 'status']
-          : ['index', 'name', 'operation', 'started', 'status', 'description'];
+    ? ['index', 'name']
+    : w <= 45
+    ? ['index', 'name', 'operation']
+    : w <= 60
+    ? ['index', 'name', 'operation', 'started', 'status']
+    : ['index', 'name', 'operation', 'started', 'status', 'description'];
 }
 
 /**
@@ -66,7 +66,9 @@ export function formatRunsTable(runs: readonly RunRow[], options: RunsTableOptio
   const now = options.now ?? Date.now();
   const dim = options.dim === true;
   // The pairs of each row, formatted and escaped once: for the cell text and again when fitting it.
-  const pairs = cols.includes('description') ? runs.map((r) => descriptionPairs(r).map(([k, v]): [string, string] => [escapeControl(k), escapeControl(v)])) : [];
+  const pairs = cols.includes('description')
+    ? runs.map((r) => descriptionPairs(r).map(([k, v]): [string, string] => [escapeControl(k), escapeControl(v)]))
+    : [];
   const rows = runs.map((r, i) => cols.map((c) => cell(r, c, options.namespace, now, pairs[i])));
   const color = options.mode.color;
   const columns: TableColumn[] = cols.map((c) => {

@@ -19,6 +19,7 @@ export async function renameArchive(runsDir: string, from: string, to: string): 
   const src = archiveRunsDir(runsDir, from);
   const dest = archiveRunsDir(runsDir, to);
   if (!(await pathExists(src))) throw ArchiveError.notFound(from);
-  if (await pathExists(dest)) throw new ArchiveError('ERR_GAGE_ARCHIVE_EXISTS', `archive '${to}' exists already`, { hint: 'Choose another name, or delete that archive first.' });
+  if (await pathExists(dest))
+    throw new ArchiveError('ERR_GAGE_ARCHIVE_EXISTS', `archive '${to}' exists already`, { hint: 'Choose another name, or delete that archive first.' });
   await rename(src, dest);
 }

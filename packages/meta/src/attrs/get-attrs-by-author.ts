@@ -19,7 +19,7 @@ export async function getAttrsByAuthor(dir: string, author = ''): Promise<Record
   const byAuthor: Record<string, JsonObject> = {};
   for (const entry of await readAttrLog(dir)) {
     if (author && entry.author !== author) continue;
-    applyEntry((byAuthor[entry.author] ??= {}), entry);
+    applyEntry(byAuthor[entry.author] ??= {}, entry);
   }
   return byAuthor;
 }

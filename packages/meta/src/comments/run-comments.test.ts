@@ -65,7 +65,8 @@ describe('run comments', () => {
   });
 
   test('unknown ids and empty messages are errors and write nothing', async () => {
-    await expect(editRunComment(run, 'nope', 'x')).rejects.toMatchObject({ code: 'ERR_GAGE_COMMENT_NOT_FOUND', message: `Cannot find comment 'nope' for run "abc"` });
+    await expect(editRunComment(run, 'nope', 'x')).rejects.toMatchObject({ code: 'ERR_GAGE_COMMENT_NOT_FOUND',
+      message: `Cannot find comment 'nope' for run "abc"` });
     await expect(deleteRunComment(run, 'nope')).rejects.toMatchObject({ code: 'ERR_GAGE_COMMENT_NOT_FOUND' });
     await expect(addRunComment(run, '  \n ')).rejects.toMatchObject({ code: 'ERR_GAGE_COMMENT' });
     const id = await addRunComment(run, 'ok');

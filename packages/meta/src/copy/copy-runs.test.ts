@@ -79,7 +79,8 @@ describe('copyRuns()', () => {
     const broken = await finishedRun('ccc', { 'x.txt': 'x' });
     const { rm } = await import('node:fs/promises');
     await rm(join(broken.runDir, 'x.txt'));
-    await expect(copyRuns([broken], dest)).rejects.toMatchObject({ code: 'ERR_GAGE_COPY', message: 'Copy of run "ccc" does not match its source: "x.txt" differs' });
+    await expect(copyRuns([broken], dest)).rejects.toMatchObject({ code: 'ERR_GAGE_COPY',
+      message: 'Copy of run "ccc" does not match its source: "x.txt" differs' });
     expect(await readdir(dest)).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ const NOT_EMPTY_TRIES = 5;
  * few times.
  */
 export async function removeTree(path: string): Promise<void> {
-  for (let tries = 1; ; tries++) {
+  for (let tries = 1;; tries++) {
     try {
       await removeOnce(path);
       return;

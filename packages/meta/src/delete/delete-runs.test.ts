@@ -46,7 +46,13 @@ describe('deleteRuns() and restoreRuns()', () => {
     const deleted = await deleteRuns([abc]);
     expect(deleted).toEqual([{ ...abc, metaDir: join(runsDir, 'abc.meta.deleted') }]);
     expect(await entries()).toEqual([
-      'abc', 'abc.meta.deleted', 'abc.move', 'abc.project', 'abc.user', 'abcd', 'abcd.meta',
+      'abc',
+      'abc.meta.deleted',
+      'abc.move',
+      'abc.project',
+      'abc.user',
+      'abcd',
+      'abcd.meta',
     ]);
     expect(ids(await listRuns(runsDir))).toEqual(['abcd']);
     const trash = await listRuns(runsDir, { deleted: true });

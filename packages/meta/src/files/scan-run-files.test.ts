@@ -32,8 +32,7 @@ async function put(path: string, content = '', mtimeSec?: number): Promise<void>
   if (mtimeSec !== undefined) await utimes(full, mtimeSec, mtimeSec);
 }
 const filesLog = () => readFile(join(run.metaDir, 'log', 'files'), 'utf8');
-const mtimeUs = async (path: string) =>
-  Number((await stat(join(run.runDir, ...path.split('/')), { bigint: true })).mtimeNs / 1000n);
+const mtimeUs = async (path: string) => Number((await stat(join(run.runDir, ...path.split('/')), { bigint: true })).mtimeNs / 1000n);
 
 describe('scanRunFiles()', () => {
   test('logs added files sorted by path, dotfiles and spaces included, with integer µs mtimes', async () => {
@@ -46,9 +45,9 @@ describe('scanRunFiles()', () => {
     const text = await filesLog();
     expect(text).toBe(
       `a s ${await mtimeUs('.env')} .env\n` +
-      'a s 1718000000500000 conf/eval.yaml\n' +
-      `a s ${await mtimeUs('my data/a b.txt')} my data/a b.txt\n` +
-      `a s ${await mtimeUs('train.py')} train.py\n`,
+        'a s 1718000000500000 conf/eval.yaml\n' +
+        `a s ${await mtimeUs('my data/a b.txt')} my data/a b.txt\n` +
+        `a s ${await mtimeUs('train.py')} train.py\n`,
     );
     expect(await mtimeUs('train.py')).toBe(1718000000123456);
     expect(readFilesLogSync(run)).toEqual(events);
@@ -72,8 +71,8 @@ describe('scanRunFiles()', () => {
     expect(await scanRunFiles(run, 'g')).toEqual([{ event: 'a', type: 'g', mtime: 4_000_000_000, path: 'b.txt' }]);
     expect(await filesLog()).toBe(
       first +
-      'a r 3000000000 .venv/bin/activate\nm r 2000000000 a.txt\nd r - b.txt\n' +
-      'a g 4000000000 b.txt\n',
+        'a r 3000000000 .venv/bin/activate\nm r 2000000000 a.txt\nd r - b.txt\n' +
+        'a g 4000000000 b.txt\n',
     );
   });
 
@@ -107,7 +106,8 @@ describe('scanRunFiles()', () => {
     const other = await makeRun(join(tmp, 'runs'), { id: 'bbb' });
     writeMetaFileSync(other, '__schema__', '2\n');
     await expect(scanRunFiles(other, 's')).rejects.toMatchObject({
-      code: 'ERR_GAGE_META_SCHEMA', message: "unsupported meta schema: '2'",
+      code: 'ERR_GAGE_META_SCHEMA',
+      message: "unsupported meta schema: '2'",
     });
     const bare = await makeRun(join(tmp, 'runs'), { id: 'ccc' });
     expect(() => readFilesLogSync(bare)).toThrow('Cannot read "__schema__" in run "ccc": file is missing');
@@ -118,7 +118,8 @@ describe('scanRunFiles()', () => {
     for (const bad of ['x s 1 a', 'a q 1 a', 'a s - a', 'd s 12 a', 'a s 1', 'a s 1.5 a', '']) {
       writeMetaFileSync(run, 'log/files', `a s 1 ok\n${bad}\n`, { writable: true });
       await expect(scanRunFiles(run, 's')).rejects.toMatchObject({
-        code: 'ERR_GAGE_META_ENCODING', message: `bad encoding in "${path}", line 2: ${bad}`,
+        code: 'ERR_GAGE_META_ENCODING',
+        message: `bad encoding in "${path}", line 2: ${bad}`,
       });
     }
   });

@@ -172,7 +172,8 @@ describe('readManifestSync()', () => {
     expect(readManifestSync(run)).toBeUndefined();
     writeMetaFileSync(run, 'manifest', `s ${EMPTY_SHA} a b\ns nothex x\n`, { writable: true });
     expect(() => readManifestSync(run)).toThrow(expect.objectContaining({
-      code: 'ERR_GAGE_META_ENCODING', message: `bad encoding in "${join(run.metaDir, 'manifest')}", line 2: s nothex x`,
+      code: 'ERR_GAGE_META_ENCODING',
+      message: `bad encoding in "${join(run.metaDir, 'manifest')}", line 2: s nothex x`,
     }));
     writeMetaFileSync(run, 'manifest', `g ${EMPTY_SHA} a b`, { writable: true });
     expect(readManifestSync(run)).toEqual([{ type: 'g', sha256: EMPTY_SHA, path: 'a b' }]);

@@ -127,21 +127,30 @@ function compareValues(op: '==' | '!=' | '<' | '<=' | '>' | '>=', a: FilterValue
   else if (typeof a === 'string' && typeof b === 'string') [x, y] = [a, b];
   else return false; // different kinds (a text config value against a number): no match
   switch (op) {
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    default: return x >= y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    default:
+      return x >= y;
   }
 }
 
 function arith(op: '+' | '-' | '*' | '/' | '**', a: FilterValue, b: FilterValue): FilterValue {
   if (typeof a === 'number' && typeof b === 'number') {
     switch (op) {
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
-      case '/': return a / b;
-      default: return a ** b;
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '/':
+        return a / b;
+      default:
+        return a ** b;
     }
   }
   if (isTime(a) && isDur(b) && (op === '+' || op === '-')) return { time: op === '+' ? a.time + b.dur : a.time - b.dur };

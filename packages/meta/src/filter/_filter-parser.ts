@@ -224,10 +224,15 @@ function isWord(t: FilterToken | undefined, text: string): t is Extract<FilterTo
 
 function describe(t: FilterToken): string {
   switch (t.kind) {
-    case 'op': return `'${t.op}'`;
-    case 'punct': return `'${t.text}'`;
-    case 'string': return `'${t.value}'`;
-    case 'word': return `'${t.text}'`;
-    default: return `'${t.text}'`;
+    case 'op':
+      return `'${t.op}'`;
+    case 'punct':
+      return `'${t.text}'`;
+    case 'string':
+      return `'${t.value}'`;
+    case 'word':
+      return `'${t.text}'`;
+    default:
+      return `'${t.text}'`;
   }
 }

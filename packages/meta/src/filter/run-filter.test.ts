@@ -9,8 +9,8 @@ const RUNS: FilterRow[] = [
     config: { lr: 0.1, epochs: 10n, optimizer: 'adam', 'batch-size': 32n, amp: true }, metrics: { loss: 0.25, acc: { value: 0.9, label: 'Accuracy' } } },
   { id: 'b2', name: 'kimu', operation: 'train', status: 'error', label: null, started: NOW - 26 * HOUR, stopped: NOW - 25.9 * HOUR,
     config: { lr: 0.01, epochs: 5n, optimizer: 'sgd', 'batch-size': 64n, amp: false }, metrics: { loss: 1.5 } },
-  { id: 'c3', name: 'rato', operation: 'eval', status: 'running', label: 'smoke', started: NOW - 10 * 60_000,
-    config: { split: 'test', loss: 'mse' }, attributes: { model: 'resnet' } },
+  { id: 'c3', name: 'rato', operation: 'eval', status: 'running', label: 'smoke', started: NOW - 10 * 60_000, config: { split: 'test', loss: 'mse' },
+    attributes: { model: 'resnet' } },
 ];
 
 const match = (expr: string) => {

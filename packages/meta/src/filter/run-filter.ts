@@ -96,11 +96,26 @@ function namesOf(root: FilterNode): Set<string> {
   const names = new Set<string>();
   const visit = (n: FilterNode): void => {
     switch (n.t) {
-      case 'name': names.add(n.name); break;
-      case 'not': case 'neg': visit(n.e); break;
-      case 'logic': case 'arith': case 'cmp': case 'in': visit(n.a); visit(n.b); break;
-      case 'match': visit(n.a); break;
-      case 'list': n.items.forEach(visit); break;
+      case 'name':
+        names.add(n.name);
+        break;
+      case 'not':
+      case 'neg':
+        visit(n.e);
+        break;
+      case 'logic':
+      case 'arith':
+      case 'cmp':
+      case 'in':
+        visit(n.a);
+        visit(n.b);
+        break;
+      case 'match':
+        visit(n.a);
+        break;
+      case 'list':
+        n.items.forEach(visit);
+        break;
     }
   };
   visit(root);
@@ -112,11 +127,16 @@ function lookup(row: FilterRow, name: string, now: number): FilterValue | undefi
   const prefix = colon === -1 ? '' : name.slice(0, colon);
   const key = colon === -1 ? name : name.slice(colon + 1);
   switch (prefix) {
-    case 'config': return own(row.config, key);
-    case 'metric': return own(row.metrics, key);
-    case 'attr': return first(attribute(row, key, now), () => own(row.attributes, key));
-    case '': return first(attribute(row, key, now), () => own(row.config, key), () => own(row.metrics, key), () => own(row.attributes, key));
-    default: return undefined; // `a:b` with another prefix is a value
+    case 'config':
+      return own(row.config, key);
+    case 'metric':
+      return own(row.metrics, key);
+    case 'attr':
+      return first(attribute(row, key, now), () => own(row.attributes, key));
+    case '':
+      return first(attribute(row, key, now), () => own(row.config, key), () => own(row.metrics, key), () => own(row.attributes, key));
+    default:
+      return undefined; // `a:b` with another prefix is a value
   }
 }
 
@@ -132,14 +152,17 @@ function first(value: FilterValue | undefined, ...more: (() => FilterValue | und
 function attribute(row: FilterRow, key: string, now: number): FilterValue | undefined {
   if (!RUN_ATTRIBUTES.includes(key)) return undefined;
   switch (key) {
-    case 'started': return row.started === undefined ? null : { time: row.started };
-    case 'stopped': return row.stopped === undefined ? null : { time: row.stopped };
+    case 'started':
+      return row.started === undefined ? null : { time: row.started };
+    case 'stopped':
+      return row.stopped === undefined ? null : { time: row.stopped };
     case 'time': {
       if (row.started === undefined) return null;
       const end = row.stopped ?? (row.status === 'running' ? now : undefined);
       return end === undefined ? null : { dur: end - row.started };
     }
-    default: return (row[key as 'id' | 'name' | 'operation' | 'status' | 'label'] ?? null) as FilterValue;
+    default:
+      return (row[key as 'id' | 'name' | 'operation' | 'status' | 'label'] ?? null) as FilterValue;
   }
 }
 
@@ -151,8 +174,12 @@ function own(values: Readonly<Record<string, unknown>> | undefined, key: string)
 function toFilterValue(v: unknown): FilterValue {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
-    case 'bigint': return Number(v);
-    case 'number': case 'string': case 'boolean': return v;
+    case 'bigint':
+      return Number(v);
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return v;
   }
   if (Array.isArray(v)) return v.map(toFilterValue);
   if (typeof v === 'object' && 'value' in v) return toFilterValue((v as { value: unknown }).value);

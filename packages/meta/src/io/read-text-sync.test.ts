@@ -49,7 +49,10 @@ describe('readTextSync()', () => {
 describe('notRegularFile()', () => {
   test('an fs-like error with code EFTYPE', () => {
     expect(notRegularFile('/runs/a.meta/opref')).toMatchObject({
-      message: "EFTYPE: not a regular file, read '/runs/a.meta/opref'", code: 'EFTYPE', syscall: 'read', path: '/runs/a.meta/opref',
+      message: "EFTYPE: not a regular file, read '/runs/a.meta/opref'",
+      code: 'EFTYPE',
+      syscall: 'read',
+      path: '/runs/a.meta/opref',
     });
   });
 });

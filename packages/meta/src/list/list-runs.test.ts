@@ -57,7 +57,11 @@ describe('runForMetaDirSync()', () => {
   test('a half-made run (no opref yet) loads without an opref, its id from the dir name when id is missing too', async () => {
     await makeFakeRun(runsDir, 'abc', { opref: undefined, idFile: undefined });
     expect(runForMetaDirSync(join(runsDir, 'abc.meta'))).toEqual({
-      id: 'abc', name: 'babab-bopus', runDir: join(runsDir, 'abc'), metaDir: join(runsDir, 'abc.meta'), opref: undefined,
+      id: 'abc',
+      name: 'babab-bopus',
+      runDir: join(runsDir, 'abc'),
+      metaDir: join(runsDir, 'abc.meta'),
+      opref: undefined,
     });
   });
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { isPidAlive } from '../status/is-pid-alive.js';
 import { TEMP_FILE_NAME } from '../io/_write-file-atomic-sync.js';
 
-
 /**
  * Removes the temp files that atomic writes of dead processes left in a
  * meta dir (a writer killed between writing its temp file and renaming it).

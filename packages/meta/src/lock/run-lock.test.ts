@@ -72,7 +72,9 @@ describe('lockRun()', () => {
   test('a second lockRun in the same process fails with RunLockedError', async () => {
     const lock = await lockRun(run);
     await expect(lockRun(run)).rejects.toMatchObject({
-      code: 'ERR_GAGE_RUN_LOCKED', message: 'Run "aaa" is in use by another process', runId: 'aaa',
+      code: 'ERR_GAGE_RUN_LOCKED',
+      message: 'Run "aaa" is in use by another process',
+      runId: 'aaa',
     });
     await lock.release();
     await (await lockRun(run)).release();

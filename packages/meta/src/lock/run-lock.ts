@@ -90,8 +90,7 @@ export class RunLock {
  * ```
  */
 export async function lockRun(run: Run, options: LockRunOptions = {}): Promise<RunLock> {
-  const report =
-    options.onCompromised ?? ((err: Error) => warnMeta(`Lock of run "${run.id}" was compromised: ${err.message}`));
+  const report = options.onCompromised ?? ((err: Error) => warnMeta(`Lock of run "${run.id}" was compromised: ${err.message}`));
   let runLock: RunLock | undefined;
   const onCompromised = (err: Error) => {
     runLock?.lost();

@@ -22,7 +22,8 @@ export function loadRun(metaDir: string, read: MetaReader = readOptional): Run |
   const runDir = metaDir.slice(0, metaDir.length - suffix.length);
   const oprefText = read(metaDir, 'opref');
   if (oprefText === undefined && !isDir(metaDir)) return undefined;
-  if (oprefText !== undefined && typeof oprefText !== 'string') return new RunLoadError(metaDir, `cannot read opref: ${oprefText.message}`, { cause: oprefText });
+  if (oprefText !== undefined && typeof oprefText !== 'string')
+    return new RunLoadError(metaDir, `cannot read opref: ${oprefText.message}`, { cause: oprefText });
   let opref: OpRef | undefined;
   try {
     opref = oprefText === undefined ? undefined : decodeOpref(oprefText);

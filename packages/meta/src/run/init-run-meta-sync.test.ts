@@ -30,7 +30,17 @@ describe('initRunMetaSync()', () => {
   test('writes the seed files with their exact contents', async () => {
     initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['python', 'say.py'], {}));
     expect(await listTree(run.metaDir)).toEqual([
-      '__schema__', 'config.json', 'id', 'initialized', 'log', 'log/runner', 'opdef.json', 'opref', 'proc', 'proc/cmd', 'proc/env',
+      '__schema__',
+      'config.json',
+      'id',
+      'initialized',
+      'log',
+      'log/runner',
+      'opdef.json',
+      'opref',
+      'proc',
+      'proc/cmd',
+      'proc/env',
     ]);
     expect(await read('__schema__')).toBe('1');
     expect(await read('id')).toBe(run.id);
@@ -47,19 +57,39 @@ describe('initRunMetaSync()', () => {
 
   test('with system attributes: the listing of section 5 and the runner log in order', async () => {
     initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, {}, OpCmd(['echo', 'hello'], {}), {
-      platform: 'Linux 6.1.0 x86_64', zeta: 'test 123',
+      platform: 'Linux 6.1.0 x86_64',
+      zeta: 'test 123',
     });
     expect(await listTree(run.metaDir)).toEqual([
-      '__schema__', 'config.json', 'id', 'initialized', 'log', 'log/runner', 'opdef.json', 'opref', 'proc', 'proc/cmd', 'proc/env',
-      'sys', 'sys/platform.json', 'sys/zeta.json',
+      '__schema__',
+      'config.json',
+      'id',
+      'initialized',
+      'log',
+      'log/runner',
+      'opdef.json',
+      'opref',
+      'proc',
+      'proc/cmd',
+      'proc/env',
+      'sys',
+      'sys/platform.json',
+      'sys/zeta.json',
     ]);
     expect(await read('sys', 'zeta.json')).toBe('"test 123"');
     const lines = (await read('log', 'runner')).split('\n');
     expect(lines.pop()).toBe('');
     for (const line of lines) expect(line).toMatch(LOG_LINE);
     expect(lines.map((l) => l.slice(25))).toEqual([
-      'Writing meta opref', 'Writing meta run id', 'Writing meta opdef', 'Writing meta config', 'Writing meta proc cmd',
-      'Writing meta proc env', 'Writing meta system platform', 'Writing meta system zeta', 'Writing meta initialized',
+      'Writing meta opref',
+      'Writing meta run id',
+      'Writing meta opdef',
+      'Writing meta config',
+      'Writing meta proc cmd',
+      'Writing meta proc env',
+      'Writing meta system platform',
+      'Writing meta system zeta',
+      'Writing meta initialized',
     ]);
   });
 
@@ -74,8 +104,8 @@ describe('initRunMetaSync()', () => {
   });
 
   test('keeps integers and floats apart in config.json; a shell command is a JSON string', async () => {
-    initRunMetaSync(run, { ns: 'hello', name: 'train', version: '2' }, opdef,
-      { lr: 1.0, epochs: 3n, name: 'ä', flag: true, none: null }, OpCmd('python train.py --x 1', { A: '1' }));
+    initRunMetaSync(run, { ns: 'hello', name: 'train', version: '2' }, opdef, { lr: 1.0, epochs: 3n, name: 'ä', flag: true, none: null },
+      OpCmd('python train.py --x 1', { A: '1' }));
     expect(await read('config.json')).toBe('{\n  "epochs": 3,\n  "flag": true,\n  "lr": 1.0,\n  "name": "ä",\n  "none": null\n}');
     expect(await read('proc/cmd')).toBe('"python train.py --x 1"');
     expect(await read('proc/env')).toBe('{\n  "A": "1"\n}');

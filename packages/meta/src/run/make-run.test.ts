@@ -46,7 +46,11 @@ describe('makeRun()', () => {
     const runsDir = join(tmp, 'a', 'b', 'runs');
     const run = await makeRun(runsDir, { id: 'aaa' });
     expect(run).toEqual({
-      id: 'aaa', name: 'babab-bopop', runDir: join(runsDir, 'aaa'), metaDir: join(runsDir, 'aaa.meta'), opref: undefined,
+      id: 'aaa',
+      name: 'babab-bopop',
+      runDir: join(runsDir, 'aaa'),
+      metaDir: join(runsDir, 'aaa.meta'),
+      opref: undefined,
     });
     expect(await readdir(runsDir)).toEqual(['aaa.meta']);
     expect(await readdir(run.metaDir)).toEqual([]);

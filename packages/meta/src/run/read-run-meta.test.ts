@@ -33,7 +33,8 @@ describe('readRunConfigSync()', () => {
 
   test('a missing, corrupt or mis-shaped config.json is a clear ERR_GAGE_RUN_META', async () => {
     expect(() => readRunConfigSync(run)).toThrow(expect.objectContaining({
-      code: 'ERR_GAGE_RUN_META', message: 'Cannot read "config.json" in run "aaa": file is missing',
+      code: 'ERR_GAGE_RUN_META',
+      message: 'Cannot read "config.json" in run "aaa": file is missing',
     }));
     writeMetaFileSync(run, 'config.json', '{"a": 1,', { writable: true });
     expect(() => readRunConfigSync(run)).toThrow(expect.objectContaining({

@@ -12,7 +12,12 @@ afterAll(cleanupTestdirs);
 describe('redactEnv() (decision 18)', () => {
   test('replaces the values of names with TOKEN, SECRET, PASSWORD, KEY or CREDENTIAL, any case', () => {
     expect(redactEnv({ HF_TOKEN: 'a', db_password: 'b', AWS_SECRET_ACCESS_KEY: 'c', api_key: 'd', GCP_CREDENTIALS: 'e', SEED: '1' })).toEqual({
-      HF_TOKEN: '<redacted>', db_password: '<redacted>', AWS_SECRET_ACCESS_KEY: '<redacted>', api_key: '<redacted>', GCP_CREDENTIALS: '<redacted>', SEED: '1',
+      HF_TOKEN: '<redacted>',
+      db_password: '<redacted>',
+      AWS_SECRET_ACCESS_KEY: '<redacted>',
+      api_key: '<redacted>',
+      GCP_CREDENTIALS: '<redacted>',
+      SEED: '1',
     });
     expect(isSecretEnvName('EPOCHS')).toBe(false);
   });

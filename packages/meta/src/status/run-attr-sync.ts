@@ -42,7 +42,7 @@ export function runAttrSync(run: Run, name: string, ...rest: unknown[]): unknown
   if (cached !== undefined) return cached;
   const value = readAttr(run, name);
   if (value !== undefined) {
-    if (!values) cache.set(run, (values = new Map()));
+    if (!values) cache.set(run, values = new Map());
     values.set(name, value);
     return value;
   }

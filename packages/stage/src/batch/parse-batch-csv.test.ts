@@ -5,7 +5,7 @@ const values = (rows: ReturnType<typeof parseBatchCsv>) => rows.map((r) => Objec
 
 describe('parseBatchCsv()', () => {
   test('types cells like flag values and keeps their text', () => {
-    const rows = parseBatchCsv('name,n,lr,ok,tag\nJoe,1,0.1,true,\'7\'\nMike,2,1e-3,false,null\n', 'b.csv');
+    const rows = parseBatchCsv("name,n,lr,ok,tag\nJoe,1,0.1,true,'7'\nMike,2,1e-3,false,null\n", 'b.csv');
     expect(values(rows)).toEqual([
       { name: 'Joe', n: 1n, lr: 0.1, ok: true, tag: '7' },
       { name: 'Mike', n: 2n, lr: 0.001, ok: false, tag: null },
@@ -47,7 +47,8 @@ describe('parseBatchCsv()', () => {
   };
 
   test('ragged rows are refused, naming the line', () => {
-    expect(error('x,y\n1,2\n1,2,3\n')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_READ', message: 'Cannot read batch file b.csv: line 3 has 3 values, the header has 2 columns' });
+    expect(error('x,y\n1,2\n1,2,3\n')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_READ',
+      message: 'Cannot read batch file b.csv: line 3 has 3 values, the header has 2 columns' });
     expect(error('x,y\n1\n').message).toBe('Cannot read batch file b.csv: line 2 has 1 value, the header has 2 columns');
   });
 

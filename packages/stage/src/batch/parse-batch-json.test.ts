@@ -31,12 +31,15 @@ describe('parseBatchJson()', () => {
   });
 
   test('invalid JSON: the parser message (docs/spec/cli.md 5.1)', () => {
-    expect(error('[')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_READ', message: 'Cannot read batch file b.json: Expecting value: line 1 column 2 (char 1)', hint: undefined });
+    expect(error('[')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_READ', message: 'Cannot read batch file b.json: Expecting value: line 1 column 2 (char 1)',
+      hint: undefined });
   });
 
   test('not an array of objects: the error of docs/spec/cli.md 5.1, and what it holds', () => {
-    expect(error('{"name": "x"}')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_SHAPE', message: 'Expected an array of objects in b.json', hint: 'It holds an object.' });
-    expect(error('[{"a": 1}, 2]')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_SHAPE', message: 'Expected an array of objects in b.json', hint: 'Item 2 is a number.' });
+    expect(error('{"name": "x"}')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_SHAPE', message: 'Expected an array of objects in b.json',
+      hint: 'It holds an object.' });
+    expect(error('[{"a": 1}, 2]')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_SHAPE', message: 'Expected an array of objects in b.json',
+      hint: 'Item 2 is a number.' });
     expect(error('[[1]]').hint).toBe('Item 1 is an array.');
   });
 });

@@ -20,7 +20,7 @@ const error = (arg: string) => {
 describe('parseSweep() grids (decision 23)', () => {
   test('a list: items typed like flag values, quoted items may hold commas', () => {
     expect(grid('lr=[0.1,0.01]')).toEqual([0.1, 0.01]);
-    expect(grid("x=[1, 2.0, abc, 'a,b', \"\", true, null]")).toEqual([1n, 2, 'abc', 'a,b', '', true, null]);
+    expect(grid('x=[1, 2.0, abc, \'a,b\', "", true, null]')).toEqual([1n, 2, 'abc', 'a,b', '', true, null]);
     expect((parseSweep(parseRunFlag('x=[1.50]')) as GridSweep).at(0)).toEqual({ name: 'x', value: 1.5, text: '1.50' });
   });
 
@@ -73,7 +73,8 @@ describe('parseSweep() errors', () => {
   test('an unknown function, with the quoting hint', () => {
     expect(error('lr=linspce[0:1:5]')).toEqual({
       code: 'ERR_GAGE_SWEEP',
-      message: "Invalid sweep lr=linspce[0:1:5]: unknown sweep function 'linspce' (known: [a,b,...], range, linspace, logspace, uniform, loguniform, randint, choice)",
+      message:
+        "Invalid sweep lr=linspce[0:1:5]: unknown sweep function 'linspce' (known: [a,b,...], range, linspace, logspace, uniform, loguniform, randint, choice)",
       hint: `To use the value as it is, quote it: lr="'linspce[0:1:5]'"`,
     });
   });

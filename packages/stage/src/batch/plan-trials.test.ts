@@ -26,8 +26,14 @@ describe('planTrials()', () => {
     const x = batch('x.csv', [{ x: '1' }, { x: '2' }]);
     const y = batch('y.csv', [{ y: '4' }, { y: '5' }]);
     expect(texts(planTrials(flags('z=[7,8]', 'y=22'), { batches: [x, y] }).trials)).toEqual([
-      'x=1 y=4 z=7 y=22', 'x=1 y=4 z=8 y=22', 'x=1 y=5 z=7 y=22', 'x=1 y=5 z=8 y=22',
-      'x=2 y=4 z=7 y=22', 'x=2 y=4 z=8 y=22', 'x=2 y=5 z=7 y=22', 'x=2 y=5 z=8 y=22',
+      'x=1 y=4 z=7 y=22',
+      'x=1 y=4 z=8 y=22',
+      'x=1 y=5 z=7 y=22',
+      'x=1 y=5 z=8 y=22',
+      'x=2 y=4 z=7 y=22',
+      'x=2 y=4 z=8 y=22',
+      'x=2 y=5 z=7 y=22',
+      'x=2 y=5 z=8 y=22',
     ]);
   });
 

@@ -21,7 +21,8 @@ const error = async (file: string) => {
 
 describe('readBatchFile()', () => {
   test('reads .csv and .json (any case) relative to cwd; the file keeps the name it was given', async () => {
-    expect(await readBatchFile('x.csv', { cwd: dir })).toEqual({ file: 'x.csv', rows: [[{ name: 'x', value: 1n, text: '1' }], [{ name: 'x', value: 2n, text: '2' }]] });
+    expect(await readBatchFile('x.csv', { cwd: dir })).toEqual({ file: 'x.csv',
+      rows: [[{ name: 'x', value: 1n, text: '1' }], [{ name: 'x', value: 2n, text: '2' }]] });
     expect((await readBatchFile(join(dir, 'B.JSON'))).rows).toEqual([[{ name: 'y', value: 3n, text: '3' }]]);
   });
 
@@ -41,6 +42,7 @@ describe('readBatchFile()', () => {
 
   test('bad content names the file as given', async () => {
     await writeFile(join(dir, 'bad.json'), '[');
-    expect(await error('bad.json')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_READ', message: 'Cannot read batch file bad.json: Expecting value: line 1 column 2 (char 1)' });
+    expect(await error('bad.json')).toEqual({ code: 'ERR_GAGE_BATCH_FILE_READ',
+      message: 'Cannot read batch file bad.json: Expecting value: line 1 column 2 (char 1)' });
   });
 });

@@ -48,7 +48,9 @@ export async function readBatchFile(file: string, options: ReadBatchFileOptions 
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BatchFileError('ERR_GAGE_BATCH_FILE_MISSING', file, `Batch file ${file} does not exist`);
     const reason = (err as { message?: unknown }).message;
-    throw new BatchFileError('ERR_GAGE_BATCH_FILE_READ', file, `Cannot read batch file ${file}: ${typeof reason === 'string' ? reason : String(err)}`, { cause: err });
+    throw new BatchFileError('ERR_GAGE_BATCH_FILE_READ', file, `Cannot read batch file ${file}: ${typeof reason === 'string' ? reason : String(err)}`, {
+      cause: err,
+    });
   }
   return { file, rows: ext === '.csv' ? parseBatchCsv(text, file) : parseBatchJson(text, file) };
 }

@@ -96,7 +96,7 @@ function parsedAssigns(source: string, code: string, offset: number, base: numbe
   for (const stmt of topLevelStatements(tree.topNode)) {
     const assign = literalAssign(stmt, code);
     if (!assign) continue;
-    if (base) for (const leaf of assign.leaves) (leaf.from += base), (leaf.to += base);
+    if (base) { for (const leaf of assign.leaves) (leaf.from += base), (leaf.to += base); }
     assigns.push(assign);
   }
   return assigns;

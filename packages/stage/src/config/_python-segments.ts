@@ -21,7 +21,8 @@ export interface CodeSegment {
 }
 
 const NUMBER = String.raw`(?:[0-9]|\.[0-9])(?:[0-9A-Za-z_.]|(?<=[eE])[-+])*`;
-const STRING = String.raw`[rRuU]?(?:'''(?:[^'\\\r\n]|\\[^\r\n]|'(?!''))*'''|"""(?:[^"\\\r\n]|\\[^\r\n]|"(?!""))*"""|'(?:[^'\\\r\n]|\\[^\r\n])*'|"(?:[^"\\\r\n]|\\[^\r\n])*")`;
+const STRING = String
+  .raw`[rRuU]?(?:'''(?:[^'\\\r\n]|\\[^\r\n]|'(?!''))*'''|"""(?:[^"\\\r\n]|\\[^\r\n]|"(?!""))*"""|'(?:[^'\\\r\n]|\\[^\r\n])*'|"(?:[^"\\\r\n]|\\[^\r\n])*")`;
 /** `name = value  # comment` on one line: 1 name, 2 up to the value, 3 sign, 4 number, 5 string, 6 keyword constant. */
 const SIMPLE_LINE = new RegExp(
   String.raw`([A-Za-z_][A-Za-z0-9_]*)([ \t]*=[ \t]*)(?:([-+])[ \t]*)?(?:(${NUMBER})|(${STRING})|(True|False|None))[ \t]*(?:#[^\r\n]*)?(?=\r|\n|$)`,

@@ -31,8 +31,12 @@ export function splitPythonString(text: string): PythonStringLiteral | undefined
   if (trailingBackslashes(body) % 2 === 1) return undefined;
   const lower = prefix.toLowerCase();
   return {
-    prefix, quote: delim[0] as '"' | "'", triple: delim.length === 3, body,
-    raw: lower.includes('r'), notText: lower.includes('b') || lower.includes('f'),
+    prefix,
+    quote: delim[0] as '"' | "'",
+    triple: delim.length === 3,
+    body,
+    raw: lower.includes('r'),
+    notText: lower.includes('b') || lower.includes('f'),
   };
 }
 
@@ -46,7 +50,17 @@ function trailingBackslashes(text: string): number {
 export type DecodedString = { value: string } | { unsupported: string } | { invalid: string };
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\n': '', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\n': '',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
 };
 
 /**

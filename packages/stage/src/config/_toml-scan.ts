@@ -96,7 +96,7 @@ class TomlScanner {
     while (this.i < s.length) {
       const c = s[this.i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.i++;
-      else if (c === '#') while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      else if (c === '#') { while (this.i < s.length && s[this.i] !== '\n') this.i++; }
       else break;
     }
   }
@@ -162,7 +162,7 @@ class TomlScanner {
 
   array(path: string[]): void {
     this.i++;
-    for (let index = 0; ; index++) {
+    for (let index = 0;; index++) {
       this.blank();
       if (this.s[this.i] === ']') break;
       this.value([...path, String(index)]);

@@ -29,7 +29,7 @@ describe('resolveYamlPlain()', () => {
     const texts = new Set<string>();
     const grow = (prefix: string, depth: number): void => {
       texts.add(prefix);
-      if (depth > 0) for (const c of chars) grow(prefix + c, depth - 1);
+      if (depth > 0) { for (const c of chars) grow(prefix + c, depth - 1); }
     };
     grow('', 3);
     for (const s of [...texts, 'yes', 'Off', 'TRUE', 'Null', 'NULL', 'nULL', '.nan', '.NaN', '+.inf', 'inf', '0o17', '0b101', '1_0.5', '1.e5', '.e5']) {

@@ -2,9 +2,8 @@
 // as bigint) and maps every scalar leaf to its flat dotted key and the text
 // range of its node; the document is never re-stringified.
 import type { ConfigValue } from '@gage/types';
-import {
-  type DocumentOptions, isMap, isPair, isScalar, isSeq, type Node, parse, parseDocument, type ParseOptions, type Scalar, type SchemaOptions,
-} from 'yaml';
+import { type DocumentOptions, isMap, isPair, isScalar, isSeq, type Node, parse, parseDocument, type ParseOptions, type Scalar,
+  type SchemaOptions } from 'yaml';
 import { ConfigSyntaxError } from '../errors.js';
 import type { ScalarSpan } from './_toml-json-yaml-edits.js';
 import { fastScanYaml } from './_yaml-fast-scan.js';

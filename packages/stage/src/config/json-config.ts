@@ -51,7 +51,8 @@ function scanJsonText(text: string): Map<string, ScalarSpan> {
 
 function encodeJsonScalar(_span: ScalarSpan, value: ConfigValue): EncodedScalar {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { warning: `cannot write ${pythonFloatRepr(value)} to a JSON file (JSON has no infinity or NaN); value left unchanged` };
+    if (!Number.isFinite(value))
+      return { warning: `cannot write ${pythonFloatRepr(value)} to a JSON file (JSON has no infinity or NaN); value left unchanged` };
     return { text: pythonFloatRepr(value) };
   }
   if (typeof value === 'bigint') return { text: value.toString() };

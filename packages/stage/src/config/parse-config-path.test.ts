@@ -24,7 +24,8 @@ describe('parseConfigPath()', () => {
 
   test('parseConfigPath() rejects the empty path', () => {
     expect(() => parseConfigPath('')).toThrow(expect.objectContaining({
-      code: 'ERR_GAGE_CONFIG_PATH', message: 'path cannot be empty',
+      code: 'ERR_GAGE_CONFIG_PATH',
+      message: 'path cannot be empty',
     }));
   });
 });

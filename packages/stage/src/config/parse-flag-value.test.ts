@@ -62,7 +62,8 @@ describe('parseFlagValue()', () => {
 
   test('parseFlagValue() rejects text after a closed quote with the rest of the input', () => {
     expect(() => parseFlagValue("'x' y z")).toThrow(expect.objectContaining({
-      code: 'ERR_GAGE_FLAG', message: "Unexpected token: 'y z'",
+      code: 'ERR_GAGE_FLAG',
+      message: "Unexpected token: 'y z'",
     }));
   });
 });

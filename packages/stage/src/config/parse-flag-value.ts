@@ -20,4 +20,3 @@ import { typeFlagValue } from './_type-flag-value.js';
 export function parseFlagValue(text: string): ConfigValue {
   return typeFlagValue(text, text, false);
 }
-

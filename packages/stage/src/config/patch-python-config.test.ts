@@ -15,7 +15,7 @@ const RICH = [
   'big = 1_000_000\n',
   'mask = 0xFF\n',
   'neg = - 5\n',
-  'flag = True;  other = None ;\tname = \'Mike\'\n',
+  "flag = True;  other = None ;\tname = 'Mike'\n",
   'a = b = 1.5\n',
   'msg = u"tab\\there"\n',
   "pattern = r'\\d+'\n",
@@ -36,10 +36,26 @@ describe('patchPythonConfig()', () => {
   test('patchPythonConfig() leaves the rich file byte-identical when no value changes', () => {
     const values = readPythonConfig(RICH).values;
     expect(values).toEqual({
-      epochs: 10n, lr: 0.001, big: 1000000n, mask: 255n, neg: -5n, flag: true, other: null, name: 'Mike',
-      a: 1.5, b: 1.5, msg: 'tab\there', pattern: '\\d+', doc: 'line one\nline two',
-      'layers.0': 64n, 'layers.1': 32n, 'layers.2': 16n,
-      'opts.loud': false, 'opts.level': 3n, 'opts.nested.x': -1e-5, x: 1n,
+      epochs: 10n,
+      lr: 0.001,
+      big: 1000000n,
+      mask: 255n,
+      neg: -5n,
+      flag: true,
+      other: null,
+      name: 'Mike',
+      a: 1.5,
+      b: 1.5,
+      msg: 'tab\there',
+      pattern: '\\d+',
+      doc: 'line one\nline two',
+      'layers.0': 64n,
+      'layers.1': 32n,
+      'layers.2': 16n,
+      'opts.loud': false,
+      'opts.level': 3n,
+      'opts.nested.x': -1e-5,
+      x: 1n,
     });
     expect(patchPythonConfig(RICH, values)).toBe(RICH);
     expect(patchPythonConfig(RICH, {})).toBe(RICH);
@@ -47,9 +63,24 @@ describe('patchPythonConfig()', () => {
 
   test('patchPythonConfig() rewrites only changed literals in the rich file', () => {
     const values: Config = {
-      epochs: 20n, lr: 0.01, big: 2000000n, mask: 16n, neg: 7n, flag: false, other: 'set', name: "O'Brien",
-      b: 2.0, msg: 'new\nline', pattern: 'a"b', doc: 'x', 'layers.1': 8n, 'opts.level': 4.5,
-      'opts.nested.x': Infinity, x: null, unknown: 1n, layers: 5n,
+      epochs: 20n,
+      lr: 0.01,
+      big: 2000000n,
+      mask: 16n,
+      neg: 7n,
+      flag: false,
+      other: 'set',
+      name: "O'Brien",
+      b: 2.0,
+      msg: 'new\nline',
+      pattern: 'a"b',
+      doc: 'x',
+      'layers.1': 8n,
+      'opts.level': 4.5,
+      'opts.nested.x': Infinity,
+      x: null,
+      unknown: 1n,
+      layers: 5n,
     };
     const expected = RICH
       .replace('=\t10 ', '=\t20 ')
@@ -114,7 +145,7 @@ describe('patchPythonConfig()', () => {
     ['r"a"', 'C:\\dir\\\\', 'r"C:\\dir\\\\"'],
     ['r"a"', '\\d+', 'r"\\d+"'],
     ['r"a"', 'say "x"', '"say \\"x\\""'],
-    ["r'a'", 'say "x"', "r'say \"x\"'"],
+    ["r'a'", 'say "x"', 'r\'say "x"\''],
     ['R"a"', 'line\n', '"line\\n"'],
     ["r'''a'''", "\\it's", "'''\\\\it\\'s'''"],
   ])('patchPythonConfig() writes into the literal %s the string %j as %s', (literal, value, text) => {
@@ -135,7 +166,7 @@ describe('patchPythonConfig()', () => {
   });
 
   test('patchPythonConfig() writes a string over a non-string literal as its Python repr', () => {
-    expect(patchPythonConfig('x = 1\ny = None\n', { x: "it's", y: 'a\tb' })).toBe('x = "it\'s"\ny = \'a\\tb\'\n');
+    expect(patchPythonConfig('x = 1\ny = None\n', { x: "it's", y: 'a\tb' })).toBe("x = \"it's\"\ny = 'a\\tb'\n");
   });
 
   test('patchPythonConfig() replaces a whole unary expression and keeps parentheses', () => {
@@ -182,7 +213,8 @@ describe('pythonConfigFormat', () => {
   test('pythonConfigFormat reads values and patches text without warnings', () => {
     expect(pythonConfigFormat.read('msg = "Hi there"\nprint(msg)\n')).toEqual({ msg: 'Hi there' });
     expect(pythonConfigFormat.patch('msg = "Hi there"\nprint(msg)\n', { msg: 'Ho there' })).toEqual({
-      text: 'msg = "Ho there"\nprint(msg)\n', warnings: [],
+      text: 'msg = "Ho there"\nprint(msg)\n',
+      warnings: [],
     });
   });
 });

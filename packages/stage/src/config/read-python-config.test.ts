@@ -29,10 +29,30 @@ describe('readPythonConfig() statements', () => {
 
   test('readPythonConfig() ignores nested, augmented and non-name targets', () => {
     const source = [
-      'if True:', '    a = 1', 'for i in []:', '    b = 1', 'while False:', '    c = 1',
-      'with x:', '    d = 1', 'try:', '    e = 1', 'except Exception:', '    f = 1',
-      'def fn():', '    g = 1', 'class C:', '    h = 1',
-      'k = 1', 'k += 1', 'p, q = 1, 2', 'o.attr = 1', 'o[0] = 1', '*s, = [1]', 't = 1,', '',
+      'if True:',
+      '    a = 1',
+      'for i in []:',
+      '    b = 1',
+      'while False:',
+      '    c = 1',
+      'with x:',
+      '    d = 1',
+      'try:',
+      '    e = 1',
+      'except Exception:',
+      '    f = 1',
+      'def fn():',
+      '    g = 1',
+      'class C:',
+      '    h = 1',
+      'k = 1',
+      'k += 1',
+      'p, q = 1, 2',
+      'o.attr = 1',
+      'o[0] = 1',
+      '*s, = [1]',
+      't = 1,',
+      '',
     ].join('\n');
     expect(read(source)).toEqual({ k: 1n });
   });
@@ -112,9 +132,30 @@ describe('readPythonConfig() values', () => {
   });
 
   test.each([
-    ['1j'], ['-1j'], ['1.5J'], ['b"x"'], ['rb"x"'], ['f"x"'], ['f"{y}"'], ['"a" "b"'], ['(1, 2)'], ['{1, 2}'],
-    ['y'], ['f()'], ['1 + 2'], ['not True'], ['~1.5'], ['-"a"'], ['-None'], ['...'], ['[i for i in y]'],
-    ['"\\N{BULLET}"'], ['lambda: 1'], ['1.j'], ['1 .real'], ['1.5.real'],
+    ['1j'],
+    ['-1j'],
+    ['1.5J'],
+    ['b"x"'],
+    ['rb"x"'],
+    ['f"x"'],
+    ['f"{y}"'],
+    ['"a" "b"'],
+    ['(1, 2)'],
+    ['{1, 2}'],
+    ['y'],
+    ['f()'],
+    ['1 + 2'],
+    ['not True'],
+    ['~1.5'],
+    ['-"a"'],
+    ['-None'],
+    ['...'],
+    ['[i for i in y]'],
+    ['"\\N{BULLET}"'],
+    ['lambda: 1'],
+    ['1.j'],
+    ['1 .real'],
+    ['1.5.real'],
   ])('readPythonConfig() makes no key of %s', (literal) => {
     expect(read(`x = ${literal}\n`)).toEqual({});
   });

@@ -27,7 +27,7 @@ describe('resolveRunConfig() (decisions 15, 17)', () => {
   test('names every unknown flag once; a list index past the end says the list length', () => {
     expect(() => resolveRunConfig(defaults, flags('sizes.5=1', 'zz=1', 'zz=2'), { opName: 'train' })).toThrow(
       "Unknown flag 'sizes.5' for operation train\n'sizes' is a list of 3 items (sizes.0 to sizes.2)\n" +
-      "Did you mean 'sizes.0', 'sizes.1', 'sizes.2'?\nUnknown flag 'zz' for operation train",
+        "Did you mean 'sizes.0', 'sizes.1', 'sizes.2'?\nUnknown flag 'zz' for operation train",
     );
   });
 

@@ -65,7 +65,15 @@ describe('tomlConfigFormat.read()', () => {
       '',
     ].join('\n');
     expect(read(text)).toEqual({
-      'a.b': 'x\tyé', 'c d': 'lit\\eral', e: 'one two', f: "it's", 'g.0': 'x', 'g.1.0': 1n, 'g.1.1': 2.5, 'h.k.1': 1n, 'h.k2.k3': 'v',
+      'a.b': 'x\tyé',
+      'c d': 'lit\\eral',
+      e: 'one two',
+      f: "it's",
+      'g.0': 'x',
+      'g.1.0': 1n,
+      'g.1.1': 2.5,
+      'h.k.1': 1n,
+      'h.k2.k3': 'v',
     });
   });
 
@@ -136,17 +144,18 @@ describe('tomlConfigFormat.patch()', () => {
   });
 
   test('keeps the string kind when it can hold the value, else writes a basic string', () => {
-    const text = "a = 'lit'\nb = '''\nml lit'''\nc = \"\"\"ml\"\"\"\nd = \"basic\"\n";
+    const text = 'a = \'lit\'\nb = \'\'\'\nml lit\'\'\'\nc = """ml"""\nd = "basic"\n';
     expect(patch(text, { a: 'x\\y', b: 'two\nlines', c: 'a\n"b"', d: 'é\t' }).text).toBe(
-      "a = 'x\\y'\nb = '''two\nlines'''\nc = \"\"\"a\n\\\"b\\\"\"\"\"\nd = \"é\\t\"\n",
+      'a = \'x\\y\'\nb = \'\'\'two\nlines\'\'\'\nc = """a\n\\"b\\""""\nd = "é\\t"\n',
     );
     expect(patch(text, { a: "it's", b: "ends with '" }).text).toBe('a = "it\'s"\nb = """ends with \'"""\nc = """ml"""\nd = "basic"\n');
     expect(patch(text, { a: 'a\nb' }).text).toBe('a = "a\\nb"\nb = \'\'\'\nml lit\'\'\'\nc = """ml"""\nd = "basic"\n');
   });
 
   test('writes strings that read back to the same value in every string kind', () => {
-    const strings = ["it's \"q\"", 'back\\slash', 'two\nlines', '\nleading break', '\r\nleading crlf', 'cr\r\nlf', 'lone\rcr', 'tab\t', 'Buenos días 😓', '\u0000\u001f\u007f', '', "'''", '"""', "end'", 'end"'];
-    const text = "a = 'x'\nb = '''x'''\nc = \"\"\"x\"\"\"\nd = \"x\"\ne = 1\n";
+    const strings = ['it\'s "q"', 'back\\slash', 'two\nlines', '\nleading break', '\r\nleading crlf', 'cr\r\nlf', 'lone\rcr', 'tab\t', 'Buenos días 😓',
+      '\u0000\u001f\u007f', '', "'''", '"""', "end'", 'end"'];
+    const text = 'a = \'x\'\nb = \'\'\'x\'\'\'\nc = """x"""\nd = "x"\ne = 1\n';
     for (const key of ['a', 'b', 'c', 'd', 'e']) {
       for (const s of strings) expect([key, s, read(patch(text, { [key]: s }).text)]).toEqual([key, s, { ...read(text), [key]: s }]);
     }

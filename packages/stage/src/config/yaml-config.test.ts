@@ -36,7 +36,18 @@ describe('yamlConfigFormat.read()', () => {
 
   test('uses YAML 1.1 scalars as Gage (Python) reads them', () => {
     expect(read('a: yes\nb: Off\nc: 1e3\nd: +1.5e3\ne: 010\nf: 0x1F\ng: .inf\nh: -.Inf\ni: y\nj: n\nk: 1_000\nl: 1.0\n')).toEqual({
-      a: true, b: false, c: 1000, d: 1500, e: 8n, f: 31n, g: Infinity, h: -Infinity, i: 'y', j: 'n', k: 1000n, l: 1,
+      a: true,
+      b: false,
+      c: 1000,
+      d: 1500,
+      e: 8n,
+      f: 31n,
+      g: Infinity,
+      h: -Infinity,
+      i: 'y',
+      j: 'n',
+      k: 1000n,
+      l: 1,
     });
     expect(typeof read('a: 1e3\n')['a']).toBe('number');
   });
@@ -94,16 +105,31 @@ describe('yamlConfigFormat.patch()', () => {
 
   test('double-quotes a new plain string that would read back as another type or holds special characters', () => {
     const cases: [string, string][] = [
-      ['true', '"true"'], ['yes', '"yes"'], ['y', '"y"'], ['1', '"1"'], ['1.5', '"1.5"'], ['null', '"null"'], ['~', '"~"'],
-      ['', '""'], ['a: b', '"a: b"'], ['a #b', '"a #b"'], [' pad', '" pad"'], ['- x', '"- x"'], ['[x]', '"[x]"'],
-      ['a,b', '"a,b"'], ['2001-12-14', '"2001-12-14"'], ['0o17', '"0o17"'],
-      ['plain text', 'plain text'], ['días', 'días'], ['a.b/c', 'a.b/c'],
+      ['true', '"true"'],
+      ['yes', '"yes"'],
+      ['y', '"y"'],
+      ['1', '"1"'],
+      ['1.5', '"1.5"'],
+      ['null', '"null"'],
+      ['~', '"~"'],
+      ['', '""'],
+      ['a: b', '"a: b"'],
+      ['a #b', '"a #b"'],
+      [' pad', '" pad"'],
+      ['- x', '"- x"'],
+      ['[x]', '"[x]"'],
+      ['a,b', '"a,b"'],
+      ['2001-12-14', '"2001-12-14"'],
+      ['0o17', '"0o17"'],
+      ['plain text', 'plain text'],
+      ['días', 'días'],
+      ['a.b/c', 'a.b/c'],
     ];
     for (const [value, written] of cases) expect([value, patch('k: v  # c\n', { k: value }).text]).toEqual([value, `k: ${written}  # c\n`]);
   });
 
   test('writes strings that read back to the same value in every quote style', () => {
-    const strings = ["it's \"q\"", 'back\\slash', 'two\nlines', 'cr\r\n', 'tab\t', 'Buenos días 😓', '\u0000\u0085\u2028\ufeff', '', 'true'];
+    const strings = ['it\'s "q"', 'back\\slash', 'two\nlines', 'cr\r\n', 'tab\t', 'Buenos días 😓', '\u0000\u0085\u2028\ufeff', '', 'true'];
     for (const source of ['k: plain\n', "k: 'single'\n", 'k: "double"\n', '[k, {k: plain}]\n']) {
       for (const s of strings) {
         const key = source.startsWith('[') ? '1.k' : 'k';

@@ -183,7 +183,9 @@ export class ConfigReadbackError extends GageError<StageErrorCode> {
   readonly mismatches: readonly ReadbackMismatch[];
 
   constructor(mismatches: readonly ReadbackMismatch[]) {
-    const lines = mismatches.map((m) => `"${m.path}": ${m.key} reads back as ${m.actual === undefined ? '<missing>' : describeValue(m.actual)}, config.json has ${describeValue(m.expected)}`);
+    const lines = mismatches.map((m) =>
+      `"${m.path}": ${m.key} reads back as ${m.actual === undefined ? '<missing>' : describeValue(m.actual)}, config.json has ${describeValue(m.expected)}`
+    );
     super('ERR_GAGE_CONFIG_READBACK', `Config file check failed after patching:\n${lines.join('\n')}`, {
       hint: 'Gage could not write these values faithfully; the run was not started. Please report this with the file.',
     });

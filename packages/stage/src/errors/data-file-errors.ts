@@ -28,7 +28,9 @@ export class DataFileError extends GageError<DataFileErrorCode> {
   /** 1-based column of a syntax error, when known. */
   readonly column: number | undefined;
 
-  constructor(code: DataFileErrorCode, path: string, message: string, options: GageErrorOptions & { line?: number | undefined; column?: number | undefined } = {}) {
+  constructor(code: DataFileErrorCode, path: string, message: string,
+    options: GageErrorOptions & { line?: number | undefined; column?: number | undefined } = {})
+  {
     const { line, column, ...rest } = options;
     super(code, message, rest);
     this.path = path;

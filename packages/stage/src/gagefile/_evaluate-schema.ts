@@ -136,20 +136,26 @@ function isObject(x: unknown): x is Record<string, unknown> {
 
 function hasType(x: unknown, type: string): boolean {
   switch (type) {
-    case 'object': return isObject(x);
-    case 'array': return Array.isArray(x);
-    case 'string': return typeof x === 'string';
-    case 'number': return typeof x === 'number' || typeof x === 'bigint';
-    case 'integer': return typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x));
-    case 'boolean': return typeof x === 'boolean';
-    case 'null': return x === null;
-    default: throw new RangeError(`Unsupported type: ${type}`);
+    case 'object':
+      return isObject(x);
+    case 'array':
+      return Array.isArray(x);
+    case 'string':
+      return typeof x === 'string';
+    case 'number':
+      return typeof x === 'number' || typeof x === 'bigint';
+    case 'integer':
+      return typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x));
+    case 'boolean':
+      return typeof x === 'boolean';
+    case 'null':
+      return x === null;
+    default:
+      throw new RangeError(`Unsupported type: ${type}`);
   }
 }
 
 function enumRepr(options: unknown[]): string {
-  const items = options.map((o) =>
-    typeof o === 'string' ? pythonStringRepr(o) : o === null ? 'None' : o === true ? 'True' : o === false ? 'False' : String(o),
-  );
+  const items = options.map((o) => typeof o === 'string' ? pythonStringRepr(o) : o === null ? 'None' : o === true ? 'True' : o === false ? 'False' : String(o));
   return `[${items.join(', ')}]`;
 }

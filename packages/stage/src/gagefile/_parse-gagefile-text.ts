@@ -27,10 +27,14 @@ const gagefileSyntaxError: SyntaxErrorFactory = (path, message, line, column, ca
  */
 export async function parseGagefileText(path: string, text: string, syntaxError: SyntaxErrorFactory = gagefileSyntaxError): Promise<JsonValue> {
   switch (gagefileFormat(path)) {
-    case 'toml': return parseTomlText(path, text, await import('smol-toml'), syntaxError);
-    case 'json': return parseJsonText(path, text, syntaxError);
-    case 'yaml': return parseYamlText(path, text, cjsNamespace(await import('yaml')), syntaxError);
-    default: throw new GagefileExtensionError(path);
+    case 'toml':
+      return parseTomlText(path, text, await import('smol-toml'), syntaxError);
+    case 'json':
+      return parseJsonText(path, text, syntaxError);
+    case 'yaml':
+      return parseYamlText(path, text, cjsNamespace(await import('yaml')), syntaxError);
+    default:
+      throw new GagefileExtensionError(path);
   }
 }
 

@@ -17,7 +17,7 @@ const NASTY = [
   '/back\\slash',
   '/tick`id`',
   '/inj$(touch${IFS}PWNED)',
-  "/mix 'single' \"double\" $(x) `y` \\z",
+  '/mix \'single\' "double" $(x) `y` \\z',
   '/star*?[a]',
   '/new\nline',
   '/~tilde;semi&amp|pipe>gt<lt',

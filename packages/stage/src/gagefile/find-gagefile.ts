@@ -3,7 +3,12 @@ import { sep } from 'node:path';
 
 /** Gage file names looked up in a project dir, first existing wins (docs/spec/stage.md 1.2). */
 export const GAGEFILE_CANDIDATES: readonly string[] = [
-  '.gage/gage.toml', '.gage/gage.yaml', '.gage/gage.json', 'gage.toml', 'gage.yaml', 'gage.json',
+  '.gage/gage.toml',
+  '.gage/gage.yaml',
+  '.gage/gage.json',
+  'gage.toml',
+  'gage.yaml',
+  'gage.json',
 ];
 
 /**

@@ -59,7 +59,12 @@ describe('projectNamespace', () => {
 describe('findGagefile', () => {
   test('candidates in order', () => {
     expect(GAGEFILE_CANDIDATES).toEqual([
-      '.gage/gage.toml', '.gage/gage.yaml', '.gage/gage.json', 'gage.toml', 'gage.yaml', 'gage.json',
+      '.gage/gage.toml',
+      '.gage/gage.yaml',
+      '.gage/gage.json',
+      'gage.toml',
+      'gage.yaml',
+      'gage.json',
     ]);
   });
 

@@ -3,8 +3,16 @@ import { dirname, join, resolve } from 'node:path';
 
 /** Entries that mark a project dir (docs/spec/stage.md 1.1), files or directories. */
 export const PROJECT_MARKERS: readonly string[] = [
-  '.gage', 'gage.json', 'gage.toml', 'gage.yaml', 'gageconfig.json', 'gageconfig.toml', 'gageconfig.yaml',
-  'pyproject.toml', '.vscode', '.git',
+  '.gage',
+  'gage.json',
+  'gage.toml',
+  'gage.yaml',
+  'gageconfig.json',
+  'gageconfig.toml',
+  'gageconfig.yaml',
+  'pyproject.toml',
+  '.vscode',
+  '.git',
 ];
 
 /** Options of {@link findProjectDir}. */

@@ -27,9 +27,15 @@ async function loadError(name: string, text: string | undefined): Promise<DataFi
 describe('loadDataFile', () => {
   test('JSON, TOML and YAML by extension, integers as bigint, floats as numbers', async () => {
     const expected = { columns: ['metric:loss'], 'group-select': { 'group-by': { config: 'lr' }, max: { metric: 'acc' } }, count: 2n, x: 1.5 };
-    expect(await load('board.json', '// a comment\n{"columns": ["metric:loss"], "group-select": {"group-by": {"config": "lr"}, "max": {"metric": "acc"}}, "count": 2, "x": 1.5}')).toEqual(expected);
-    expect(await load('board.toml', 'columns = ["metric:loss"]\ncount = 2\nx = 1.5\n[group-select]\ngroup-by = { config = "lr" }\nmax = { metric = "acc" }\n')).toEqual(expected);
-    expect(await load('board.YML', 'columns: [metric:loss]\ngroup-select:\n  group-by: {config: lr}\n  max: {metric: acc}\ncount: 2\nx: 1.5\n')).toEqual(expected);
+    expect(
+      await load('board.json',
+        '// a comment\n{"columns": ["metric:loss"], "group-select": {"group-by": {"config": "lr"}, "max": {"metric": "acc"}}, "count": 2, "x": 1.5}'),
+    ).toEqual(expected);
+    expect(await load('board.toml', 'columns = ["metric:loss"]\ncount = 2\nx = 1.5\n[group-select]\ngroup-by = { config = "lr" }\nmax = { metric = "acc" }\n'))
+      .toEqual(expected);
+    expect(await load('board.YML', 'columns: [metric:loss]\ngroup-select:\n  group-by: {config: lr}\n  max: {metric: acc}\ncount: 2\nx: 1.5\n')).toEqual(
+      expected,
+    );
   });
 
   test('any shape is returned: an empty YAML file is null, an empty TOML file {}, a JSON list a list', async () => {

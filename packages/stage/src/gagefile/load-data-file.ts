@@ -32,7 +32,8 @@ export async function loadDataFile(path: string): Promise<JsonValue> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new DataFileError('ERR_GAGE_DATA_FILE_MISSING', path, 'file does not exist');
     throw new DataFileError('ERR_GAGE_DATA_FILE_READ', path, `cannot read the file: ${reasonOf(err)}`, { cause: err });
   }
-  return parseGagefileText(path, text, (file, message, line, column, cause) => new DataFileError('ERR_GAGE_DATA_FILE_SYNTAX', file, message, { line, column, cause }));
+  return parseGagefileText(path, text,
+    (file, message, line, column, cause) => new DataFileError('ERR_GAGE_DATA_FILE_SYNTAX', file, message, { line, column, cause }));
 }
 
 /** The message of a thrown value (errors of `node:fs` may come from another realm, so no `instanceof`). */

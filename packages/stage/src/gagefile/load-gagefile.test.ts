@@ -24,8 +24,17 @@ async function loadError(name: string, text: string): Promise<{ code: string; me
 describe('loadGagefile formats', () => {
   test('TOML: operations in file order, integers as bigint, settings', async () => {
     const gf = await load('gage.toml', [
-      '"$runs-dir" = "runs"', '', '[train]', 'exec = "python train.py"', 'version = 2', '',
-      '[eval]', 'config = "eval.py"', 'default = true', 'lr = 1.0', '',
+      '"$runs-dir" = "runs"',
+      '',
+      '[train]',
+      'exec = "python train.py"',
+      'version = 2',
+      '',
+      '[eval]',
+      'config = "eval.py"',
+      'default = true',
+      'lr = 1.0',
+      '',
     ].join('\n'));
     expect(gf.operations.map((op) => op.name)).toEqual(['train', 'eval']);
     expect(gf.operations[0]).toEqual({ name: 'train', data: { exec: 'python train.py', version: 2n }, gagefile: gf.path });
@@ -82,7 +91,9 @@ describe('loadGagefile formats', () => {
 describe('loadGagefile errors', () => {
   test('empty JSON file', async () => {
     expect(await loadError('gage.json', '')).toEqual({
-      code: 'ERR_GAGE_GAGEFILE_SYNTAX', message: 'Expecting value: line 1 column 1 (char 0)', path: 'gage.json',
+      code: 'ERR_GAGE_GAGEFILE_SYNTAX',
+      message: 'Expecting value: line 1 column 1 (char 0)',
+      path: 'gage.json',
     });
   });
 
@@ -112,7 +123,8 @@ describe('loadGagefile errors', () => {
   test('missing file', async () => {
     const dir = await testdir();
     await expect(loadGagefile(join(dir, 'gage.toml'))).rejects.toMatchObject({
-      code: 'ERR_GAGE_GAGEFILE_MISSING', message: `file does not exist: ${join(dir, 'gage.toml')}`,
+      code: 'ERR_GAGE_GAGEFILE_MISSING',
+      message: `file does not exist: ${join(dir, 'gage.toml')}`,
     });
   });
 
@@ -123,11 +135,13 @@ describe('loadGagefile errors', () => {
 
   test('an opdef that is not an object, or a field of the wrong type, is rejected on load', async () => {
     expect((await loadError('gage.json', '{"op": "python x.py"}')).message).toBe(
-      "Properties ['op'] are invalid\nThe instance must be of type \"object\"",
+      'Properties [\'op\'] are invalid\nThe instance must be of type "object"',
     );
     const err = await loadError('gage.toml', '[op]\ndefault = "yes"\n');
     expect(err.message.split('\n')).toEqual([
-      "Properties ['op'] are invalid", "Properties ['default'] are invalid", 'The instance must be of type "boolean"',
+      "Properties ['op'] are invalid",
+      "Properties ['default'] are invalid",
+      'The instance must be of type "boolean"',
     ]);
   });
 });

@@ -29,7 +29,13 @@ describe('opdefExec', () => {
 
 describe('opdefVersion', () => {
   test.each([
-    [undefined, null], [null, null], ['1.0', '1.0'], [1n, '1'], [2.0, '2.0'], [1.5, '1.5'], [1e-5, '1e-05'],
+    [undefined, null],
+    [null, null],
+    ['1.0', '1.0'],
+    [1n, '1'],
+    [2.0, '2.0'],
+    [1.5, '1.5'],
+    [1e-5, '1e-05'],
   ])('%p -> %p', (version, expected) => {
     expect(opdefVersion(op(version === undefined ? {} : { version }))).toBe(expected);
   });

@@ -61,12 +61,13 @@ describe('opRunCommand', () => {
   test('replaces $project_dir in a string or each array element', () => {
     expect(opRunCommand(OpDef('a', { exec: 'python $project_dir/a.py' }), '/p')).toEqual({ args: 'python /p/a.py', env: {} });
     expect(opRunCommand(OpDef('a', { exec: { run: ['cp', '$project_dir/x', '$project_dir'] } }), '/p/q')).toEqual({
-      args: ['cp', '/p/q/x', '/p/q'], env: {},
+      args: ['cp', '/p/q/x', '/p/q'],
+      env: {},
     });
   });
 
   test('quotes the dir for the shell in a shell string and a #!sh body, raw in an array and another #! body', () => {
-    const dir = '/x/inj$(touch${IFS}PWNED) it\'s';
+    const dir = "/x/inj$(touch${IFS}PWNED) it's";
     const q = `'/x/inj$(touch\${IFS}PWNED) it'\\''s'`;
     const cmd = (exec: OpDef['data'][string]) => opRunCommand(OpDef('a', { exec }), dir).args;
     expect(cmd('ls $project_dir/gage.toml')).toBe(`ls ${q}/gage.toml`);

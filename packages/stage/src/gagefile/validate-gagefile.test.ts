@@ -7,13 +7,21 @@ describe('validateGagefile', () => {
   test('valid files give no problems', () => {
     expect(validateGagefile({})).toEqual([]);
     expect(validateGagefile({
-      '$runs-dir': 'runs', '$archives-dir': 'archives',
+      '$runs-dir': 'runs',
+      '$archives-dir': 'archives',
       empty: {},
       full: {
-        description: 'Train\nmore', default: true, version: '1.0', exec: { 'stage-sourcecode': 'x', run: ['python', 'x.py'], 'finalize-run': '' },
-        progress: { run: 'tqdm' }, sourcecode: [], config: [{ keys: ['a.py', '-#b'], description: '', prefix: '', 'strip-prefix': '', rename: '' }],
+        description: 'Train\nmore',
+        default: true,
+        version: '1.0',
+        exec: { 'stage-sourcecode': 'x', run: ['python', 'x.py'], 'finalize-run': '' },
+        progress: { run: 'tqdm' },
+        sourcecode: [],
+        config: [{ keys: ['a.py', '-#b'], description: '', prefix: '', 'strip-prefix': '', rename: '' }],
         depends: [{ files: ['a'], link: true }, { 'run-select': 'x', files: 'a' }, { type: 'runs-summary', 'runs-select': 'x' }],
-        'output-summary': '--(.*)--', listing: { description: ['loss'] }, summary: { filename: 's.json' },
+        'output-summary': '--(.*)--',
+        listing: { description: ['loss'] },
+        summary: { filename: 's.json' },
       },
       v1: { version: 1n, exec: '', sourcecode: true, config: 'a.py', 'output-summary': false },
       v2: { version: 2.5, exec: [], sourcecode: '*.py', config: ['a.py', 'b.py'], progress: 'tqdm' },
@@ -48,7 +56,8 @@ describe('validateGagefile', () => {
 
   test('additionalProperties: unknown opdef keys, unknown settings, empty and spaced op names', () => {
     expect(validateGagefile({ op: { env: {}, exec: 'x', summery: 1n } })).toEqual([
-      "Properties ['op'] are invalid", "Additional properties: ['env', 'summery']",
+      "Properties ['op'] are invalid",
+      "Additional properties: ['env', 'summery']",
     ]);
     expect(validateGagefile({ $other: 'x', '': {}, 'my op': {} })).toEqual(["Additional properties: ['$other', '', 'my op']"]);
     expect(validateGagefile({ "it's": {} }, {})).toEqual([]);

@@ -108,7 +108,7 @@ function scriptResults(text: string): [ScriptResult, ScriptResult, ScriptResult]
 
 /** The nearest directory at or above `dir` that holds `.git`. */
 function workTreeRoot(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
+  for (let d = resolve(dir);; d = dirname(d)) {
     if (existsSync(join(d, '.git'))) return d;
     if (dirname(d) === d) return undefined;
   }

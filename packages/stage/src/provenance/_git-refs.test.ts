@@ -9,7 +9,8 @@ import { parseRemotes, readGitRefs } from './_git-refs.js';
 afterAll(cleanupTestdirs);
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString().trim();
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString()
+    .trim();
 
 /** What git answers for HEAD, the branch and the remote URLs. */
 function gitSays(dir: string) {
@@ -42,7 +43,8 @@ describe('readGitRefs(): the files git keeps, read as git reads them', () => {
     git(dir, 'config', '--add', 'remote.origin.url', 'https://mirror.example.com/r.git');
     const refs = readGitRefs(dir);
     expect(refs).toEqual(gitSays(dir));
-    expect(refs).toMatchObject({ branch: 'feature/lr', remotes: [['upstream', 'https://example.com/u.git'], ['origin', 'git@github.com:o/r.git'], ['origin', 'https://mirror.example.com/r.git']] });
+    expect(refs).toMatchObject({ branch: 'feature/lr',
+      remotes: [['upstream', 'https://example.com/u.git'], ['origin', 'git@github.com:o/r.git'], ['origin', 'https://mirror.example.com/r.git']] });
   });
 
   test('packed refs (after git pack-refs), and a detached HEAD', async () => {
@@ -91,7 +93,8 @@ describe('readGitRefs(): the files git keeps, read as git reads them', () => {
 
 describe('parseRemotes()', () => {
   test('section and key names in any case; comments; other sections ignored', () => {
-    expect(parseRemotes('[core]\n\tbare = false\n# c\n[Remote "o"]\n\tURL = https://h/r.git\n\tfetch = +refs/heads/*:refs/remotes/o/*\n; x\n')).toEqual([['o', 'https://h/r.git']]);
+    expect(parseRemotes('[core]\n\tbare = false\n# c\n[Remote "o"]\n\tURL = https://h/r.git\n\tfetch = +refs/heads/*:refs/remotes/o/*\n; x\n')).toEqual([['o',
+      'https://h/r.git']]);
   });
 
   test.each([

@@ -10,7 +10,10 @@ export async function gpuInfo(cwd: string, signal?: AbortSignal): Promise<GpuInf
   const smi = findOnPath('nvidia-smi', cwd);
   if (smi === undefined) return undefined;
   const r = await captureCommand(smi, ['--query-gpu=index,name,memory.total,driver_version', '--format=csv,noheader,nounits'], {
-    cwd, timeoutMs: GPU_QUERY_TIMEOUT_MS, maxBytes: 65_536, signal,
+    cwd,
+    timeoutMs: GPU_QUERY_TIMEOUT_MS,
+    maxBytes: 65_536,
+    signal,
   });
   if (r.timedOut) return { error: `nvidia-smi did not answer within ${GPU_QUERY_TIMEOUT_MS / 1000} s` };
   if (r.exitCode !== 0) return { error: r.error ?? (r.stderr.trim().split('\n')[0] || `nvidia-smi exited with ${String(r.exitCode)}`) };

@@ -11,7 +11,8 @@ import { PATCH_CAP } from './_git-provenance.js';
 afterAll(cleanupTestdirs);
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString().trim();
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString()
+    .trim();
 
 async function repo(files: Record<string, string>): Promise<string> {
   const dir = await testdir(files);
@@ -37,7 +38,8 @@ describe('collectProvenance(): git (decision 18)', () => {
     expect((await collectProvenance(dir)).provenance.git).toMatchObject({ dirty: false });
     await writeFile(join(dir, 'train.py'), 'lr = 0.2\n');
     const { provenance, patch } = await collectProvenance(dir);
-    expect(provenance.git).toMatchObject({ dirty: true, patch: { file: 'provenance.patch', bytes: BigInt(patch?.length ?? -1), truncated: false, cap: BigInt(PATCH_CAP) } });
+    expect(provenance.git).toMatchObject({ dirty: true,
+      patch: { file: 'provenance.patch', bytes: BigInt(patch?.length ?? -1), truncated: false, cap: BigInt(PATCH_CAP) } });
     expect(patch?.toString()).toContain('-lr = 0.1\n+lr = 0.2\n');
     expect(patch?.toString()).not.toContain('untracked');
   });
@@ -83,7 +85,8 @@ describe('collectProvenance(): git (decision 18)', () => {
 
 describe('collectProvenance(): files, interpreter, machine', () => {
   test('lockfile digests at the project root; one that cannot be read is an error and a warning', async () => {
-    const dir = await testdir({ 'requirements.txt': 'numpy==2.0\n', 'requirements-dev.txt': 'pytest\n', 'uv.lock': 'x', 'sub/poetry.lock': 'y', 'notes.txt': 'n' });
+    const dir = await testdir({ 'requirements.txt': 'numpy==2.0\n', 'requirements-dev.txt': 'pytest\n', 'uv.lock': 'x', 'sub/poetry.lock': 'y',
+      'notes.txt': 'n' });
     execFileSync('mkfifo', [join(dir, 'package-lock.json')]);
     const { provenance, warnings } = await collectProvenance(dir);
     expect(provenance.lockfiles).toEqual({
@@ -156,7 +159,6 @@ describe('collectProvenance(): GPUs through nvidia-smi', () => {
     }
   });
 });
-
 
 function sha256(text: string): string {
   return execFileSync('sha256sum', { input: text }).toString().split(' ')[0] as string;

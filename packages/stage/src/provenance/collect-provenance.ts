@@ -57,7 +57,8 @@ export async function collectProvenance(projectDir: string, options: CollectProv
   const warnings: string[] = [];
   const gitState = git?.git;
   if (gitState !== undefined && 'error' in gitState) warnings.push(`Cannot read the git state of the project: ${gitState.error}`);
-  else if (gitState?.patch !== undefined && 'error' in gitState.patch) warnings.push(`Cannot read the uncommitted changes of the project: ${gitState.patch.error}`);
+  else if (gitState?.patch !== undefined && 'error' in gitState.patch)
+    warnings.push(`Cannot read the uncommitted changes of the project: ${gitState.patch.error}`);
   for (const [name, digest] of Object.entries(lockfiles)) if ('error' in digest) warnings.push(`Cannot read "${name}" for its digest: ${digest.error}`);
   if (interpreter !== undefined && 'error' in interpreter) warnings.push(`Cannot read the version of ${interpreter.command}: ${interpreter.error}`);
   if (gpus !== undefined && 'error' in gpus) warnings.push(`Cannot list GPUs: ${gpus.error}`);

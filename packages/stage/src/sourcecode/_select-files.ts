@@ -54,7 +54,9 @@ interface Entry {
  * The event loop gets a turn now and then (the run lock's refresh timer).
  */
 export async function selectFiles(
-  rootDir: string, patterns: readonly SourcePattern[], options: SelectFilesOptions = {},
+  rootDir: string,
+  patterns: readonly SourcePattern[],
+  options: SelectFilesOptions = {},
 ): Promise<SelectFilesResult> {
   const s = new Selection(patterns, options);
   const fileRules = patterns.filter((p) => p.type !== 'dir');

@@ -31,7 +31,8 @@ export interface CopySourcecodeOptions {
  * ```
  */
 export async function copySourcecode(
-  plan: Pick<SourcecodePlan, 'srcDir' | 'paths'> & Partial<Pick<SourcecodePlan, 'sizes'>>, runDir: string,
+  plan: Pick<SourcecodePlan, 'srcDir' | 'paths'> & Partial<Pick<SourcecodePlan, 'sizes'>>,
+  runDir: string,
   options: CopySourcecodeOptions = {},
 ): Promise<string[]> {
   const copied: string[] = [];

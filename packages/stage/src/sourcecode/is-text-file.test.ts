@@ -38,7 +38,12 @@ describe('isTextSample (docs/spec/stage.md 4.5 examples)', () => {
 describe('isTextFile', () => {
   test('extension lists decide before content', async () => {
     const dir = await testdir({
-      'a.py': bytes(0, 0, 0, 0), 'b.PNG': 'plain text', 'c.txt': bytes(0, 1), 'd.tsx': bytes(0), 'e.js': bytes(0), 'f.pkl': 'x',
+      'a.py': bytes(0, 0, 0, 0),
+      'b.PNG': 'plain text',
+      'c.txt': bytes(0, 1),
+      'd.tsx': bytes(0),
+      'e.js': bytes(0),
+      'f.pkl': 'x',
     });
     expect(await isTextFile(join(dir, 'a.py'))).toBe(true);
     expect(await isTextFile(join(dir, 'b.PNG'))).toBe(false);

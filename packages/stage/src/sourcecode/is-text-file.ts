@@ -3,7 +3,20 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 const TEXT_EXTENSIONS = new Set([
-  '.csv', '.html', '.json', '.jsx', '.md', '.py', '.r', '.sh', '.ts', '.yaml', '.yml', '.tsx', '.txt', '.js',
+  '.csv',
+  '.html',
+  '.json',
+  '.jsx',
+  '.md',
+  '.py',
+  '.r',
+  '.sh',
+  '.ts',
+  '.yaml',
+  '.yml',
+  '.tsx',
+  '.txt',
+  '.js',
 ]);
 
 const BINARY_EXTENSIONS = new Set(

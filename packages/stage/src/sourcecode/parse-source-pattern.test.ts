@@ -11,15 +11,27 @@ describe('globRegExp', () => {
   });
 
   test.each([
-    ['*.txt', 'a.txt', true], ['*.txt', 'd/a.txt', false],
-    ['**/*.txt', 'a.txt', true], ['**/*.txt', 'd/e/a.txt', true],
-    ['d1/*', 'd1/x', true], ['d1/*', 'd1/x/y', false],
-    ['**', 'a', false], ['**', 'a/b', false],
-    ['??.py', 'a.py', true], ['??.py', 'ab.py', true], ['??.py', 'abc.py', false], ['?', '', true],
-    ['sub', 'sub/x', false], ['sub', 'sub', true],
-    ['[ab].py', 'a.py', false], ['{a,b}.py', '{a,b}.py', true],
-    ['*', 'été.txt', true], ['?', 'é', true], ['?', '😀', true],
-    ['data/**/*.csv', 'data/x.csv', true], ['data/**/*.csv', 'data/a/b/x.csv', true],
+    ['*.txt', 'a.txt', true],
+    ['*.txt', 'd/a.txt', false],
+    ['**/*.txt', 'a.txt', true],
+    ['**/*.txt', 'd/e/a.txt', true],
+    ['d1/*', 'd1/x', true],
+    ['d1/*', 'd1/x/y', false],
+    ['**', 'a', false],
+    ['**', 'a/b', false],
+    ['??.py', 'a.py', true],
+    ['??.py', 'ab.py', true],
+    ['??.py', 'abc.py', false],
+    ['?', '', true],
+    ['sub', 'sub/x', false],
+    ['sub', 'sub', true],
+    ['[ab].py', 'a.py', false],
+    ['{a,b}.py', '{a,b}.py', true],
+    ['*', 'été.txt', true],
+    ['?', 'é', true],
+    ['?', '😀', true],
+    ['data/**/*.csv', 'data/x.csv', true],
+    ['data/**/*.csv', 'data/a/b/x.csv', true],
     ['*', 'a\nb', true],
   ])('%s matches %j: %p', (glob, path, expected) => {
     expect(globRegExp(glob).test(path)).toBe(expected);
@@ -36,7 +48,12 @@ describe('parseSourcePattern', () => {
 
   test('default pattern options', () => {
     expect(parseSourcePattern('**/* text size<100000 max-matches=500')).toMatchObject({
-      glob: '**/*', type: 'text', sizeLt: 100000, sizeGt: undefined, maxMatches: 500, sentinel: undefined,
+      glob: '**/*',
+      type: 'text',
+      sizeLt: 100000,
+      sizeGt: undefined,
+      maxMatches: 500,
+      sentinel: undefined,
     });
     expect(parseSourcePattern('-**/* dir sentinel=bin/activate')).toMatchObject({ exclude: true, type: 'dir', sentinel: 'bin/activate' });
   });

@@ -56,8 +56,15 @@ export function parseSourcePattern(pattern: string): SourcePattern {
   const glob = words[0];
   if (glob === undefined) throw new SourcePatternError(pattern, 'no file glob');
   const parsed: SourcePattern = {
-    pattern, exclude, glob, regex: globRegExp(glob),
-    type: undefined, sizeLt: undefined, sizeGt: undefined, sentinel: undefined, maxMatches: undefined,
+    pattern,
+    exclude,
+    glob,
+    regex: globRegExp(glob),
+    type: undefined,
+    sizeLt: undefined,
+    sizeGt: undefined,
+    sentinel: undefined,
+    maxMatches: undefined,
   };
   const types = new Set<string>();
   for (const word of words.slice(1)) {

@@ -22,8 +22,11 @@ describe('sourcecodePatterns (docs/spec/stage.md 4.4)', () => {
   const op = (sourcecode?: OpDef['data'][string]) => OpDef('op', sourcecode === undefined ? {} : { sourcecode });
   test('defaults, true, false, []', () => {
     expect(DEFAULT_SOURCECODE_PATTERNS).toEqual([
-      '**/* text size<100000 max-matches=500', '-**/.* dir', '-**/* dir sentinel=bin/activate',
-      '-**/* dir sentinel=.nocopy', '-summary.json',
+      '**/* text size<100000 max-matches=500',
+      '-**/.* dir',
+      '-**/* dir sentinel=bin/activate',
+      '-**/* dir sentinel=.nocopy',
+      '-summary.json',
     ]);
     expect(sourcecodePatterns(op())).toEqual(DEFAULT_SOURCECODE_PATTERNS);
     expect(sourcecodePatterns(op(true))).toEqual(DEFAULT_SOURCECODE_PATTERNS);
@@ -41,11 +44,23 @@ describe('sourcecodePatterns (docs/spec/stage.md 4.4)', () => {
 describe('planSourcecode with the default patterns', () => {
   test('text files, hidden files, no hidden/venv/.nocopy dirs, no top-level summary.json', async () => {
     const dir = await testdir({
-      'say.py': 'print(1)\n', '.gitignore': 'x\n', 'README.md': '# hi\n', 'image.png': 'not really\n', 'blob': BIN,
-      'big.txt': 'x'.repeat(100_000), 'almost.txt': 'x'.repeat(99_999),
-      '.git/config': '[core]\n', 'a/.hidden/x.py': '', 'venv/bin/activate': '', 'venv/lib/site.py': '',
-      'nocopy/.nocopy': '', 'nocopy/a.py': '', 'summary.json': '{}', 'sub/summary.json': '{}',
-      '.gage/runs/abc/x.py': '', 'empty': '',
+      'say.py': 'print(1)\n',
+      '.gitignore': 'x\n',
+      'README.md': '# hi\n',
+      'image.png': 'not really\n',
+      'blob': BIN,
+      'big.txt': 'x'.repeat(100_000),
+      'almost.txt': 'x'.repeat(99_999),
+      '.git/config': '[core]\n',
+      'a/.hidden/x.py': '',
+      'venv/bin/activate': '',
+      'venv/lib/site.py': '',
+      'nocopy/.nocopy': '',
+      'nocopy/a.py': '',
+      'summary.json': '{}',
+      'sub/summary.json': '{}',
+      '.gage/runs/abc/x.py': '',
+      'empty': '',
     });
     const plan = await planSourcecode(dir, DEFAULT_SOURCECODE_PATTERNS);
     expect(plan.srcDir).toBe(dir);
@@ -73,7 +88,7 @@ describe('rules (docs/spec/stage.md 4.2)', () => {
     expect(await paths(dir, ['-*.txt'])).toEqual([]);
   });
 
-  test('a file glob never selects a directory\'s contents; -data excludes a file only', async () => {
+  test("a file glob never selects a directory's contents; -data excludes a file only", async () => {
     const dir = await testdir({ 'data/x.csv': '', data2: '', 'sub/data': '' });
     expect(await paths(dir, ['data'])).toEqual([]);
     expect(await paths(dir, ['**/*', '-data'])).toEqual(['data/x.csv', 'data2', 'sub/data']);
@@ -89,7 +104,13 @@ describe('rules (docs/spec/stage.md 4.2)', () => {
 
   test('sentinels: literal and wildcard', async () => {
     const dir = await testdir({
-      'a/marker.cfg': '', 'a/x.py': '', 'b/deep/bin/activate': '', 'b/y.py': '', 'c/z.py': '', 'd/sub/w.lock': '', 'd/w.py': '',
+      'a/marker.cfg': '',
+      'a/x.py': '',
+      'b/deep/bin/activate': '',
+      'b/y.py': '',
+      'c/z.py': '',
+      'd/sub/w.lock': '',
+      'd/w.py': '',
     });
     expect(await paths(dir, ['**/*.py', '-* dir sentinel=*.cfg'])).toEqual(['b/y.py', 'c/z.py', 'd/w.py']);
     expect(await paths(dir, ['**/*.py', '-* dir sentinel=deep/bin/activate'])).toEqual(['a/x.py', 'c/z.py', 'd/w.py']);
@@ -127,8 +148,13 @@ describe('rules (docs/spec/stage.md 4.2)', () => {
 describe('files left out by a size or count limit (issue 11: nothing skipped in silence)', () => {
   test('names how many and the largest three; excluded files and files another rule takes are not reported', async () => {
     const dir = await testdir({
-      'a.csv': 'x'.repeat(765_000), 'b.csv': 'x'.repeat(200_000), 'c.csv': 'x'.repeat(150_000), 'd.csv': 'x'.repeat(120_000),
-      'ok.csv': 'x'.repeat(10), 'summary.json': 'x'.repeat(200_000), 'taken.log': 'x'.repeat(300_000),
+      'a.csv': 'x'.repeat(765_000),
+      'b.csv': 'x'.repeat(200_000),
+      'c.csv': 'x'.repeat(150_000),
+      'd.csv': 'x'.repeat(120_000),
+      'ok.csv': 'x'.repeat(10),
+      'summary.json': 'x'.repeat(200_000),
+      'taken.log': 'x'.repeat(300_000),
     });
     const plan = await planSourcecode(dir, ['* size<100000', '-summary.json', '*.log']);
     expect(plan.paths).toEqual(['ok.csv', 'taken.log']);
@@ -165,9 +191,20 @@ describe('traversal (docs/spec/stage.md 4.3)', () => {
 
   test('when the runs dir is the project dir, no run and no sidecar of one is selected', async () => {
     const dir = await testdir({
-      'train.py': '', 'abc/train.py': '', 'abc.meta/opref': '2 p train', 'abc.user/1.json': '{}', 'abc.project': 'file:x',
-      'abc.lock': null, '.abc.project.123.0123456789ab.tmp': '', 'def/out.txt': '', 'def.meta.deleted/id': 'def',
-      'x.user/a.py': '', 'x.user.meta/id': 'x.user', 'ghi/keep.py': '', 'ghi.txt': '', 'jkl.user/b.py': '',
+      'train.py': '',
+      'abc/train.py': '',
+      'abc.meta/opref': '2 p train',
+      'abc.user/1.json': '{}',
+      'abc.project': 'file:x',
+      'abc.lock': null,
+      '.abc.project.123.0123456789ab.tmp': '',
+      'def/out.txt': '',
+      'def.meta.deleted/id': 'def',
+      'x.user/a.py': '',
+      'x.user.meta/id': 'x.user',
+      'ghi/keep.py': '',
+      'ghi.txt': '',
+      'jkl.user/b.py': '',
     });
     const plan = await planSourcecode(dir, ['**/*'], { runsDir: dir });
     // ghi and jkl.user have no meta dir: they are project files that only look like runs.
@@ -194,7 +231,9 @@ describe('traversal (docs/spec/stage.md 4.3)', () => {
 
   test('symlinks inside the project are followed; a symlinked file is read through', async () => {
     const dir = await testdir({
-      'real/a.py': 'print(1)\n', 'linked': { link: 'real' }, 'b.py': { link: 'real/a.py' },
+      'real/a.py': 'print(1)\n',
+      'linked': { link: 'real' },
+      'b.py': { link: 'real/a.py' },
     });
     expect(await paths(dir, ['**/*.py'])).toEqual(['b.py', 'linked/a.py', 'real/a.py']);
   });
@@ -202,7 +241,9 @@ describe('traversal (docs/spec/stage.md 4.3)', () => {
   test('symlinks leading out of the project are not followed, and reported', async () => {
     const outside = await testdir({ 'secret.py': 'x', 'lib/s.py': 'y' });
     const dir = await testdir({
-      'a.py': '', 'out.py': { link: join(outside, 'secret.py') }, 'outdir': { link: join(outside, 'lib') },
+      'a.py': '',
+      'out.py': { link: join(outside, 'secret.py') },
+      'outdir': { link: join(outside, 'lib') },
       'ignored.txt': { link: join(outside, 'secret.py') },
     });
     const plan = await planSourcecode(dir, ['**/*.py']);

@@ -40,7 +40,9 @@ export interface SourcecodePlan {
  * ```
  */
 export async function planSourcecode(
-  projectDir: string, patterns: readonly string[], options: PlanSourcecodeOptions = {},
+  projectDir: string,
+  patterns: readonly string[],
+  options: PlanSourcecodeOptions = {},
 ): Promise<SourcecodePlan> {
   const srcDir = resolve(projectDir);
   const parsed = patterns.map(parseSourcePattern);

@@ -7,9 +7,15 @@ afterAll(cleanupTestdirs);
 
 describe('selectConfigFiles (docs/spec/stage.md 5.2)', () => {
   const tree = {
-    'train.py': '', 'big.py': 'x'.repeat(200_000), 'blob.json': Uint8Array.from([0, 0xff, 0]),
-    'conf/a.yaml': '', 'conf/sub/b.yaml': '', 'other/train.py': '', 'other/conf/c.yaml': '',
-    '.hidden/train.py': '', 'summary.json': '{}',
+    'train.py': '',
+    'big.py': 'x'.repeat(200_000),
+    'blob.json': Uint8Array.from([0, 0xff, 0]),
+    'conf/a.yaml': '',
+    'conf/sub/b.yaml': '',
+    'other/train.py': '',
+    'other/conf/c.yaml': '',
+    '.hidden/train.py': '',
+    'summary.json': '{}',
   };
 
   test('a plain file pattern selects the top-level file only; no type or size limits', async () => {

@@ -24,7 +24,9 @@ export interface SelectConfigFilesOptions {
  * ```
  */
 export async function selectConfigFiles(
-  rootDir: string, filePatterns: readonly string[], options: SelectConfigFilesOptions = {},
+  rootDir: string,
+  filePatterns: readonly string[],
+  options: SelectConfigFilesOptions = {},
 ): Promise<string[]> {
   const patterns = filePatterns.map(parseSourcePattern);
   const pruneTopDirs = await topDirsToPrune(resolve(rootDir), patterns);

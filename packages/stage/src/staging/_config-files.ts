@@ -31,7 +31,10 @@ export interface LoadedConfigFile {
  * a file it already changed.
  */
 export async function* loadConfigFiles(
-  rootDir: string, opdef: OpDef, warn: (message: string) => void, runsDir: string | undefined,
+  rootDir: string,
+  opdef: OpDef,
+  warn: (message: string) => void,
+  runsDir: string | undefined,
   texts: ReadonlyMap<string, string> = new Map(),
 ): AsyncGenerator<LoadedConfigFile> {
   for (const object of opdefConfig(opdef)) {

@@ -87,8 +87,15 @@ describe('applyConfig() in stageRun()', () => {
   test('patches only changed values in every format and writes log/patched sorted by path', async () => {
     const projectDir = await multiFormatProject();
     const flags: Config = {
-      epochs: 20n, x: 2.0, batch: 64n, path: 'data/full', layers: 4n, 'optimizer.name': 'sgd', 'optimizer.lr': 0.01,
-      'other.seed': 5n, extra: 'not in any file',
+      epochs: 20n,
+      x: 2.0,
+      batch: 64n,
+      path: 'data/full',
+      layers: 4n,
+      'optimizer.name': 'sgd',
+      'optimizer.lr': 0.01,
+      'other.seed': 5n,
+      extra: 'not in any file',
     };
     const config = await runConfig(projectDir, MULTI_FORMAT_CONFIG, flags);
     const run = await initRun(MULTI_FORMAT_CONFIG, config);
@@ -186,7 +193,9 @@ describe('applyConfig() with a value its file cannot hold', () => {
     await stageSourcecode(run, projectDir, { logFiles: false });
     const problem = '"train.toml": optimizer.lr: cannot write null to a TOML file (TOML has no null)';
     await expect(applyConfig(run)).rejects.toMatchObject({
-      code: 'ERR_GAGE_CONFIG_WRITE', problems: [problem], message: `Cannot write configuration: ${problem}`,
+      code: 'ERR_GAGE_CONFIG_WRITE',
+      problems: [problem],
+      message: `Cannot write configuration: ${problem}`,
     });
     await expectSameFiles(run.runDir, projectDir, MULTI_FORMAT_FILES);
     expect(readMetaFileSync(run, 'log/patched')).toBeUndefined();

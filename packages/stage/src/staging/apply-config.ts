@@ -31,7 +31,8 @@ export async function applyConfig(run: Run, options: StageOptions = {}): Promise
   const config = readRunConfigSync(run);
   const opdef = readRunOpdefSync(run);
   const plan = await planConfigPatch(run.runDir, opdef, config, {
-    onWarning: options.onWarning, runsDir: dirname(run.runDir),
+    onWarning: options.onWarning,
+    runsDir: dirname(run.runDir),
   });
   if (plan.problems.length > 0) throw new ConfigWriteError(plan.problems);
   for (const file of plan.files) await writeRunFile(join(run.runDir, ...file.path.split('/')), file.newText);

@@ -2,7 +2,11 @@ import type { ConfigFormat } from '../config/config-format.js';
 import { type ConfigFormatName, loadConfigFormat } from '../config/load-config-format.js';
 
 const FORMAT_NAMES: Readonly<Record<string, ConfigFormatName>> = {
-  '.py': 'python', '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml',
+  '.py': 'python',
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.toml': 'toml',
 };
 
 /**

@@ -45,7 +45,8 @@ describe('finalizeStagedRun()', () => {
     expect(await runStatus(run)).toBe('staged');
     const log = (await readFile(runMetaPath(run, 'log', 'runner'), 'utf8')).trimEnd().split('\n');
     expect(log.slice(-2).map((l) => l.slice(l.indexOf(' ') + 1))).toEqual([
-      'Finalizing staged files (see manifest)', 'Writing meta staged',
+      'Finalizing staged files (see manifest)',
+      'Writing meta staged',
     ]);
   });
 

@@ -28,7 +28,8 @@ describe('planConfigPatch()', () => {
   test('collects every value a file cannot hold as a problem', async () => {
     const projectDir = await testdir({ 'c.toml': 'a = 1\nb = "s"\n', 'c.json': '{"a": 1.5}' });
     const plan = await planConfigPatch(projectDir, OpDef('op', { config: ['c.toml', 'c.json'] }), {
-      a: null, b: 't',
+      a: null,
+      b: 't',
     });
     expect(plan.problems).toEqual(['"c.toml": a: cannot write null to a TOML file (TOML has no null)']);
     expect(plan.files.map((f) => [f.path, f.newText])).toEqual([['c.json', '{"a": null}'], ['c.toml', 'a = 1\nb = "t"\n']]);

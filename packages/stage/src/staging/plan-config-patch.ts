@@ -36,7 +36,10 @@ export interface ConfigPatchPlan {
  * ```
  */
 export async function planConfigPatch(
-  rootDir: string, opdef: OpDef, config: Config, options: PlanConfigPatchOptions = {},
+  rootDir: string,
+  opdef: OpDef,
+  config: Config,
+  options: PlanConfigPatchOptions = {},
 ): Promise<ConfigPatchPlan> {
   const warn = options.onWarning ?? defaultWarning;
   const originals = new Map<string, string>();

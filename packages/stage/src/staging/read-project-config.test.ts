@@ -26,10 +26,20 @@ describe('readProjectConfig()', () => {
     const warnings: string[] = [];
     const config = await readProjectConfig(projectDir, MULTI_FORMAT_OPDEF, { onWarning: (m) => warnings.push(m) });
     expect(config).toStrictEqual({
-      epochs: 10n, lr: 0.1, x: 1n, msg: 'hi',
-      batch: 32n, shuffle: true, path: 'data/train',
-      layers: 3n, dropout: 0.5, 'act.kind': 'relu', name: 'mlp',
-      'optimizer.name': 'adam', 'optimizer.lr': 0.001, 'optimizer.beta': 0.9,
+      epochs: 10n,
+      lr: 0.1,
+      x: 1n,
+      msg: 'hi',
+      batch: 32n,
+      shuffle: true,
+      path: 'data/train',
+      layers: 3n,
+      dropout: 0.5,
+      'act.kind': 'relu',
+      name: 'mlp',
+      'optimizer.name': 'adam',
+      'optimizer.lr': 0.001,
+      'optimizer.beta': 0.9,
     });
     expect(warnings).toEqual([]);
   });
@@ -49,7 +59,9 @@ describe('readProjectConfig()', () => {
     const projectDir = await testdir({ 'a.json': '{"v": 1, "a": 1}', 'b.yaml': 'v: 2\nb: 2\n' });
     expect(await readProjectConfig(projectDir, OpDef('op', { config: ['b.yaml', 'a.json'] }))).toStrictEqual({ v: 2n, a: 1n, b: 2n });
     expect(await readProjectConfig(projectDir, OpDef('op', { config: [{ keys: 'b.yaml' }, { keys: 'a.json' }] }))).toStrictEqual({
-      v: 1n, a: 1n, b: 2n,
+      v: 1n,
+      a: 1n,
+      b: 2n,
     });
   });
 
@@ -110,9 +122,16 @@ describe('readProjectConfig(): nested keys (decision 16)', () => {
     const config = await readProjectConfig(projectDir, OpDef('op', { config: ['p.yaml', 't.toml', 'j.json', 'm.py'] }));
     expect(config).toStrictEqual({
       x: 1n,
-      'a.b.c': true, 'l.0': 1n, 'l.1.0': 2n,
-      'optimizer.lr': 0.05, 'optimizer.betas.0': 0.9, 'optimizer.betas.1': 0.99, epochs: 3n,
-      seed: 1n, 'data.path': 'x', 'layers.0.size': 8n,
+      'a.b.c': true,
+      'l.0': 1n,
+      'l.1.0': 2n,
+      'optimizer.lr': 0.05,
+      'optimizer.betas.0': 0.9,
+      'optimizer.betas.1': 0.99,
+      epochs: 3n,
+      seed: 1n,
+      'data.path': 'x',
+      'layers.0.size': 8n,
     });
   });
 

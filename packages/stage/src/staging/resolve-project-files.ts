@@ -26,7 +26,10 @@ export interface ResolveProjectFilesOptions {
  * ```
  */
 export async function resolveProjectFiles(
-  run: Run, projectDir: string, dependency: JsonObject, options: ResolveProjectFilesOptions,
+  run: Run,
+  projectDir: string,
+  dependency: JsonObject,
+  options: ResolveProjectFilesOptions,
 ): Promise<string[]> {
   const files = dependency['files'];
   const patterns = typeof files === 'string' ? [files] : Array.isArray(files) ? files.filter(isString) : [];

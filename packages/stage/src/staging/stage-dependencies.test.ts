@@ -19,15 +19,15 @@ async function initRun(data: JsonObject): Promise<Run> {
 describe('stageDependencies()', () => {
   test('runs the hook and logs what it made with type d', async () => {
     const projectDir = await testdir({ 'data.csv': 'a,b\n1,2\n' });
-    const script =
-      "const fs = require('fs'); const p = require('path');" +
+    const script = "const fs = require('fs'); const p = require('path');" +
       "fs.mkdirSync('data'); fs.copyFileSync(p.join(process.env.project_dir, 'data.csv'), 'data/data.csv');" +
       "console.error('copied');";
     const run = await initRun({ exec: { 'stage-dependencies': ['node', '-e', script] } });
     const phases: StagePhase[] = [];
     const lines: [number, string][] = [];
     await stageDependencies(run, projectDir, {
-      onPhase: (p) => phases.push(p), onOutput: (s, l) => lines.push([s, Buffer.from(l).toString('utf8').trimEnd()]),
+      onPhase: (p) => phases.push(p),
+      onOutput: (s, l) => lines.push([s, Buffer.from(l).toString('utf8').trimEnd()]),
     });
     expect(phases).toEqual(['stage-dependencies']);
     expect(await readFile(join(run.runDir, 'data', 'data.csv'), 'utf8')).toBe('a,b\n1,2\n');
@@ -52,7 +52,9 @@ describe('stageDependencies()', () => {
   test('reports a hook killed by a signal with a negative exit code', async () => {
     const run = await initRun({ exec: { 'stage-dependencies': ['node', '-e', "process.kill(process.pid, 'SIGTERM')"] } });
     await expect(stageDependencies(run, await testdir())).rejects.toMatchObject({
-      code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-dependencies', exitCode: -15,
+      code: 'ERR_GAGE_RUN_EXEC',
+      phase: 'stage-dependencies',
+      exitCode: -15,
     });
   });
 });

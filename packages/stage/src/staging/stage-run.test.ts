@@ -3,9 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  initRunMetaSync, lockRun, makeRun, readFilesLogSync, readManifestSync, readMetaFileSync, runLockState, runMetaPath, runStatus,
-} from '@gage/meta';
+import { initRunMetaSync, lockRun, makeRun, readFilesLogSync, readManifestSync, readMetaFileSync, runLockState, runMetaPath, runStatus } from '@gage/meta';
 import { readRunOutput } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, parseJson, type Config, type JsonObject, type Run } from '@gage/types';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
@@ -58,10 +56,8 @@ describe('stageRun() with all three staging hooks', () => {
 
   test('stages the run', async () => {
     projectDir = await testdir({ 'op.js': 'console.log(1)\n', 'b.py': 'x = 1\n', 'a/c.md': '# c\n' });
-    run = await initRun({
-      exec: { run: 'node op.js', 'stage-sourcecode': srcHook, 'stage-runtime': runtimeHook, 'stage-dependencies': depsHook },
-      config: 'b.py',
-    }, { x: 2n });
+    run = await initRun({ exec: { run: 'node op.js', 'stage-sourcecode': srcHook, 'stage-runtime': runtimeHook, 'stage-dependencies': depsHook },
+      config: 'b.py' }, { x: 2n });
     await stageRun(run, projectDir, {
       onPhase: (p) => phases.push(p),
       onOutput: (stream, line) => output.push([stream, Buffer.from(line).toString('utf8')]),
@@ -113,7 +109,12 @@ describe('stageRun() with all three staging hooks', () => {
   test('writes the manifest: source sorted, then runtime, then dependencies', async () => {
     const manifest = readManifestSync(run);
     expect(manifest?.map((e) => `${e.type} ${e.path}`)).toEqual([
-      's a/c.md', 's b.py', 's gen/src.txt', 's op.js', 'r .venv/bin/activate', 'd data/dep.csv',
+      's a/c.md',
+      's b.py',
+      's gen/src.txt',
+      's op.js',
+      'r .venv/bin/activate',
+      'd data/dep.csv',
     ]);
     // Digests are of the patched file (x = 2), not the project's.
     const bPy = manifest?.find((e) => e.path === 'b.py');
@@ -145,7 +146,12 @@ describe('stageRun() with all three staging hooks', () => {
     }
     const texts = output.map(([stream, text]) => [stream, text.replace(/\r?\n$/, '')]);
     expect(texts.sort()).toEqual([
-      [0, 'deps out'], [0, 'runtime out'], [0, 'src out'], [1, 'deps err'], [1, 'runtime err'], [1, 'src err'],
+      [0, 'deps out'],
+      [0, 'runtime out'],
+      [0, 'src out'],
+      [1, 'deps err'],
+      [1, 'runtime err'],
+      [1, 'src err'],
     ]);
   });
 
@@ -157,7 +163,8 @@ describe('stageRun() with all three staging hooks', () => {
   test('rejects a second staging: run <id> is already staged', async () => {
     const before = await readFile(runMetaPath(run, 'log', 'runner'), 'utf8');
     await expect(stageRun(run, projectDir)).rejects.toMatchObject({
-      code: 'ERR_GAGE_ALREADY_STAGED', message: `run ${run.id} is already staged`,
+      code: 'ERR_GAGE_ALREADY_STAGED',
+      message: `run ${run.id} is already staged`,
     });
     expect(await readFile(runMetaPath(run, 'log', 'runner'), 'utf8')).toBe(before);
     expect(await runLockState(run)).toBe('none');
@@ -176,7 +183,9 @@ describe('stageRun() with a failing hook', () => {
     });
     const phases: StagePhase[] = [];
     await expect(stageRun(run, projectDir, { onPhase: (p) => phases.push(p), onOutput: () => undefined })).rejects.toMatchObject({
-      code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-runtime', exitCode: 3,
+      code: 'ERR_GAGE_RUN_EXEC',
+      phase: 'stage-runtime',
+      exitCode: 3,
     });
     expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime']);
     expect(readMetaFileSync(run, 'staged')).toBeUndefined();
@@ -209,7 +218,9 @@ describe('stageRun() stopped by its signal', () => {
       onOutput: () => controller.abort(sig),
     });
     await expect(staging).rejects.toMatchObject({
-      code: 'ERR_GAGE_STAGING_STOPPED', message: `Staging of run ${run.id} was stopped (${sig})`, runId: run.id,
+      code: 'ERR_GAGE_STAGING_STOPPED',
+      message: `Staging of run ${run.id} was stopped (${sig})`,
+      runId: run.id,
       cause: expect.objectContaining({ code: 'ERR_GAGE_RUN_EXEC', exitCode: sig === 'SIGINT' ? -2 : -15 }),
     });
     expect(phases).toEqual(['stage-sourcecode', 'stage-config', 'stage-runtime']);
@@ -237,7 +248,8 @@ describe('stageRun() stopped by its signal', () => {
     const projectDir = await testdir({ 'op.js': '\n' });
     const run = await initRun({ exec: { run: 'node op.js' } });
     await expect(stageRun(run, projectDir, { signal: AbortSignal.abort('SIGHUP') })).rejects.toMatchObject({
-      code: 'ERR_GAGE_STAGING_STOPPED', reason: 'SIGHUP',
+      code: 'ERR_GAGE_STAGING_STOPPED',
+      reason: 'SIGHUP',
     });
     await expect(stat(join(run.runDir, 'op.js'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await runStatus(run)).toBe('pending');
@@ -251,7 +263,8 @@ describe('stageRun() and the run lock', () => {
     const lock = await lockRun(run);
     try {
       await expect(stageRun(run, projectDir)).rejects.toMatchObject({
-        code: 'ERR_GAGE_RUN_LOCKED', message: `Run "${run.id}" is in use by another process`,
+        code: 'ERR_GAGE_RUN_LOCKED',
+        message: `Run "${run.id}" is in use by another process`,
       });
       expect(await stagingLog(run)).toEqual([]);
       await stageRun(run, projectDir, { lock });
@@ -272,7 +285,9 @@ describe('stageRun() with dependencies', () => {
     await stageRun(run, projectDir);
     expect(await readFile(join(run.runDir, 'data', 'train.bin'), 'utf8')).toBe('\u0000\u0001');
     expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual([
-      'a s data/skip.txt', 'a s op.js', 'a d data/train.bin',
+      'a s data/skip.txt',
+      'a s op.js',
+      'a d data/train.bin',
     ]);
     expect(await runStatus(run)).toBe('staged');
   });

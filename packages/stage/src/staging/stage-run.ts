@@ -44,8 +44,11 @@ export async function stageRun(run: Run, projectDir: string, options: StageOptio
     if (readMetaFileSync(run, 'staged') !== undefined) throw new AlreadyStagedError(run.id);
     checkDependsSupported(readRunOpdefSync(run));
     // Provenance is read while the source is copied: its helper processes overlap the staging work.
-    provenance = options.provenance === true ? startProvenance(run, projectDir, options.signal)
-      : options.provenance ? { collected: options.provenance, stop: undefined } : undefined;
+    provenance = options.provenance === true
+      ? startProvenance(run, projectDir, options.signal)
+      : options.provenance
+      ? { collected: options.provenance, stop: undefined }
+      : undefined;
     const phases = [
       () => stageSourcecode(run, projectDir, { ...options, logFiles: false }),
       () => applyConfig(run, options),

@@ -61,7 +61,9 @@ describe('stageRuntime()', () => {
   test('throws RunExecError with the exit code of a failing hook and keeps its output', async () => {
     const run = await initRun({ exec: { 'stage-runtime': ['node', '-e', "console.log('half'); process.exit(3)"] } });
     await expect(stageRuntime(run, await testdir())).rejects.toMatchObject({
-      code: 'ERR_GAGE_RUN_EXEC', phase: 'stage-runtime', exitCode: 3,
+      code: 'ERR_GAGE_RUN_EXEC',
+      phase: 'stage-runtime',
+      exitCode: 3,
     });
     expect((await readRunOutput(run, { name: '20_runtime' })).map((l) => [l.stream, l.text])).toEqual([[0, 'half']]);
     expect((await stat(runMetaPath(run, 'output', '20_runtime'))).mode & 0o222).toBe(0);

@@ -116,8 +116,7 @@ describe('stageSourcecode() and a runs dir inside the project', () => {
 describe('stageSourcecode() with a stage-sourcecode hook', () => {
   test('runs the hook after copying and logs what it made with type s', async () => {
     const projectDir = await testdir({ 'op.js': '\n' });
-    const script =
-      "const fs = require('fs'); fs.writeFileSync('made.txt', String(fs.existsSync('op.js')));" +
+    const script = "const fs = require('fs'); fs.writeFileSync('made.txt', String(fs.existsSync('op.js')));" +
       "console.log('made'); console.error('note');";
     const run = await initRun(await testdir(), { exec: { 'stage-sourcecode': ['node', '-e', script] } });
     const lines: [number, string][] = [];
@@ -125,7 +124,8 @@ describe('stageSourcecode() with a stage-sourcecode hook', () => {
     expect(await readFile(join(run.runDir, 'made.txt'), 'utf8')).toBe('true');
     expect(readFilesLogSync(run).map((e) => `${e.event} ${e.type} ${e.path}`)).toEqual(['a s made.txt', 'a s op.js']);
     expect((await readRunOutput(run, { name: '10_sourcecode' })).map((l) => [l.stream, l.text]).sort()).toEqual([
-      [0, 'made'], [1, 'note'],
+      [0, 'made'],
+      [1, 'note'],
     ]);
     expect(lines.sort()).toEqual([[0, 'made'], [1, 'note']]);
     expect((await stat(runMetaPath(run, 'output', '10_sourcecode.index'))).mode & 0o222).toBe(0);
