@@ -4,7 +4,7 @@ import type { BatchErrorCode } from './stage-error-code.js';
 
 /**
  * A batch file (docs/spec/cli.md 5.1 Batches) that cannot be used. `file`
- * is the file as the user gave it; the messages are those of cli.md 5.1:
+ * is the file as the user gave it; the messages are those of docs/spec/cli.md 5.1:
  *
  * | code | message |
  * |---|---|
