@@ -24,8 +24,17 @@ describe('descendantPids()', () => {
       expect(db).toEqual(b.pids.slice(1));
       expect(await descendantPids(process.pid)).toEqual(expect.arrayContaining([...a.pids, ...b.pids]));
     } finally {
-      for (const f of [a, b]) for (const pid of [...f.pids].reverse()) process.kill(pid, 'SIGKILL');
+      // Killing the grandchild lets its parent's `wait` return: that parent may be gone before its own kill.
+      for (const f of [a, b]) for (const pid of [...f.pids].reverse()) killIfAlive(pid);
       await Promise.all([once(a.sh, 'exit'), once(b.sh, 'exit')]).catch(() => undefined);
     }
   });
 });
+
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
