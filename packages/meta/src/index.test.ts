@@ -7,7 +7,7 @@ describe('@gage/meta exports map', () => {
       'makeRunId', 'makeRunTimestamp', 'makeRun', 'runMetaDir', 'runMetaPath', 'writeMetaFile', 'readMetaFile', 'logRunner',
       'makeReadOnly', 'writeRunTimestamp', 'runTimestamp', 'initRunMeta', 'readRunConfig', 'readRunOpdef', 'readRunCmd',
       'scanRunFiles', 'readFilesLog', 'writeManifest', 'readManifest', 'fileSha256', 'lockRun', 'runLockState', 'RunLock',
-      'isPidAlive', 'runStatus', 'runAttr', 'clearRunAttrCache', 'setMetaLogger', 'RunExistsError', 'RunMetaInitializedError',
+      'isPidAlive', 'runProcessPid', 'runStatus', 'runAttr', 'clearRunAttrCache', 'setMetaLogger', 'RunExistsError', 'RunMetaInitializedError',
       'RunMetaError', 'MetaSchemaError', 'MetaEncodingError', 'RunLockedError', 'RunAttrError', 'InvalidRunLockError', 'RunGoneError',
       'findOrphanedRunFiles', 'removeOrphanedRunFiles',
     ]) {

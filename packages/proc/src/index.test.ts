@@ -4,7 +4,7 @@ import * as proc from '@gage/proc';
 test('the package exports its API by name', () => {
   for (const name of ['resolveCommand', 'startRun', 'openRunOutput', 'RunOutputWriter', 'RunOutputReader',
     'iterRunOutput', 'readRunOutput', 'followRunOutput', 'runHook', 'execRun', 'finalizeRun', 'RunExecError',
-    'SpawnError', 'RunOutputError', 'collectReadBuffers']) {
+    'SpawnError', 'RunOutputError', 'collectReadBuffers', 'runTasks', 'stopRun']) {
     expect(typeof (proc as Record<string, unknown>)[name]).toBe('function');
   }
   expect(proc.HOOK_OUTPUT_NAMES.run).toBe('40_run');
