@@ -28,6 +28,7 @@ describe('@gage/meta exports map', () => {
       'runLockState',
       'RunLock',
       'isPidAlive',
+      'runProcessPid',
       'runStatus',
       'runAttrSync',
       'clearRunAttrCache',

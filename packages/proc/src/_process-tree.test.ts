@@ -6,7 +6,7 @@ import { descendantPids } from './_process-tree.js';
 
 /** A shell that starts a child which starts a grandchild; resolves with the three pids once they run. */
 async function family() {
-  const sh = spawn('/bin/sh', ['-c', 'sh -c "sleep 60 & echo g \\$!; wait" & echo c $!; wait'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const sh = spawn('/bin/sh', ['-c', 'sh -c "sleep 60 & echo g \\$!; wait" & echo c $!; wait'], { stdio: ['ignore', 'pipe', 'ignore'], detached: true });
   let out = '';
   sh.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const pidOf = (tag: string) => Number(new RegExp(`^${tag} (\\d+)$`, 'm').exec(out)?.[1]);
@@ -24,17 +24,15 @@ describe('descendantPids()', () => {
       expect(db).toEqual(b.pids.slice(1));
       expect(await descendantPids(process.pid)).toEqual(expect.arrayContaining([...a.pids, ...b.pids]));
     } finally {
-      // Killing the grandchild lets its parent's `wait` return: that parent may be gone before its own kill.
-      for (const f of [a, b]) for (const pid of [...f.pids].reverse()) killIfAlive(pid);
-      await Promise.all([once(a.sh, 'exit'), once(b.sh, 'exit')]).catch(() => undefined);
+      // Each family is a process group of its own (detached): one signal ends all of it.
+      for (const f of [a, b]) {
+        try {
+          process.kill(-(f.sh.pid as number), 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+      await Promise.all([a, b].map((f) => (f.sh.exitCode === null && f.sh.signalCode === null ? once(f.sh, 'exit') : undefined)));
     }
   });
 });
-
-function killIfAlive(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
-  }
-}

@@ -3,7 +3,7 @@ import * as proc from '@gage/proc';
 
 test('the package exports its API by name', () => {
   for (const name of ['resolveCommand', 'startRun', 'openRunOutput', 'RunOutputWriter', 'RunOutputReader', 'iterRunOutput', 'readRunOutput', 'followRunOutput',
-    'runHook', 'execRun', 'finalizeRun', 'RunExecError', 'SpawnError', 'RunOutputError', 'collectReadBuffers'])
+    'runHook', 'execRun', 'finalizeRun', 'RunExecError', 'SpawnError', 'RunOutputError', 'collectReadBuffers', 'runTasks', 'stopRun'])
   {
     expect(typeof (proc as Record<string, unknown>)[name]).toBe('function');
   }

@@ -69,7 +69,7 @@ describe('stopRun()', () => {
     const runner = startRunner(run);
     try {
       await waitFor(async () => (await output(run)) === 'started\n' && (await exists(runMetaPath(run, 'proc', 'lock'))));
-      const result = await stopRun(run, { graceMs: 300 });
+      const result = await stopRun(run, { graceMs: 1000 });
       expect(result).toMatchObject({ signal: 'SIGKILL', finalizedBy: 'runner' });
       expect(readMetaFileSync(run, 'proc/exit')).toBe('-9');
       expect(await output(run)).toBe('started\ngot SIGTERM\n');
@@ -108,7 +108,7 @@ describe('stopRun()', () => {
       // As if the runner had died long ago (its lock would turn stale 10 s after its death).
       const old = new Date(Date.now() - 60_000);
       await utimes(`${run.runDir}.lock`, old, old);
-      const result = await stopRun(run, { graceMs: 300 });
+      const result = await stopRun(run, { graceMs: 1000 });
       expect(result).toEqual({ pid, signal: 'SIGKILL', finalizedBy: 'stop' });
       expect(alive(pid)).toBe(false);
       expect(await runStatus(run)).toBe('terminated');
