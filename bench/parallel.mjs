@@ -90,7 +90,7 @@ async function ctrlC(gage, runs, project, env, count) {
   const byName = new Map((await listRuns(runs)).map((r) => [r.name, r]));
   const mine = names.map((n) => byName.get(n));
   for (;;) {
-    const ready = await Promise.all(mine.map(async (r) => (readMetaFileSync(r, 'output/40_run').catch(() => undefined))?.startsWith('ready') === true));
+    const ready = mine.map((r) => readMetaFileSync(r, 'output/40_run')?.startsWith('ready') === true);
     if (ready.every(Boolean)) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
