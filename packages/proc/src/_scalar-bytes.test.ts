@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { RecordWriter, ScalarByteScanner } from './_scalar-bytes.js';
+import { RecordWriter } from './_record-writer.js';
+import { ScalarByteScanner } from './_scalar-bytes.js';
 import { jsonNumber } from './_scalar-json-number.js';
 
 /** Runs one line through a fresh scanner: its values (key → JSON number text) and step, or undefined. */

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { RecordWriter, ScalarByteScanner } from './_scalar-bytes.js';
+import { RecordWriter } from './_record-writer.js';
+import { ScalarByteScanner } from './_scalar-bytes.js';
 import { jsonNumber, scalarValue } from './_scalar-json-number.js';
 
 /** Which lines give scalars: the default pattern (decision 20), or regular expressions with named groups. */
