@@ -32,7 +32,7 @@ describe('the bin and the compile cache', () => {
   let dir: string;
 
   beforeEach(async () => {
-    dir = await testdir('gage-compile-cache-');
+    dir = await testdir();
   });
 
   afterEach(async () => {
@@ -41,7 +41,8 @@ describe('the bin and the compile cache', () => {
 
   function gage(env: Record<string, string>): Promise<number | null> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--version'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: join(dir, 'home'), ...env }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, '--version'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: join(dir, 'home'), ...env },
+        stdio: 'ignore' });
       child.on('error', reject);
       child.on('close', resolve);
     });
