@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,11 @@ describe('the bin and the compile cache', () => {
     if (supported) expect(readdirSync(cache).length).toBeGreaterThan(0);
     else expect(existsSync(cache)).toBe(false);
     expect(existsSync(join(dir, 'home'))).toBe(false);
+  });
+
+  test('a cache dir that cannot be made is no error', async () => {
+    writeFileSync(join(dir, 'file'), '');
+    expect(await gage({ XDG_CACHE_HOME: join(dir, 'file') })).toBe(0); // ENOTDIR for <file>/gage/compile
   });
 
   test('NODE_DISABLE_COMPILE_CACHE: no cache', async () => {
