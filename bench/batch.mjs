@@ -5,7 +5,7 @@
 // which a loaded machine inflates far less than the wall time.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GAGE_BIN, GNU_TIME, cliEnv, cliReady, compare, removeTree, result, runIfMain, skipped, stats, tempDir, timeProcess } from './_lib.mjs';
+import { GAGE_BIN, GNU_TIME, NODE, cliEnv, cliReady, compare, removeTree, result, runIfMain, skipped, stats, tempDir, timeProcess } from './_lib.mjs';
 
 export const name = 'batch';
 
@@ -25,7 +25,7 @@ export async function run({ quick, rounds }) {
     /** Runs gage under GNU time: wall ms and CPU ms (user + sys). */
     const gage = async (args) => {
       const file = join(scratch, `time${k}`);
-      const { ms } = await timeProcess(GNU_TIME, ['-f', '%U %S', '-o', file, 'node', GAGE_BIN, ...args], { cwd: project, env });
+      const { ms } = await timeProcess(GNU_TIME, ['-f', '%U %S', '-o', file, NODE, GAGE_BIN, ...args], { cwd: project, env });
       const [user, sys] = (await readFile(file, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
       return { ms, cpu: (user + sys) * 1000 };
     };

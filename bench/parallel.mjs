@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GAGE_BIN, cliEnv, cliReady, compare, pkg, removeTree, result, runIfMain, skipped, tempDir, timeProcess } from './_lib.mjs';
+import { GAGE_BIN, NODE, cliEnv, cliReady, compare, pkg, removeTree, result, runIfMain, skipped, tempDir, timeProcess } from './_lib.mjs';
 
 export const name = 'parallel';
 
@@ -81,7 +81,7 @@ async function expectStatuses(runs, names, status) {
 async function ctrlC(gage, runs, project, env, count) {
   const { listRuns, readMetaFileSync } = await import(pkg('meta'));
   const names = await stage(gage, 'long', count);
-  const child = spawn('node', [GAGE_BIN, '--runs', runs, 'run', '--start', ...names, '-j', String(count), '-y', '-q'], {
+  const child = spawn(NODE, [GAGE_BIN, '--runs', runs, 'run', '--start', ...names, '-j', String(count), '-y', '-q'], {
     cwd: project,
     env,
     stdio: 'ignore',

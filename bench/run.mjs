@@ -1,8 +1,10 @@
 // Runs the benchmark suite (all, or the named ones) and prints one table.
 //   node bench/run.mjs [--quick] [--rounds N] [--json FILE] [name...]
+// GAGE_BENCH_NODE=/path/to/node runs gage and the baselines with that Node (see _lib.mjs NODE).
 // Exits 0 when every benchmark ran; targets are reported, not enforced.
 import { writeFile } from 'node:fs/promises';
-import { parseOptions, printTable } from './_lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { NODE, parseOptions, printTable } from './_lib.mjs';
 
 const BENCHMARKS = ['startup', 'run-overhead', 'output-capture', 'staging', 'listing', 'config-patching', 'provenance', 'results', 'batch', 'parallel'];
 
@@ -37,5 +39,6 @@ process.stdout.write(
   `\n${rows.length - skippedRows - failed} measured, ${missed} over target, ${skippedRows} skipped, ${failed} failed` +
     ` (${options.quick ? 'quick mode, ' : ''}${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
 );
+process.stdout.write(`Node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}${NODE === 'node' ? '' : ` (GAGE_BENCH_NODE=${NODE})`}\n`);
 if (jsonFile) await writeFile(jsonFile, `${JSON.stringify(rows, null, 2)}\n`);
 process.exit(failed ? 1 : 0);

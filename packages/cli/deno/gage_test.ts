@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,8 @@ Deno.test('the gage bin under Deno: help topics are in the bundle (issue 16)', a
   try {
     const source = await Deno.readTextFile(fileURLToPath(new URL('../src/help/topics/exec.md', import.meta.url)));
     assert.deepEqual(await gage(['help', 'exec'], home, home), { code: 0, stdout: source, stderr: '' });
+    // Node's compile cache (src/compile-cache.ts) is Node's only: under Deno the bin makes no cache dir of its own.
+    assert.equal(existsSync(join(home, '.cache', 'gage')), false);
     const list = await gage(['help'], home, home);
     assert.equal(list.code, 0);
     assert.match(list.stdout, /\n {4}select-runs  Select runs by index, slice, ID or name\.\n/);

@@ -18,3 +18,21 @@ test('off by default and when switched off: no V8 flag is touched', () => {
   expect(process.execArgv.join(' ')).toBe(flagsBefore);
   expect(runInNewContext('typeof gc')).toBe(typeof (globalThis as { gc?: unknown }).gc);
 });
+
+test('switched on, every COLLECT_EVERY bytes run a young-generation GC (node:v8 and node:vm are loaded on first use)', async () => {
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
+  const kinds: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) kinds.push((entry.detail as { kind: number }).kind);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    collectReadBuffers();
+    noteBytesRead(COLLECT_EVERY);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // observers are called asynchronously
+    expect(kinds).toContain(constants.NODE_PERFORMANCE_GC_MINOR);
+  } finally {
+    observer.disconnect();
+    collectReadBuffers(false);
+  }
+});

@@ -1,6 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
 /**
  * Bytes read from pipes after which {@link noteBytesRead} runs a
  * young-generation GC.
@@ -46,7 +43,8 @@ export function collectReadBuffers(on = true): void {
  * Node only: the GC function is taken from a fresh context made while
  * `--expose-gc` is set, and the flag is unset again right after, so no other
  * code sees a `gc` global. Elsewhere (Deno, Bun), or if that fails, this does
- * nothing.
+ * nothing. `node:v8` and `node:vm` are loaded then (`process.getBuiltinModule`),
+ * not when this module is imported.
  */
 export function noteBytesRead(bytes: number): void {
   if (!enabled) return;
@@ -62,7 +60,13 @@ function obtainGc(): GcFunction | null {
   if (typeof exposed === 'function') return exposed as GcFunction;
   const versions = process.versions as Record<string, string | undefined>;
   if (versions.deno !== undefined || versions.bun !== undefined || versions.v8 === undefined) return null;
+  // `node:v8` and `node:vm` are loaded here, on first use, not with the module: a run with little output
+  // never needs them, and Node 20 compiles each built-in on first import (docs/performance.md, "Run overhead").
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (typeof getBuiltin !== 'function') return null;
   try {
+    const { setFlagsFromString } = getBuiltin('node:v8') as typeof import('node:v8');
+    const { runInNewContext } = getBuiltin('node:vm') as typeof import('node:vm');
     setFlagsFromString('--expose-gc');
     try {
       const gc: unknown = runInNewContext('gc');

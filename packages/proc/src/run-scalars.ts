@@ -1,5 +1,4 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { runMetaPath } from '@gage/meta';
 import type { Run } from '@gage/types';
 import { scalarValue } from './_scalar-json-number.js';
@@ -62,6 +61,8 @@ export async function* iterRunScalars(run: Run): AsyncGenerator<ScalarPoint> {
     stream.once('error', () => resolve(false));
   });
   if (!opened) return;
+  // Loaded here: Node 20 compiles `node:readline` on first import, and `gage run` (which imports this module) never reads lines.
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of lines) {

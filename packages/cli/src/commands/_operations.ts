@@ -1,9 +1,7 @@
-import { GagefileLoadError, opdefDefault, opdefDescription, opdefVersion, type Gagefile } from '@gage/stage';
+import { opdefDefault, opdefDescription, opdefVersion } from '@gage/stage';
 import { compareCodePoints, type OpDef } from '@gage/types';
-import { CliError, PresentedError } from '../errors.js';
 import type { OutputMode } from '../io.js';
 import { formatTable } from '../output/format-table.js';
-import type { ProjectInfo } from '../project.js';
 
 /** An operation as `gage operations` shows it. */
 export interface OperationEntry {
@@ -12,27 +10,6 @@ export interface OperationEntry {
   description: string | undefined;
   isDefault: boolean;
   version: string | undefined;
-}
-
-/**
- * The loaded Gage file of the project, or the errors of docs/spec/cli.md 5.1: no Gage
- * file (`ERR_GAGE_NO_OPERATIONS`), or a file that cannot be loaded (the
- * `GagefileLoadError` of `@gage/stage`, with its code, in the words of
- * docs/spec/cli.md).
- *
- * @example
- * ```ts
- * const gagefile = requireGagefile(project);
- * ```
- */
-export function requireGagefile(project: ProjectInfo): Gagefile {
-  const err = project.loadError;
-  if (err) {
-    if (!(err instanceof GagefileLoadError)) throw err;
-    throw new PresentedError(err, { message: `There was an issue reading operations from ${project.gagefileShown ?? project.gagefilePath}: ${err.message}` });
-  }
-  if (!project.gagefile) throw new CliError('ERR_GAGE_NO_OPERATIONS', 'No operations defined for the current directory');
-  return project.gagefile;
 }
 
 /**

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 
 /** How long `--background` waits to see its first run started before it returns anyway (ms). */
 const START_WAIT_MS = 30_000;

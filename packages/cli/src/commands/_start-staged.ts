@@ -4,12 +4,12 @@ import { CliError } from '../errors.js';
 import { confirm } from '../output/confirm.js';
 import { resolveRunsDir, type ProjectInfo } from '../project.js';
 import type { RunInfo } from '../runs/run-info.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 import { formatRunsTable } from '../runs/runs-table.js';
 import { notStartableError, skippedLine, whyNotStartable } from './_check-startable.js';
 import { startInBackground } from './_run-background.js';
 import { execAndFinalize, runDisplay } from './_run-exec.js';
-import { formatRunConfirm } from './_run-op.js';
+import { formatRunConfirm } from './_run-op-text.js';
 import { startRuns, type StagedRun } from './_start-runs.js';
 
 /** What `gage run --start` was asked (docs/spec/cli.md 5.1). */

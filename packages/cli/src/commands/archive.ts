@@ -8,7 +8,7 @@ import { confirm } from '../output/confirm.js';
 import { formatTable } from '../output/format-table.js';
 import { formatRelativeTime } from '../output/format-time.js';
 import { loadProject, resolveRunsDir } from '../project.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 

@@ -8,7 +8,7 @@ import { CliError } from '../errors.js';
 import { expandHome } from '../expand-home.js';
 import { confirm } from '../output/confirm.js';
 import { loadProject, resolveRunsDir } from '../project.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { copyFromRemote, copyToRemote } from './_copy-remote.js';
 import { checkRemote, rclone, remoteJoin, remoteName } from './_rclone.js';

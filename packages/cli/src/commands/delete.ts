@@ -1,7 +1,7 @@
 import { deleteRuns } from '@gage/meta';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 

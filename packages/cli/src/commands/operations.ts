@@ -2,7 +2,8 @@ import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { encodeJson } from '../output/encode-json.js';
 import { loadProject } from '../project.js';
-import { formatOperationsTable, listOperations, requireGagefile } from './_operations.js';
+import { formatOperationsTable, listOperations } from './_operations.js';
+import { requireGagefile } from './_require-gagefile.js';
 
 /** `gage operations` (alias `ops`), docs/spec/cli.md 5.9. */
 export const spec = defineCommand({

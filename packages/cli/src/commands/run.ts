@@ -1,29 +1,25 @@
 import { constants } from 'node:os';
-import { lockRun, readRunConfigSync, type RunLock } from '@gage/meta';
+import type { RunLock } from '@gage/meta';
 import { MissingExecError, opdefVersion, opRunCommand, readProjectConfig, type CollectedProvenance } from '@gage/stage';
 import { OpRef, type Config, type OpDef, type Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { CliError, PresentedError } from '../errors.js';
-import { confirm } from '../output/confirm.js';
 import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir, type ProjectInfo } from '../project.js';
 import { whereOption } from './_common-options.js';
 import { parseJobs } from './_parse-jobs.js';
-import { requireGagefile } from './_operations.js';
-import { requireGageCommand, startInBackground } from './_run-background.js';
+import { requireGagefile } from './_require-gagefile.js';
 import { execAndFinalize, runDisplay, type RunDisplay } from './_run-exec.js';
 import { abortOnSignals, type StopSignal } from './_abort-on-signals.js';
-import { batchPreviewJson, formatBatchPreview } from './_batch-preview.js';
-import { checkStartable } from './_check-startable.js';
-import { formatPreview, previewJson, previewRun } from './_run-preview.js';
-import { formatHelpOp, formatRunConfirm, parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
-import { runBatch } from './_run-batch.js';
+import { parseFlags, resolveRunOperation, splitRunArgs } from './_run-op.js';
 import { runProvenance } from './_run-provenance.js';
 import { runTrials, type RunTrials } from './_run-trials.js';
 import { stageNewRun, type NewRun } from './_stage-new-run.js';
-import { startStaged } from './_start-staged.js';
+
+// What `gage run -y` of one run does not need is imported where it is used: `--start`, batches, `--preview`,
+// `--help-op`, `--background`, the prompt (docs/performance.md, "Run overhead").
 
 /** `gage run`, docs/spec/cli.md 5.1. */
 export const spec = defineCommand({
@@ -87,9 +83,10 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     throw new CliError('ERR_GAGE_WHERE_WITHOUT_START', "'--where' can only be used with '--start'", { hint: `Try 'gage ${ctx.cmdPath} -h' for help.` });
   }
   const jobs = parseJobs(ctx, `gage ${ctx.cmdPath} ${spec.usage}`, parsed.options.jobs);
-  if (parsed.options.background) requireGageCommand(ctx);
+  if (parsed.options.background) (await import('./_run-background.js')).requireGageCommand(ctx);
   const project = await loadProject(ctx);
   if (start !== undefined) {
+    const { startStaged } = await import('./_start-staged.js');
     return startStaged(ctx, project, {
       specs: [start, ...parsed.args],
       where: parsed.options.where,
@@ -102,10 +99,11 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   }
   const gagefile = requireGagefile(project);
   const { opSpec, flagArgs } = splitRunArgs(parsed.args);
-  const opdef = resolveRunOperation(gagefile, opSpec, ctx.mode);
+  const opdef = await resolveRunOperation(gagefile, opSpec, ctx.mode);
   const flags = parseFlags(flagArgs);
   const projectDir = project.projectDir as string;
   if (parsed.options['help-op']) {
+    const { formatHelpOp } = await import('./_run-op-text.js');
     ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef), ctx.mode));
     return 0;
   }
@@ -132,6 +130,8 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const trials = await runTrials(ctx, flags, trialOptions, { opdef, defaults, projectDir, runsDir, usage });
     const batch = trials.plan.search !== 'single';
     if (parsed.options.preview) {
+      const { formatPreview, previewJson, previewRun } = await import('./_run-preview.js');
+      const { batchPreviewJson, formatBatchPreview } = await import('./_batch-preview.js');
       const preview = await previewRun(opdef, projectDir, runsDir, defaults, trials.configs[0] ?? defaults);
       for (const w of [...warnings, ...preview.warnings]) ctx.io.stderr.write(formatWarning(w));
       if (batch) ctx.io.stdout.write(parsed.options.json ? batchPreviewJson(trials, preview) : formatBatchPreview(trials, preview, ctx.mode));
@@ -142,6 +142,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const { label, yes, stage, quiet, needed } = parsed.options;
     if (batch) {
       const more = { jobs, keepGoing: parsed.options['keep-going'], background: parsed.options.background };
+      const { runBatch } = await import('./_run-batch.js');
       return runBatch(ctx, { trials, base, label, yes, stage, quiet, needed, provenance: provenance.start, ...more });
     }
     return runOne(ctx, parsed, base, trials, provenance.start);
@@ -169,6 +170,7 @@ async function runOne(
   const config = trials.configs[0] as Config;
   const stageOnly = parsed.options.stage;
   if (!parsed.options.yes) {
+    const [{ formatRunConfirm }, { confirm }] = await Promise.all([import('./_run-op-text.js'), import('../output/confirm.js')]);
     ctx.io.stderr.write(formatRunConfirm(`${stageOnly ? 'stage' : 'run'} ${base.opdef.name}`, config));
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }
@@ -206,6 +208,7 @@ async function runOne(
       // The detached gage takes the run's lock: release it first (docs/spec/cli.md 5.1 `--background`).
       display.status.stop();
       await lock.release();
+      const { startInBackground } = await import('./_run-background.js');
       return await startInBackground(ctx, [run], base.runsDir, { jobs: 1, keepGoing: false });
     }
     return await execAndFinalize(ctx, run, lock, display, base.opdef.name);

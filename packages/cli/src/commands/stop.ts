@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { CliError, UsageError } from '../errors.js';
 import { printError } from '../print-error.js';
 import type { RunInfo } from '../runs/run-info.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { confirmChange, selectForChange } from './_select-for-change.js';
 

@@ -148,18 +148,6 @@ export function selectOne<T extends { run: Run }>(runs: readonly T[], spec: stri
 }
 
 /**
- * `1 run` / `N runs`.
- *
- * @example
- * ```ts
- * runsCount(2); // '2 runs'
- * ```
- */
-export function runsCount(n: number): string {
-  return n === 1 ? '1 run' : `${n} runs`;
-}
-
-/**
  * Starts reading, on a second thread, what listing, `where` and the rows
  * will read, when that is thousands of runs.
  */
