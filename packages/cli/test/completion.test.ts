@@ -256,7 +256,8 @@ describe('gage completion fish, in a real fish', () => {
     expect(fishComplete('gage ls --d')).toEqual(['--deleted']);
     expect(fishComplete('gage help s')).toEqual(['scalars', 'select-runs', 'sweeps']);
     expect(fishComplete('gage completion ')).toEqual(['bash', 'fish', 'zsh']);
-    const r = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', fishScript, 'gage li'], { cwd: project, encoding: 'utf8', env: shellEnv() });
+    const r = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', fishScript, 'gage li'], { cwd: project, encoding: 'utf8',
+      env: shellEnv() });
     expect(r.stdout).toBe('list\tList runs.\n');
   });
 

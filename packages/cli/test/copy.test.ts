@@ -57,8 +57,10 @@ describe('gage copy (directories)', () => {
     const to = gageOnTerminal(['--runs', runs, 'copy', '--all', '--dest', backup, '-y'], { cwd: project, home });
     expect(to.code).toBe(0);
     const lines = (shown: string) => shown.split('\r\x1b[2K').map((l) => l.replace(/^\S+ /, ''));
-    expect(lines(to.shown)).toEqual(expect.arrayContaining(['Preparing copy', `Copying runs ${'░'.repeat(20)} 0/2`,
-      `Copying runs ${'█'.repeat(10)}${'░'.repeat(10)} 1/2`, `Copying runs ${'█'.repeat(20)} 2/2`]));
+    expect(lines(to.shown)).toEqual(
+      expect.arrayContaining(['Preparing copy', `Copying runs ${'░'.repeat(20)} 0/2`, `Copying runs ${'█'.repeat(10)}${'░'.repeat(10)} 1/2`,
+        `Copying runs ${'█'.repeat(20)} 2/2`]),
+    );
     expect(to.shown.endsWith('\r\x1b[2KCopied 2 runs\r\n')).toBe(true);
     const fresh = join(home, 'fresh');
     const from = gageOnTerminal(['--runs', fresh, 'copy', '--all', '--src', backup, '-y'], { cwd: project, home });
