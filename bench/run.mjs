@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { NODE, parseOptions, printTable } from './_lib.mjs';
 
-const BENCHMARKS = ['startup', 'run-overhead', 'output-capture', 'staging', 'listing', 'config-patching', 'provenance', 'results', 'batch', 'parallel'];
+const BENCHMARKS = ['startup', 'completion', 'run-overhead', 'output-capture', 'staging', 'listing', 'config-patching', 'provenance', 'results', 'batch',
+  'parallel'];
 
 const argv = process.argv.slice(2);
 const jsonAt = argv.indexOf('--json');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suites need (today: rclone, for the
-# `gage copy` tests with an rclone remote). Idempotent: does nothing when every
+# Installs the Debian packages the test suites need: rclone, for the `gage copy`
+# tests with an rclone remote; zsh and fish, whose completion scripts
+# (`gage completion zsh|fish`) the tests load and run. Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
 # root or apt-get it prints the command to run and exits 1.
@@ -8,9 +9,9 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone)
+PACKAGES=(rclone zsh fish)
 # The command each package provides, to see whether it is there.
-declare -A COMMAND_OF=([rclone]=rclone)
+declare -A COMMAND_OF=([rclone]=rclone [zsh]=zsh [fish]=fish)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { findGagefile, findProjectDir, loadGagefile, projectNamespace, type Gagefile } from '@gage/stage';
+import { findGagefile, findProjectDir, loadGagefile, projectNamespace, type Gagefile } from '@gage/stage/project';
 import type { Context } from './context.js';
 import { expandHome, homeDir } from './expand-home.js';
 

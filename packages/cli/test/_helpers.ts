@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/io.js';
@@ -93,6 +93,22 @@ export function gageBin(args: string[], options: GageOptions): Promise<GageResul
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * Runs the built `gage` bin on a pseudo-terminal (util-linux `script`: stdin,
+ * stdout and stderr are the terminal, `TERM=xterm`, so styled mode) and
+ * returns what the terminal showed, both streams together, line ends `\r\n`.
+ */
+export function gageOnTerminal(args: string[], options: Omit<GageOptions, 'input' | 'gageCommand'>): { code: number | null; shown: string } {
+  const command = ['node', BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    env: { ...gageEnv(options), SHELL: '/bin/sh', TERM: 'xterm', ...options.env },
+  });
+  if (r.error) throw new Error(`cannot run 'script' (${r.error.message}): apt-get install bsdutils`);
+  return { code: r.status, shown: r.stdout };
 }
 
 /** The sample project of docs/spec/cli.md 7 with `node` commands. */

@@ -11,6 +11,9 @@ let project: string;
 let home: string;
 let bin: string;
 let script: string;
+let zshScript: string;
+let fishScript: string;
+let zshHarness: string;
 let names: string[]; // run names, newest first
 let deletedName: string;
 
@@ -34,6 +37,12 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
   script = join(home, 'gage.bash');
   writeFileSync(script, r.stdout);
+  zshScript = join(home, 'gage.zsh');
+  writeFileSync(zshScript, (await gage(['completion', 'zsh'], { cwd: home, home })).stdout);
+  fishScript = join(home, 'gage.fish');
+  writeFileSync(fishScript, (await gage(['completion', 'fish'], { cwd: home, home })).stdout);
+  zshHarness = join(home, 'complete.zsh');
+  writeFileSync(zshHarness, ZSH_HARNESS);
 });
 
 afterAll(async () => {
@@ -68,6 +77,53 @@ function complete(words: string[], cwd = project, before = ''): { words: string[
   return { ms: Number(first.replace('ms=', '')), words: rest.filter((l) => l !== ''), stderr: r.stderr };
 }
 
+/**
+ * Loads the zsh script as `.zshrc` would (compinit, bashcompinit, `complete`),
+ * then calls the completer zsh registered for `gage` (`$_comps[gage]`) with
+ * `words` and `CURRENT` set as the line editor sets them. Only `compadd`, the
+ * builtin that hands matches to the line editor (usable only inside a
+ * completion widget), is replaced: it prints the matches. `_default` (the
+ * files of `-o default`) prints `<files>`.
+ */
+const ZSH_HARNESS = `source "$1"; shift
+compadd() {
+  while (( $# )) && [[ $1 != - && $1 != -- ]]; do
+    case $1 in -[PSpsiIWdJVXxrRMFQ]) shift 2 ;; *) shift ;; esac
+  done
+  (( $# )) && shift
+  (( $# )) && print -rl -- "$@"
+  return 0
+}
+_default() { print -r -- '<files>'; }
+words=("$@"); CURRENT=$#
+eval "$_comps[gage]"
+`;
+
+/** The environment of a completing shell: `gage` on PATH is the built bin, HOME a temp dir. */
+function shellEnv(): Record<string, string> {
+  return { ...gageEnv({ home }), PATH: `${bin}:${process.env.PATH ?? ''}` };
+}
+
+function shellMissing(shell: string, err: Error): Error {
+  return new Error(`cannot run ${shell} (${err.message}): run tools/setup-system.sh, or as root: apt-get install -y --no-install-recommends ${shell}`);
+}
+
+/** Completes the last of `words` in a real zsh with the script of `gage completion zsh` (see {@link ZSH_HARNESS}). */
+function zshComplete(words: string[], cwd = project): { words: string[]; stderr: string } {
+  const r = spawnSync('zsh', ['-f', zshHarness, zshScript, ...words], { cwd, encoding: 'utf8', env: shellEnv() });
+  if (r.error) throw shellMissing('zsh', r.error);
+  expect(r).toMatchObject({ status: 0, stderr: '' });
+  return { words: r.stdout.split('\n').filter((l) => l !== ''), stderr: r.stderr };
+}
+
+/** Completes `line` in a real fish with the script of `gage completion fish` (`complete -C`); the candidates without descriptions. */
+function fishComplete(line: string, cwd = project): string[] {
+  const r = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', fishScript, line], { cwd, encoding: 'utf8', env: shellEnv() });
+  if (r.error) throw shellMissing('fish', r.error);
+  expect(r).toMatchObject({ status: 0, stderr: '' });
+  return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0] as string);
+}
+
 describe('gage completion', () => {
   test('bash, zsh and fish scripts; a missing or unknown shell is a usage error', async () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
@@ -75,7 +131,7 @@ describe('gage completion', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`# ${shell} completion for gage.`);
     }
-    // zsh and fish are not on the CI image: their scripts are checked for their lines, not run.
+    // The lines the scripts are made of; the tests below run them in real shells.
     const zsh = (await gage(['completion', 'zsh'], { cwd: home, home })).stdout;
     expect(zsh).toContain('\nautoload -U +X bashcompinit && bashcompinit\n_gage_complete() {\n');
     expect(zsh.endsWith('\ncomplete -o default -F _gage_complete gage\n')).toBe(true);
@@ -84,7 +140,7 @@ describe('gage completion', () => {
       for (const name of c.names) expect(fish).toContain(`complete -c gage -n 'not __gage_command' -a '${name}' -d '${c.summary}'`);
     }
     expect(fish).toContain("complete -c gage -n '__gage_command_is list ls runs' -s n -l limit -x -d 'Number of runs to show (default 20).'");
-    expect(fish).toContain("complete -c gage -n '__gage_command_is restore' -a '(__gage_ask runs --deleted)'");
+    expect(fish).toContain("complete -c gage -n '__gage_command_is restore' -a '(__gage_runs --deleted)'");
     expect(fish).toContain("complete -c gage -n '__gage_command_is run' -a '(__gage_run_words)'");
     expect(fish).toContain("complete -c gage -n 'not __gage_command' -s C -x -a '(__fish_complete_directories)' -d 'Run as if gage was started in PATH.'");
     const none = await gage(['completion'], { cwd: home, home });
@@ -159,6 +215,71 @@ describe('gage completion', () => {
     // Not a limit (noisy machines): the time is reported for docs/spec/cli.md 5.21.
     process.stdout.write(`one completion of run names: ${times.join(', ')} ms\n`);
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
+  });
+});
+
+describe('gage completion zsh, in a real zsh', () => {
+  test('commands, aliases, options, topics and shells', () => {
+    const visible = COMMANDS.filter((c) => !c.hidden).flatMap((c) => c.names);
+    expect(zshComplete(['gage', '']).words).toEqual(visible);
+    expect(zshComplete(['gage', 'li']).words).toEqual(['list']);
+    expect(zshComplete(['gage', '--r']).words).toEqual(['--runs', '--runs-dir']);
+    expect(zshComplete(['gage', 'ls', '--d']).words).toEqual(['--deleted']);
+    expect(zshComplete(['gage', 'help', 's']).words).toEqual(['scalars', 'select-runs', 'sweeps']);
+    expect(zshComplete(['gage', 'completion', '']).words).toEqual(['bash', 'zsh', 'fish']);
+  });
+
+  test('operations and flags; zsh keeps name=value one word', () => {
+    expect(zshComplete(['gage', 'run', '']).words).toEqual(['fail', 'hello', 'name=']);
+    expect(zshComplete(['gage', 'run', 'hello', 'n']).words).toEqual(['name=']);
+    expect(zshComplete(['gage', 'run', 'name=Ada', '']).words).toEqual(['fail', 'hello', 'name=']);
+    // A flag's value is not completed: files, as -o default gives them.
+    expect(zshComplete(['gage', 'run', 'hello', 'name=']).words).toEqual(['<files>']);
+  });
+
+  test('run names, the trash, -C', () => {
+    expect(zshComplete(['gage', 'show', '']).words).toEqual(names);
+    expect(zshComplete(['gage', 'restore', '']).words).toEqual([deletedName]);
+    expect(zshComplete(['gage', 'run', '--start', '']).words).toEqual(names);
+    expect(zshComplete(['gage', '-C', project, 'cat', ''], home).words).toEqual(names);
+  });
+
+  test('in a directory without a project: files, no error', () => {
+    expect(zshComplete(['gage', 'show', ''], home)).toEqual({ words: ['<files>'], stderr: '' });
+  });
+});
+
+describe('gage completion fish, in a real fish', () => {
+  test('commands with their summaries, options, topics and shells', () => {
+    expect(fishComplete('gage li')).toEqual(['list']);
+    expect(fishComplete('gage ru')).toEqual(['run', 'runs']);
+    expect(fishComplete('gage ls --d')).toEqual(['--deleted']);
+    expect(fishComplete('gage help s')).toEqual(['scalars', 'select-runs', 'sweeps']);
+    expect(fishComplete('gage completion ')).toEqual(['bash', 'fish', 'zsh']);
+    const r = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', fishScript, 'gage li'], { cwd: project, encoding: 'utf8',
+      env: shellEnv() });
+    expect(r.stdout).toBe('list\tList runs.\n');
+  });
+
+  test('operations and flags (fish sorts them)', () => {
+    expect(fishComplete('gage run ')).toEqual(['fail', 'hello', 'name=']);
+    expect(fishComplete('gage run hello n')).toEqual(['name=']);
+    expect(fishComplete('gage run name=Ada ')).toEqual(['fail', 'hello', 'name=']);
+    expect(fishComplete('gage run -y hello ')).toEqual(['name=']);
+  });
+
+  test('run names, the trash, -C and --runs', () => {
+    const sorted = [...names].sort();
+    expect(fishComplete('gage show ')).toEqual(sorted);
+    expect(fishComplete('gage restore ')).toEqual([deletedName]);
+    expect(fishComplete('gage ls -d ')).toEqual([deletedName]);
+    expect(fishComplete(`gage -C ${project} cat `, home)).toEqual(sorted);
+    expect(fishComplete(`gage --runs ${join(project, '.gage', 'runs')} diff `, home)).toEqual(sorted);
+  });
+
+  test('in a directory without a project: nothing, no error', () => {
+    expect(fishComplete('gage show ', home)).toEqual([]);
+    expect(fishComplete('gage run ', home)).toEqual([]);
   });
 });
 

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { removeTree, testdir } from '@gage/test-utils';
 import { logUserAttrs } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { GREET, gage } from './_helpers.js';
+import { GREET, gage, gageOnTerminal } from './_helpers.js';
 import { makeGreetRun } from './_fixture-runs.js';
 import { RCLONE_INSTALL } from '../src/commands/_rclone.js';
 
@@ -26,6 +26,19 @@ let two: Run;
 
 const g = (args: string[], input?: string, more: Record<string, string> = {}) =>
   gage(['--runs', runs, ...args], { cwd: project, home, input, env: { ...env, ...more } });
+/** The permission bits (octal) of every file of run `id` in `dir`: run dir, meta dir, user attributes (not the project reference). */
+async function modes(dir: string, id: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const part of [id, `${id}.meta`, `${id}.user`]) {
+    const entries = await readdir(join(dir, part), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const path = join(e.parentPath, e.name);
+      out[relative(dir, path)] = ((await stat(path)).mode & 0o777).toString(8);
+    }
+  }
+  return out;
+}
 const idsIn = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.meta')).map((n) => n.slice(0, -5)).sort();
 
 beforeEach(async () => {
@@ -75,6 +88,31 @@ describe('gage copy (rclone remotes)', () => {
     const shown = JSON.parse((await gage(['--runs', fresh, 'show', '--json', two.id], { cwd: home, home })).stdout);
     expect([shown.label, shown.status, shown.files.map((f: { path: string }) => f.path).sort()]).toEqual(['Run 2', 'completed', ['config.json', 'hello.cjs']]);
     expect(await from(['copy', '--src', `bk:${store}`, '-a', '-y'])).toEqual({ code: 0, stdout: '', stderr: 'Nothing copied, runs are up-to-date\n' });
+  });
+
+  test('a run copied back from a remote has the modes finalize set (rclone keeps none)', async () => {
+    await g(['copy', '-a', '--dest', `bk:${store}`, '-y']);
+    const fresh = join(home, 'fresh');
+    expect(await gage(['--runs', fresh, 'copy', '--src', `bk:${store}`, '-a', '-y'], { cwd: home, home, env })).toMatchObject({ code: 0 });
+    for (const run of [one, two]) {
+      const before = await modes(runs, run.id);
+      expect(Object.keys(before)).toEqual(expect.arrayContaining([`${run.id}.meta/manifest`, `${run.id}.meta/log/runner`, `${run.id}/hello.cjs`]));
+      expect(Object.values(before).filter((m) => m !== '444')).toEqual([]);
+      expect(await modes(fresh, run.id)).toEqual(before);
+    }
+  });
+
+  test('a progress line of runs on a terminal, to and from a remote', async () => {
+    const bar = `Copying runs ${'█'.repeat(20)} 2/2`;
+    const to = gageOnTerminal(['--runs', runs, 'copy', '-a', '--dest', `bk:${store}`, '-y'], { cwd: project, home, env });
+    expect(to.code).toBe(0);
+    expect(to.shown).toContain(`Copying runs ${'█'.repeat(10)}${'░'.repeat(10)} 1/2`);
+    expect(to.shown).toContain(bar);
+    expect(to.shown.endsWith('\r\x1b[2KCopied 2 runs\r\n')).toBe(true);
+    const from = gageOnTerminal(['--runs', join(home, 'fresh'), 'copy', '-a', '--src', `bk:${store}`, '-y'], { cwd: home, home, env });
+    expect(from.code).toBe(0);
+    expect(from.shown).toContain(bar);
+    expect(from.shown.endsWith('\r\x1b[2KCopied runs\r\n')).toBe(true);
   });
 
   test('an undefined remote; rclone missing from PATH', async () => {

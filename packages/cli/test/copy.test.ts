@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { entries, removeTree, testdir } from '@gage/test-utils';
 import { logUserAttrs } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { BIN, GREET, gage, gageEnv } from './_helpers.js';
+import { BIN, GREET, gage, gageBin, gageEnv, gageOnTerminal } from './_helpers.js';
 import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
@@ -51,6 +51,28 @@ describe('gage copy (directories)', () => {
       stderr: `Nothing copied, runs are up-to-date\nRemoved 1 run from ${backup}\n`,
     });
     expect(await idsIn(backup)).toEqual([one.id]);
+  });
+
+  test('a progress line of runs on a terminal, removed before the result; nothing of it on a pipe', async () => {
+    const to = gageOnTerminal(['--runs', runs, 'copy', '--all', '--dest', backup, '-y'], { cwd: project, home });
+    expect(to.code).toBe(0);
+    const lines = (shown: string) => shown.split('\r\x1b[2K').map((l) => l.replace(/^\S+ /, ''));
+    expect(lines(to.shown)).toEqual(
+      expect.arrayContaining(['Preparing copy', `Copying runs ${'░'.repeat(20)} 0/2`, `Copying runs ${'█'.repeat(10)}${'░'.repeat(10)} 1/2`,
+        `Copying runs ${'█'.repeat(20)} 2/2`]),
+    );
+    expect(to.shown.endsWith('\r\x1b[2KCopied 2 runs\r\n')).toBe(true);
+    const fresh = join(home, 'fresh');
+    const from = gageOnTerminal(['--runs', fresh, 'copy', '--all', '--src', backup, '-y'], { cwd: project, home });
+    expect(from.code).toBe(0);
+    expect(lines(from.shown)).toEqual(expect.arrayContaining([`Copying runs ${'█'.repeat(20)} 2/2`]));
+    expect(from.shown.endsWith('\r\x1b[2KCopied runs\r\n')).toBe(true);
+    // On a pipe (the built bin, stderr not a TTY): only the result.
+    expect(await gageBin(['--runs', runs, 'copy', '--all', '--dest', join(home, 'other'), '-y'], { cwd: project, home })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'Copied 2 runs\n',
+    });
   });
 
   test('prompts with the runs table', async () => {

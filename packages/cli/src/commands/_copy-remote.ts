@@ -5,8 +5,12 @@ import { copyRuns, fileSha256, listRuns, mergeAttrs, readManifestSync, runStatus
 import type { Run } from '@gage/types';
 import { CliError } from '../errors.js';
 import { rclone, remoteJoin } from './_rclone.js';
+import { restoreReadOnly } from './_restore-read-only.js';
 
 type Env = Record<string, string | undefined>;
+
+/** Called after each run (`done` of `total`), for a progress line. */
+type OnRun = (done: number, total: number) => void;
 
 const FINISHED = new Set(['completed', 'error', 'terminated']);
 
@@ -42,43 +46,49 @@ async function remoteNames(location: string, env: Env): Promise<string[]> {
  * await copyToRemote(runs, 'backup:runs', env);
  * ```
  */
-export async function copyToRemote(runs: readonly Run[], location: string, env: Env): Promise<CopyRunsResult> {
+export async function copyToRemote(runs: readonly Run[], location: string, env: Env, onRun: OnRun = () => undefined): Promise<CopyRunsResult> {
   const result: CopyRunsResult = { copied: [], updated: [], upToDate: [], skipped: [] };
   const present = await remoteRunIds(location, env);
-  for (const run of runs) {
-    const status = await runStatus(run);
-    if (!FINISHED.has(status)) {
-      result.skipped.push({ run, reason: `it is ${status}` });
-      continue;
-    }
-    const id = basename(run.runDir);
-    const user = `${run.runDir}.user`;
-    if (present.has(id)) {
-      const there = new Set(await remoteNames(remoteJoin(location, `${id}.user`), env));
-      const missing = (await localNames(user)).filter((n) => n.endsWith('.json') && !there.has(n));
-      if (missing.length === 0) result.upToDate.push(run);
-      else {
-        await rclone(['copy', '--ignore-existing', user, remoteJoin(location, `${id}.user`)], env);
-        result.updated.push(run);
-      }
-      continue;
-    }
-    const tmp = remoteJoin(location, `.${id}.copy-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      await rclone(['copy', '--links', run.runDir, remoteJoin(tmp, id)], env, false);
-      await rclone(['copy', '--links', run.metaDir, remoteJoin(tmp, `${id}.meta`)], env);
-      if ((await localNames(user)).length > 0) await rclone(['copy', user, remoteJoin(tmp, `${id}.user`)], env);
-      await verifyRemote(run, remoteJoin(tmp, id), env);
-      if ((await localNames(run.runDir)).length > 0) await rclone(['moveto', remoteJoin(tmp, id), remoteJoin(location, id)], env);
-      if ((await localNames(user)).length > 0)
-        await rclone(['copy', '--ignore-existing', remoteJoin(tmp, `${id}.user`), remoteJoin(location, `${id}.user`)], env);
-      await rclone(['moveto', remoteJoin(tmp, `${id}.meta`), remoteJoin(location, `${id}.meta`)], env);
-    } finally {
-      await rclone(['purge', tmp], env, false);
-    }
-    result.copied.push(run);
+  onRun(0, runs.length);
+  for (const [i, run] of runs.entries()) {
+    await copyRunToRemote(run, location, env, present, result);
+    onRun(i + 1, runs.length);
   }
   return result;
+}
+
+async function copyRunToRemote(run: Run, location: string, env: Env, present: Set<string>, result: CopyRunsResult): Promise<void> {
+  const status = await runStatus(run);
+  if (!FINISHED.has(status)) {
+    result.skipped.push({ run, reason: `it is ${status}` });
+    return;
+  }
+  const id = basename(run.runDir);
+  const user = `${run.runDir}.user`;
+  if (present.has(id)) {
+    const there = new Set(await remoteNames(remoteJoin(location, `${id}.user`), env));
+    const missing = (await localNames(user)).filter((n) => n.endsWith('.json') && !there.has(n));
+    if (missing.length === 0) result.upToDate.push(run);
+    else {
+      await rclone(['copy', '--ignore-existing', user, remoteJoin(location, `${id}.user`)], env);
+      result.updated.push(run);
+    }
+    return;
+  }
+  const tmp = remoteJoin(location, `.${id}.copy-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await rclone(['copy', '--links', run.runDir, remoteJoin(tmp, id)], env, false);
+    await rclone(['copy', '--links', run.metaDir, remoteJoin(tmp, `${id}.meta`)], env);
+    if ((await localNames(user)).length > 0) await rclone(['copy', user, remoteJoin(tmp, `${id}.user`)], env);
+    await verifyRemote(run, remoteJoin(tmp, id), env);
+    if ((await localNames(run.runDir)).length > 0) await rclone(['moveto', remoteJoin(tmp, id), remoteJoin(location, id)], env);
+    if ((await localNames(user)).length > 0)
+      await rclone(['copy', '--ignore-existing', remoteJoin(tmp, `${id}.user`), remoteJoin(location, `${id}.user`)], env);
+    await rclone(['moveto', remoteJoin(tmp, `${id}.meta`), remoteJoin(location, `${id}.meta`)], env);
+  } finally {
+    await rclone(['purge', tmp], env, false);
+  }
+  result.copied.push(run);
 }
 
 async function verifyRemote(run: Run, location: string, env: Env): Promise<void> {
@@ -110,23 +120,26 @@ async function verifyRemote(run: Run, location: string, env: Env): Promise<void>
 /**
  * Copies every run of an rclone remote location into `runsDir` (docs/spec/cli.md
  * 5.13): the runs `runsDir` lacks, and the attr-log entries of the ones it has.
- * Downloads into a hidden temp runs dir inside `runsDir`, then `copyRuns`
- * moves them in with its checks (meta dir last); local project associations
- * stay as they are.
+ * Downloads into a hidden temp runs dir inside `runsDir`, makes the files
+ * read-only again as finalize left them (`restoreReadOnly`: rclone keeps no
+ * modes), then `copyRuns` moves them in with its checks (meta dir last);
+ * local project associations stay as they are.
  *
  * @example
  * ```ts
  * await copyFromRemote('backup:runs', runsDir, env);
  * ```
  */
-export async function copyFromRemote(location: string, runsDir: string, env: Env): Promise<CopyRunsResult> {
+export async function copyFromRemote(location: string, runsDir: string, env: Env, onRun: OnRun = () => undefined): Promise<CopyRunsResult> {
   const ids = await remoteRunIds(location, env);
   const local = new Set((await listRuns(runsDir, { deleted: false })).map((r) => basename(r.runDir)));
   const tmp = join(runsDir, `.remote.copy-${process.pid}-${randomBytes(4).toString('hex')}`);
   const updated: Run[] = [];
   const upToDate: Run[] = [];
   try {
+    let done = 0;
     for (const id of ids) {
+      onRun(done++, ids.size); // the runs downloaded before this one
       if (local.has(id)) {
         await rclone(['copy', remoteJoin(location, `${id}.user`), join(tmp, `${id}.user`)], env, false);
         const merged = await mergeAttrs(join(tmp, `${id}.user`), join(runsDir, `${id}.user`));
@@ -138,7 +151,10 @@ export async function copyFromRemote(location: string, runsDir: string, env: Env
       await rclone(['copy', '--links', remoteJoin(location, id), join(tmp, id)], env, false);
       await rclone(['copy', remoteJoin(location, `${id}.user`), join(tmp, `${id}.user`)], env, false);
     }
+    onRun(ids.size, ids.size);
     const downloaded = (await listRuns(tmp, { deleted: false }).catch(() => [])).filter((r) => !local.has(basename(r.runDir)));
+    // rclone writes every file writable: the modes finalize set come back before copyRuns verifies and moves the runs in.
+    for (const run of downloaded) await restoreReadOnly(run);
     const result = await copyRuns(downloaded, runsDir);
     return { ...result, updated: [...result.updated, ...updated], upToDate: [...result.upToDate, ...upToDate] };
   } finally {

@@ -1,4 +1,4 @@
-import { readProjectConfig, resolveOperation } from '@gage/stage';
+import { readProjectConfig, resolveOperation } from '@gage/stage/project';
 import { compareCodePoints } from '@gage/types';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';

@@ -1,12 +1,14 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { copyRuns, deleteRuns, listRuns, type CopyRunsResult } from '@gage/meta';
+import type { Run } from '@gage/types';
 import { checkIncompatible } from '../args/check-incompatible.js';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { expandHome } from '../expand-home.js';
 import { confirm } from '../output/confirm.js';
+import { CountProgress } from '../output/count-progress.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { runsCount } from '../output/runs-count.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
@@ -73,7 +75,15 @@ async function copyTo(ctx: Context, parsed: Args, dest: string): Promise<number>
   });
   if (!(await confirmChange(ctx, parsed, runs, namespace, `You are about to copy ${runsCount(runs.length)} to ${dest}`, true))) return 0;
   const selected = runs.map((r) => r.run);
-  const result = destDir === undefined ? await copyToRemote(selected, dest, ctx.io.env) : await copyRuns(selected, destDir);
+  const progress = copyProgress(ctx);
+  let result: CopyRunsResult;
+  try {
+    progress.set('Preparing copy');
+    const onRun = (done: number) => progress.update(done, selected.length);
+    result = destDir === undefined ? await copyToRemote(selected, dest, ctx.io.env, onRun) : await copyEach(selected, destDir, onRun);
+  } finally {
+    progress.stop();
+  }
   report(ctx, parsed, result);
   if (parsed.options.sync) {
     const keep = new Set(selected.map((r) => basename(r.runDir)));
@@ -100,11 +110,39 @@ async function copyFrom(ctx: Context, parsed: Args, src: string): Promise<number
     ctx.io.stderr.write(`You are about to copy all runs from ${src}\n\n`);
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }
-  const result = srcDir === undefined ? await copyFromRemote(src, runsDir, ctx.io.env) : await copyRuns(await listRuns(srcDir), runsDir);
+  const progress = copyProgress(ctx);
+  let result: CopyRunsResult;
+  try {
+    progress.set('Preparing copy');
+    const onRun = (done: number, total: number) => progress.update(done, total);
+    result = srcDir === undefined ? await copyFromRemote(src, runsDir, ctx.io.env, onRun) : await copyEach(await listRuns(srcDir), runsDir, onRun);
+  } finally {
+    progress.stop();
+  }
   for (const { run, reason } of result.skipped) ctx.io.stderr.write(`Skipped run ${run.name || run.id}: ${reason}\n`);
   const n = result.copied.length + result.updated.length;
   ctx.io.stderr.write(n === 0 ? 'Nothing copied, runs are up-to-date\n' : 'Copied runs\n');
   return 0;
+}
+
+/** The progress line of a copy (docs/spec/cli.md 5.13): styled mode on a TTY (stderr) only. */
+function copyProgress(ctx: Context): CountProgress {
+  return new CountProgress(ctx.io.stderr, ctx.mode.styled && ctx.io.stderr.isTTY === true, 'Copying runs');
+}
+
+/** `copyRuns` of one run at a time, so that `onRun(done, total)` can show progress; the results merged. */
+async function copyEach(runs: readonly Run[], destDir: string, onRun: (done: number, total: number) => void): Promise<CopyRunsResult> {
+  const result: CopyRunsResult = { copied: [], updated: [], upToDate: [], skipped: [] };
+  onRun(0, runs.length);
+  for (const [i, run] of runs.entries()) {
+    const one = await copyRuns([run], destDir);
+    result.copied.push(...one.copied);
+    result.updated.push(...one.updated);
+    result.upToDate.push(...one.upToDate);
+    result.skipped.push(...one.skipped);
+    onRun(i + 1, runs.length);
+  }
+  return result;
 }
 
 function report(ctx: Context, parsed: Args, result: CopyRunsResult): void {

@@ -49,6 +49,15 @@ export function fishScript(model: CompletionModel): string {
     '    set -l cmd (commandline -opc)[1]',
     '    $cmd $globals __complete $argv 2>/dev/null',
     'end',
+    'function __gage_runs --description "run names; the trash after -d/--deleted"',
+    '    set -l deleted $argv',
+    '    set -l words (__gage_words)',
+    '    set -l i (contains -i -- --- $words)',
+    '    for w in $words[(math $i + 1)..-1]',
+    '        contains -- $w -d --deleted; and set deleted --deleted',
+    '    end',
+    '    __gage_ask runs $deleted',
+    'end',
     'function __gage_run_words --description "operations and flags after gage run"',
     '    set -l words (__gage_words)',
     '    set -l i (contains -i -- --- $words)',
@@ -71,7 +80,7 @@ export function fishScript(model: CompletionModel): string {
     const when = `-n ${quote(`__gage_command_is ${c.names.join(' ')}`)}`;
     for (const o of c.options) lines.push(`complete -c gage ${when} ${optionArgs(o)}`);
     const deleted = c.deletedRuns ? ' --deleted' : '';
-    if (c.positional === 'runs') lines.push(`complete -c gage ${when} -a '(__gage_ask runs${deleted})'`);
+    if (c.positional === 'runs') lines.push(`complete -c gage ${when} -a '(__gage_runs${deleted})'`);
     if (c.positional === 'operation') lines.push(`complete -c gage ${when} -a '(__gage_run_words)'`);
     if (c.positional === 'topic') lines.push(`complete -c gage ${when} -a ${quote(model.topics.join(' '))}`);
     if (c.positional === 'shell') lines.push(`complete -c gage ${when} -a ${quote(model.shells.join(' '))}`);
