@@ -7,6 +7,7 @@ import { isRunProcessAlive } from './_run-process-alive.js';
 import { warnMeta } from '../meta-logger.js';
 import { readTextSync } from '../io/read-text-sync.js';
 import { runLockState } from '../lock/run-lock.js';
+import { SUBMITTED_FILE } from '../submit/run-submission.js';
 
 /**
  * The status of a run (docs/spec/lifecycle.md 11), first match wins:
@@ -22,7 +23,8 @@ import { runLockState } from '../lock/run-lock.js';
  *    `running`;
  * 3. `staged` exists → `staged`, unless the process ran and its runner
  *    ended without finalizing (`started` and `output/40_run` exist, no live
- *    run lock) → `terminated`; 4. `initialized` exists → `pending`;
+ *    run lock) → `terminated`; else `queued` when `submitted` exists (a
+ *    scheduler task will start it), else `staged`; 4. `initialized` exists → `pending`;
  * 5. otherwise `unknown`.
  *
  * Never takes the run lock. An unreadable file warns and is skipped.
@@ -58,7 +60,11 @@ export async function runStatus(run: Run): Promise<RunStatus> {
       return 'running';
     }
   }
-  if (readOrWarn(run, 'staged') !== undefined) return (await endedUnfinalized(run)) ? 'terminated' : 'staged';
+  if (readOrWarn(run, 'staged') !== undefined) {
+    if (await endedUnfinalized(run)) return 'terminated';
+    // Submitted to a scheduler, and its task has not started it yet (docs/spec/lifecycle.md 11, docs/spec/wave2.md decision 27).
+    return readOrWarn(run, SUBMITTED_FILE) !== undefined ? 'queued' : 'staged';
+  }
   if (readOrWarn(run, 'initialized') !== undefined) return 'pending';
   return 'unknown';
 }
