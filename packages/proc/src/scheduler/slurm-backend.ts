@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { SchedulerError } from '../errors.js';
@@ -52,6 +53,7 @@ export function slurmBackend(options: SlurmBackendOptions = {}): SchedulerBacken
     async submit(request) {
       const { script, command } = slurmPreview(request);
       const [file, ...args] = command as [string, ...string[]];
+      await mkdir(request.outputDir, { recursive: true }); // Slurm makes no dirs for output files
       const out = await run(file, args, script);
       const job = /^(\d+)/.exec(out.trim())?.[1];
       if (job === undefined) throw new SchedulerError('sbatch', `sbatch printed no job id: ${out.trim() || '(nothing)'}`);
