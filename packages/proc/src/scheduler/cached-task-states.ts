@@ -13,50 +13,52 @@ export interface CachedTaskStatesOptions {
 /** The cache file's content. */
 interface Cache {
   time: number;
+  jobs: string[];
   states: Record<string, TaskState>;
 }
 
 /**
- * The states of scheduler tasks for a listing (docs/spec/cli.md 5.23): from
- * `cacheFile` when every task is there and the states are younger than
+ * The states of the tasks of scheduler jobs, for a listing (docs/spec/cli.md
+ * 5.23; a task not in the map has ended): from
+ * `cacheFile` when every job is there and the states are younger than
  * `maxAgeMs`, else from `backend.query`, bounded by `timeoutMs`, and then
  * written to `cacheFile` (atomically; a failed write is ignored). So many
  * `gage runs` in a row ask the scheduler once, and a slow or down scheduler
  * never holds a listing for longer than the bound. Never throws.
  *
- * @returns each task's state, or `undefined` when the scheduler did not answer in time (or failed)
+ * @returns the state of each task the scheduler knows, or `undefined` when the scheduler did not answer in time (or failed)
  * @example
  * ```ts
- * const states = await cachedTaskStates(slurmBackend(), join(runsDir, '.slurm', 'queue.json'), ['12_0']);
+ * const states = await cachedTaskStates(slurmBackend(), join(runsDir, '.slurm', 'queue.json'), ['12']);
  * states?.get('12_0'); // 'pending'
  * ```
  */
 export async function cachedTaskStates(
   backend: SchedulerBackend,
   cacheFile: string,
-  taskIds: readonly string[],
+  jobIds: readonly string[],
   options: CachedTaskStatesOptions = {},
 ): Promise<Map<string, TaskState> | undefined> {
   const maxAgeMs = options.maxAgeMs ?? 2000;
   const cache = readCache(cacheFile);
   const now = Date.now();
-  if (cache && now - cache.time >= 0 && now - cache.time < maxAgeMs && taskIds.every((id) => id in cache.states)) {
-    return new Map(taskIds.map((id) => [id, cache.states[id] as TaskState]));
+  if (cache && now - cache.time >= 0 && now - cache.time < maxAgeMs && jobIds.every((id) => cache.jobs.includes(id))) {
+    return new Map(Object.entries(cache.states));
   }
   let states: Map<string, TaskState>;
   try {
-    states = await backend.query(taskIds, { timeoutMs: options.timeoutMs ?? 1000 });
+    states = await backend.query(jobIds, { timeoutMs: options.timeoutMs ?? 1000 });
   } catch {
     return undefined;
   }
-  writeCache(cacheFile, { time: now, states: Object.fromEntries(states) });
+  writeCache(cacheFile, { time: now, jobs: [...jobIds], states: Object.fromEntries(states) });
   return states;
 }
 
 function readCache(file: string): Cache | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Cache;
-    return typeof value.time === 'number' && typeof value.states === 'object' && value.states !== null ? value : undefined;
+    return typeof value.time === 'number' && Array.isArray(value.jobs) && typeof value.states === 'object' && value.states !== null ? value : undefined;
   } catch {
     return undefined;
   }

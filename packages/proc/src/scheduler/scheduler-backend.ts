@@ -61,7 +61,7 @@ export interface CancelOptions {
  * ```ts
  * const backend: SchedulerBackend = slurmBackend();
  * const job = await backend.submit({ commands: [['gage', 'run', '--start', id, '-y']], cwd: runsDir, outputDir, name: 'gage', schedulerArgs: [] });
- * await backend.query(job.tasks.map((t) => t.id)); // Map { '12_0' => 'pending' }
+ * await backend.query([job.job]); // Map { '12_0' => 'pending' }
  * ```
  */
 export interface SchedulerBackend {
@@ -71,8 +71,8 @@ export interface SchedulerBackend {
   preview(request: SubmitRequest): SubmitPreview;
   /** Submits one job with a task per command; resolves once its tasks may start. */
   submit(request: SubmitRequest): Promise<SubmittedJob>;
-  /** The state of each task; a task the scheduler no longer knows is `ended`. */
-  query(taskIds: readonly string[], options?: QueryOptions): Promise<Map<string, TaskState>>;
+  /** The state of each task of the jobs that the scheduler still knows; a task it does not list has `ended`. */
+  query(jobIds: readonly string[], options?: QueryOptions): Promise<Map<string, TaskState>>;
   /** Cancels tasks (or, with `terminate`, signals their processes). */
   cancel(taskIds: readonly string[], options?: CancelOptions): Promise<void>;
 }

@@ -38,21 +38,21 @@ describe('slurmBackend', () => {
       ...request([['sh', '-c', 'echo "first $GAGE_SUBMITTED_TASK"'], ['sh', '-c', "echo \"it's $GAGE_SUBMITTED_TASK\""], ['sleep', '600']], { throttle: 2 }),
       beforeStart: async (submitted) => {
         seen = submitted;
-        statesBefore = await slurm.query(submitted.tasks.map((t) => t.id));
+        statesBefore = await slurm.query([submitted.job]);
       },
     });
     expect(seen).toEqual(job);
     expect(job.tasks.map((t) => t.id)).toEqual([`${job.job}_0`, `${job.job}_1`, `${job.job}_2`]);
     expect([...(statesBefore as Map<string, string>).values()]).toEqual(['pending', 'pending', 'pending']); // held
     const ids = job.tasks.map((t) => t.id);
-    await waitFor(async () => (await slurm.query(ids)).get(ids[2] as string) === 'running', { interval: 200 });
-    await waitFor(async () => (await slurm.query(ids)).get(ids[1] as string) === 'ended', { interval: 200 });
+    await waitFor(async () => (await slurm.query([job.job])).get(ids[2] as string) === 'running', { interval: 200 });
+    await waitFor(async () => (await slurm.query([job.job])).get(ids[1] as string) === 'ended', { interval: 200 });
     expect(readFileSync(job.tasks[0]?.output as string, 'utf8')).toBe(`first ${ids[0]}\n`);
     expect(readFileSync(job.tasks[1]?.output as string, 'utf8')).toBe(`it's ${ids[1]}\n`);
     await slurm.cancel([ids[2] as string]);
-    await waitFor(async () => (await slurm.query(ids)).get(ids[2] as string) === 'ended', { interval: 200 });
-    // A job the controller never had: its tasks are ended, not an error.
-    expect(await slurm.query(['99999_0'])).toEqual(new Map([['99999_0', 'ended']]));
+    await waitFor(async () => (await slurm.query([job.job])).get(ids[2] as string) === 'ended', { interval: 200 });
+    // A job the controller never had: no tasks, not an error.
+    expect(await slurm.query(['99999'])).toEqual(new Map());
   });
 
   test('a throw in beforeStart cancels the job before any task starts', async () => {
@@ -66,7 +66,7 @@ describe('slurmBackend', () => {
       },
     })).rejects.toThrow('cannot record');
     const id = job?.tasks[0]?.id as string;
-    expect((await slurm.query([id])).get(id)).toBe('ended');
+    expect((await slurm.query([job?.job as string])).get(id) ?? 'ended').toBe('ended');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(() => readFileSync(job?.tasks[0]?.output as string)).toThrow(/ENOENT/);
   });
@@ -92,8 +92,8 @@ describe('slurmBackend', () => {
     writeFileSync(conf, readFileSync(cluster.env.SLURM_CONF, 'utf8').replace(/^SlurmctldPort=\d+$/m, 'SlurmctldPort=9'));
     const slurm = slurmBackend({ env: { ...env(), SLURM_CONF: conf } });
     const started = Date.now();
-    await expect(slurm.query(['1_0'], { timeoutMs: 1000 })).rejects.toBeInstanceOf(SchedulerError);
-    expect(await cachedTaskStates(slurm, join(dir, 'cache.json'), ['1_0'])).toBeUndefined();
+    await expect(slurm.query(['1'], { timeoutMs: 1000 })).rejects.toBeInstanceOf(SchedulerError);
+    expect(await cachedTaskStates(slurm, join(dir, 'cache.json'), ['1'])).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(10_000); // generous: each is bounded by 1 s
   });
 
@@ -102,10 +102,10 @@ describe('slurmBackend', () => {
     const slurm = slurmBackend({ env: env() });
     const counting = { ...slurm, query: (ids: readonly string[]) => (queries++, slurm.query(ids)) };
     const cache = join(dir, 'burst.json');
-    expect(await cachedTaskStates(counting, cache, ['99998_0'], { maxAgeMs: 60_000 })).toEqual(new Map([['99998_0', 'ended']]));
-    expect(await cachedTaskStates(counting, cache, ['99998_0'], { maxAgeMs: 60_000 })).toEqual(new Map([['99998_0', 'ended']]));
+    expect(await cachedTaskStates(counting, cache, ['99998'], { maxAgeMs: 60_000 })).toEqual(new Map());
+    expect(await cachedTaskStates(counting, cache, ['99998'], { maxAgeMs: 60_000 })).toEqual(new Map());
     expect(queries).toBe(1);
-    expect(await cachedTaskStates(counting, cache, ['99997_0'], { maxAgeMs: 60_000 })).toEqual(new Map([['99997_0', 'ended']]));
+    expect(await cachedTaskStates(counting, cache, ['99997'], { maxAgeMs: 60_000 })).toEqual(new Map());
     expect(queries).toBe(2); // a task the cache does not have
   });
 });

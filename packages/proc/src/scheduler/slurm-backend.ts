@@ -70,13 +70,12 @@ export function slurmBackend(options: SlurmBackendOptions = {}): SchedulerBacken
       await run('scontrol', ['release', job]);
       return submitted;
     },
-    async query(taskIds, queryOptions: QueryOptions = {}) {
-      const states = new Map<string, TaskState>(taskIds.map((id) => [id, 'ended']));
-      const jobs = [...new Set(taskIds.map((id) => id.split('_')[0] as string))];
-      if (jobs.length === 0) return states;
+    async query(jobIds, queryOptions: QueryOptions = {}) {
+      const states = new Map<string, TaskState>();
+      if (jobIds.length === 0) return states;
       let out: string;
       try {
-        out = await run('squeue', ['--noheader', '--array', '--states=all', `--jobs=${jobs.join(',')}`, '--format=%i|%T'], undefined, queryOptions.timeoutMs ?? 1000);
+        out = await run('squeue', ['--noheader', '--array', '--states=all', `--jobs=${jobIds.join(',')}`, '--format=%i|%T'], undefined, queryOptions.timeoutMs ?? 1000);
       } catch (err) {
         // Every job asked for has left the controller's memory: all its tasks ended.
         if (err instanceof SchedulerError && /Invalid job id/i.test(err.message)) return states;
@@ -84,7 +83,7 @@ export function slurmBackend(options: SlurmBackendOptions = {}): SchedulerBacken
       }
       for (const line of out.split('\n')) {
         const [id, state] = line.trim().split('|');
-        if (id === undefined || state === undefined || !states.has(id)) continue;
+        if (!id || state === undefined) continue;
         states.set(id, PENDING.has(state) ? 'pending' : RUNNING.has(state) ? 'running' : 'ended');
       }
       return states;
