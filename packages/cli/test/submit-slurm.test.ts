@@ -156,6 +156,18 @@ describe('gage submit --slurm', () => {
   });
 });
 
+describe('gage stop of a running submitted run', () => {
+  test('scancel --signal=TERM reaches its gage, which finalizes the run terminated', async () => {
+    const [id] = await stage(['x=13', 'ms=600000']);
+    expect((await g(['submit', '--slurm', '-y', id as string])).code).toBe(0);
+    await waitFor(async () => (await statusOf(id as string)) === 'running', { interval: 200 });
+    const stop = await g(['stop', '-y', id as string]);
+    expect(stop).toMatchObject({ code: 0, stderr: expect.stringContaining('Stopped 1 run') });
+    expect(await statusOf(id as string)).toBe('terminated');
+    expect(readFileSync(join(metaDir(id as string), 'proc', 'exit'), 'utf8')).toMatch(/^-15/);
+  });
+});
+
 describe('gage submit, bad input', () => {
   test('sbatch missing: the error names the package', async () => {
     const [id] = await stage(['x=12']);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { clearRunSubmission, readRunSubmission, runStatus } from '@gage/meta';
+import { clearRunSubmission, readRunSubmission, RUN_LOCK_STALE_MS, runLockState, runStatus } from '@gage/meta';
 import { slurmBackend } from '@gage/proc';
 import type { Run } from '@gage/types';
 import type { Context } from '../context.js';
@@ -21,7 +21,7 @@ export type StopSubmittedResult =
  * forgotten, so the run is `staged` again, unless the task had started the
  * run by then; a `running` one's task gets `SIGTERM` in every process
  * (`scancel --full --signal=TERM`): its `gage` finalizes the run
- * `terminated`. Still running after `graceMs`: `scancel`, which ends what
+ * `terminated`, and this waits for that as `stopRun` does. Still running after `graceMs`: `scancel`, which ends what
  * is left (Slurm's `SIGKILL`), and the run reads `terminated` through the
  * stale-lock rule (docs/spec/lifecycle.md 11).
  *
@@ -46,9 +46,25 @@ export async function stopSubmitted(ctx: Context, run: Run, status: 'queued' | '
   }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
-    if ((await runStatus({ ...run })) !== 'running') return 'terminated';
+    if ((await runStatus({ ...run })) !== 'running') {
+      await finalized(run);
+      return 'terminated';
+    }
     await sleep(100);
   }
   await backend.cancel([submission.task]);
   return 'killed';
+}
+
+/**
+ * Waits until the run's `gage` has finalized it (`proc/exit`) or is gone (its
+ * lock is no longer held), at most the time a dead runner's lock takes to
+ * turn stale, plus 5 s.
+ */
+async function finalized(run: Run): Promise<void> {
+  const deadline = Date.now() + RUN_LOCK_STALE_MS + 5000;
+  while (Date.now() < deadline) {
+    if (existsSync(join(run.metaDir, 'proc', 'exit')) || (await runLockState(run).catch(() => 'none')) !== 'held') return;
+    await sleep(100);
+  }
 }
