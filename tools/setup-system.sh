@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suites need (today: rclone, for the
-# `gage copy` tests with an rclone remote). Idempotent: does nothing when every
+# Installs the Debian packages the test suites need: rclone, for the
+# `gage copy` tests with an rclone remote; slurm-wlm and munge, for the
+# `gage submit --slurm` tests, which start a single-node Slurm cluster. Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
 # root or apt-get it prints the command to run and exits 1.
@@ -8,13 +9,14 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone)
-# The command each package provides, to see whether it is there.
-declare -A COMMAND_OF=([rclone]=rclone)
+PACKAGES=(rclone slurm-wlm munge)
+# The command each package provides, to see whether it is there (daemons are in /usr/sbin).
+declare -A COMMAND_OF=([rclone]=rclone [slurm-wlm]=slurmctld [munge]=munged)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
-  command -v "${COMMAND_OF[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
+  cmd="${COMMAND_OF[$pkg]}"
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
