@@ -83,10 +83,27 @@ describe('runStatus()', () => {
     clearRunSubmission(run);
     expect(await runStatus(run)).toBe('staged');
     writeRunSubmission(run, { backend: 'slurm', job: '7', task: '7_0', output: '/x/7_0.out', time: 1 });
+    const lock = await lockRun(run); // its task's gage
     writeMetaFileSync(run, 'proc/lock', String(process.pid), { writable: true });
     expect(await runStatus(run)).toBe('running');
     writeMetaFileSync(run, 'proc/exit', '0');
     expect(await runStatus(run)).toBe('completed');
+    await lock.release();
+  });
+
+  test('a submitted run runs on another node: its pid is not looked at here, its run lock decides (held running, else terminated)', async () => {
+    init();
+    writeRunTimestampSync(run, 'staged');
+    // A pid of no process here (it ended): for a local run that reads terminated.
+    const child = spawn('true');
+    await once(child, 'exit');
+    writeMetaFileSync(run, 'proc/lock', String(child.pid), { writable: true });
+    const lock = await lockRun(run);
+    expect(await runStatus(run)).toBe('terminated');
+    writeRunSubmission(run, { backend: 'slurm', job: '7', task: '7_0', output: '/x/7_0.out', time: 1 });
+    expect(await runStatus(run)).toBe('running');
+    await lock.release();
+    expect(await runStatus(run)).toBe('terminated');
   });
 
   test('proc/exit decides: 0 completed, positive error, negative terminated', async () => {

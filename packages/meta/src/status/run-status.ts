@@ -20,7 +20,9 @@ import { SUBMITTED_FILE } from '../submit/run-submission.js';
  *    `terminated`; a pid that is alive and leads its own process group (the
  *    run process, also when its runner died) → `running`; the pid is not
  *    alive, or the run lock is stale (the runner died) → `terminated`; else
- *    `running`;
+ *    `running`. For a submitted run (`submitted` exists) the pid is not
+ *    looked at (it may live on another node): a held run lock → `running`,
+ *    a stale or missing one → `terminated`;
  * 3. `staged` exists → `staged`, unless the process ran and its runner
  *    ended without finalizing (`started` and `output/40_run` exist, no live
  *    run lock) → `terminated`; else `queued` when `submitted` exists (a
@@ -51,10 +53,13 @@ export async function runStatus(run: Run): Promise<RunStatus> {
       warnMeta(`Invalid pid in "proc/lock" of "${run.metaDir}": ${lockText.trimEnd().slice(0, 40)}`);
       return 'terminated';
     }
-    if (isRunProcessAlive(pid)) return 'running';
-    if (!isPidAlive(pid)) return 'terminated';
+    // A submitted run's process may live on another node, where its pid means nothing here: its run lock decides.
+    const submitted = readOrWarn(run, SUBMITTED_FILE) !== undefined;
+    if (!submitted && isRunProcessAlive(pid)) return 'running';
+    if (!submitted && !isPidAlive(pid)) return 'terminated';
     try {
-      return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';
+      const lock = await runLockState(run);
+      return lock === 'stale' || (submitted && lock === 'none') ? 'terminated' : 'running';
     } catch (err) {
       warnMeta(`Cannot read the lock of run "${run.id}": ${(err as Error).message}`);
       return 'running';
