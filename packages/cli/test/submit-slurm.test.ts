@@ -94,14 +94,19 @@ describe('gage submit --slurm', () => {
     // Never more than 2 at a time: no third run started before the first two ended.
     const span = (id: string) => ['started', 'stopped'].map((f) => Number(readFileSync(join(metaDir(id), f), 'utf8')));
     const spans = ids.map(span);
-    for (const [start] of spans) expect(spans.filter(([s, e]) => (s as number) <= (start as number) && (start as number) < (e as number)).length).toBeLessThanOrEqual(2);
+    for (const [start] of spans)
+      expect(spans.filter(([s, e]) => (s as number) <= (start as number) && (start as number) < (e as number)).length).toBeLessThanOrEqual(2);
   });
 
   test('--preview prints the sbatch command and the job script; nothing is submitted', async () => {
     const [id] = await stage(['x=7']);
     const r = await g(['submit', '--slurm', '--preview', '-j', '3', '--sbatch=--partition=debug', '--sbatch', '--time=5', id as string]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`sbatch --parsable --hold --array=0-0%3 --job-name=gage --chdir=${runsDir} --output=${join(runsDir, '.slurm', '%A_%a.out')} --partition=debug --time=5 <<'EOF'\n#!/bin/sh\n`);
+    expect(r.stdout).toContain(
+      `sbatch --parsable --hold --array=0-0%3 --job-name=gage --chdir=${runsDir} --output=${
+        join(runsDir, '.slurm', '%A_%a.out')
+      } --partition=debug --time=5 <<'EOF'\n#!/bin/sh\n`,
+    );
     expect(r.stdout).toContain(`  0) set -- node ${BIN} --runs ${runsDir} run --start ${id} -y ;;\n`);
     expect(await statusOf(id as string)).toBe('staged');
   });

@@ -3,7 +3,8 @@ import * as proc from '@gage/proc';
 
 test('the package exports its API by name', () => {
   for (const name of ['resolveCommand', 'startRun', 'openRunOutput', 'RunOutputWriter', 'RunOutputReader', 'iterRunOutput', 'readRunOutput', 'followRunOutput',
-    'runHook', 'execRun', 'finalizeRun', 'RunExecError', 'SpawnError', 'RunOutputError', 'collectReadBuffers', 'runTasks', 'stopRun', 'slurmBackend', 'cachedTaskStates', 'SchedulerError'])
+    'runHook', 'execRun', 'finalizeRun', 'RunExecError', 'SpawnError', 'RunOutputError', 'collectReadBuffers', 'runTasks', 'stopRun', 'slurmBackend',
+    'cachedTaskStates', 'SchedulerError'])
   {
     expect(typeof (proc as Record<string, unknown>)[name]).toBe('function');
   }

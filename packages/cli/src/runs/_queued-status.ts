@@ -67,7 +67,9 @@ function jobStates(job: string, cacheFile: string): Promise<Map<string, string> 
   const known = answers.get(job);
   if (known && now - known.time < FRESH_MS) return known.states;
   const states = import('@gage/proc')
-    .then(({ cachedTaskStates, slurmBackend }) => cachedTaskStates(slurmBackend({ env: schedulerEnv }), cacheFile, [job], { maxAgeMs: FRESH_MS, timeoutMs: 1000 }))
+    .then(({ cachedTaskStates, slurmBackend }) =>
+      cachedTaskStates(slurmBackend({ env: schedulerEnv }), cacheFile, [job], { maxAgeMs: FRESH_MS, timeoutMs: 1000 })
+    )
     .then((answer) => {
       if (answer === undefined) downUntil = Date.now() + FRESH_MS;
       return answer;

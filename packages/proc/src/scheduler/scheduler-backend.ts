@@ -76,4 +76,3 @@ export interface SchedulerBackend {
   /** Cancels tasks (or, with `terminate`, signals their processes). */
   cancel(taskIds: readonly string[], options?: CancelOptions): Promise<void>;
 }
-

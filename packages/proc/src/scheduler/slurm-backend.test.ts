@@ -35,7 +35,7 @@ describe('slurmBackend', () => {
     let seen: SubmittedJob | undefined;
     let statesBefore: Map<string, string> | undefined;
     const job = await slurm.submit({
-      ...request([['sh', '-c', 'echo "first $GAGE_SUBMITTED_TASK"'], ['sh', '-c', "echo \"it's $GAGE_SUBMITTED_TASK\""], ['sleep', '600']], { throttle: 2 }),
+      ...request([['sh', '-c', 'echo "first $GAGE_SUBMITTED_TASK"'], ['sh', '-c', 'echo "it\'s $GAGE_SUBMITTED_TASK"'], ['sleep', '600']], { throttle: 2 }),
       beforeStart: async (submitted) => {
         seen = submitted;
         statesBefore = await slurm.query([submitted.job]);

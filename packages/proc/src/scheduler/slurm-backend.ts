@@ -2,16 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { SchedulerError } from '../errors.js';
-import {
-  SUBMITTED_TASK_ENV,
-  type CancelOptions,
-  type QueryOptions,
-  type SchedulerBackend,
-  type SubmitPreview,
-  type SubmitRequest,
-  type SubmittedJob,
-  type TaskState,
-} from './scheduler-backend.js';
+import { SUBMITTED_TASK_ENV, type CancelOptions, type QueryOptions, type SchedulerBackend, type SubmitPreview, type SubmitRequest, type SubmittedJob,
+  type TaskState } from './scheduler-backend.js';
 
 /** Options of {@link slurmBackend}. */
 export interface SlurmBackendOptions {
@@ -75,7 +67,8 @@ export function slurmBackend(options: SlurmBackendOptions = {}): SchedulerBacken
       if (jobIds.length === 0) return states;
       let out: string;
       try {
-        out = await run('squeue', ['--noheader', '--array', '--states=all', `--jobs=${jobIds.join(',')}`, '--format=%i|%T'], undefined, queryOptions.timeoutMs ?? 1000);
+        out = await run('squeue', ['--noheader', '--array', '--states=all', `--jobs=${jobIds.join(',')}`, '--format=%i|%T'], undefined,
+          queryOptions.timeoutMs ?? 1000);
       } catch (err) {
         // Every job asked for has left the controller's memory: all its tasks ended.
         if (err instanceof SchedulerError && /Invalid job id/i.test(err.message)) return states;
