@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suites need: rclone, for the `gage copy`
-# tests with an rclone remote; zsh and fish, whose completion scripts
-# (`gage completion zsh|fish`) the tests load and run. Idempotent: does nothing when every
+# Installs the Debian packages the test suites need:
+#   rclone             `gage copy` to and from an rclone remote
+#   zsh, fish          the completion scripts (`gage completion zsh|fish`), loaded and run
+#   slurm-wlm, munge   `gage submit --slurm`, against a single-node Slurm cluster
+# Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
 # root or apt-get it prints the command to run and exits 1.
@@ -9,13 +11,14 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone zsh fish)
-# The command each package provides, to see whether it is there.
-declare -A COMMAND_OF=([rclone]=rclone [zsh]=zsh [fish]=fish)
+PACKAGES=(rclone zsh fish slurm-wlm munge)
+# The command each package provides, to see whether it is there (daemons are in /usr/sbin).
+declare -A COMMAND_OF=([rclone]=rclone [zsh]=zsh [fish]=fish [slurm-wlm]=slurmctld [munge]=munged)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
-  command -v "${COMMAND_OF[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
+  cmd="${COMMAND_OF[$pkg]}"
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 

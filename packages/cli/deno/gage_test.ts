@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { removeTree, testdir } from '@gage/test-utils';
+import { removeTree, startSlurmCluster, testdir } from '@gage/test-utils';
 
 // The built bin run by Deno itself: `deno run -A packages/cli/dist/gage.js ...`.
 const BIN = fileURLToPath(new URL('../dist/gage.js', import.meta.url));
@@ -22,17 +22,17 @@ interface Result {
   stderr: string;
 }
 
-function environment(home: string): Record<string, string> {
+function environment(home: string, more: Record<string, string> = {}): Record<string, string> {
   const env = Deno.env.toObject();
   for (const name of ['GAGE_RUNS', 'RUNS_DIR', 'PROJECT_DIR', 'FORCE_COLOR']) delete env[name];
-  return { ...env, HOME: home, COLUMNS: '80', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' };
+  return { ...env, HOME: home, COLUMNS: '80', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', ...more };
 }
 
-async function gage(args: string[], cwd: string, home: string, input = '', permissions: string[] = ['-A']): Promise<Result> {
+async function gage(args: string[], cwd: string, home: string, input = '', permissions: string[] = ['-A'], env: Record<string, string> = {}): Promise<Result> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ['run', ...permissions, BIN, ...args],
     cwd,
-    env: environment(home),
+    env: environment(home, env),
     clearEnv: true,
     stdin: 'piped',
     stdout: 'piped',
@@ -363,5 +363,36 @@ exec = ["node", "-e", "console.log('ready'); setTimeout(() => {}, 600000)"]
     assert.match((await g(['runs'])).stdout, new RegExp(`${name.slice(0, 5)} +\\| nap +\\| \\S.* \\| terminated `));
   } finally {
     await removeTree(home);
+  }
+});
+
+Deno.test('gage submit --slurm under Deno: each task runs deno run -A <bin>, and the run completes', async () => {
+  const cluster = await startSlurmCluster();
+  const home = await testdir();
+  const project = join(home, 'greet');
+  try {
+    await Deno.mkdir(project);
+    await writeFile(join(project, 'gage.toml'), GAGE_TOML);
+    await writeFile(join(project, 'hello.cjs'), HELLO);
+    await writeFile(join(project, 'config.json'), '{"name": "World"}\n');
+    const env = { SLURM_CONF: cluster.env.SLURM_CONF };
+    const g = (args: string[]) => gage(['--runs', join(home, 'runs'), ...args], project, home, '', ['-A'], env);
+    assert.equal((await g(['run', 'name=Slurm', '--stage', '-y'])).code, 0);
+    const preview = await g(['submit', '--slurm', '-a', '--preview']);
+    assert.match(preview.stdout, new RegExp(`  0\\) set -- ${Deno.execPath()} run -A ${BIN} --runs `));
+    const submitted = await g(['submit', '--slurm', '-a', '-y']);
+    assert.equal(submitted.code, 0, submitted.stderr);
+    for (;;) {
+      const [run] = JSON.parse((await g(['list', '--json'])).stdout) as { status: string; runDir: string }[];
+      if (run?.status !== 'queued' && run?.status !== 'running') {
+        assert.equal(run?.status, 'completed');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal((await g(['cat', '-o', '1'])).stdout, 'Hello Slurm\n');
+  } finally {
+    await removeTree(home);
+    await cluster.stop();
   }
 });

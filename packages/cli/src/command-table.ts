@@ -49,6 +49,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['select'], summary: 'Select runs and print their ID or a property.', load: () => import('./commands/select.js') },
   { names: ['show'], summary: 'Show information about a run.', load: () => import('./commands/show.js') },
   { names: ['stop'], summary: 'Stop running runs.', load: () => import('./commands/stop.js') },
+  { names: ['submit'], summary: 'Submit staged runs to a cluster scheduler.', load: () => import('./commands/submit.js') },
   { names: ['__complete'], summary: 'Print completion candidates.', load: () => import('./commands/complete.js'), hidden: true },
   { names: ['util'], summary: 'Utility commands.', load: () => import('./commands/util.js') },
 ];

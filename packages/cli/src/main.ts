@@ -86,6 +86,7 @@ async function runCommand(argv: string[], io: Io, options: RunMainOptions): Prom
     const { setMetaLogger } = await import('@gage/meta');
     const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
     restoreMetaLogger = () => setMetaLogger(previous);
+    (await import('./runs/_queued-status.js')).setSchedulerEnv(io.env); // the queue of submitted runs is asked with this command's environment (docs/spec/cli.md 5.23)
     const ctx: Context = { io, cmdPath: name, cwd, startDir: resolve(start), runsOption, verbose, mode: outputMode(io), gageCommand: options.gageCommand };
     return (await mod.handler(ctx, parsed)) ?? 0;
   } catch (err) {

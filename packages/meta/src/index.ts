@@ -80,3 +80,5 @@ export { isSecretEnvName, REDACTED, redactEnv, withoutRedacted } from './run/red
 export { parseRunFilter } from './filter/run-filter.js';
 export type { FilterRow, RunFilter } from './filter/run-filter.js';
 export { FilterSyntaxError } from './filter/filter-syntax-error.js';
+export { clearRunSubmission, readRunSubmission, SUBMITTED_FILE, writeRunSubmission } from './submit/run-submission.js';
+export type { RunSubmission } from './submit/run-submission.js';

@@ -2,7 +2,7 @@ import { fileSystemError, GageError } from '@gage/types';
 import type { ExecPhase } from '@gage/types';
 
 /** The codes `@gage/proc` throws (its README lists them). */
-export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN' | 'ERR_GAGE_RUN_OUTPUT';
+export type ProcErrorCode = 'ERR_GAGE_RUN_EXEC' | 'ERR_GAGE_SPAWN' | 'ERR_GAGE_RUN_OUTPUT' | 'ERR_GAGE_SCHEDULER';
 
 /**
  * A hook (or a run started by a hook-like caller) exited with a non-zero
@@ -95,4 +95,24 @@ function describeStatus(exitCode: number): string {
 
 function formatArgs(args: string | string[]): string {
   return typeof args === 'string' ? args : JSON.stringify(args);
+}
+
+/**
+ * A scheduler command failed (`ERR_GAGE_SCHEDULER`): it is not installed
+ * (the hint names the package), the scheduler rejected the request (its
+ * message is the message), or it did not answer in time.
+ *
+ * @example
+ * ```ts
+ * throw new SchedulerError('sbatch', 'sbatch: error: invalid partition specified: nope');
+ * ```
+ */
+export class SchedulerError extends GageError<ProcErrorCode> {
+  /** The command that failed (`sbatch`). */
+  readonly program: string;
+
+  constructor(program: string, message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+    super('ERR_GAGE_SCHEDULER', message, options);
+    this.program = program;
+  }
 }

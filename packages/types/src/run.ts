@@ -15,7 +15,7 @@ export interface Run {
 }
 
 /** Every status a run can have (docs/spec/lifecycle.md 11). */
-export const RUN_STATUSES = ['unknown', 'pending', 'staged', 'running', 'completed', 'error', 'terminated'] as const;
+export const RUN_STATUSES = ['unknown', 'pending', 'staged', 'queued', 'running', 'completed', 'error', 'terminated'] as const;
 
 /** Status of a run. */
 export type RunStatus = (typeof RUN_STATUSES)[number];

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunGoneError, RunLockedError, runLockState, runStatus } from '@gage/meta';
+import { readRunSubmission, RunGoneError, RunLockedError, runLockState, runStatus } from '@gage/meta';
+import { SUBMITTED_TASK_ENV } from '@gage/proc';
 import type { GageError, Run, RunStatus } from '@gage/types';
 import { CliError } from '../errors.js';
+import { queuedStatus } from '../runs/_queued-status.js';
 
 /** Why a run cannot be started with `--start` (docs/spec/cli.md 5.1). */
 export type NotStartable =
@@ -17,7 +19,9 @@ export type NotStartable =
 
 /**
  * Why `run` cannot be started, or `undefined` when it can: it must be
- * staged and its process must never have run (docs/spec/cli.md 5.1 `--start`).
+ * staged and its process must never have run (docs/spec/cli.md 5.1 `--start`);
+ * a `queued` run only by its own scheduler task (`GAGE_SUBMITTED_TASK`), or
+ * once its task left the queue without starting it (docs/spec/cli.md 5.23).
  * Without the lock (`locked` false), a run that another process holds is
  * refused as `lockRun` would refuse it: that process may be starting it now.
  *
@@ -31,7 +35,9 @@ export async function whyNotStartable(run: Run, locked: boolean): Promise<NotSta
   if (!locked && (await runLockState(run)) === 'held') return { kind: 'locked' };
   // Deleted (or moved to the trash) since it was listed, e.g. during the prompt.
   if (!existsSync(run.metaDir)) return { kind: 'gone' };
-  const status = await runStatus({ ...run });
+  let status = await runStatus({ ...run });
+  // A submitted run is started by its own scheduler task, or by anyone once that task left the queue (docs/spec/cli.md 5.23).
+  if (status === 'queued') status = readRunSubmission(run)?.task === process.env[SUBMITTED_TASK_ENV] ? 'staged' : await queuedStatus({ ...run });
   if (status !== 'staged') return { kind: 'status', status };
   // `staged` is also the status of a run whose runner died after its process ran but before finalizing
   // (docs/spec/lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
@@ -55,7 +61,11 @@ export function notStartableError(run: Run, why: NotStartable): GageError {
     case 'gone':
       return new RunGoneError(run.id, run.metaDir, { hint: 'It was deleted after it was selected; nothing was started.' });
     case 'status':
-      return new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${why.status}'`, { hint: "Only staged runs can be started with '--start'." });
+      return new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" is '${why.status}'`, {
+        hint: why.status === 'queued'
+          ? `It was submitted: its scheduler task starts it. To cancel the task, run 'gage stop ${run.name}'.`
+          : "Only staged runs can be started with '--start'.",
+      });
     case 'ran':
       return new CliError('ERR_GAGE_RUN_NOT_STAGED', `Run "${run.id}" was started already and not finalized (its runner stopped)`, {
         hint: "A run is started once; stage a new run with 'gage run --stage'.",

@@ -4,7 +4,7 @@ import type { ColDef } from './results-document.js';
 import { RUN_ATTRS } from './result-row.js';
 
 /** The run statuses a board's `run-select` may name (docs/spec/cli.md 4). */
-const STATUSES = ['staged', 'pending', 'running', 'completed', 'error', 'terminated', 'unknown'];
+const STATUSES = ['staged', 'pending', 'queued', 'running', 'completed', 'error', 'terminated', 'unknown'];
 
 /** The top-level keys of a board config (Gage (Python)'s board schema). */
 const TOP_KEYS = ['id', 'name', 'title', 'description', 'columns', 'run-select', 'group-select', 'group-column'];

@@ -2,6 +2,7 @@ import { runAttrSync, runStatus, runUserAttrs } from '@gage/meta';
 import { parseJson, type Config, type RunStatus } from '@gage/types';
 import type { AheadText } from './_read-ahead.js';
 import { readMetaSync } from './_read-meta-sync.js';
+import { queuedStatus } from './_queued-status.js';
 import type { RunEntry } from './run-list.js';
 
 /** Parts of a run read once and shared by `--where` and the displayed rows. */
@@ -83,7 +84,11 @@ function timeAttr(entry: RunEntry, name: 'started' | 'stopped'): number | undefi
 
 /** The run's status (docs/spec/lifecycle.md 11), read once per entry (see {@link statusNow}). */
 export async function entryStatus(entry: RunEntry): Promise<RunStatus> {
-  return statusNow(entry) ?? (partsOf(entry).status = await runStatus(entry.run));
+  const known = statusNow(entry);
+  if (known !== undefined) return known;
+  const status = await runStatus(entry.run);
+  // A submitted run: its scheduler's queue says whether its task still waits (docs/spec/cli.md 5.23).
+  return (partsOf(entry).status = status === 'queued' ? await queuedStatus(entry.run) : status);
 }
 
 /** `summary.json` as an object (`{}` when missing or invalid), read once per entry. */

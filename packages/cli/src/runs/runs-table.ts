@@ -6,6 +6,7 @@ import { formatValue } from '../output/format-value.js';
 import type { OutputMode } from '../io.js';
 import { fitDescription } from './fit-description.js';
 import type { RunRow } from './run-info.js';
+import { isStatusUnsure } from './_queued-status.js';
 
 /** Options of {@link formatRunsTable}. */
 export interface RunsTableOptions {
@@ -97,6 +98,7 @@ function cellStyle(c: Col, text: string): StyleName[] {
   if (text === 'completed') return ['green'];
   if (text === 'error' || text === 'terminated') return ['red'];
   if (text === 'running') return ['yellow', 'italic'];
+  if (text.startsWith('queued')) return ['yellow'];
   return ['grey'];
 }
 
@@ -111,7 +113,7 @@ function cell(r: RunRow, c: Col, namespace: string | undefined, now: number, pai
     case 'started':
       return r.started === undefined || r.status === 'staged' || r.status === 'pending' ? '' : formatRelativeTime(r.started, now);
     case 'status':
-      return r.status;
+      return r.status === 'queued' && isStatusUnsure(r.run) ? 'queued?' : r.status;
     case 'description':
       return [r.label, ...(pairs ?? []).map(([k, v]) => `${k}=${v}`)].filter((s) => s).join(' ');
   }

@@ -15,6 +15,7 @@ import { runStatus } from './run-status.js';
 import { clearRunAttrCache, runAttrSync } from './run-attr-sync.js';
 import { writeMetaFileSync } from '../meta-file/write-meta-file-sync.js';
 import { writeRunTimestampSync } from '../meta-file/write-run-timestamp-sync.js';
+import { clearRunSubmission, readRunSubmission, writeRunSubmission } from '../submit/run-submission.js';
 
 let tmp: string;
 let run: Run;
@@ -71,6 +72,38 @@ describe('runStatus()', () => {
     writeMetaFileSync(run, 'proc/exit', '0');
     expect(await runStatus(run)).toBe('completed');
     await lock.release();
+  });
+
+  test('a submitted staged run is queued until its task takes the run (proc/lock), and staged again once the submission is cleared', async () => {
+    init();
+    writeRunTimestampSync(run, 'staged');
+    writeRunSubmission(run, { backend: 'slurm', job: '7', task: '7_0', output: '/x/7_0.out', time: 1 });
+    expect(await runStatus(run)).toBe('queued');
+    expect(readRunSubmission(run)).toEqual({ backend: 'slurm', job: '7', task: '7_0', output: '/x/7_0.out', time: 1 });
+    clearRunSubmission(run);
+    expect(await runStatus(run)).toBe('staged');
+    writeRunSubmission(run, { backend: 'slurm', job: '7', task: '7_0', output: '/x/7_0.out', time: 1 });
+    const lock = await lockRun(run); // its task's gage
+    writeMetaFileSync(run, 'proc/lock', String(process.pid), { writable: true });
+    expect(await runStatus(run)).toBe('running');
+    writeMetaFileSync(run, 'proc/exit', '0');
+    expect(await runStatus(run)).toBe('completed');
+    await lock.release();
+  });
+
+  test('a submitted run runs on another node: its pid is not looked at here, its run lock decides (held running, else terminated)', async () => {
+    init();
+    writeRunTimestampSync(run, 'staged');
+    // A pid of no process here (it ended): for a local run that reads terminated.
+    const child = spawn('true');
+    await once(child, 'exit');
+    writeMetaFileSync(run, 'proc/lock', String(child.pid), { writable: true });
+    const lock = await lockRun(run);
+    expect(await runStatus(run)).toBe('terminated');
+    writeRunSubmission(run, { backend: 'slurm', job: '7', task: '7_0', output: '/x/7_0.out', time: 1 });
+    expect(await runStatus(run)).toBe('running');
+    await lock.release();
+    expect(await runStatus(run)).toBe('terminated');
   });
 
   test('proc/exit decides: 0 completed, positive error, negative terminated', async () => {

@@ -7,6 +7,7 @@ import { isRunProcessAlive } from './_run-process-alive.js';
 import { warnMeta } from '../meta-logger.js';
 import { readTextSync } from '../io/read-text-sync.js';
 import { runLockState } from '../lock/run-lock.js';
+import { SUBMITTED_FILE } from '../submit/run-submission.js';
 
 /**
  * The status of a run (docs/spec/lifecycle.md 11), first match wins:
@@ -19,10 +20,13 @@ import { runLockState } from '../lock/run-lock.js';
  *    `terminated`; a pid that is alive and leads its own process group (the
  *    run process, also when its runner died) → `running`; the pid is not
  *    alive, or the run lock is stale (the runner died) → `terminated`; else
- *    `running`;
+ *    `running`. For a submitted run (`submitted` exists) the pid is not
+ *    looked at (it may live on another node): a held run lock → `running`,
+ *    a stale or missing one → `terminated`;
  * 3. `staged` exists → `staged`, unless the process ran and its runner
  *    ended without finalizing (`started` and `output/40_run` exist, no live
- *    run lock) → `terminated`; 4. `initialized` exists → `pending`;
+ *    run lock) → `terminated`; else `queued` when `submitted` exists (a
+ *    scheduler task will start it), else `staged`; 4. `initialized` exists → `pending`;
  * 5. otherwise `unknown`.
  *
  * Never takes the run lock. An unreadable file warns and is skipped.
@@ -49,16 +53,23 @@ export async function runStatus(run: Run): Promise<RunStatus> {
       warnMeta(`Invalid pid in "proc/lock" of "${run.metaDir}": ${lockText.trimEnd().slice(0, 40)}`);
       return 'terminated';
     }
-    if (isRunProcessAlive(pid)) return 'running';
-    if (!isPidAlive(pid)) return 'terminated';
+    // A submitted run's process may live on another node, where its pid means nothing here: its run lock decides.
+    const submitted = readOrWarn(run, SUBMITTED_FILE) !== undefined;
+    if (!submitted && isRunProcessAlive(pid)) return 'running';
+    if (!submitted && !isPidAlive(pid)) return 'terminated';
     try {
-      return (await runLockState(run)) === 'stale' ? 'terminated' : 'running';
+      const lock = await runLockState(run);
+      return lock === 'stale' || (submitted && lock === 'none') ? 'terminated' : 'running';
     } catch (err) {
       warnMeta(`Cannot read the lock of run "${run.id}": ${(err as Error).message}`);
       return 'running';
     }
   }
-  if (readOrWarn(run, 'staged') !== undefined) return (await endedUnfinalized(run)) ? 'terminated' : 'staged';
+  if (readOrWarn(run, 'staged') !== undefined) {
+    if (await endedUnfinalized(run)) return 'terminated';
+    // Submitted to a scheduler, and its task has not started it yet (docs/spec/lifecycle.md 11, docs/spec/wave2.md decision 27).
+    return readOrWarn(run, SUBMITTED_FILE) !== undefined ? 'queued' : 'staged';
+  }
   if (readOrWarn(run, 'initialized') !== undefined) return 'pending';
   return 'unknown';
 }
