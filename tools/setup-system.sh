@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suites need (today: rclone, for the
-# `gage copy` tests with an rclone remote). Idempotent: does nothing when every
+# Installs the Debian packages the test suites need: rclone, for the `gage copy`
+# tests with an rclone remote; jupyter-nbconvert and python3-ipykernel, for the
+# notebook run test (Debian's /usr/bin/jupyter-nbconvert executing a notebook
+# with Debian's /usr/bin/python3 kernel). Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
 # root or apt-get it prints the command to run and exits 1.
@@ -8,13 +10,17 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone)
-# The command each package provides, to see whether it is there.
-declare -A COMMAND_OF=([rclone]=rclone)
+PACKAGES=(rclone jupyter-nbconvert python3-ipykernel)
+# A command that succeeds when the package is there.
+declare -A CHECK_OF=(
+  [rclone]='command -v rclone'
+  [jupyter-nbconvert]='test -x /usr/bin/jupyter-nbconvert'
+  [python3-ipykernel]='/usr/bin/python3 -c "import ipykernel"'
+)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
-  command -v "${COMMAND_OF[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
+  eval "${CHECK_OF[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
