@@ -3,7 +3,7 @@ import { NotebookFormatError } from '../errors.js';
 import { scanJsonText } from './json-config.js';
 
 /** One JSON string of a code cell's `source` (the whole source, or one line of a list). */
-export interface NotebookSourcePiece {
+interface NotebookSourcePiece {
   /** Offset in the cell text of the piece's first character. */
   from: number;
   /** Offset in the cell text after its last character. */

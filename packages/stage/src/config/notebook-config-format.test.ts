@@ -125,7 +125,9 @@ describe('notebookConfigFormat.patch', () => {
 
   test('a triple-quoted string over several source lines becomes one line; the other lines keep their split', () => {
     const { text } = notebookConfigFormat.patch(TRAIN, { prompt: 'One\nTwo' });
-    expect(text).toBe(replaced(TRAIN, '"prompt = \\"\\"\\"Line one\\n",\n    "Line \\"two\\"\\n",\n    "\\"\\"\\"\\n"', '"prompt = \\"\\"\\"One\\\\nTwo\\"\\"\\"\\n"'));
+    expect(text).toBe(
+      replaced(TRAIN, '"prompt = \\"\\"\\"Line one\\n",\n    "Line \\"two\\"\\n",\n    "\\"\\"\\"\\n"', '"prompt = \\"\\"\\"One\\\\nTwo\\"\\"\\"\\n"'),
+    );
     expect(read(text).values.prompt).toBe('One\nTwo');
   });
 

@@ -52,7 +52,7 @@ export const notebookConfigFormat: ConfigFormat = {
   name: 'notebook',
   read(text, onWarning) {
     const { values, warnings } = scanNotebook(text);
-    if (onWarning) for (const warning of warnings) onWarning(warning);
+    if (onWarning) { for (const warning of warnings) onWarning(warning); }
     return { ...values };
   },
   patch(text, values) {
