@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suites need:
-#   rclone             `gage copy` to and from an rclone remote
-#   zsh, fish          the completion scripts (`gage completion zsh|fish`), loaded and run
-#   slurm-wlm, munge   `gage submit --slurm`, against a single-node Slurm cluster
+#   rclone                                `gage copy` to and from an rclone remote
+#   zsh, fish                             the completion scripts (`gage completion zsh|fish`), loaded and run
+#   slurm-wlm, munge                      `gage submit --slurm`, against a single-node Slurm cluster
+#   jupyter-nbconvert, python3-ipykernel  the notebook run test (Debian's /usr/bin/jupyter-nbconvert
+#                                         executing a notebook with Debian's /usr/bin/python3 kernel)
 # Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
@@ -11,14 +13,21 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone zsh fish slurm-wlm munge)
-# The command each package provides, to see whether it is there (daemons are in /usr/sbin).
-declare -A COMMAND_OF=([rclone]=rclone [zsh]=zsh [fish]=fish [slurm-wlm]=slurmctld [munge]=munged)
+PACKAGES=(rclone zsh fish slurm-wlm munge jupyter-nbconvert python3-ipykernel)
+# A command that succeeds when the package is there (daemons are in /usr/sbin).
+declare -A CHECK_OF=(
+  [rclone]='command -v rclone'
+  [zsh]='command -v zsh'
+  [fish]='command -v fish'
+  [slurm-wlm]='command -v slurmctld || test -x /usr/sbin/slurmctld'
+  [munge]='command -v munged || test -x /usr/sbin/munged'
+  [jupyter-nbconvert]='test -x /usr/bin/jupyter-nbconvert'
+  [python3-ipykernel]='/usr/bin/python3 -c "import ipykernel"'
+)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
-  cmd="${COMMAND_OF[$pkg]}"
-  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg")
+  eval "${CHECK_OF[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { entries, removeTree, testdir } from '@gage/test-utils';
 import { gage } from './_helpers.js';
 
@@ -90,5 +91,35 @@ describe('examples/config', () => {
         '| warmup      1                                                                |',
       ].join('\n'),
     );
+  });
+});
+
+describe('examples/notebook', () => {
+  // Runs Jupyter for real: Debian's jupyter-nbconvert and python3-ipykernel, which tools/setup-system.sh
+  // installs. Without them this test fails, never skips.
+  beforeAll(() => {
+    const kernel = spawnSync('/usr/bin/python3', ['-c', 'import ipykernel, nbconvert']);
+    if (spawnSync('jupyter', ['nbconvert', '--version']).status !== 0 || kernel.status !== 0) {
+      throw new Error('Jupyter is not installed: run tools/setup-system.sh, or as root: apt-get install -y jupyter-nbconvert python3-ipykernel');
+    }
+  });
+
+  test("a run executes the patched copy of the notebook with Jupyter; outputs, scalars and the executed notebook are the run's", async () => {
+    await copyExample('notebook');
+    const before = await projectFiles();
+    expect((await g(['run', '--help-op'])).stdout).toContain('| epochs | int   | 3       |\n| lr     | float | 0.1     |\n| model  | str   | mlp     |\n');
+    const r = await g(['run', 'train', 'lr=0.2', 'epochs=2', 'model=cnn', '-y']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('model=cnn\n    step 1 loss 0.0677\n    step 2 loss 0.0092');
+    const patched = (before['train.ipynb'] as string)
+      .replace('"lr = 0.1\\n"', '"lr = 0.2\\n"')
+      .replace('"epochs = 3\\n"', '"epochs = 2\\n"')
+      .replace('"model = \\"mlp\\""', '"model = \\"cnn\\""');
+    expect((await g(['cat', '-p', 'train.ipynb'])).stdout).toBe(patched);
+    const executed = JSON.parse((await g(['cat', '-p', 'executed.ipynb'])).stdout) as { cells: { outputs?: { text?: string[] }[] }[] };
+    expect(executed.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => o.text ?? [])).toContain('step 2 loss 0.0092\n');
+    expect((await g(['show', '--files'])).stdout).toMatch(/^\| executed\.ipynb +\| generated +\|/m);
+    expect((await g(['show', '--summary'])).stdout).toMatch(/^\| loss +\| 0\.0092 +\| metric +\|$/m);
+    expect(await projectFiles()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadConfigFormat, parseFlagAssigns } from '@gage/stage';
-import { formatPatchedDiff, patchPythonConfig, pythonConfigFormat, readPythonConfig, tomlConfigFormat } from '@gage/stage/config-formats';
+import { formatPatchedDiff, notebookConfigFormat, patchPythonConfig, pythonConfigFormat, readPythonConfig, tomlConfigFormat } from '@gage/stage/config-formats';
 
 Deno.test('patchPythonConfig() and formatPatchedDiff() give the seed log/patched', () => {
   const oldText = 'msg = "Hi there"\nprint(msg)\n';
@@ -26,4 +26,11 @@ Deno.test('loadConfigFormat() gives the formats of @gage/stage/config-formats', 
   const toml = await loadConfigFormat('toml');
   assert.equal(toml, tomlConfigFormat);
   assert.deepEqual(toml.read('[train]\nlr = 0.1\n'), { 'train.lr': 0.1 });
+});
+
+Deno.test('notebookConfigFormat reads and patches the code cells of a notebook', async () => {
+  assert.equal(await loadConfigFormat('notebook'), notebookConfigFormat);
+  const nb = '{"cells": [{"cell_type": "code", "source": ["%pip install x\\n", "lr = 0.1\\n"]}], "nbformat": 4}';
+  assert.deepEqual(notebookConfigFormat.read(nb), { lr: 0.1 });
+  assert.equal(notebookConfigFormat.patch(nb, { lr: 2n }).text, nb.replace('lr = 0.1', 'lr = 2'));
 });

@@ -1,5 +1,5 @@
 // The GageError subclasses of @gage/stage, one file per area.
-export { FlagAssignError, ConfigPathError, ConfigSyntaxError, ConfigWriteError, UnknownFlagError, FlagValueError,
+export { FlagAssignError, ConfigPathError, ConfigSyntaxError, NotebookFormatError, ConfigWriteError, UnknownFlagError, FlagValueError,
   ConfigReadbackError } from './errors/config-errors.js';
 export type { UnknownFlag, ReadbackMismatch } from './errors/config-errors.js';
 export { GagefileLoadError, GagefileMissingError, GagefileExtensionError, GagefileReadError, GagefileSyntaxError, GagefileInvalidError, OperationNotFoundError,

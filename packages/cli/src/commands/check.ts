@@ -2,11 +2,13 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findOrphanedRunFiles } from '@gage/meta';
-import { findGagefile, GagefileInvalidError, GagefileLoadError, loadGagefile, validateGagefile } from '@gage/stage';
+import { configFormatFor, findGagefile, GagefileInvalidError, GagefileLoadError, loadGagefile, validateGagefile } from '@gage/stage';
+import { type GageError, isGageError } from '@gage/types';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
-import { CliError, IncompatibleOptionsError, PresentedError } from '../errors.js';
+import { CliError, IncompatibleOptionsError, type LibraryErrorCode, PresentedError } from '../errors.js';
 import { satisfies, validRange } from 'semver';
+import { readFile } from 'node:fs/promises';
 import { GAGE_VERSION } from '../main.js';
 import { encodeJson } from '../output/encode-json.js';
 import { escapeControl } from '../output/escape-control.js';
@@ -21,7 +23,7 @@ export const spec = defineCommand({
   name: 'check',
   usage: '[options] [path]',
   summary: 'Show and validate settings.',
-  description: 'Show and validate settings.\n\nWith PATH, validate that Gage file (a directory is searched for one).',
+  description: 'Show and validate settings.\n\nWith PATH, validate that Gage file (a directory is searched for one), or that notebook config file (.ipynb).',
   options: [
     { key: 'verbose', flags: ['-v', '--verbose'], kind: 'count', help: 'Show more information.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print information as JSON.' },
@@ -84,6 +86,7 @@ async function checkGagefile(ctx: Context, path: string, verbose: boolean): Prom
   const full = resolve(ctx.cwd, path);
   const st = await stat(full).catch(() => undefined);
   if (!st) throw new CliError('ERR_GAGE_FILE_NOT_FOUND', `File "${path}" does not exist`);
+  if (st.isFile() && /\.ipynb$/i.test(path)) return checkNotebook(ctx, full, path);
   let file = full;
   let shown = path;
   if (st.isDirectory()) {
@@ -112,6 +115,29 @@ async function checkGagefile(ctx: Context, path: string, verbose: boolean): Prom
     throw new PresentedError(new GagefileInvalidError(file, problems), { message, unprefixed: true });
   }
   ctx.io.stderr.write(`${escapeControl(shown)} is a valid Gage file\n`);
+  return 0;
+}
+
+/**
+ * `check NOTEBOOK.ipynb` (docs/spec/cli.md 5.10): the notebook loads as a config file
+ * (docs/spec/stage.md 5.7) and every code cell is Python (after its magics).
+ */
+async function checkNotebook(ctx: Context, file: string, shown: string): Promise<number> {
+  const format = (await configFormatFor(file)) as NonNullable<Awaited<ReturnType<typeof configFormatFor>>>;
+  const problems: string[] = [];
+  try {
+    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    format.read(text, (message) => problems.push(message));
+  } catch (err) {
+    if (!isGageError(err)) throw err;
+    throw new PresentedError(err as GageError<LibraryErrorCode>, { message: `Error loading ${shown}: ${err.message}` });
+  }
+  if (problems.length > 0) {
+    // As the schema errors of a Gage file: no prefix, one line per cell that `gage run` would skip, exit 1.
+    ctx.io.stderr.write(escapeControl([`There are errors in ${shown}`, ...problems].join('\n'), { keepNewlines: true }) + '\n');
+    return 1;
+  }
+  ctx.io.stderr.write(`${escapeControl(shown)} is a valid notebook config file\n`);
   return 0;
 }
 

@@ -104,7 +104,8 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const projectDir = project.projectDir as string;
   if (parsed.options['help-op']) {
     const { formatHelpOp } = await import('./_run-op-text.js');
-    ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef), ctx.mode));
+    const onWarning = (message: string) => void ctx.io.stderr.write(formatWarning(message));
+    ctx.io.stdout.write(formatHelpOp(opdef, await readProjectConfig(projectDir, opdef, { onWarning }), ctx.mode));
     return 0;
   }
   const cmd = runCommandOf(opdef, projectDir, project);

@@ -99,7 +99,7 @@ function simpleAssign(text: string, pos: number): SimpleAssign | undefined {
 }
 
 /** The start of the line after `pos`. */
-function nextLine(text: string, pos: number): number {
+export function nextLine(text: string, pos: number): number {
   for (let i = pos; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) return i + 1;
@@ -121,8 +121,13 @@ const WORD = /[A-Za-z0-9_]/y;
  * The start of the next logical line: past brackets, strings (any prefix,
  * triple quoted), comments and backslash continuations. Errs towards
  * joining lines, which only hands more to the parser.
+ *
+ * @example
+ * ```ts
+ * logicalLineEnd('x = (1,\n 2)\ny = 3\n', 0); // 13, the start of `y = 3`
+ * ```
  */
-function logicalLineEnd(text: string, pos: number): number {
+export function logicalLineEnd(text: string, pos: number): number {
   let depth = 0;
   let i = pos;
   while (i < text.length) {

@@ -10,7 +10,7 @@ export interface ConfigPatchResult {
 
 /**
  * Reading and patching of one config file format (Python, JSON, YAML,
- * TOML). Both are pure: they take and return text.
+ * TOML, Jupyter notebooks). Both are pure: they take and return text.
  *
  * @example
  * ```ts
@@ -20,10 +20,19 @@ export interface ConfigPatchResult {
  * ```
  */
 export interface ConfigFormat {
-  /** The format: `python`, `json`, `yaml` or `toml`. Structured formats (all but `python`) expose nested keys (decision 16). */
-  readonly name: 'python' | 'json' | 'yaml' | 'toml';
-  /** The config values the file defines, flat keys in file order. Throws when the text cannot be parsed. */
-  read(text: string): Config;
+  /**
+   * The format: `python`, `json`, `yaml`, `toml` or `notebook`. Structured
+   * formats (`json`, `yaml`, `toml`) expose nested keys (decision 16);
+   * `python` and `notebook` expose the names they assign.
+   */
+  readonly name: 'python' | 'json' | 'yaml' | 'toml' | 'notebook';
+  /**
+   * The config values the file defines, flat keys in file order. Throws when
+   * the text cannot be parsed. `onWarning` gets each part of the file that
+   * was skipped (a notebook cell that is not valid Python); the other
+   * formats skip nothing.
+   */
+  read(text: string, onWarning?: (message: string) => void): Config;
   /** Writes `values` (only keys to set; keys the file lacks are ignored), keeping every untouched byte. */
   patch(text: string, values: Config): ConfigPatchResult;
 }

@@ -36,8 +36,12 @@ export const jsonConfigFormat: ConfigFormat = {
   },
 };
 
-/** The spans of `parseJsonSpans` (one strict pass, Python's error messages), its errors as `ConfigSyntaxError`. */
-function scanJsonText(text: string): Map<string, ScalarSpan> {
+/**
+ * The spans of `parseJsonSpans` (one strict pass, Python's error messages),
+ * its errors as `ConfigSyntaxError`. Also the first step of reading a
+ * notebook.
+ */
+export function scanJsonText(text: string): Map<string, ScalarSpan> {
   try {
     return parseJsonSpans(text);
   } catch (err) {

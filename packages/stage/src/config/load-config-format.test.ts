@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { ConfigFormatName } from './load-config-format.js';
 import { jsonConfigFormat } from './json-config.js';
 import { loadConfigFormat } from './load-config-format.js';
+import { notebookConfigFormat } from './notebook-config-format.js';
 import { pythonConfigFormat } from './python-config-format.js';
 import { tomlConfigFormat } from './toml-config.js';
 import { yamlConfigFormat } from './yaml-config.js';
@@ -12,6 +13,7 @@ describe('loadConfigFormat()', () => {
     ['json', jsonConfigFormat],
     ['yaml', yamlConfigFormat],
     ['toml', tomlConfigFormat],
+    ['notebook', notebookConfigFormat],
   ] as const)('loads the %s format', async (name, format) => {
     expect(await loadConfigFormat(name)).toBe(format);
   });
@@ -22,7 +24,7 @@ describe('loadConfigFormat()', () => {
     expect(toml.patch('lr = 0.1\n', { lr: 1n }).text).toBe('lr = 1\n');
   });
 
-  test.each(['ini', 'py', '', 'toString', '__proto__'])('rejects the unknown format name %j', async (name) => {
+  test.each(['ini', 'py', 'ipynb', '', 'toString', '__proto__'])('rejects the unknown format name %j', async (name) => {
     await expect(loadConfigFormat(name as ConfigFormatName)).rejects.toThrow(TypeError);
   });
 });

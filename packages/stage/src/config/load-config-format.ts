@@ -1,6 +1,6 @@
 import type { ConfigFormat } from './config-format.js';
 
-/** The config file formats Gage reads and patches (decision 7). */
+/** The config file formats Gage reads and patches (decision 7; notebooks: docs/spec/stage.md 5.7). */
 export type ConfigFormatName = ConfigFormat['name'];
 
 /**
@@ -14,12 +14,13 @@ const LOADERS: Readonly<Record<ConfigFormatName, () => Promise<ConfigFormat>>> =
   json: async () => (await import('./json-config.js')).jsonConfigFormat,
   yaml: async () => (await import('./yaml-config.js')).yamlConfigFormat,
   toml: async () => (await import('./toml-config.js')).tomlConfigFormat,
+  notebook: async () => (await import('./notebook-config-format.js')).notebookConfigFormat,
 };
 
 /**
  * The {@link ConfigFormat} of a format name, its module (and parser) loaded
- * on first use: `pythonConfigFormat`, `jsonConfigFormat`, `yamlConfigFormat`
- * or `tomlConfigFormat`, the same objects `@gage/stage/config-formats`
+ * on first use: `pythonConfigFormat`, `jsonConfigFormat`, `yamlConfigFormat`,
+ * `tomlConfigFormat` or `notebookConfigFormat`, the same objects `@gage/stage/config-formats`
  * exports. Use this (or `configFormatFor(path)`) instead of importing the
  * format objects when most calls need no or one format: importing
  * `@gage/stage/config-formats` loads every parser (~500 KB of JavaScript).
@@ -34,6 +35,6 @@ const LOADERS: Readonly<Record<ConfigFormatName, () => Promise<ConfigFormat>>> =
  */
 export async function loadConfigFormat(name: ConfigFormatName): Promise<ConfigFormat> {
   const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined;
-  if (load === undefined) throw new TypeError(`unknown config format "${String(name)}" (python, json, yaml or toml)`);
+  if (load === undefined) throw new TypeError(`unknown config format "${String(name)}" (python, json, yaml, toml or notebook)`);
   return load();
 }

@@ -24,14 +24,7 @@ import type { PythonConfigLiteral } from './read-python-config.js';
  * ```
  */
 export function patchPythonConfig(source: string, values: Config): string {
-  const edits: { from: number; to: number; text: string }[] = [];
-  for (const literal of pythonLiterals(source)) {
-    let last: string | undefined;
-    for (const key of literal.keys) if (Object.hasOwn(values, key) && !sameValue(values[key] as ConfigValue, literal.value)) last = key;
-    if (last === undefined) continue;
-    edits.push({ from: literal.from, to: literal.to, text: literalText(literal, values[last] as ConfigValue) });
-  }
-  edits.sort((a, b) => a.from - b.from);
+  const edits = pythonConfigEdits(pythonLiterals(source), values);
   let out = '';
   let pos = 0;
   for (const edit of edits) {
@@ -39,6 +32,35 @@ export function patchPythonConfig(source: string, values: Config): string {
     pos = edit.to;
   }
   return out + source.slice(pos);
+}
+
+/** A span of Python source to replace: `[from, to)` becomes `text`. */
+export interface PythonEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * The edits that write `values` over `literals` (docs/spec/stage.md 5.11), sorted by
+ * position: one per literal whose value changes, with the new literal's
+ * text. {@link patchPythonConfig} applies them to the source; the notebook
+ * format maps them into a cell's JSON strings.
+ *
+ * @example
+ * ```ts
+ * pythonConfigEdits(pythonLiterals('x = 1\n'), { x: 2n }); // [{ from: 4, to: 5, text: '2' }]
+ * ```
+ */
+export function pythonConfigEdits(literals: readonly PythonConfigLiteral[], values: Config): PythonEdit[] {
+  const edits: PythonEdit[] = [];
+  for (const literal of literals) {
+    let last: string | undefined;
+    for (const key of literal.keys) if (Object.hasOwn(values, key) && !sameValue(values[key] as ConfigValue, literal.value)) last = key;
+    if (last === undefined) continue;
+    edits.push({ from: literal.from, to: literal.to, text: literalText(literal, values[last] as ConfigValue) });
+  }
+  return edits.sort((a, b) => a.from - b.from);
 }
 
 /** Same type and same value (`NaN` equals `NaN`, `-0.0` differs from `0.0`). */

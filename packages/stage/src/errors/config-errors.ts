@@ -63,6 +63,23 @@ export class ConfigSyntaxError extends GageError<StageErrorCode> {
   }
 }
 
+/**
+ * A notebook config file (`.ipynb`) that is JSON but no nbformat 4 notebook
+ * (docs/spec/stage.md 5.7): an older nbformat, no `nbformat` field, a
+ * `source` that is not text. A notebook that is not JSON is a
+ * {@link ConfigSyntaxError}.
+ *
+ * @example
+ * ```ts
+ * new NotebookFormatError('nbformat 3 notebooks are not supported (only nbformat 4)').code; // 'ERR_GAGE_NOTEBOOK_FORMAT'
+ * ```
+ */
+export class NotebookFormatError extends GageError<StageErrorCode> {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_NOTEBOOK_FORMAT', message, options);
+  }
+}
+
 // --- Gage files and operations (gagefile/), source code (sourcecode/) ---
 
 /**

@@ -50,8 +50,9 @@ export async function* loadConfigFiles(
         const raw = texts.get(path) ?? decodeUtf8(await readFile(join(rootDir, ...path.split('/'))));
         const bom = raw.startsWith(BOM);
         const text = bom ? raw.slice(1) : raw;
-        const values = format.read(text);
-        yield { path, format, text, bom, values, keys: selectConfigKeys(Object.keys(values), paths, { nested: format.name !== 'python' }) };
+        const values = format.read(text, (message) => warn(`Config file "${path}": ${message}`));
+        const nested = format.name !== 'python' && format.name !== 'notebook';
+        yield { path, format, text, bom, values, keys: selectConfigKeys(Object.keys(values), paths, { nested }) };
       } catch (err) {
         warn(`Cannot load configuration for "${path}": ${(err as Error).message}`);
       }

@@ -186,6 +186,25 @@ describe('applyConfig() in stageRun()', () => {
   });
 });
 
+describe('applyConfig() with a notebook', () => {
+  test('patches the code cells, writes the diff, warns once about a cell that is not Python', async () => {
+    const nb = (sources: string[][]) =>
+      JSON.stringify({ cells: sources.map((source) => ({ cell_type: 'code', metadata: {}, outputs: [], source })), metadata: {}, nbformat: 4 }, null, 1) + '\n';
+    const projectDir = await testdir({ 'train.ipynb': nb([['%pip install x\n', 'lr = 0.1\n', 'epochs = 2'], ['if x\n'], ['print(lr)']]) });
+    const data = { config: 'train.ipynb' };
+    const run = await initRun(data, await runConfig(projectDir, data, { lr: 0.5 }));
+    const warnings: string[] = [];
+    await stageRun(run, projectDir, { onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['Config file "train.ipynb": skipped cell 1: Invalid Python syntax: invalid syntax at line 1, column 5']);
+    expect(await readFile(join(run.runDir, 'train.ipynb'), 'utf8')).toBe(nb([['%pip install x\n', 'lr = 0.5\n', 'epochs = 2'], ['if x\n'], ['print(lr)']]));
+    expect(readMetaFileSync(run, 'log/patched')).toBe(
+      '--- train.ipynb\n+++ train.ipynb\n@@ -6,7 +6,7 @@\n    "outputs": [],\n    "source": [\n     "%pip install x\\n",\n' +
+        '-    "lr = 0.1\\n",\n+    "lr = 0.5\\n",\n     "epochs = 2"\n    ]\n   },\n',
+    );
+    expect(await runStatus(run)).toBe('staged');
+  });
+});
+
 describe('applyConfig() with a value its file cannot hold', () => {
   test('throws ConfigWriteError before any file changes', async () => {
     const projectDir = await multiFormatProject();

@@ -7,19 +7,21 @@ const FORMAT_NAMES: Readonly<Record<string, ConfigFormatName>> = {
   '.yaml': 'yaml',
   '.yml': 'yaml',
   '.toml': 'toml',
+  '.ipynb': 'notebook',
 };
 
 /**
  * The config format of a file, by extension (case-insensitive): Python,
- * JSON, YAML or TOML (decision 7); `undefined` for any other file, notebooks
- * included until they arrive (docs/spec/stage.md 5.2, 5.7). Asynchronous because each
+ * JSON, YAML, TOML (decision 7) or a Jupyter notebook (`.ipynb`,
+ * docs/spec/stage.md 5.7); `undefined` for any other file (docs/spec/stage.md 5.2). Asynchronous because each
  * format's module and parser is loaded only when a file of that format is
  * configured (`loadConfigFormat`; `gage run` start-up).
  *
  * @example
  * ```ts
  * (await configFormatFor('train.py')) === pythonConfigFormat; // true
- * await configFormatFor('model.ipynb'); // undefined
+ * (await configFormatFor('train.ipynb')) === notebookConfigFormat; // true
+ * await configFormatFor('model.pkl'); // undefined
  * await configFormatFor('.py'); // undefined (a hidden file with no extension)
  * ```
  */

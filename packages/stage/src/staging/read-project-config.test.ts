@@ -44,6 +44,13 @@ describe('readProjectConfig()', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('reads the top-level names of the code cells of a notebook, like a Python file', async () => {
+    const nb = { cells: [{ cell_type: 'code', metadata: {}, source: ['lr = 0.1\n', 'opts = {"act": "relu"}\n'] }], metadata: {}, nbformat: 4 };
+    const projectDir = await testdir({ 'train.ipynb': JSON.stringify(nb, null, 1) });
+    expect(await readProjectConfig(projectDir, OpDef('op', { config: 'train.ipynb' }))).toStrictEqual({ lr: 0.1 });
+    expect(await readProjectConfig(projectDir, OpDef('op', { config: 'train.ipynb#**.*' }))).toStrictEqual({ lr: 0.1, 'opts.act': 'relu' });
+  });
+
   test('keeps the type of each literal: bigint for integers, number for floats', async () => {
     const projectDir = await testdir({ 'c.toml': 'i = 1\nf = 1.0\ne = 1e3\nb = true\n', 'c.py': 'j = 2\ng = 2.0\n' });
     const config = await readProjectConfig(projectDir, OpDef('op', { config: ['c.toml', 'c.py'] }));
