@@ -69,7 +69,8 @@ if (!pkg.private) {
   if (pkg.publishConfig?.access !== 'public') problems.push(`package.json: publishConfig.access is 'public'`);
   if (!pkg.license) problems.push(`package.json: license is set`);
   if (!pkg.engines?.node) problems.push(`package.json: engines.node is set`);
-  if (pkg.repository?.directory !== dir || !pkg.repository?.url) problems.push(`package.json: repository has url and directory '${dir}' (npm provenance checks them)`);
+  if (pkg.repository?.directory !== dir || !pkg.repository?.url)
+    problems.push(`package.json: repository has url and directory '${dir}' (npm provenance checks them)`);
 }
 if (problems.length) {
   for (const p of problems) console.error(p);

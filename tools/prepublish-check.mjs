@@ -54,7 +54,8 @@ try {
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   });
   for (const task of JSON.parse(dry).tasks) {
-    if (task.command !== '<NONEXISTENT>' && task.cache?.status !== 'HIT') problems.push(`${task.taskId} has not succeeded on the current sources: run 'pnpm release' (it builds) or 'pnpm build'`);
+    if (task.command !== '<NONEXISTENT>' && task.cache?.status !== 'HIT')
+      problems.push(`${task.taskId} has not succeeded on the current sources: run 'pnpm release' (it builds) or 'pnpm build'`);
   }
 } catch (err) {
   problems.push(`cannot ask turbo about the build (${String(err.stderr ?? err.message).trim().split('\n')[0]})`);

@@ -129,7 +129,9 @@ if (have.length) console.log(`release: resuming: ${have.map(label).join(', ')} a
 
 if (dryRun) {
   console.log(`\nrelease --dry-run: would publish to ${registry}:`);
-  const packs = await Promise.all(missing.map((p) => promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: p.dir, encoding: 'utf8' })));
+  const packs = await Promise.all(
+    missing.map((p) => promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: p.dir, encoding: 'utf8' })),
+  );
   for (const [i, p] of missing.entries()) {
     const [info] = JSON.parse(packs[i].stdout);
     console.log(`  ${label(p).padEnd(24)} ${String(info.entryCount).padStart(4)} files ${(info.size / 1024).toFixed(1).padStart(8)} kB packed`);
@@ -143,6 +145,10 @@ sh(changeset, ['publish', ...(flag('--no-git-tag') ? ['--no-git-tag'] : [])], { 
 const after = await Promise.all(missing.map((p) => published(registry, p.manifest.name, versions.get(p.manifest.name)).catch(() => false)));
 const still = missing.filter((_, i) => !after[i]);
 if (still.length) {
-  fail(`${still.map(label).join(', ')} did not reach ${registry} (see above). The rest is published; fix the cause and run 'pnpm release' again: it publishes only what is missing.`);
+  fail(
+    `${
+      still.map(label).join(', ')
+    } did not reach ${registry} (see above). The rest is published; fix the cause and run 'pnpm release' again: it publishes only what is missing.`,
+  );
 }
 console.log(`\nrelease: ${packages.map(label).join(', ')} on ${registry}`);
