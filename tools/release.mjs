@@ -94,8 +94,7 @@ if (!publishOnly) {
   if (pending.length && dryRun) {
     const dir = mkdtempSync(join(tmpdir(), 'gage-release-'));
     try {
-      // The path is relative to the root: changeset status joins it to the cwd.
-      sh(changeset, ['status', `--output=${join(dir, 'status.json').replace(`${root}/`, '')}`]);
+      sh(changeset, ['status', `--output=${join(dir, 'status.json')}`]);
       for (const r of JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')).releases) versions.set(r.name, r.newVersion);
     } finally {
       rmSync(dir, { recursive: true, force: true });
