@@ -58,6 +58,20 @@ for (const file of files('src')) {
   });
 }
 problems.push(...checkErrorCodes('.'));
+// A published package: provenance-ready fields, the publish guard, and a lint of
+// its tarball (publint, attw). README "Releasing".
+if (!pkg.private) {
+  const dir = relative(resolve('../..'), resolve('.'));
+  if (!String(pkg.scripts?.lint).includes('lint-pack.mjs')) problems.push(`package.json: scripts.lint runs 'node ../../tools/lint-pack.mjs'`);
+  if (pkg.scripts?.prepublishOnly !== 'node ../../tools/prepublish-check.mjs') {
+    problems.push(`package.json: scripts.prepublishOnly is 'node ../../tools/prepublish-check.mjs'`);
+  }
+  if (pkg.publishConfig?.access !== 'public') problems.push(`package.json: publishConfig.access is 'public'`);
+  if (!pkg.license) problems.push(`package.json: license is set`);
+  if (!pkg.engines?.node) problems.push(`package.json: engines.node is set`);
+  if (pkg.repository?.directory !== dir || !pkg.repository?.url)
+    problems.push(`package.json: repository has url and directory '${dir}' (npm provenance checks them)`);
+}
 if (problems.length) {
   for (const p of problems) console.error(p);
   console.error(`lint: ${problems.length} problem(s) in ${pkg.name}`);
