@@ -7,7 +7,7 @@ import { CliError, UsageError } from '../errors.js';
 import { formatWarning } from '../output/format-warning.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import type { RunInfo } from '../runs/run-info.js';
-import { runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
 import { allOption, whereOption, yesOption } from './_common-options.js';
 import { parseJobs } from './_parse-jobs.js';
 import { requireGageCommand } from './_run-background.js';
