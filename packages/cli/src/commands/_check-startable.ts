@@ -37,12 +37,18 @@ export async function whyNotStartable(run: Run, locked: boolean): Promise<NotSta
   if (!existsSync(run.metaDir)) return { kind: 'gone' };
   let status = await runStatus({ ...run });
   // A submitted run is started by its own scheduler task, or by anyone once that task left the queue (docs/spec/cli.md 5.23).
-  if (status === 'queued') status = readRunSubmission(run)?.task === process.env[SUBMITTED_TASK_ENV] ? 'staged' : await queuedStatus({ ...run });
+  if (status === 'queued') status = isOwnTask(run) ? 'staged' : await queuedStatus({ ...run });
   if (status !== 'staged') return { kind: 'status', status };
   // `staged` is also the status of a run whose runner died after its process ran but before finalizing
   // (docs/spec/lifecycle.md 11); its output file shows that the process started (a failed spawn leaves none).
   if (existsSync(join(run.metaDir, 'output', '40_run'))) return { kind: 'ran' };
   return undefined;
+}
+
+/** True in the scheduler task that was submitted to start `run` (its `GAGE_SUBMITTED_TASK` is the run's task). */
+function isOwnTask(run: Run): boolean {
+  const task = readRunSubmission(run)?.task;
+  return task !== undefined && task === process.env[SUBMITTED_TASK_ENV];
 }
 
 /**
