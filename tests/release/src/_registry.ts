@@ -6,15 +6,29 @@ import { fileURLToPath } from 'node:url';
 
 const VERDACCIO = fileURLToPath(new URL('../node_modules/verdaccio/bin/verdaccio', import.meta.url));
 
-/** A verdaccio registry on a loopback port, with its storage in a temp dir. */
+/** A verdaccio registry on a loopback port, with its storage in a temp dir; {@link stopRegistries} stops it. */
 export interface Registry {
   /** `http://127.0.0.1:PORT/` */
   url: string;
   /** A user npmrc that names the registry and holds a publish token for it. */
   npmrc: string;
-  /** What verdaccio printed (for failures). */
-  log(): string;
-  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Stops every registry started and not yet stopped (for `afterAll`, also when a start failed half way). */
+export async function stopRegistries(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  running.clear();
 }
 
 /** A free TCP port on 127.0.0.1 (free when asked; verdaccio takes it right after). */
@@ -76,18 +90,18 @@ export async function startRegistry(dir: string): Promise<Registry> {
     env: { PATH: process.env.PATH ?? '', HOME: dir, ...(cafile ? { NODE_EXTRA_CA_CERTS: cafile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  // Up when it answers; generous bound (a loaded CI machine).
-  const deadline = Date.now() + 60_000;
+  // Up when it answers; a generous bound (a loaded CI machine).
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`verdaccio exited with ${child.exitCode}:\n${out}`);
     const ok = await fetch(`${url}-/ping`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`verdaccio did not answer on ${url} within 60 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`verdaccio did not answer on ${url} within 300 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 
@@ -102,13 +116,5 @@ export async function startRegistry(dir: string): Promise<Registry> {
   const npmrc = join(dir, 'npmrc');
   await writeFile(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
 
-  return {
-    url,
-    npmrc,
-    log: () => out,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { url, npmrc };
 }

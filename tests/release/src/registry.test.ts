@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
-import { freePort, startRegistry, type Registry } from './_registry.js';
+import { freePort, startRegistry, stopRegistries, type Registry } from './_registry.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -107,10 +107,10 @@ beforeAll(async () => {
     npm_config_update_notifier: 'false',
     NO_COLOR: '1',
   };
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
-  await registry?.stop();
+  await stopRegistries();
   await cleanupTestdirs();
 });
 
@@ -121,7 +121,7 @@ describe('publish', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`release: cannot ask ${url} about @gage/`);
     expect(r.stderr).toContain('Nothing was published');
-  }, 120_000);
+  }, 600_000);
 
   test('an interrupted release resumes: only the missing packages are published', async () => {
     // The first package went out, then the release stopped.
@@ -146,7 +146,7 @@ describe('publish', () => {
         if (name.startsWith('@gage/')) expect(range).toBe(PACKAGES.find((q) => q.name === name)!.version);
       }
     }
-  }, 300_000);
+  }, 900_000);
 
   test('publishing versions the registry has: a clear error, the registry unchanged', async () => {
     const before = await Promise.all(PACKAGES.map((p) => packument(p.name)));
@@ -155,7 +155,7 @@ describe('publish', () => {
     expect(r.stderr).toContain(`already on ${registry.url}: nothing to publish. Add a changeset`);
     const after = await Promise.all(PACKAGES.map((p) => packument(p.name)));
     expect(after.map((d) => d.time)).toEqual(before.map((d) => d.time));
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('install as a user', () => {
@@ -187,7 +187,7 @@ describe('install as a user', () => {
     await writeFile(join(ROOT, 'tests/release/install-report.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`npm i -g @gage/cli: ${(bytes / 1024).toFixed(0)} kB in ${files} files, ${deps} dependencies`);
     expect(deps).toBe(0);
-  }, 300_000);
+  }, 900_000);
 
   test('npx @gage/cli --help', async () => {
     const dir = join(work, 'npx');
@@ -195,7 +195,7 @@ describe('install as a user', () => {
     const r = await run('npx', ['--yes', '@gage/cli', '--help'], dir, userEnv);
     expect(show(r)).toMatch(/^exit 0\n/);
     expect(r.stdout).toMatch(/Usage: gage/);
-  }, 300_000);
+  }, 900_000);
 
   test('deno run -A npm:@gage/cli --help (NPM_CONFIG_REGISTRY)', async () => {
     const dir = join(work, 'deno');
@@ -208,7 +208,7 @@ describe('install as a user', () => {
     });
     expect(show(r)).toMatch(/^exit 0\n/);
     expect(r.stdout).toMatch(/Usage: gage/);
-  }, 300_000);
+  }, 900_000);
 
   test('a consumer project imports (ESM), requires (require(esm)) and type-checks every library', async () => {
     const dir = join(work, 'consumer');
@@ -255,5 +255,5 @@ describe('install as a user', () => {
     }
     const tsc = await run(join(BIN, 'tsc'), ['-p', 'tsconfig.json'], dir, userEnv);
     expect(show(tsc)).toMatch(/^exit 0\n/);
-  }, 300_000);
+  }, 900_000);
 });
