@@ -23,7 +23,7 @@ test('switched on, every COLLECT_EVERY bytes run a young-generation GC (node:v8 
   const { PerformanceObserver, constants } = await import('node:perf_hooks');
   const kinds: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) kinds.push((entry as unknown as { detail: { kind: number } }).detail.kind);
+    for (const entry of list.getEntries()) kinds.push(((entry as { detail?: unknown }).detail as { kind: number }).kind);
   });
   observer.observe({ entryTypes: ['gc'] });
   try {
