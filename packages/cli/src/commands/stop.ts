@@ -49,7 +49,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const notRunning = selected.find((r) => !stoppable(r));
   if (named && notRunning) {
     throw new CliError('ERR_GAGE_RUN_NOT_RUNNING', `Run "${notRunning.run.id}" is '${notRunning.status}'`, {
-      hint: 'Only running (or queued) runs can be stopped.',
+      hint: 'Only running runs can be stopped.',
     });
   }
   const runs = selected.filter(stoppable);
