@@ -28,10 +28,11 @@ const TRAIN = notebook([
   ['code', 'def train():\n    hidden = 1\n    return hidden\n'],
 ]);
 
-// Prints the values the staged notebook holds (its joined code-cell sources).
-const PRINT_SOURCES =
-  `python3 -c "import json; print(''.join(''.join(c['source']) for c in json.load(open('train.ipynb'))['cells'] if c['cell_type'] == 'code'))"`;
-const GAGE_TOML = `[train]\nconfig = "train.ipynb"\nexec = """${PRINT_SOURCES}"""\n`;
+// Prints the values the staged notebook holds (its code-cell sources, joined). Node, not Python: the
+// version of a python3 command is read for the run's provenance, which can time out on a loaded machine.
+const PRINT_SOURCES = "const nb = JSON.parse(require('fs').readFileSync('train.ipynb', 'utf8')); " +
+  "process.stdout.write(nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join(''));";
+const GAGE_TOML = `[train]\nconfig = "train.ipynb"\nexec = ${JSON.stringify(['node', '-e', PRINT_SOURCES])}\n`;
 
 let project: string;
 let home: string;

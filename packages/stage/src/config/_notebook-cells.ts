@@ -38,7 +38,7 @@ const SOURCE_PREFIX = /^cells\.(?:0|[1-9][0-9]*)\.source\./;
  * @example
  * ```ts
  * notebookCodeCells('{"cells": [{"cell_type": "code", "source": ["x = 1\\n"]}], "nbformat": 4}');
- * // [{ index: 0, text: 'x = 1\n', pieces: [{ from: 0, to: 6, start: 50, raw: 'x = 1\\n' }] }]
+ * // [{ index: 0, text: 'x = 1\n', pieces: [{ from: 0, to: 6, start: 45, raw: 'x = 1\\n' }] }]
  * ```
  */
 export function notebookCodeCells(text: string): NotebookCodeCell[] {
