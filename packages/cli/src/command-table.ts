@@ -51,6 +51,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['stop'], summary: 'Stop running runs.', load: () => import('./commands/stop.js') },
   { names: ['__complete'], summary: 'Print completion candidates.', load: () => import('./commands/complete.js'), hidden: true },
   { names: ['util'], summary: 'Utility commands.', load: () => import('./commands/util.js') },
+  { names: ['view'], summary: 'Open a web app of runs.', load: () => import('./commands/view.js') },
 ];
 
 /**
