@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suites need (today: rclone, for the
-# `gage copy` tests with an rclone remote). Idempotent: does nothing when every
+# Installs the Debian packages the test suites need: rclone, for the
+# `gage copy` tests with an rclone remote; chromium, for the browser tests of
+# `gage view` (Playwright drives /usr/bin/chromium). Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
 # root or apt-get it prints the command to run and exits 1.
@@ -8,9 +9,9 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone)
+PACKAGES=(rclone chromium)
 # The command each package provides, to see whether it is there.
-declare -A COMMAND_OF=([rclone]=rclone)
+declare -A COMMAND_OF=([rclone]=rclone [chromium]=chromium)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

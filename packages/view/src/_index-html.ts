@@ -12,6 +12,7 @@ export function indexHtml(options: { data?: boolean } = {}): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     '<title>Gage</title>',
+    '<link rel="icon" href="data:,">',
     '<link rel="stylesheet" href="app.css">',
     '</head>',
     '<body>',
