@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { listRuns, parseRunFilter, runAttrSync, runStatus, runUserAttrs, type FilterRow } from '@gage/meta';
+import { join } from 'node:path';
+import { clearRunAttrCache, parseRunFilter, runAttrSync, runForMetaDirSync, runStatus, runUserAttrs, type FilterRow } from '@gage/meta';
 import type { Run, RunStatus } from '@gage/types';
 import { jsonSafe } from './_json-safe.js';
 import { readMetaJson } from './_read-meta-json.js';
@@ -24,6 +25,9 @@ export interface RunRow {
 }
 
 interface Cached {
+  run: Run;
+  /** The summary's `run` part (its label is the run label when the user set none). */
+  summaryRun: unknown;
   row: RunRow;
   filterRow: FilterRow;
   /** `mtimeMs` of the run's `.user` attribute dir when the label was read (0: none). */
@@ -36,8 +40,10 @@ const TERMINAL = new Set<RunStatus>(['completed', 'error', 'terminated']);
  * Reads the rows of the runs table, newest first, keeping the rows of
  * finished runs between calls: a finished run's config, summary and times
  * do not change, so only its label is read again (when its `.user` dir
- * changed). Running, staged and pending runs are read in full every time,
- * so their status and metrics are live.
+ * changed), and a later listing is one `readdir` plus the live runs.
+ * Running, staged and pending runs are read in full every time, so their
+ * status and metrics are live. Runs are the `<id>.meta` dirs of the runs
+ * dir (docs/spec/lifecycle.md 15); deleted ones are not listed.
  *
  * @example
  * ```ts
@@ -48,6 +54,7 @@ const TERMINAL = new Set<RunStatus>(['completed', 'error', 'terminated']);
 export class RunRows {
   readonly runsDir: string;
   #cache = new Map<string, Cached>();
+  #pending: Promise<Cached[]> | undefined;
 
   constructor(runsDir: string) {
     this.runsDir = runsDir;
@@ -61,35 +68,56 @@ export class RunRows {
    */
   async list(where?: string): Promise<RunRow[]> {
     const filter = where?.trim() ? parseRunFilter(where) : undefined;
-    const names = await readdir(this.runsDir).catch(() => [] as string[]);
-    const runs = await listRuns(this.runsDir, { sort: ['-timestamp'], names, onError: () => {} });
-    const users = new Set(names.filter((n) => n.endsWith('.user')));
-    const seen = new Set<string>();
+    const all = await (this.#pending ??= this.#readAll().finally(() => (this.#pending = undefined)));
     const now = Date.now();
-    const rows: RunRow[] = [];
-    for (const run of runs) {
-      seen.add(run.id);
-      const cached = await this.#row(run, users.has(`${run.id}.user`));
-      if (!filter || filter.matches(cached.filterRow, now)) rows.push(cached.row);
-    }
-    for (const id of this.#cache.keys()) if (!seen.has(id)) this.#cache.delete(id);
-    return rows;
+    return all.filter((c) => !filter || filter.matches(c.filterRow, now)).map((c) => c.row);
   }
 
-  async #row(run: Run, hasUser: boolean): Promise<Cached> {
-    const userMtime = hasUser ? await stat(`${run.runDir}.user`).then((s) => s.mtimeMs, () => 0) : 0;
-    const old = this.#cache.get(run.id);
+  /** Every run's row, newest first; callers that come while it reads share it. */
+  async #readAll(): Promise<Cached[]> {
+    const names = await readdir(this.runsDir).catch(() => [] as string[]);
+    const present = new Set(names);
+    const seen = new Set<string>();
+    const all: Cached[] = [];
+    let read = 0;
+    for (const name of names) {
+      if (!name.endsWith('.meta')) continue;
+      const id = name.slice(0, -'.meta'.length);
+      seen.add(id);
+      const cached = await this.#row(id, present.has(`${id}.user`));
+      if (cached) all.push(cached);
+      // A turn for the event loop now and then: a first listing of 10,000 runs takes a while.
+      if (++read % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const id of this.#cache.keys()) if (!seen.has(id)) this.#cache.delete(id);
+    return all.sort((a, b) => newestFirst(a.row, b.row));
+  }
+
+  /** The row of the run in `<id>.meta`: kept when finished, else read; `undefined` for what is not a run. */
+  async #row(id: string, hasUser: boolean): Promise<Cached | undefined> {
+    const old = this.#cache.get(id);
+    const userMtime = hasUser ? await stat(join(this.runsDir, `${id}.user`)).then((s) => s.mtimeMs, () => 0) : 0;
     if (old && TERMINAL.has(old.row.status)) {
       if (old.userMtime === userMtime) return old;
-      const label = await readLabel(run, hasUser, old.filterRow.attributes);
+      const label = await readLabel(old.run, hasUser, objectOf(old.summaryRun));
       const updated = { ...old, row: { ...old.row, label }, filterRow: { ...old.filterRow, label }, userMtime };
-      this.#cache.set(run.id, updated);
+      this.#cache.set(id, updated);
       return updated;
     }
+    const run = old?.run ?? runForMetaDirSync(join(this.runsDir, `${id}.meta`));
+    if (!run) return undefined;
+    if (old) clearRunAttrCache(run);
     const fresh = await readRow(run, hasUser, userMtime);
-    this.#cache.set(run.id, fresh);
+    this.#cache.set(id, fresh);
     return fresh;
   }
+}
+
+/** Newest first by start (then by id); runs not started yet first, as the newest. */
+function newestFirst(a: RunRow, b: RunRow): number {
+  const sa = a.started ?? Infinity;
+  const sb = b.started ?? Infinity;
+  return sa === sb ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : sb - sa;
 }
 
 async function readRow(run: Run, hasUser: boolean, userMtime: number): Promise<Cached> {
@@ -128,7 +156,7 @@ async function readRow(run: Run, hasUser: boolean, userMtime: number): Promise<C
     metrics: flatten(metrics),
     attributes: flatten(attributes),
   };
-  return { row, filterRow, userMtime };
+  return { run, summaryRun: summary['run'], row, filterRow, userMtime };
 }
 
 /** The run label (docs/spec/lifecycle.md 14): the user `label`, else the summary's run label; empty is none. */

@@ -125,6 +125,8 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
+  // The first listing starts now, while the browser opens: the table's first request finds it under way.
+  rows.list().catch(() => {});
   cookie = `gage_view_${port}`;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {

@@ -28,9 +28,11 @@ function aligned(series: ChartSeries[], log: boolean): uPlot.AlignedData {
 export function Chart({ title, series, xLabel, log }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<{ chart: uPlot; log: boolean; count: number } | undefined>(undefined);
+  const drawStart = useRef(0);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    drawStart.current = performance.now();
     const data = aligned(series, log);
     const old = plot.current;
     if (old && old.log === log && old.count === series.length) {
@@ -44,6 +46,8 @@ export function Chart({ title, series, xLabel, log }: Props) {
       scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
       axes: [{ label: xLabel }, {}],
       legend: { show: true },
+      // How long joining and drawing the data took, as `data-draw-ms` (bench/view.mjs).
+      hooks: { draw: [(u) => u.root.parentElement?.parentElement?.setAttribute('data-draw-ms', String(Math.round(performance.now() - drawStart.current)))] },
       series: [{ label: xLabel }, ...series.map((s, i) => ({ label: s.label, stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: true, points: { show: false } }))],
     };
     plot.current = { chart: new uPlot(opts, data, el), log, count: series.length };

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { fetchScalars, isExport } from './api.js';
 import { Chart, type ChartSeries } from './chart.js';
-import { LIVE_STATUSES } from './format.js';
+import { isLive } from './format.js';
 import { usePoll } from './poll.js';
 import { href, replaceHash, type Route } from './route.js';
 import type { ScalarsResponse } from './types.js';
@@ -34,7 +34,7 @@ export function ChartsPage({ route }: { route: Route }) {
     }
     setError(undefined);
     setScalars(result);
-    return !isExport() && result.some((s) => LIVE_STATUSES.has(s.status)) ? 1000 : undefined;
+    return !isExport() && result.some((s) => isLive(s.status)) ? 1000 : undefined;
   }, [ids.join(',')]);
   const update = (changes: Record<string, string | undefined>) =>
     replaceHash(href('charts', { runs: ids.join(','), x: x === 'time' ? 'time' : undefined, smooth: smoothing ? String(smoothing) : undefined,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { fetchDetail } from './api.js';
-import { formatValue, LIVE_STATUSES, lowerIsBetter } from './format.js';
+import { fetchDetail, isExport } from './api.js';
+import { formatValue, isLive, lowerIsBetter } from './format.js';
 import { usePoll } from './poll.js';
 import { href, type Route } from './route.js';
 import type { RunDetail } from './types.js';
@@ -38,7 +38,7 @@ export function ComparePage({ route }: { route: Route }) {
       return undefined;
     }
     setDetails(result);
-    return result.some((d) => LIVE_STATUSES.has(d.status)) ? 2000 : undefined;
+    return !isExport() && result.some((d) => isLive(d.status)) ? 2000 : undefined;
   }, [ids.join(',')]);
   if (error) return <div class="page"><div class="error" role="alert">{error}</div></div>;
   if (!details) return <div class="page">Loading…</div>;

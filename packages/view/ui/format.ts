@@ -41,5 +41,9 @@ export function lowerIsBetter(name: string): boolean {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/).some((w) => LOWER.has(w));
 }
 
-/** Statuses whose data may still change. */
-export const LIVE_STATUSES = new Set(['running', 'staged', 'pending', 'queued']);
+const FINISHED = new Set(['completed', 'error', 'terminated']);
+
+/** True while a run's data may still change: any status but `completed`, `error` and `terminated` (also `unknown`: a run being made). */
+export function isLive(status: string): boolean {
+  return !FINISHED.has(status);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchDetail, fetchFiles, fetchOutput, fileUrl, isExport } from './api.js';
-import { formatClock, formatTime, formatValue, LIVE_STATUSES } from './format.js';
+import { formatClock, formatTime, formatValue, isLive } from './format.js';
 import { usePoll } from './poll.js';
 import { href, type Route } from './route.js';
 import type { FileEntry, RunDetail } from './types.js';
@@ -85,7 +85,7 @@ function Output({ id }: { id: string }) {
       setLines((old) => old.concat(r.lines));
       return 0; // more may be waiting
     }
-    return !isExport() && LIVE_STATUSES.has(r.status) ? OUTPUT_POLL_MS : undefined;
+    return !isExport() && isLive(r.status) ? OUTPUT_POLL_MS : undefined;
   }, [id]);
   useEffect(() => {
     const el = box.current;
@@ -93,7 +93,7 @@ function Output({ id }: { id: string }) {
   }, [lines]);
   return (
     <div>
-      <div class="sub" data-testid="output-status">{LIVE_STATUSES.has(status) ? 'Following output…' : `${lines.length} lines`}</div>
+      <div class="sub" data-testid="output-status">{isLive(status) ? 'Following output…' : `${lines.length} lines`}</div>
       <div class="output" ref={box} data-testid="output" onScroll={(e) => {
         const el = e.target as HTMLElement;
         follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
@@ -119,7 +119,7 @@ export function RunPage({ route }: { route: Route }) {
       return undefined;
     }
     setDetail(r);
-    return !isExport() && LIVE_STATUSES.has(r.status) ? 2000 : undefined;
+    return !isExport() && isLive(r.status) ? 2000 : undefined;
   }, [route.id]);
   if (error) return <div class="page"><div class="error" role="alert">{error}</div></div>;
   if (!detail) return <div class="page">Loading…</div>;

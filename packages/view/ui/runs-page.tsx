@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { fetchRuns, isExport } from './api.js';
-import { formatDuration, formatTime, formatValue, LIVE_STATUSES } from './format.js';
+import { formatDuration, formatTime, formatValue, isLive } from './format.js';
 import { usePoll } from './poll.js';
 import { href, replaceHash, type Route } from './route.js';
 import type { RunRow } from './types.js';
@@ -75,7 +75,7 @@ export function RunsPage({ route }: { route: Route }) {
     setError(undefined);
     setRows(result);
     if (isExport()) return undefined;
-    return result.some((r) => LIVE_STATUSES.has(r.status)) ? 1000 : 5000;
+    return result.some((r) => isLive(r.status)) ? 1000 : 5000;
   }, [where]);
 
   const columns = useMemo(() => [...BASE_COLUMNS, ...dataColumns(rows ?? [])], [rows]);
