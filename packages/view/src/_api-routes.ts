@@ -46,7 +46,7 @@ export async function apiRoute(res: ServerResponse, rows: RunRows, parts: string
     const from = Number(query.get('from') ?? '0');
     const status = await runStatus(run);
     const name = query.get('name') ?? undefined;
-    return sendJson(res, 200, { status, ...await runOutputPage(run, from, { name, live: status === 'running' }) });
+    return sendJson(res, 200, { status, ...await runOutputPage(run, from, { name }) });
   }
   if (what === 'files' && parts.length === 3) return sendJson(res, 200, await listRunFiles(run));
   if (what === 'files') {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunOutputReader } from '@gage/proc';
 import type { Run } from '@gage/types';
@@ -16,37 +15,27 @@ const OUTPUT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Lines of one page at most: a long output is read page by page. */
 const PAGE_LINES = 5000;
-const LF = 0x0a;
 
 /**
  * Lines `from` on (at most 5,000) of the run's output `name` (default
  * `40_run`), only those whose index record is written: a running run's
- * output is followed by asking again from `next`. While `live` (the run
- * still runs), a last line without LF is left for a later page, so a line
- * is never sent half-written. A missing output (not started yet) or a bad
- * name gives no lines.
+ * output is followed by asking again from `next`. A line being written has
+ * no index record yet, so it is never sent half. A missing output (not
+ * started yet) or a bad name gives no lines.
  *
  * @example
  * ```ts
- * let page = await runOutputPage(run, 0, { live: true }); // { lines: [[1733580000000, 0, 'epoch 1']], next: 1 }
- * page = await runOutputPage(run, page.next, { live: true });
+ * let page = await runOutputPage(run, 0); // { lines: [[1733580000000, 0, 'epoch 1']], next: 1 }
+ * page = await runOutputPage(run, page.next);
  * ```
  */
-export async function runOutputPage(run: Run, from: number, options: { name?: string; live?: boolean } = {}): Promise<OutputPage> {
+export async function runOutputPage(run: Run, from: number, options: { name?: string | undefined } = {}): Promise<OutputPage> {
   const name = options.name ?? '40_run';
   if (!OUTPUT_NAME.test(name) || !Number.isSafeInteger(from) || from < 0) return { lines: [], next: 0 };
   const path = join(run.metaDir, 'output', name);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], next: from };
-    throw err;
-  }
-  if (options.live && bytes.length > 0 && bytes[bytes.length - 1] !== LF) bytes = bytes.subarray(0, bytes.lastIndexOf(LF) + 1);
   let lines;
   try {
-    lines = await new RunOutputReader(name, bytes, `${path}.index`).read(from, from + PAGE_LINES - 1);
+    lines = await new RunOutputReader(name, path, `${path}.index`).read(from, from + PAGE_LINES - 1);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], next: from };
     throw err;
