@@ -85,6 +85,8 @@ afterAll(async () => {
 /** Runs `fn` with a new page that has the token cookie; on failure saves a screenshot named after the test. */
 async function withPage(name: string, fn: (page: Page, problems: string[]) => Promise<void>): Promise<void> {
   const context = await browser.newContext();
+  // Playwright's own 30 s limit is too tight for a loaded CI machine: a generous bound, not a time limit on the app.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   // Errors of the page, CSP violations included: the app must run under its own policy.
   const problems: string[] = [];
@@ -105,9 +107,9 @@ async function withPage(name: string, fn: (page: Page, problems: string[]) => Pr
 
 const rows = (page: Page) => page.locator('tr[data-run-id]');
 
-/** Waits until `read()` gives `want` (as JSON), for 60 s at most (a generous bound: pages poll), then fails showing the last value. */
+/** Waits until `read()` gives `want` (as JSON), for 120 s at most (a generous bound: pages poll), then fails showing the last value. */
 async function settles(read: () => Promise<unknown>, want: unknown): Promise<void> {
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000;
   let last: unknown;
   for (;;) {
     last = await read();

@@ -21,6 +21,9 @@ function aligned(series: ChartSeries[], log: boolean): uPlot.AlignedData {
   const tables = series.map((s) => [s.x, log ? s.y.map((v) => (v !== null && v > 0 ? v : null)) : s.y] as uPlot.AlignedData);
   if (tables.length === 0) return [[]];
   if (tables.length === 1) return tables[0] as uPlot.AlignedData;
+  // Runs of one script log the same steps: then their x values are shared as they are, with no join.
+  const x = series[0]?.x as number[];
+  if (series.every((s) => s.x.length === x.length && s.x.every((v, i) => v === x[i]))) return [x, ...tables.map((t) => t[1])] as uPlot.AlignedData;
   return uPlot.join(tables);
 }
 
