@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const LAYERS = ['types', 'meta', 'proc', 'stage', 'cli'];
+const LAYERS = ['types', 'meta', 'proc', 'stage', 'view', 'cli'];
 const CODE = /^ERR_GAGE_[A-Z0-9_]+$/;
 
 /**

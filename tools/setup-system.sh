@@ -5,6 +5,7 @@
 #   slurm-wlm, munge                      `gage submit --slurm`, against a single-node Slurm cluster
 #   jupyter-nbconvert, python3-ipykernel  the notebook run test (Debian's /usr/bin/jupyter-nbconvert
 #                                         executing a notebook with Debian's /usr/bin/python3 kernel)
+#   chromium                              the browser tests of `gage view` (Playwright drives /usr/bin/chromium)
 # Idempotent: does nothing when every
 # package is installed. As root with apt-get: `apt-get update` once, then
 # `apt-get install -y --no-install-recommends` of the missing packages. Without
@@ -13,7 +14,7 @@
 #   tools/setup-system.sh            # from the repository root, before the tests
 set -uo pipefail
 
-PACKAGES=(rclone zsh fish slurm-wlm munge jupyter-nbconvert python3-ipykernel)
+PACKAGES=(rclone zsh fish slurm-wlm munge jupyter-nbconvert python3-ipykernel chromium)
 # A command that succeeds when the package is there (daemons are in /usr/sbin).
 declare -A CHECK_OF=(
   [rclone]='command -v rclone'
@@ -23,6 +24,7 @@ declare -A CHECK_OF=(
   [munge]='command -v munged || test -x /usr/sbin/munged'
   [jupyter-nbconvert]='test -x /usr/bin/jupyter-nbconvert'
   [python3-ipykernel]='/usr/bin/python3 -c "import ipykernel"'
+  [chromium]='test -x /usr/bin/chromium'
 )
 
 missing=()

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -14,6 +14,8 @@ export default defineConfig({
   splitting: true,
   noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
   define: { __GAGE_VERSION__: JSON.stringify(version) },
+  // The web app of `gage view` (@gage/view): its built assets go beside the bundle (`defaultUiDir`).
+  onSuccess: async () => cpSync(new URL('../view/dist/ui', import.meta.url), new URL('./dist/ui', import.meta.url), { recursive: true }),
   loader: { '.md': 'text' }, // the help topics (src/help/topics/*.md) are part of the bundle
   // CJS dependencies call require('fs'); give the ESM bundle a real require.
   banner: {

@@ -52,6 +52,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['submit'], summary: 'Submit staged runs to a cluster scheduler.', load: () => import('./commands/submit.js') },
   { names: ['__complete'], summary: 'Print completion candidates.', load: () => import('./commands/complete.js'), hidden: true },
   { names: ['util'], summary: 'Utility commands.', load: () => import('./commands/util.js') },
+  { names: ['view'], summary: 'Open a web app of runs.', load: () => import('./commands/view.js') },
 ];
 
 /**

@@ -12,7 +12,7 @@ import { resultsCsv, resultsJson, resultsTable } from '../results/results-docume
 import { listRunEntries, selectInfos } from '../runs/run-list.js';
 import { whereOption } from './_common-options.js';
 
-/** `gage board`, docs/spec/cli.md 5.15. */
+/** `gage board`, docs/spec/cli.md 5.15 (`--export`: decision 26). */
 export const spec = defineCommand({
   name: 'board',
   usage: '[options] [run]...',
@@ -28,6 +28,8 @@ export const spec = defineCommand({
     { key: 'no-config', flags: ['--no-config'], kind: 'flag', help: "Don't use a board config." },
     { key: 'csv', flags: ['--csv'], kind: 'flag', help: 'Print the board as CSV.' },
     { key: 'json', flags: ['--json'], kind: 'flag', help: 'Print the board as JSON.' },
+    { key: 'export', flags: ['--export'], kind: 'value', metavar: 'DIR',
+      help: "Write the board's runs as a static web app (gage view) to DIR, a new or empty directory." },
   ],
 });
 
@@ -46,6 +48,9 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const o = parsed.options;
   if (o.json && o.csv) throw new CliError('ERR_GAGE_INCOMPATIBLE_OPTIONS', "You can't use both --json and --csv options.");
   if (o['no-config'] && o.config !== undefined) throw new CliError('ERR_GAGE_INCOMPATIBLE_OPTIONS', "You can't use both --config and --no-config options.");
+  if (o.export !== undefined && (o.json || o.csv)) {
+    throw new CliError('ERR_GAGE_INCOMPATIBLE_OPTIONS', `You can't use both --export and --${o.json ? 'json' : 'csv'} options.`);
+  }
   const board = await loadBoard(ctx, o.config, o['no-config']);
   const project = await loadProject(ctx);
   const late = boardFields(board).some((f) => f.startsWith('run:') && isLateAttr(f.slice(4)));
@@ -54,6 +59,14 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;
   const entries = await selectBoardRuns(picked, board);
   if (ctx.verbose > 0) ctx.io.stderr.write(`Board of ${entries.length === 1 ? '1 run' : `${entries.length} runs`}\n`);
+  if (o.export !== undefined) {
+    // The web app, loaded only now (decision 26).
+    const { exportViewSite } = await import('@gage/view');
+    const dir = resolve(ctx.cwd, o.export);
+    const { runs } = await exportViewSite({ runsDir: resolveRunsDir(ctx, project), dir, runs: entries.map((e) => e.run.id) });
+    ctx.io.stdout.write(`Exported ${runs === 1 ? '1 run' : `${runs} runs`} to ${dir}\nOpen ${join(dir, 'index.html')} in a browser.\n`);
+    return 0;
+  }
   const doc = boardDocument(board, await readResultRows(entries, { late }));
   if (o.json) ctx.io.stdout.write(resultsJson(doc));
   else if (o.csv) ctx.io.stdout.write(resultsCsv(doc));

@@ -1,0 +1,18 @@
+export { ViewError } from './errors.js';
+export type { ViewErrorCode } from './errors.js';
+export { startViewServer } from './start-view-server.js';
+export type { ViewServer, ViewServerOptions } from './start-view-server.js';
+export { defaultUiDir } from './ui-dir.js';
+export { RunRows } from './run-rows.js';
+export type { RunRow } from './run-rows.js';
+export { findRun } from './find-run.js';
+export { runDetail } from './run-detail.js';
+export type { RunDetail } from './run-detail.js';
+export { runScalarSeries } from './run-scalars-data.js';
+export type { ScalarSeries } from './run-scalars-data.js';
+export { runOutputPage } from './run-output-page.js';
+export type { OutputPage } from './run-output-page.js';
+export { listRunFiles, resolveRunFile } from './run-files.js';
+export type { RunFileEntry } from './run-files.js';
+export { exportViewSite } from './export-view-site.js';
+export type { ExportViewSiteOptions } from './export-view-site.js';
