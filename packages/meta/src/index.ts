@@ -80,3 +80,9 @@ export { isSecretEnvName, REDACTED, redactEnv, withoutRedacted } from './run/red
 export { parseRunFilter } from './filter/run-filter.js';
 export type { FilterRow, RunFilter } from './filter/run-filter.js';
 export { FilterSyntaxError } from './filter/filter-syntax-error.js';
+export { findForeignRuns } from './import/find-foreign-runs.js';
+export type { ForeignFormat, ForeignRunRef } from './import/find-foreign-runs.js';
+export { importRuns } from './import/import-runs.js';
+export type { ImportedRun, ImportRunsOptions, ImportRunsResult, SkippedImport } from './import/import-runs.js';
+export type { ImportMode } from './import/_place-run-dir.js';
+export { ImportRunError } from './errors.js';
