@@ -58,8 +58,9 @@ export function readGuildRunSync(ref: ForeignRunRef, author: string): ConvertedR
     throw new SkipRun(`"${oprefPath}" is not a Guild opref ('<type>:<package> <version> <model> <op>'): ${guildOpref}`);
   const [typeAndPkg, , model, op] = parts as [string, string, string, string];
   const pkg = typeAndPkg.slice(typeAndPkg.indexOf(':') + 1);
-  const ns = sanitize(basename(pkg.replace(/[/\\]+$/, '')) || 'guild');
-  const name = sanitize(model ? `${model}:${op}` : op);
+  // Guild shows `model:op`; the model is the namespace here, or else the dir of the Guild file (or package).
+  const ns = sanitize(model || basename(pkg.replace(/[/\\]+$/, '')) || 'guild');
+  const name = sanitize(op);
   const timestamp = (attr: string): number | undefined => {
     const v = attrs.get(attr);
     if (v === undefined || v === null) return undefined;

@@ -145,8 +145,7 @@ describe('importRuns from Guild AI', () => {
     expect(result.imported.length).toBe(4);
     expect(snapshot(src)).toEqual(before);
     const run = await byId(GUILD_1);
-    expect(run.opref).toEqual({ ns: 'mnist', name: 'mnist:train' });
-    expect(run.name).toBe(run.name); // a name from the first 8 hex digits
+    expect(run.opref).toEqual({ ns: 'mnist', name: 'train' });
     const config = readRunConfigSync(run);
     expect(config).toEqual({ dropout: 1.0, epochs: 10n, eps: 1e-5, 'layers.0': 64n, 'layers.1': 32n, lr: 0.1, name: 'réseau ✓', y: 'n' });
     expect(readFileSync(join(run.metaDir, 'config.json'), 'utf8')).toContain('"dropout": 1.0');

@@ -83,7 +83,8 @@ export async function importRuns(srcDir: string, destDir: string, options: Impor
     });
   if (existsSync(destDir) && realpathSync(srcDir) === realpathSync(destDir)) {
     throw new ImportRunError(`Cannot import runs into their source dir "${srcDir}"`, {
-      hint: "Import them into another runs dir ('gage --runs DIR import SRC'), or move the old runs dir aside first and import from there.",
+      hint:
+        `Import them into another runs dir ('gage --runs DIR import SRC'), or move that dir aside and import from there: mv "${srcDir}" "${srcDir}-old" && gage import "${srcDir}-old"`,
     });
   }
   const refs = (await findForeignRuns(srcDir)).filter((r) => options.from === undefined || r.format === options.from);
