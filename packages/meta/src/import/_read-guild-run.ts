@@ -10,7 +10,7 @@ import { SkipRun, type ConvertedRun, type ImportedAttrEntry } from './_converted
 import { flattenConfig } from './_flatten-config.js';
 import { convertOutputIndex } from './_guild-output-index.js';
 import { shlexSplit } from './_shlex-split.js';
-import { findTfEventFiles } from './_tf-events.js';
+import { findTfEventFiles, readTfScalars } from './_tf-events.js';
 import type { ForeignRunRef } from './find-foreign-runs.js';
 
 /** Attributes that have a place of their own in the converted run; every other one goes to `sys/guild_<name>.json`. */
@@ -108,8 +108,7 @@ export function readGuildRunSync(ref: ForeignRunRef, author: string): ConvertedR
   meta.set('output/40_run', output);
   meta.set('output/40_run.index', converted.index);
 
-  const events = findTfEventFiles(ref.path);
-  if (events.length > 0) notes.push(`${events.length} TensorFlow event file(s) kept in the run dir; their scalars were not imported`);
+  importTfScalars(ref.path, meta, notes);
 
   const entries: ImportedAttrEntry[] = [];
   const label = attrs.get('label');
@@ -182,4 +181,40 @@ function isDir(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The scalars of the run's TensorFlow event files into the meta file
+ * `scalars` (wave2.md decision 20), and their last values as the metrics of
+ * `summary.json` (docs/spec/import.md 4).
+ */
+function importTfScalars(runDir: string, meta: Map<string, string | Uint8Array>, notes: string[]): void {
+  const lines: string[] = [];
+  const last = new Map<string, number>();
+  for (const path of findTfEventFiles(runDir)) {
+    let data: Uint8Array;
+    try {
+      data = readFileSync(join(runDir, ...path.split('/')));
+    } catch (err) {
+      notes.push(`TensorFlow event file "${path}" could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); its scalars were skipped`);
+      continue;
+    }
+    const read = readTfScalars(data);
+    if (read.damaged !== undefined)
+      notes.push(`TensorFlow event file "${path}" is damaged (${read.damaged}); scalars of the first ${read.records} records imported`);
+    for (const s of read.scalars) {
+      lines.push(`{"k":${JSON.stringify(s.tag)},"s":${s.step},"v":${floatText(s.value)},"t":${s.ms}}\n`);
+      last.set(s.tag, s.value);
+    }
+  }
+  if (lines.length === 0) return;
+  meta.set('scalars', lines.join(''));
+  if (!meta.has('summary.json')) meta.set('summary.json', encodeMetaJson({ attributes: {}, metrics: Object.fromEntries(last) }));
+}
+
+function floatText(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+  const s = String(v);
+  return /[.e]/.test(s) ? s : `${s}.0`;
 }

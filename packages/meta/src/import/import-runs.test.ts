@@ -192,6 +192,31 @@ describe('importRuns from Guild AI', () => {
     expect((readManifestSync(run) ?? []).map((e) => `${e.type} ${e.path}`)).toEqual(['s train.py', 'g checkpoint.txt']);
   });
 
+  test("the scalars of TensorFlow event files go to 'scalars' and the summary; a damaged file gives a note", async () => {
+    const src = fixture('guild');
+    const result = await importRuns(src, dest);
+    expect(result.imported.find((r) => r.id === '9a1b2c3d4e5f40718293a4b5c6d7e802')?.notes).toEqual([]);
+    const run = await byId('9a1b2c3d4e5f40718293a4b5c6d7e802');
+    expect(readFileSync(join(run.metaDir, 'scalars'), 'utf8')).toBe(
+      '{"k":"loss","s":0,"v":0.5,"t":1700000001000}\n' + '{"k":"loss","s":1,"v":0.25,"t":1700000002000}\n' + '{"k":"acc","s":1,"v":0.875,"t":1700000003000}\n',
+    );
+    expect(JSON.parse(readFileSync(join(run.metaDir, 'summary.json'), 'utf8'))).toEqual({ attributes: {}, metrics: { acc: 0.875, loss: 0.25 } });
+    expect(readFileSync(join(run.runDir, 'logs', 'events.out.tfevents.1700000000.maria-laptop.1.0')).length).toBe(258);
+
+    const src2 = fixture('guild');
+    const events = join(src2, '9a1b2c3d4e5f40718293a4b5c6d7e802', 'logs', 'events.out.tfevents.1700000000.maria-laptop.1.0');
+    writeFileSync(events, readFileSync(events).subarray(0, 150));
+    const dest2 = join(tmp, 'runs2');
+    const damaged = await importRuns(src2, dest2);
+    const notes = damaged.imported.find((r) => r.id === '9a1b2c3d4e5f40718293a4b5c6d7e802')?.notes ?? [];
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^TensorFlow event file "logs\/events.out.tfevents.1700000000.maria-laptop.1.0" is damaged \(a truncated record header at byte 146\); scalars of the first 3 records imported$/,
+      ),
+    ]);
+    expect(readFileSync(join(dest2, '9a1b2c3d4e5f40718293a4b5c6d7e802.meta', 'scalars'), 'utf8').split('\n').length).toBe(3);
+  });
+
   test('a 100,000-line output keeps one index record per line', async () => {
     const src = fixture('guild');
     const guild = join(src, GUILD_1, '.guild');
