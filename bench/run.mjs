@@ -4,7 +4,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseOptions, printTable } from './_lib.mjs';
 
-const BENCHMARKS = ['startup', 'run-overhead', 'output-capture', 'staging', 'listing', 'config-patching', 'provenance', 'results', 'batch', 'parallel'];
+const BENCHMARKS = ['startup', 'run-overhead', 'output-capture', 'staging', 'listing', 'config-patching', 'provenance', 'results', 'batch', 'parallel',
+  'import'];
 
 const argv = process.argv.slice(2);
 const jsonAt = argv.indexOf('--json');

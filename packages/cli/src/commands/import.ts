@@ -74,16 +74,17 @@ export async function handler(ctx: Context, parsed: Args): Promise<number> {
       hint: 'Give the runs dir of Gage (Python) (~/.gage/runs) or Guild AI (~/.guild/runs).',
     });
   }
-  const plan = await importRuns(src, runsDir, { ...options, preview: true });
-  if (parsed.options.preview) {
-    printPlan(ctx, plan);
-    return 0;
-  }
-  if (plan.imported.length === 0) {
-    report(ctx, plan);
-    return 0;
-  }
-  if (!parsed.options.yes) {
+  // A preview pass to count and ask; with -y the import itself is the only pass.
+  if (parsed.options.preview || !parsed.options.yes) {
+    const plan = await importRuns(src, runsDir, { ...options, preview: true });
+    if (parsed.options.preview) {
+      printPlan(ctx, plan);
+      return 0;
+    }
+    if (plan.imported.length === 0) {
+      report(ctx, plan);
+      return 0;
+    }
     ctx.io.stderr.write(`You are about to import ${runsCount(plan.imported.length)} from ${src} into ${runsDir} (${mode})\n\n`);
     if (!(await confirm(ctx.io, 'Continue?', true))) return 0;
   }

@@ -1,4 +1,5 @@
-import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync,
+  utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How `gage import` takes a run dir: a copy, a move (rename, else copy and delete later), or hard links. */
@@ -24,7 +25,7 @@ export function placeRunDir(src: string, dest: string, mode: ImportMode, exclude
   for (const name of readdirSync(src)) {
     if (exclude.includes(name)) continue;
     if (mode === 'link') linkTree(join(src, name), join(dest, name));
-    else cpSync(join(src, name), join(dest, name), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true, force: false });
+    else copyTree(join(src, name), join(dest, name));
   }
   return mode === 'move';
 }
@@ -43,7 +44,7 @@ export function mergeTree(srcDir: string, destDir: string, mode: ImportMode, rel
     } else if (!existsSync(to)) {
       if (mode === 'link') linkTree(from, to);
       else if (mode === 'move') renameSync(from, to);
-      else cpSync(from, to, { preserveTimestamps: true, verbatimSymlinks: true });
+      else copyTree(from, to);
       placed.push(path);
     }
   }
@@ -59,6 +60,24 @@ function linkTree(src: string, dest: string): void {
   } else linkSync(src, dest);
 }
 
+/**
+ * Copies a file, symlink or dir tree with modes and times (symlinks as they
+ * are). `cpSync` does the same but validates and stats every entry again,
+ * which made it a tenth of an import's time.
+ */
+function copyTree(src: string, dest: string): void {
+  const st = lstatSync(src);
+  if (st.isSymbolicLink()) symlinkSync(readlinkSync(src), dest);
+  else if (st.isDirectory()) {
+    mkdirSync(dest);
+    for (const name of readdirSync(src)) copyTree(join(src, name), join(dest, name));
+    utimesSync(dest, st.atime, st.mtime);
+  } else {
+    copyFileSync(src, dest, constants.COPYFILE_EXCL);
+    utimesSync(dest, st.atime, st.mtime);
+  }
+}
+
 function mkdirp(dir: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
@@ -67,4 +86,13 @@ function mkdirp(dir: string): string {
 /** Removes a tree, whatever its modes (imported files are read-only). */
 export function removeTree(path: string): void {
   rmSync(path, { recursive: true, force: true });
+}
+
+/** Removes a dir that should be empty by now (cheaper than {@link removeTree}), or else the tree. */
+export function removeEmptyDir(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    removeTree(path);
+  }
 }

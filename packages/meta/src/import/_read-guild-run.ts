@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { encodeMetaJson, encodeOpref, type JsonObject, type JsonValue } from '@gage/types';
-import { parse as parseYaml } from 'yaml';
 import { makeLogId } from '../attrs/make-log-id.js';
 import { COMMENT_ATTR_PREFIX } from '../comments/run-comments.js';
 import { redactEnv } from '../run/redact-env.js';
@@ -9,6 +8,7 @@ import { isPidAlive } from '../status/is-pid-alive.js';
 import { SkipRun, type ConvertedRun, type ImportedAttrEntry } from './_converted-run.js';
 import { flattenConfig } from './_flatten-config.js';
 import { convertOutputIndex } from './_guild-output-index.js';
+import { parseGuildYaml } from './_parse-guild-yaml.js';
 import { shlexSplit } from './_shlex-split.js';
 import { findTfEventFiles, readTfScalars } from './_tf-events.js';
 import type { ForeignRunRef } from './find-foreign-runs.js';
@@ -34,7 +34,7 @@ export function readGuildRunSync(ref: ForeignRunRef, author: string): ConvertedR
     const path = join(attrsDir, name);
     if (!statSync(path).isFile()) continue;
     try {
-      attrs.set(name, parseYaml(readFileSync(path, 'utf8'), { schema: 'core', intAsBigInt: true, uniqueKeys: false }) as JsonValue);
+      attrs.set(name, parseGuildYaml(readFileSync(path, 'utf8')));
     } catch (err) {
       throw new SkipRun(`"${path}" is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
     }

@@ -13,7 +13,7 @@ import { logRunnerSync } from '../meta-file/log-runner-sync.js';
 import { writeMetaFileSync } from '../meta-file/write-meta-file-sync.js';
 import { isPidAlive } from '../status/is-pid-alive.js';
 import { SkipRun, type ConvertedRun } from './_converted-run.js';
-import { mergeTree, placeRunDir, removeTree, type ImportMode } from './_place-run-dir.js';
+import { mergeTree, placeRunDir, removeEmptyDir, removeTree, type ImportMode } from './_place-run-dir.js';
 import { readGagePyRunSync } from './_read-gage-py-run.js';
 import { readGuildRunSync } from './_read-guild-run.js';
 import { findForeignRuns, type ForeignFormat, type ForeignRunRef } from './find-foreign-runs.js';
@@ -91,6 +91,12 @@ export async function importRuns(srcDir: string, destDir: string, options: Impor
   const result: ImportRunsResult = { imported: [], skipped: [] };
   const author = options.author ?? 'import';
   if (!options.preview) mkdirSync(destDir, { recursive: true });
+  // What interrupted imports left, by run id (read once: a readdir per run would make the import quadratic).
+  const boxes = new Map<string, string[]>();
+  for (const name of options.preview ? [] : readdirSync(destDir)) {
+    const m = /^\.(.+)\.import\.\d+$/.exec(name);
+    if (m) boxes.set(m[1] as string, [...(boxes.get(m[1] as string) ?? []), name]);
+  }
   const pause = makeLoopYield();
   for (const ref of refs) {
     const turn = pause();
@@ -113,7 +119,7 @@ export async function importRuns(srcDir: string, destDir: string, options: Impor
     }
     if (!options.preview) {
       try {
-        await writeRun(converted, destDir, options.mode ?? 'copy', author);
+        await writeRun(converted, destDir, options.mode ?? 'copy', author, boxes.get(ref.id) ?? []);
       } catch (err) {
         if (!(err instanceof SkipRun)) throw err;
         result.skipped.push({ format: ref.format, id: ref.id, source: ref.path, reason: err.message });
@@ -171,10 +177,10 @@ function labelOf(userDir: string): string | undefined {
 }
 
 /** The import of one converted run: build aside, then rename into place (meta dir last). */
-async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, author: string): Promise<void> {
+async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, author: string, stale: readonly string[]): Promise<void> {
   const id = c.ref.id;
   const box = join(destDir, `.${id}.import.${process.pid}`);
-  clearStaleBoxes(destDir, id);
+  clearStaleBoxes(destDir, stale);
   mkdirSync(box);
   try {
     const run: Run = { id, name: runNameForId(id), runDir: join(box, 'run'), metaDir: join(box, 'meta'), opref: undefined };
@@ -227,7 +233,7 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
         if (c.projectFile) rmSync(c.projectFile, { force: true });
       }
     }
-    removeTree(box);
+    removeEmptyDir(box);
   } catch (err) {
     // Nothing of the run is in place yet unless the meta dir was renamed, which is the last step.
     if (!existsSync(join(box, 'moved')) || existsSync(c.ref.runDir)) removeTree(box);
@@ -236,11 +242,9 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
 }
 
 /** Removes what an interrupted import of this run left, unless it was a move whose files are only there. */
-function clearStaleBoxes(destDir: string, id: string): void {
-  const prefix = `.${id}.import.`;
-  for (const name of readdirSync(destDir)) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
+function clearStaleBoxes(destDir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const pid = Number(name.slice(name.lastIndexOf('.') + 1));
     if (Number.isInteger(pid) && pid !== process.pid && isPidAlive(pid)) throw new SkipRun(`another import (process ${pid}) is importing it`);
     const box = join(destDir, name);
     if (existsSync(join(box, 'moved'))) throw new SkipRun(`an interrupted 'gage import --move' left its files in "${box}"; move them back or remove that dir`);
