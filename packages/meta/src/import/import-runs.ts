@@ -185,6 +185,9 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
   try {
     const run: Run = { id, name: runNameForId(id), runDir: join(box, 'run'), metaDir: join(box, 'meta'), opref: undefined };
     mkdirSync(run.metaDir);
+    // The dirs the meta files need, made now rather than on each first write's ENOENT.
+    const dirs = new Set([...c.meta.keys(), 'log/files'].filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
+    for (const dir of [...dirs].sort()) mkdirSync(join(run.metaDir, ...dir.split('/')), { recursive: true });
     for (const [path, content] of c.meta) if (path !== 'log/runner') writeMetaFileSync(run, path, content);
     const runnerLog = c.meta.get('log/runner');
     writeMetaFileSync(run, 'log/runner', runnerLog ?? '', { writable: true });
