@@ -30,7 +30,7 @@ export function findTfEventFiles(runDir: string): string[] {
 }
 
 /** One scalar value read from an event file. */
-export interface TfScalar {
+interface TfScalar {
   tag: string;
   step: number;
   value: number;
