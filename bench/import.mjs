@@ -8,7 +8,7 @@
 // of 17 members and a run dir of 2 files.
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GAGE_BIN, ROOT, cliEnv, cliReady, removeTree, result, runIfMain, skipped, stats, tempDir, timeProcess } from './_lib.mjs';
+import { GAGE_BIN, GNU_TIME, ROOT, cliEnv, cliReady, removeTree, result, runIfMain, skipped, stats, tempDir, timeProcess } from './_lib.mjs';
 
 export const name = 'import';
 
@@ -77,20 +77,25 @@ function crc32(data) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** Wall time and CPU time (user + system, from GNU time: the machine is shared, so both are reported). */
 async function timeImport(src, rounds) {
   const env = cliEnv();
   const times = [];
+  const cpu = [];
   for (let r = 0; r < rounds; r++) {
     const home = await tempDir('import-dest-');
     try {
-      const { ms, stderr } = await timeProcess('node', [GAGE_BIN, '--runs', join(home, 'runs'), 'import', src, '-y'], { cwd: home, env });
-      if (!/^Imported \d+ runs\n$/.test(stderr)) throw new Error(`gage import: ${stderr}`);
+      const args = [GAGE_BIN, '--runs', join(home, 'runs'), 'import', src, '-y'];
+      const { ms, stderr } = await timeProcess(GNU_TIME, ['-f', 'cpu %U %S', 'node', ...args], { cwd: home, env });
+      const m = /^Imported \d+ runs\ncpu ([\d.]+) ([\d.]+)\n$/.exec(stderr);
+      if (!m) throw new Error(`gage import: ${stderr}`);
       times.push(ms);
+      cpu.push((Number(m[1]) + Number(m[2])) * 1000);
     } finally {
       await removeTree(home);
     }
   }
-  return stats(times);
+  return { wall: stats(times), cpu: stats(cpu) };
 }
 
 export async function run({ quick, rounds }) {
@@ -108,10 +113,13 @@ export async function run({ quick, rounds }) {
     const big = await timeImport(guild, r);
     const few = await timeImport(guildSmall, r);
     const py = await timeImport(gagePy, r);
-    const growth = big.median / n / (few.median / small);
+    const growth = big.wall.median / n / (few.wall.median / small);
+    const target = quick ? 2000 : 10000;
     return [
-      result(name, `gage import of ${n} Guild AI runs`, 'wall', big.median, quick ? 2000 : 10000, 'ms', { stats: big }),
-      result(name, `gage import of ${n} Gage (Python) runs`, 'wall', py.median, quick ? 2000 : 10000, 'ms', { stats: py }),
+      result(name, `gage import of ${n} Guild AI runs`, 'wall', big.wall.median, target, 'ms', { stats: big.wall }),
+      result(name, `gage import of ${n} Guild AI runs`, 'cpu (user + sys)', big.cpu.median, target, 'ms', { stats: big.cpu }),
+      result(name, `gage import of ${n} Gage (Python) runs`, 'wall', py.wall.median, target, 'ms', { stats: py.wall }),
+      result(name, `gage import of ${n} Gage (Python) runs`, 'cpu (user + sys)', py.cpu.median, target, 'ms', { stats: py.cpu }),
       result(name, `ms per run at ${n} ÷ ms per run at ${small} (Guild)`, 'ratio', growth, 1.5, 'ratio', {
         stats: { median: growth, min: growth, max: growth },
       }),
