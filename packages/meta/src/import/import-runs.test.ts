@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTree, testdir } from '@gage/test-utils';
@@ -258,6 +258,19 @@ describe('importRuns on bad input', () => {
     expect(existsSync(dest)).toBe(false);
     const all = await importRuns(src, dest);
     expect(all.imported.length).toBe(7);
+  });
+
+  test('a Gage (Python) run dir that lacks a file of its files log is skipped before anything moves', async () => {
+    const src = fixture('gage-py');
+    const id = '5f3c5c5e-9f0a-4a53-8f5e-2d3c3bb1c002';
+    rmSync(join(src, id, 'model.txt'));
+    const result = await importRuns(src, dest, { mode: 'move' });
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ id, reason: `its run dir does not match its files log: "model.txt" is missing from "${join(src, id)}"` }),
+    ]);
+    expect(readdirSync(join(src, id))).toEqual(['train.py']);
+    expect(existsSync(join(src, `${id}.meta.zip`))).toBe(true);
+    expect(readdirSync(dest).filter((n) => n.startsWith('.') || n.startsWith(id))).toEqual([]);
   });
 
   test('refuses to import into the source dir itself', async () => {

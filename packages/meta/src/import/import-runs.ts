@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNameForId, type JsonObject, type Run } from '@gage/types';
 import { logAttrs } from '../attrs/log-attrs.js';
@@ -192,6 +192,8 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
     const runnerLog = c.meta.get('log/runner');
     writeMetaFileSync(run, 'log/runner', runnerLog ?? '', { writable: true });
     if (!existsSync(c.ref.runDir)) throw new SkipRun(`its run dir "${c.ref.runDir}" is missing`);
+    // Before anything is moved: a run dir that lacks a file of its files log would fail at the manifest, after a --move took it.
+    if (c.filesLog !== undefined) checkFilesPresent(c.filesLog, c.ref.runDir);
     if (mode === 'move') writeFileSync(join(box, 'moved'), `${c.ref.runDir}\n`);
     const deleteSource = placeRunDir(c.ref.runDir, run.runDir, mode, c.exclude, join(box, 'aside'));
     const sourcecode = new Set<string>();
@@ -252,6 +254,23 @@ function clearStaleBoxes(destDir: string, names: readonly string[]): void {
     const box = join(destDir, name);
     if (existsSync(join(box, 'moved'))) throw new SkipRun(`an interrupted 'gage import --move' left its files in "${box}"; move them back or remove that dir`);
     removeTree(box);
+  }
+}
+
+function checkFilesPresent(filesLog: string, runDir: string): void {
+  const present = new Set<string>();
+  for (const line of filesLog.split('\n')) {
+    const m = /^([amd]) \S+ \S+ (.*)$/.exec(line);
+    if (!m) continue;
+    if (m[1] === 'd') present.delete(m[2] as string);
+    else present.add(m[2] as string);
+  }
+  for (const path of present) {
+    try {
+      lstatSync(join(runDir, ...path.split('/')));
+    } catch {
+      throw new SkipRun(`its run dir does not match its files log: "${path}" is missing from "${runDir}"`);
+    }
   }
 }
 
