@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { NODE, parseOptions, printTable } from './_lib.mjs';
 
 const BENCHMARKS = ['startup', 'completion', 'run-overhead', 'output-capture', 'staging', 'listing', 'config-patching', 'provenance', 'results', 'batch',
-  'parallel', 'view'];
+  'parallel', 'view', 'import'];
 
 const argv = process.argv.slice(2);
 const jsonAt = argv.indexOf('--json');

@@ -39,6 +39,7 @@ export const COMMANDS: CommandEntry[] = [
   { names: ['delete', 'del', 'rm'], summary: 'Delete runs.', load: () => import('./commands/delete.js') },
   { names: ['diff'], summary: 'Show how two runs differ.', load: () => import('./commands/diff.js') },
   { names: ['help'], summary: 'Show help for a topic.', load: () => import('./commands/help.js') },
+  { names: ['import'], summary: 'Import runs of Gage (Python) or Guild AI.', load: () => import('./commands/import.js') },
   { names: ['label'], summary: 'Set or clear run labels.', load: () => import('./commands/label.js') },
   { names: ['list', 'ls', 'runs'], summary: 'List runs.', load: () => import('./commands/list.js') },
   { names: ['open'], summary: 'Open a run directory or run file.', load: () => import('./commands/open.js') },

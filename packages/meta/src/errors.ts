@@ -30,7 +30,8 @@ export type MetaErrorCode =
   | 'ERR_GAGE_ARCHIVE_NOT_FOUND'
   | 'ERR_GAGE_ARCHIVE_EXISTS'
   | 'ERR_GAGE_ARCHIVE_NOT_EMPTY'
-  | 'ERR_GAGE_COPY';
+  | 'ERR_GAGE_COPY'
+  | 'ERR_GAGE_IMPORT';
 
 /** An attr-log (user attributes) problem: an invalid entry, or a `.user` dir that already exists. */
 export class AttrLogError extends GageError<MetaErrorCode> {
@@ -264,5 +265,16 @@ export class ArchiveError extends GageError<MetaErrorCode> {
 export class CopyRunsError extends GageError<MetaErrorCode> {
   constructor(message: string, options: GageErrorOptions = {}) {
     super('ERR_GAGE_COPY', message, options);
+  }
+}
+
+/**
+ * A foreign run (Gage (Python) or Guild AI) that cannot be imported, or an
+ * import that cannot start (`ERR_GAGE_IMPORT`), e.g.
+ * `Cannot import run "<id>": "<path>" is not a valid zip file (no end of central directory)`.
+ */
+export class ImportRunError extends GageError<MetaErrorCode> {
+  constructor(message: string, options: GageErrorOptions = {}) {
+    super('ERR_GAGE_IMPORT', message, options);
   }
 }

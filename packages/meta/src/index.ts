@@ -82,3 +82,10 @@ export type { FilterRow, RunFilter } from './filter/run-filter.js';
 export { FilterSyntaxError } from './filter/filter-syntax-error.js';
 export { clearRunSubmission, readRunSubmission, SUBMITTED_FILE, writeRunSubmission } from './submit/run-submission.js';
 export type { RunSubmission } from './submit/run-submission.js';
+
+export { findForeignRuns } from './import/find-foreign-runs.js';
+export type { ForeignFormat, ForeignRunRef } from './import/find-foreign-runs.js';
+export { importRuns } from './import/import-runs.js';
+export type { ImportedRun, ImportRunsOptions, ImportRunsResult, SkippedImport } from './import/import-runs.js';
+export type { ImportMode } from './import/_place-run-dir.js';
+export { ImportRunError } from './errors.js';

@@ -14,6 +14,7 @@ import { encodeJson } from '../output/encode-json.js';
 import { escapeControl } from '../output/escape-control.js';
 import { formatTable } from '../output/format-table.js';
 import { platformDescription } from '../platform-description.js';
+import { foreignRunCounts } from '../runs/foreign-runs-notice.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 
 const CANDIDATES = ['.gage/gage.toml', '.gage/gage.yaml', '.gage/gage.json', 'gage.toml', 'gage.yaml', 'gage.json'];
@@ -67,6 +68,10 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
       ['gagefile', project.gagefilePath ?? '<none>'],
       ['runs_directory', runsDir],
     );
+    // Runs that listings do not show until imported (docs/spec/import.md 1).
+    for (const [format, n] of await foreignRunCounts(runsDir)) {
+      info.push([format === 'gage-py' ? 'gage_python_runs' : 'guild_runs', `${n} (not listed; import them with 'gage import')`]);
+    }
   }
   const orphans = (await findOrphanedRunFiles(runsDir).catch(() => [])).flatMap((o) => o.paths);
   if (orphans.length > 0) {

@@ -6,6 +6,7 @@ import { encodeJson } from '../output/encode-json.js';
 import { loadProject, resolveRunsDir } from '../project.js';
 import { readRunInfos, readRunRows } from '../runs/run-info.js';
 import { runJson } from '../runs/run-json.js';
+import { foreignRunsNotice } from '../runs/foreign-runs-notice.js';
 import { listRunEntries, selectInfos } from '../runs/run-list.js';
 import { formatRunsTable, runsTableColumns, type RunsTableOptions } from '../runs/runs-table.js';
 import { archiveOption, deletedOption, archiveOrRunsDir, runsJsonOption, whereOption } from './_common-options.js';
@@ -68,8 +69,11 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   });
   const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;
   const shown = picked.slice(0, limit);
+  // Runs of Gage (Python) and Guild AI are not listed; say that they are there (docs/spec/import.md 1).
+  const notice = parsed.options.deleted || parsed.options.archive !== undefined ? [] : await foreignRunsNotice(runsDir);
   if (json) {
     ctx.io.stdout.write(encodeJson((await readRunInfos(shown)).map(runJson)));
+    for (const line of notice) ctx.io.stderr.write(`${line}\n`);
     return 0;
   }
   const rows = await readRunRows(shown, { description });
@@ -79,5 +83,6 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
     const hint = parsed.args.length > 0 ? '' : ` (use -${'m'.repeat(more + 1)} to show more)`;
     ctx.io.stdout.write(`\n Showing ${shown.length} of ${list.length} runs${hint}\n`);
   }
+  for (const line of notice) ctx.io.stderr.write(`${line}\n`);
   return 0;
 }

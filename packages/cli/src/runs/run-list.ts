@@ -173,7 +173,7 @@ function readAhead(runsDir: string, names: readonly string[], options: LoadRunLi
  * Parses a `-w/--where` expression (decision 21); a bad one is a usage
  * error of the command: `Cannot use where expression '<expr>': <problem>`.
  */
-function parseWhere(expression: string): RunFilter {
+export function parseWhere(expression: string): RunFilter {
   try {
     return parseRunFilter(expression);
   } catch (err) {

@@ -33,7 +33,9 @@ export async function findOrphanedRunFiles(runsDir: string): Promise<{ id: strin
     throw err;
   }
   const present = new Set(names);
-  const hasMeta = (id: string) => present.has(`${id}.meta`) || present.has(`${id}.meta.deleted`);
+  // A Gage (Python) run whose meta dir it zipped is a run too: its run dir and sidecars are kept for 'gage import' (docs/spec/import.md 1).
+  const hasMeta = (id: string) =>
+    present.has(`${id}.meta`) || present.has(`${id}.meta.deleted`) || present.has(`${id}.meta.zip`) || present.has(`${id}.meta.zip.deleted`);
   const byId = new Map<string, string[]>();
   const add = (id: string, name: string) => byId.set(id, [...(byId.get(id) ?? []), name]);
   for (const name of names) {

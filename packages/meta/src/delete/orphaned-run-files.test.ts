@@ -45,6 +45,18 @@ describe('findOrphanedRunFiles() and removeOrphanedRunFiles()', () => {
     expect(await findOrphanedRunFiles(join(runsDir, 'missing'))).toEqual([]);
   });
 
+  test('the run dir and sidecars of a Gage (Python) run with a zipped meta dir are no orphans (docs/spec/import.md 1)', async () => {
+    await mkdir(join(runsDir, ID));
+    await writeFile(join(runsDir, `${ID}.meta.zip`), '');
+    await mkdir(join(runsDir, `${ID}.user`));
+    await writeFile(join(runsDir, `${ID}.project`), 'file:..');
+    await mkdir(join(runsDir, ID2));
+    await writeFile(join(runsDir, `${ID2}.meta.zip.deleted`), '');
+    expect(await findOrphanedRunFiles(runsDir)).toEqual([]);
+    expect(await removeOrphanedRunFiles(runsDir)).toEqual([]);
+    expect(await entries()).toEqual([ID, `${ID}.meta.zip`, `${ID}.project`, `${ID}.user`, ID2, `${ID2}.meta.zip.deleted`]);
+  });
+
   test('skip an id whose lock is held (its delete is still going on); take a stale lock over', async () => {
     await mkdir(join(runsDir, `${ID}.user`));
     const held = await lockRun({ id: ID, name: '', runDir: join(runsDir, ID), metaDir: join(runsDir, `${ID}.meta`) });
