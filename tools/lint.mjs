@@ -42,6 +42,7 @@ for (const file of files('src')) {
     const where = `${file}:${i + 1}`;
     for (const m of line.matchAll(/(?:from\s+|import\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/g)) {
       const spec = m[1];
+      if (/[\s$]/.test(spec)) continue; // prose in a string ("... is missing from "${dir}"), not a module specifier
       if (spec.startsWith('.')) {
         const target = resolve(file, '..', spec);
         if (relative(srcRoot, target).startsWith('..') && !isTest) problems.push(`${where}: relative import leaves src: ${spec}`);

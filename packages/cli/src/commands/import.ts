@@ -8,7 +8,8 @@ import { CliError, UsageError } from '../errors.js';
 import { expandHome } from '../expand-home.js';
 import { confirm } from '../output/confirm.js';
 import { loadProject, resolveRunsDir } from '../project.js';
-import { parseWhere, runsCount } from '../runs/run-list.js';
+import { runsCount } from '../output/runs-count.js';
+import { parseWhere } from '../runs/run-list.js';
 import { whereOption, yesOption } from './_common-options.js';
 
 /** `gage import`, docs/spec/cli.md 5.25. */
