@@ -66,7 +66,7 @@ describe('parseBoardConfig', () => {
     [{ columns: [{ score: { sum: [] } }] }, "invalid board config: column 1: 'score' must be {average: [field, ...]}"],
     [{ 'run-select': { other: 1n } }, "invalid board config: run-select: unknown field 'other': expected operation or status"],
     [{ 'run-select': { status: 'done' } },
-      "invalid board config: run-select: unknown status 'done': expected staged, pending, running, completed, error, terminated, unknown"],
+      "invalid board config: run-select: unknown status 'done': expected staged, pending, queued, running, completed, error, terminated, unknown"],
     [{ 'run-select': { operation: 123n } }, 'invalid board config: run-select: operation must be a name or a list of names'],
   ])('%j', (data, message) => {
     expect(problem(data as Record<string, unknown>)).toEqual({ code: 'ERR_GAGE_BOARD_CONFIG', message });
