@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { Run } from '@gage/types';
+import { readTextSync } from '../io/read-text-sync.js';
+import { writeMetaFileSync } from '../meta-file/write-meta-file-sync.js';
+import { LISTING_RECORD, LISTING_RECORD_FILES, LISTING_RECORD_VERSION } from './listing-record.js';
+
+/** A summarized file larger than this is left out of the record (readers read it from disk). */
+const MAX_RECORDED_CHARS = 16 * 1024;
+
+/**
+ * Writes the run's listing record (docs/spec/lifecycle.md 21): the texts of
+ * the meta files listing reads, as one read-only JSON file written
+ * atomically. `finalizeRun` calls it once `proc/exit` is written and
+ * `proc/lock` gone; from then on no summarized file changes. A run without
+ * `proc/exit` gets no record (its status is read live). A file that is
+ * missing is recorded as `null`; one that cannot be read or is over 16 KiB
+ * is left out, and readers read it from disk.
+ *
+ * @param run a finalized run
+ * @returns whether a record was written
+ * @throws `FileSystemError` / `RunGoneError` as `writeMetaFileSync`
+ * @example
+ * ```ts
+ * writeMetaFileSync(run, 'proc/exit', '0');
+ * writeListingRecordSync(run); // <id>.meta/listing.json
+ * ```
+ */
+export function writeListingRecordSync(run: Run): boolean {
+  const files: Record<string, string | null> = {};
+  for (const file of LISTING_RECORD_FILES) {
+    let text: string | null;
+    try {
+      text = readTextSync(join(run.metaDir, ...file.split('/')));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') continue;
+      text = null;
+    }
+    if (text !== null && text.length > MAX_RECORDED_CHARS) continue;
+    files[file] = text;
+  }
+  if (typeof files['proc/exit'] !== 'string') return false;
+  writeMetaFileSync(run, LISTING_RECORD, JSON.stringify({ version: LISTING_RECORD_VERSION, files }));
+  return true;
+}
