@@ -43,6 +43,7 @@ describe('finalizeRun()', () => {
       'config.json',
       'id',
       'initialized',
+      'listing.json',
       'log/files',
       'log/patched',
       'log/runner',
@@ -60,6 +61,20 @@ describe('finalizeRun()', () => {
     ]);
     expect(await writableFiles(runMetaDir(run))).toEqual([]);
     expect(await writableFiles(run.runDir)).toEqual([]);
+  });
+
+  test('writes the listing record once proc/exit is written and proc/lock gone: the texts of the files listing reads', async () => {
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['exit', 2])));
+    await writeFile(runMetaPath(run, 'proc', 'lock'), '999999999');
+    await finalizeRun(run, await execRun(run));
+    const record = JSON.parse(await readFile(runMetaPath(run, 'listing.json'), 'utf8')) as { version: number; files: Record<string, string | null> };
+    expect(record.version).toBe(1);
+    expect(record.files['proc/exit']).toBe('2');
+    for (const file of ['opref', 'id', 'initialized', 'staged', 'started', 'stopped', 'config.json', 'opdef.json']) {
+      expect({ file, text: record.files[file] }).toEqual({ file, text: readMetaFileSync(run, file) });
+    }
+    expect(record.files['summary.json']).toBeNull();
+    expect(record.files['proc/lock']).toBeUndefined();
   });
 
   test('records an error and a signal status', async () => {
