@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMetaFileSync, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { cleanupTestdirs, listFiles, waitFor } from '@gage/test-utils';
@@ -75,6 +75,15 @@ describe('finalizeRun()', () => {
     }
     expect(record.files['summary.json']).toBeNull();
     expect(record.files['proc/lock']).toBeUndefined();
+  });
+
+  test('a listing record that cannot be written is logged; the run is finalized all the same', async () => {
+    const run = await makeStagedRun({}, ['true']);
+    await mkdir(runMetaPath(run, 'listing.json', 'in-the-way'), { recursive: true });
+    await finalizeRun(run, await execRun(run));
+    expect(await runStatus(run)).toBe('completed');
+    expect((await runnerLog(run)).filter((l) => l.startsWith('Cannot write the listing record: '))).toHaveLength(1);
+    expect(readMetaFileSync(run, 'manifest')).toBeDefined();
   });
 
   test('records an error and a signal status', async () => {

@@ -6,7 +6,8 @@ import { LISTING_RECORD } from './listing-record.js';
 /**
  * Removes the run's listing record (docs/spec/lifecycle.md 21) before one of
  * the meta files it summarizes changes; a missing record (or meta dir) is
- * fine. `writeMetaFileSync` calls it for every summarized file, so a writer
+ * fine, and so is a directory in its place (no reader takes it for a
+ * record). `writeMetaFileSync` calls it for every summarized file, so a writer
  * stopped between its steps leaves no record, never a stale one.
  *
  * @param run the run
@@ -22,7 +23,8 @@ export function removeListingRecordSync(run: Run): void {
     unlinkSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return;
+    // A directory in its place is never read as a record (readers take only a regular file).
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return;
     throw fileSystemError(err, { path }) ?? err;
   }
 }

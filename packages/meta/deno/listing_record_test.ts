@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { initRunMetaSync, listRuns, makeRun, readListingRecordSync, writeListingRecordSync, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
+import { removeTree, testdir } from '@gage/test-utils';
+
+const opdef = { name: 'test', data: { exec: 'node say.js' } };
+const cmd = { args: ['node', 'say.js'], env: {} };
+
+Deno.test('writes, reads and lists from the listing record under Deno; a summarized write removes it', async () => {
+  const runsDir = await testdir();
+  try {
+    const run = await makeRun(runsDir, { id: 'abc' });
+    initRunMetaSync(run, { ns: 'test', name: 'test' }, opdef, { n: 1n }, cmd);
+    writeRunTimestampSync(run, 'started');
+    assert.equal(writeListingRecordSync(run), false); // no exit code yet
+    writeMetaFileSync(run, 'proc/exit', '0');
+    assert.equal(writeListingRecordSync(run), true);
+    const texts = readListingRecordSync(run.metaDir);
+    assert.equal(texts?.['proc/exit'], '0');
+    assert.equal(texts?.opref, '2 test test');
+    assert.equal(texts?.['summary.json'], null);
+    await rename(join(run.metaDir, 'opref'), join(runsDir, 'opref'));
+    assert.deepEqual((await listRuns(runsDir))[0]?.opref, { ns: 'test', name: 'test' }); // from the record
+    await rename(join(runsDir, 'opref'), join(run.metaDir, 'opref'));
+    writeMetaFileSync(run, 'summary.json', '{}');
+    assert.equal(readListingRecordSync(run.metaDir), undefined);
+  } finally {
+    await removeTree(runsDir);
+  }
+});
