@@ -1,7 +1,7 @@
 import { runProjectDir } from '@gage/meta';
 import type { Config, RunStatus } from '@gage/types';
-import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, entryUserAttrs, labelNow, objectOf, quiet, readConfig, readExitCode, readListingDescription,
-  statusNow, readChangedFlags } from './_run-parts.js';
+import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, entryUserAttrs, labelNow, objectOf, quiet, readConfig, readExitCode,
+  readListingDescription, statusNow, readChangedFlags } from './_run-parts.js';
 import type { RunEntry } from './run-list.js';
 
 /** Summary values of a run (`summary.json` in its meta dir). */
