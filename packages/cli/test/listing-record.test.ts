@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { initRunMetaSync, makeRun, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
+import { initRunMetaSync, makeRun, writeListingRecordSync, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
 import { execRun, finalizeRun } from '@gage/proc';
 import { OpCmd, OpDef, OpRef, type Run } from '@gage/types';
 import { removeTree, testdir, waitFor } from '@gage/test-utils';
@@ -116,19 +116,32 @@ describe('the listing record', () => {
     expect(list.find((r) => r.id === made.summarized?.id)).toMatchObject({ label: 'from summary', summary: { metrics: { acc: 0.75, loss: 0.25 } } });
   });
 
-  test('the listing reads a finalized run from its record', async () => {
+  test('the listing reads a finalized run from its record, and a file changed since from disk', async () => {
     const run = made.summarized as Run;
     const before = await listed();
-    // Moved away (no Gage writer does this): only the record can still give the config, the summary and the exit code.
-    const away = join(home, 'away');
-    await mkdir(away, { recursive: true });
-    for (const file of ['config.json', 'summary.json', 'started', 'stopped']) await rename(join(run.metaDir, file), join(away, file));
-    await rename(join(run.metaDir, 'proc', 'exit'), join(away, 'exit'));
+    // Files at a round modification time (utimes keeps no nanoseconds) and the record written for them, as finalize writes it.
+    const T = new Date(1_700_000_000_000);
+    const files = ['config.json', 'summary.json', 'proc/exit'].map((f) => join(run.metaDir, f));
+    for (const path of files) await utimes(path, T, T);
+    writeListingRecordSync(run);
+    const texts = await Promise.all(files.map((path) => readFile(path, 'utf8')));
+    // Rewritten by hand with the same size and time (no Gage writer does this): only a listing from the record still shows the old texts.
+    const edits: [string, string][] = [['"Cy"', '"Zz"'], ['0.25', '0.50'], ['0', '1']];
+    for (const [i, path] of files.entries()) {
+      const [from, to] = edits[i] as [string, string];
+      await chmod(path, 0o644);
+      await writeFile(path, (texts[i] as string).replace(from, to));
+      await utimes(path, T, T);
+    }
     try {
       expect(await listed()).toEqual(before);
+      await appendFile(files[0] as string, ' '); // a change the record's stamp shows: that file is read from disk
+      expect((await listed()).find((r) => r.id === run.id)?.config).toEqual({ name: 'Zz' });
     } finally {
-      for (const file of ['config.json', 'summary.json', 'started', 'stopped']) await rename(join(away, file), join(run.metaDir, file));
-      await rename(join(away, 'exit'), join(run.metaDir, 'proc', 'exit'));
+      for (const [i, path] of files.entries()) {
+        await writeFile(path, texts[i] as string);
+        await utimes(path, T, T);
+      }
     }
   });
 
@@ -147,10 +160,10 @@ describe('the listing record', () => {
     } finally {
       for (const [path, text] of saved) await writeFile(path, text, { mode: 0o444 });
     }
-    const table = (await g(['runs', '-a'])).stdout;
+    const table = (await g(['runs', '-a', '-0'])).stdout; // no start column: relative times move on
     for (const path of saved.keys()) await rm(path);
     try {
-      expect((await g(['runs', '-a'])).stdout).toBe(table);
+      expect((await g(['runs', '-a', '-0'])).stdout).toBe(table);
     } finally {
       for (const [path, text] of saved) await writeFile(path, text, { mode: 0o444 });
     }

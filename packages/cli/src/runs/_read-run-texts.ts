@@ -1,6 +1,6 @@
 // Imported by the read-ahead worker too: only the light entries of `@gage/meta` (see `_read-ahead-worker.ts`).
 import { join } from 'node:path';
-import { readListingRecordSync } from '@gage/meta/listing-record';
+import { readListingRecordSync, recordedTextSync } from '@gage/meta/listing-record';
 import { readTextSync } from '@gage/meta/read-text-sync';
 
 /** A file read ahead: its text, `null` when it (or its meta dir) is missing, `false` when it could not be read (read it again to see why). */
@@ -8,9 +8,9 @@ export type RunText = string | null | false;
 
 /**
  * Appends to `out` the texts of `files` of one meta dir: from the run's
- * listing record when it has one (docs/spec/lifecycle.md 21: one file
- * instead of one per part), else (and for a file the record left out) from
- * the files themselves.
+ * listing record when it has one (docs/spec/lifecycle.md 21: one read and
+ * a `stat` per file instead of a read per file), else (and for a file the
+ * record left out, or one changed since) from the files themselves.
  *
  * @param metaDir the meta dir
  * @param files paths under it, `/`-separated
@@ -24,7 +24,7 @@ export type RunText = string | null | false;
 export function readRunTexts(metaDir: string, files: readonly string[], out: RunText[]): void {
   const record = readListingRecordSync(metaDir);
   for (const file of files) {
-    const recorded = record?.[file];
+    const recorded = record && recordedTextSync(metaDir, record, file);
     out.push(recorded !== undefined ? recorded : readFile(join(metaDir, file)));
   }
 }

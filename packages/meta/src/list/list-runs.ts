@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Run } from '@gage/types';
 import { RunLoadError } from '../errors.js';
 import { loadRun, readOptional, type MetaReader } from '../run/_load-run.js';
-import { readListingRecordSync, type ListingTexts } from '../listing/listing-record.js';
+import { readListingRecordSync, recordedTextSync, type ListingRecord } from '../listing/listing-record.js';
 import { warnMeta } from '../meta-logger.js';
 import { compareKeys, parseSort, type SortValue } from './_sort-key.js';
 
@@ -96,17 +96,17 @@ export async function listRuns(runsDir: string, options: ListRunsOptions = {}): 
 
 /**
  * The default reader: a meta dir's listing record, read once on its first
- * file, gives the files it holds; the others are read from disk.
+ * file, gives the files it holds unchanged; the others are read from disk.
  */
 function recordReader(): MetaReader {
   let dir: string | undefined;
-  let texts: ListingTexts | undefined;
+  let record: ListingRecord | undefined;
   return (metaDir, file) => {
     if (metaDir !== dir) {
       dir = metaDir;
-      texts = readListingRecordSync(metaDir);
+      record = readListingRecordSync(metaDir);
     }
-    const text = texts?.[file];
+    const text = record && recordedTextSync(metaDir, record, file);
     return text !== undefined ? (text ?? undefined) : readOptional(metaDir, file);
   };
 }
