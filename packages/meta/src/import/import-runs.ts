@@ -271,7 +271,7 @@ function checkFilesPresent(filesLog: string, runDir: string): void {
     try {
       lstatSync(join(runDir, ...path.split('/')));
     } catch {
-      throw new SkipRun(`its run dir does not match its files log: "${path}" is missing from "${runDir}"`);
+      throw new SkipRun(`its run dir does not match its files log: "${path}" is missing in "${runDir}"`);
     }
   }
 }
