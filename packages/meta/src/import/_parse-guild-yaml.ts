@@ -1,5 +1,4 @@
 import type { JsonValue } from '@gage/types';
-import { parse as parseYaml } from 'yaml';
 
 const INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
 const FLOAT = /^[-+]?(?:[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$/;
@@ -19,6 +18,7 @@ const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s][^\n]*$/;
  * ```
  */
 export function parseGuildYaml(text: string): JsonValue {
+  if (yamlParse === undefined) throw new Error('loadGuildYaml() first');
   const line = text.replace(/\r?\n$/, '');
   if (!line.includes('\n')) {
     if (INT.test(line)) return BigInt(line);
@@ -29,5 +29,17 @@ export function parseGuildYaml(text: string): JsonValue {
     if (PLAIN.test(line) && !/: |:$| #/.test(line) && !/^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(line) && !/^0[xo]/.test(line))
       return line.trimEnd();
   }
-  return parseYaml(text, { schema: 'core', intAsBigInt: true, uniqueKeys: false }) as JsonValue;
+  return yamlParse(text, { schema: 'core', intAsBigInt: true, uniqueKeys: false }) as JsonValue;
+}
+
+type YamlParse = typeof import('yaml').parse;
+let yamlParse: YamlParse | undefined;
+
+/**
+ * Loads the `yaml` parser for {@link parseGuildYaml}. Loaded on demand, so
+ * that `gage run` and the other commands never load it through `@gage/meta`
+ * (cli/test/lazy-parsers.test.ts).
+ */
+export async function loadGuildYaml(): Promise<void> {
+  yamlParse ??= (await import('yaml')).parse;
 }

@@ -266,7 +266,7 @@ describe('importRuns on bad input', () => {
     rmSync(join(src, id, 'model.txt'));
     const result = await importRuns(src, dest, { mode: 'move' });
     expect(result.skipped).toEqual([
-      expect.objectContaining({ id, reason: `its run dir does not match its files log: "model.txt" is missing from "${join(src, id)}"` }),
+      expect.objectContaining({ id, reason: `its run dir does not match its files log: "model.txt" is missing in "${join(src, id)}"` }),
     ]);
     expect(readdirSync(join(src, id))).toEqual(['train.py']);
     expect(existsSync(join(src, `${id}.meta.zip`))).toBe(true);

@@ -15,6 +15,7 @@ import { isPidAlive } from '../status/is-pid-alive.js';
 import { SkipRun, type ConvertedRun } from './_converted-run.js';
 import { mergeTree, placeRunDir, removeEmptyDir, removeTree, type ImportMode } from './_place-run-dir.js';
 import { readGagePyRunSync } from './_read-gage-py-run.js';
+import { loadGuildYaml } from './_parse-guild-yaml.js';
 import { readGuildRunSync } from './_read-guild-run.js';
 import { findForeignRuns, type ForeignFormat, type ForeignRunRef } from './find-foreign-runs.js';
 
@@ -89,6 +90,7 @@ export async function importRuns(srcDir: string, destDir: string, options: Impor
   }
   const refs = (await findForeignRuns(srcDir)).filter((r) => options.from === undefined || r.format === options.from);
   const result: ImportRunsResult = { imported: [], skipped: [] };
+  if (refs.some((r) => r.format === 'guild')) await loadGuildYaml();
   const author = options.author ?? 'import';
   if (!options.preview) mkdirSync(destDir, { recursive: true });
   // What interrupted imports left, by run id (read once: a readdir per run would make the import quadratic).
@@ -269,7 +271,7 @@ function checkFilesPresent(filesLog: string, runDir: string): void {
     try {
       lstatSync(join(runDir, ...path.split('/')));
     } catch {
-      throw new SkipRun(`its run dir does not match its files log: "${path}" is missing from "${runDir}"`);
+      throw new SkipRun(`its run dir does not match its files log: "${path}" is missing in "${runDir}"`);
     }
   }
 }
