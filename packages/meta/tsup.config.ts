@@ -3,8 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // `read-text-sync`: the reader alone (`@gage/meta/read-text-sync`), for worker threads that must not load
   // the rest (proper-lockfile, graceful-fs); split out of `index` so there is one copy of it.
-  // `listing-record`: the listing record's reader alone, for the same worker threads.
-  entry: { index: 'src/index.ts', 'read-text-sync': 'src/io/read-text-sync.ts', 'listing-record': 'src/listing/listing-record.ts' },
+  entry: { index: 'src/index.ts', 'read-text-sync': 'src/io/read-text-sync.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -33,11 +33,6 @@ export { runProjectDir } from './project/run-project-dir.js';
 export { removeAssociateProject } from './project/remove-associate-project.js';
 export { runForMetaDirSync } from './run/run-for-meta-dir-sync.js';
 export { listRuns } from './list/list-runs.js';
-export { LISTING_RECORD, LISTING_RECORD_FILES, LISTING_RECORD_VERSION, parseListingRecord, readListingRecordSync,
-  recordedTextSync } from './listing/listing-record.js';
-export type { ListingRecord } from './listing/listing-record.js';
-export { writeListingRecordSync } from './listing/write-listing-record-sync.js';
-export { removeListingRecordSync } from './listing/remove-listing-record-sync.js';
 export type { ListRunsOptions } from './list/list-runs.js';
 export { selectRuns } from './list/select-runs.js';
 export { selectOneRun } from './list/select-one-run.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMetaFileSync, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { cleanupTestdirs, listFiles, waitFor } from '@gage/test-utils';
@@ -43,7 +43,6 @@ describe('finalizeRun()', () => {
       'config.json',
       'id',
       'initialized',
-      'listing.json',
       'log/files',
       'log/patched',
       'log/runner',
@@ -61,29 +60,6 @@ describe('finalizeRun()', () => {
     ]);
     expect(await writableFiles(runMetaDir(run))).toEqual([]);
     expect(await writableFiles(run.runDir)).toEqual([]);
-  });
-
-  test('writes the listing record once proc/exit is written and proc/lock gone: the texts of the files listing reads', async () => {
-    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['exit', 2])));
-    await writeFile(runMetaPath(run, 'proc', 'lock'), '999999999');
-    await finalizeRun(run, await execRun(run));
-    const record = JSON.parse(await readFile(runMetaPath(run, 'listing.json'), 'utf8')) as { version: number; files: Record<string, string | null> };
-    expect(record.version).toBe(1);
-    expect(record.files['proc/exit']).toBe('2');
-    for (const file of ['opref', 'id', 'initialized', 'staged', 'started', 'stopped', 'config.json', 'opdef.json']) {
-      expect({ file, text: record.files[file] }).toEqual({ file, text: readMetaFileSync(run, file) });
-    }
-    expect(record.files['summary.json']).toBeNull();
-    expect(record.files['proc/lock']).toBeUndefined();
-  });
-
-  test('a listing record that cannot be written is logged; the run is finalized all the same', async () => {
-    const run = await makeStagedRun({}, ['true']);
-    await mkdir(runMetaPath(run, 'listing.json', 'in-the-way'), { recursive: true });
-    await finalizeRun(run, await execRun(run));
-    expect(await runStatus(run)).toBe('completed');
-    expect((await runnerLog(run)).filter((l) => l.startsWith('Cannot write the listing record: '))).toHaveLength(1);
-    expect(readMetaFileSync(run, 'manifest')).toBeDefined();
   });
 
   test('records an error and a signal status', async () => {

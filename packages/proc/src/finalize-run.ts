@@ -1,7 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockRun, logRunnerSync, makeReadOnlySync, readRunOpdefSync, scanRunFiles, writeListingRecordSync, writeManifest, writeMetaFileSync,
-  writeRunTimestampSync } from '@gage/meta';
+import { lockRun, logRunnerSync, makeReadOnlySync, readRunOpdefSync, scanRunFiles, writeManifest, writeMetaFileSync, writeRunTimestampSync } from '@gage/meta';
 import type { RunLock } from '@gage/meta';
 import { encodeMetaJson, type ExecCommand, type JsonValue, type OpDef, type Run } from '@gage/types';
 import { extractRunSummary } from './extract-run-summary.js';
@@ -42,7 +41,7 @@ export interface FinalizeRunOptions {
 /**
  * Finalizes a run whose process ended (docs/spec/lifecycle.md 10): makes
  * `output/40_run` read-only, writes `stopped` and `proc/exit`, deletes a
- * left-over `proc/lock`, writes the listing record, runs the `finalize-run`/`finalize` hook into
+ * left-over `proc/lock`, runs the `finalize-run`/`finalize` hook into
  * `output/50_finalize`, scans the run dir for generated files (type `g`),
  * rewrites the manifest (logging files modified during the run) and makes
  * every meta and run file read-only, `log/runner` last. Summary extraction
@@ -82,7 +81,6 @@ export async function finalizeRun(run: Run, exitCode: number, options: FinalizeR
       await rm(join(run.metaDir, 'proc', 'lock'), { force: true });
       logRunnerSync(run, 'Deleting meta proc/lock');
     }
-    writeListingRecord(run);
     const hook = finalizeCommand(opdef);
     if (hook !== undefined) await runFinalizeHook(run, hook, options);
     await scanRunFiles(run, 'g');
@@ -126,23 +124,6 @@ async function writeSummary(run: Run, opdef: OpDef | undefined, options: Finaliz
   if (Object.keys(summary.attributes).length === 0 && Object.keys(summary.metrics).length === 0 && !summary.run) return;
   logRunnerSync(run, 'Writing meta summary');
   writeMetaFileSync(run, 'summary.json', encodeMetaJson(summary as unknown as JsonValue));
-}
-
-/**
- * Step 5a (docs/spec/lifecycle.md 21): the listing record, once every file it
- * summarizes is final. Listing reads the files without it, so a record that
- * cannot be written (a full disk) is logged, never a failed finalize.
- */
-function writeListingRecord(run: Run): void {
-  try {
-    writeListingRecordSync(run);
-  } catch (err) {
-    try {
-      logRunnerSync(run, `Cannot write the listing record: ${(err as Error).message}`);
-    } catch {
-      // the runner log cannot be written either (a full disk): listing reads the meta files
-    }
-  }
 }
 
 /** Runs the finalize hook; one stopped by `options.signal` is logged, not thrown. */

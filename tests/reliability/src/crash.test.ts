@@ -12,9 +12,7 @@ import { seededRandom } from './_seeded-random.js';
 /**
  * SIGKILL of `gage run` at random moments (init, staging, running,
  * finalizing). The op `phased` has hooks that sleep, so kills spread over
- * every phase; each time the killed run is listed as `gage show` shows it,
- * and its listing record, when it has one, holds the texts of its files.
- * Seed: `GAGE_SEED` or the clock, printed; the figures go to
+ * every phase. Seed: `GAGE_SEED` or the clock, printed; the figures go to
  * `crash-results.json` beside this package's `package.json`.
  */
 const TRIALS = Number(process.env.GAGE_CRASH_TRIALS ?? scale(10, 120));
@@ -81,40 +79,6 @@ async function followUpRun(): Promise<void> {
   followUps += 1;
 }
 
-/**
- * How `gage list --all --json` and `gage show --json` differ about one run
- * (the keys both print, the index aside), or `undefined` when they agree. A
- * dead runner's lock turns stale 10 s after its last refresh, which may
- * change the status between the two calls: they are compared three times.
- */
-async function listingDisagreesWithShow(id: string): Promise<string | undefined> {
-  let last: string | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const list = JSON.parse((await gage(['list', '--all', '--json'], box.opts)).stdout) as Record<string, unknown>[];
-    const show = JSON.parse((await gage(['show', id, '--json'], box.opts)).stdout) as Record<string, unknown>;
-    const listed = list.find((r) => r.id === id);
-    if (listed === undefined) return `run ${id} not listed`;
-    const keys = Object.keys(listed).filter((k) => k !== 'index');
-    const a = JSON.stringify(keys.map((k) => listed[k]));
-    const b = JSON.stringify(keys.map((k) => show[k]));
-    if (a === b) return undefined;
-    last = `list ${a} != show ${b}`;
-  }
-  return last;
-}
-
-/** The first file whose text in the run's listing record is not its text on disk, or `undefined`. */
-async function recordDisagreesWithFiles(metaDir: string): Promise<string | undefined> {
-  const text = await readFile(join(metaDir, 'listing.json'), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  const files = (JSON.parse(text) as { files: Record<string, string | null> }).files;
-  for (const [file, recorded] of Object.entries(files)) {
-    const onDisk = await readFile(join(metaDir, file), 'utf8').catch(() => null);
-    if (onDisk !== recorded) return `listing.json has ${JSON.stringify(recorded)} for ${file}, the file ${JSON.stringify(onDisk)}`;
-  }
-  return undefined;
-}
-
 describe(`SIGKILL of gage run at random moments (${TRIALS} trials)`, () => {
   test('every run stays loadable, listable and showable, with a consistent status; the next run works', async () => {
     const random = seededRandom(SEED);
@@ -153,10 +117,6 @@ describe(`SIGKILL of gage run at random moments (${TRIALS} trials)`, () => {
         if (show.code !== 0) failures.push(`trial ${trial}: gage show ${run.id}: ${show.stderr}`);
         expect(show.code).toBe(0);
         expect(show.stdout).toContain(run.id);
-        // The listing (from the listing record, or the meta files without one: docs/spec/lifecycle.md 21) agrees with show.
-        const disagreement = (await recordDisagreesWithFiles(run.metaDir)) ?? (await listingDisagreesWithShow(run.id));
-        if (disagreement !== undefined) failures.push(`trial ${trial} (${phase}): ${disagreement}`);
-        expect(disagreement).toBeUndefined();
       }
       if (trial % 10 === 0) await followUpRun();
     }

@@ -4,7 +4,6 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { encodeJson } from '../output/encode-json.js';
 import { loadProject, resolveRunsDir } from '../project.js';
-import { DESCRIPTION_FILES } from '../runs/_run-parts.js';
 import { readRunInfos, readRunRows } from '../runs/run-info.js';
 import { runJson } from '../runs/run-json.js';
 import { foreignRunsNotice } from '../runs/foreign-runs-notice.js';
@@ -66,8 +65,7 @@ export async function handler(ctx: Context, parsed: CommandArgs<typeof spec>): P
   const list = await listRunEntries(runsDir, {
     deleted: parsed.options.deleted,
     where: parsed.options.where,
-    // JSON shows the stop time too (read with the rest, from the listing record when there is one).
-    rows: { count: parsed.args.length > 0 ? 0 : limit, description, ...(json ? { files: [...DESCRIPTION_FILES, 'stopped'] } : {}) },
+    rows: { count: parsed.args.length > 0 ? 0 : limit, description },
   });
   const picked = parsed.args.length > 0 ? selectInfos(list, parsed.args) : list;
   const shown = picked.slice(0, limit);

@@ -47,12 +47,7 @@ export function formatTable(columns: TableColumn[], givenRows: string[][], optio
   const showHeader = options.header ?? true;
   const widths = columns.map((c, i) => Math.max(showHeader ? textWidth(c.header) : 0, ...rows.map((r) => textWidth(r[i] ?? ''))));
   const flex = columns.findIndex((c) => c.flex !== undefined);
-  // The escaped rows are this function's own: made one cell per column in place, not copied.
-  let lines: string[][] = rows;
-  for (const r of rows) {
-    for (let i = r.length; i < columns.length; i++) r[i] = '';
-    r.length = columns.length;
-  }
+  let lines: string[][] = rows.map((r) => columns.map((_, i) => r[i] ?? ''));
   const rowOf: number[] = rows.map((_, i) => i);
   if (flex >= 0) {
     const others = widths.reduce((s, w, i) => (i === flex ? s : s + w), 0);
@@ -98,7 +93,7 @@ export function formatTable(columns: TableColumn[], givenRows: string[][], optio
   }
   lines.forEach((cells, k) => out.push(row(cells, (i, cell) => columns[i]?.style?.(cell, rowOf[k] as number) ?? [])));
   if (options.styled) out.push(rule('╰', '┴', '╯'));
-  return out.length === 0 ? '' : out.join('\n') + '\n';
+  return out.map((l) => l + '\n').join('');
 }
 
 const PLAIN = { v: '|', h: '-' };

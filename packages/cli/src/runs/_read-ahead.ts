@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readRunTexts, type RunText } from './_read-run-texts.js';
+import { readMetaSync } from './_read-meta-sync.js';
 
 /** Runs claimed at a time by either thread. */
 const CHUNK = 64;
@@ -27,7 +27,7 @@ export interface ReadAhead {
 }
 
 /** A text as the worker sends it: `false` for a file it could not read (the main thread reads it again). */
-export type WorkerText = RunText;
+export type WorkerText = AheadText | false;
 
 /** What the worker gets as `workerData`. */
 export interface ReadAheadJob {
@@ -62,8 +62,6 @@ export interface StartReadAheadOptions {
   files: readonly string[];
   /** The worker's module; default the built `read-ahead-worker.js` beside this module. */
   workerUrl?: URL | undefined;
-  /** Start a worker thread (default true); without one the main thread reads everything in `finish`. */
-  worker?: boolean | undefined;
 }
 
 /**
@@ -96,15 +94,15 @@ export function startReadAhead(runsDir: string, options: StartReadAheadOptions):
       results.set(name, record);
     });
   };
-  let worker: Worker | undefined;
+  let worker: Worker;
   try {
     const workerData: ReadAheadJob = { runsDir, names, files, counter, chunk: CHUNK };
-    if (options.worker !== false) worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData });
+    worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData });
   } catch {
     return undefined;
   }
-  let workerEnded = worker === undefined;
-  const ended = worker === undefined ? Promise.resolve() : new Promise<void>((resolve) => {
+  let workerEnded = false;
+  const ended = new Promise<void>((resolve) => {
     worker.on('message', (m: ReadAheadMessage) => {
       if ('done' in m) resolve();
       else {
@@ -127,11 +125,19 @@ export function startReadAhead(runsDir: string, options: StartReadAheadOptions):
     async finish() {
       for (let start = Atomics.add(next, 0, CHUNK); start < names.length; start = Atomics.add(next, 0, CHUNK)) {
         const texts: WorkerText[] = [];
-        for (const name of names.slice(start, start + CHUNK)) readRunTexts(join(runsDir, name), files, texts);
+        for (const name of names.slice(start, start + CHUNK)) for (const file of files) texts.push(readOnMain(runsDir, name, file));
         store(start, texts);
       }
       await ended;
       return results;
     },
   };
+}
+
+function readOnMain(runsDir: string, name: string, file: string): WorkerText {
+  try {
+    return readMetaSync(join(runsDir, name), file) ?? null;
+  } catch {
+    return false;
+  }
 }

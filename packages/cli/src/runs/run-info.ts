@@ -1,7 +1,7 @@
-import { runProjectDir } from '@gage/meta';
+import { runAttrSync, runProjectDir } from '@gage/meta';
 import type { Config, RunStatus } from '@gage/types';
-import { entryLabel, entryStartedSync, entryStatus, entryStoppedSync, entrySummary, entryUserAttrs, labelNow, objectOf, quiet, readConfig, readExitCode,
-  readListingDescription, statusNow, readChangedFlags } from './_run-parts.js';
+import { entryLabel, entryStartedSync, entryStatus, entrySummary, entryUserAttrs, labelNow, objectOf, quiet, readConfig, readExitCode, readListingDescription,
+  statusNow, readChangedFlags } from './_run-parts.js';
 import type { RunEntry } from './run-list.js';
 
 /** Summary values of a run (`summary.json` in its meta dir). */
@@ -110,8 +110,7 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
   const rows = await readRunRows(entries);
   const infos: RunInfo[] = [];
   for (const [i, row] of rows.entries()) {
-    const entry = entries[i] as RunEntry;
-    const stopped = entryStoppedSync(entry);
+    const stopped = stoppedOf(row.run);
     infos.push({
       run: row.run,
       index: row.index,
@@ -126,9 +125,9 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
       listing: row.listing,
       changedFlags: row.changedFlags,
       stopped: typeof stopped === 'number' ? Math.floor(stopped / 1000) : undefined,
-      exitCode: readExitCode(entry),
+      exitCode: readExitCode(row),
       projectDir: row.hasProjectRef ? await quiet(() => runProjectDir(row.run), undefined) : undefined,
-      userAttrs: await entryUserAttrs(entry),
+      userAttrs: await entryUserAttrs(entries[i] as RunEntry),
     });
   }
   return infos;
@@ -146,4 +145,14 @@ export async function readRunInfos(entries: readonly RunEntry[]): Promise<RunInf
  */
 export async function readRunInfo(entry: RunEntry): Promise<RunInfo> {
   return (await readRunInfos([entry]))[0] as RunInfo;
+}
+
+/** The run's `stopped` (epoch µs); `undefined` when missing or unreadable. */
+function stoppedOf(run: RunEntry['run']): number | undefined {
+  try {
+    const value = runAttrSync(run, 'stopped', undefined);
+    return typeof value === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

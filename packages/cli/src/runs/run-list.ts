@@ -148,19 +148,16 @@ export function selectOne<T extends { run: Run }>(runs: readonly T[], spec: stri
 }
 
 /**
- * Reads up front what listing, `where` and the rows will read: each run's
- * listing record (docs/spec/lifecycle.md 21) or, without one, its files;
- * on a second thread too when that is thousands of runs.
+ * Starts reading, on a second thread, what listing, `where` and the rows
+ * will read, when that is thousands of runs.
  */
 function readAhead(runsDir: string, names: readonly string[], options: LoadRunListOptions, filter: RunFilter | undefined): ReadAhead | undefined {
   const where = filter !== undefined;
   const suffix = options.deleted === true ? '.meta.deleted' : '.meta';
   const metaNames = names.filter((n) => n.endsWith(suffix) && n.length > suffix.length);
-  if (metaNames.length === 0) return undefined;
+  if (metaNames.length < READ_AHEAD_MIN) return undefined;
   const files = new Set(LIST_FILES);
-  // Every row's parts are read now when the rows are many, or all of the runs.
-  const rowCount = Math.min(metaNames.length, options.rows?.count ?? 0);
-  const rows = rowCount >= READ_AHEAD_MIN || (rowCount > 0 && rowCount === metaNames.length);
+  const rows = Math.min(metaNames.length, options.rows?.count ?? 0) >= READ_AHEAD_MIN;
   if (where || rows) files.add('proc/exit');
   if (where) files.add('summary.json');
   // An expression may name config keys and times (`stopped` is read only for the names of times).
@@ -169,7 +166,7 @@ function readAhead(runsDir: string, names: readonly string[], options: LoadRunLi
     if (filterNamesTimes(filter)) files.add('stopped');
   }
   if (rows && options.rows?.description) { for (const f of options.rows.files ?? DESCRIPTION_FILES) files.add(f); }
-  return startReadAhead(runsDir, { names: metaNames, files: [...files], worker: metaNames.length >= READ_AHEAD_MIN });
+  return startReadAhead(runsDir, { names: metaNames, files: [...files] });
 }
 
 /**

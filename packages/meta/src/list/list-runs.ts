@@ -2,8 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '@gage/types';
 import { RunLoadError } from '../errors.js';
-import { loadRun, readOptional, type MetaReader } from '../run/_load-run.js';
-import { readListingRecordSync, recordedTextSync, type ListingRecord } from '../listing/listing-record.js';
+import { loadRun, readOptional } from '../run/_load-run.js';
 import { warnMeta } from '../meta-logger.js';
 import { compareKeys, parseSort, type SortValue } from './_sort-key.js';
 
@@ -32,10 +31,9 @@ export interface ListRunsOptions {
   /**
    * Reads a small meta file of a candidate run (`opref`, `id`, the sort
    * timestamps): its text, `undefined` when it (or the meta dir) is
-   * missing, the error when it cannot be read. Default: the run's listing
-   * record when it has one (docs/spec/lifecycle.md 21), else one synchronous
-   * read from disk per file. For a caller that has read these files
-   * already, e.g. on a second thread.
+   * missing, the error when it cannot be read. Default: one synchronous
+   * read from disk. For a caller that has read these files already, e.g. on
+   * a second thread.
    */
   read?: (metaDir: string, file: string) => string | Error | undefined;
 }
@@ -53,9 +51,8 @@ const BATCH = 512;
  * undecodable `opref`, unreadable `id`, unnameable id) is reported through
  * `onError` and skipped, never fatal. A missing runs dir gives `[]`.
  *
- * Built for 10,000 runs: one `readdir`, then per run its listing record
- * (docs/spec/lifecycle.md 21) or, without one, two small reads (`opref`,
- * `id`) plus the sort attributes; done synchronously in batches that yield
+ * Built for 10,000 runs: one `readdir`, two small reads per run (`opref`,
+ * `id`) plus the sort attributes, done synchronously in batches that yield
  * to the event loop (small synchronous reads are several times faster than
  * `fs.promises` ones).
  *
@@ -68,8 +65,7 @@ const BATCH = 512;
  * ```
  */
 export async function listRuns(runsDir: string, options: ListRunsOptions = {}): Promise<Run[]> {
-  const { filter, deleted = false, onError = (err: RunLoadError) => warnMeta(err.message) } = options;
-  const read = options.read ?? recordReader();
+  const { filter, deleted = false, onError = (err: RunLoadError) => warnMeta(err.message), read = readOptional } = options;
   const specs = parseSort(options.sort ?? []);
   const suffix = deleted ? '.meta.deleted' : '.meta';
   let names: readonly string[];
@@ -79,8 +75,7 @@ export async function listRuns(runsDir: string, options: ListRunsOptions = {}): 
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  // Each run's sort keys are read right after the run, so that the reader reads each meta dir's record once.
-  const keyed: { run: Run; keys: SortValue[] }[] = [];
+  const runs: Run[] = [];
   let done = 0;
   for (const name of names) {
     if (!name.endsWith(suffix) || name.length === suffix.length) continue;
@@ -88,27 +83,16 @@ export async function listRuns(runsDir: string, options: ListRunsOptions = {}): 
     const run = loadRun(join(runsDir, name), read);
     if (run === undefined) continue;
     if (run instanceof RunLoadError) onError(run);
-    else if (!filter || filter(run)) keyed.push({ run, keys: specs.map((s) => s.read(run, read)) });
+    else if (!filter || filter(run)) runs.push(run);
   }
-  if (specs.length > 0) keyed.sort((a, b) => compareKeys(specs, a.keys, b.keys));
+  if (specs.length === 0) return runs;
+  const keyed: { run: Run; keys: SortValue[] }[] = [];
+  for (const run of runs) {
+    if (keyed.length % BATCH === BATCH - 1) await yieldToEventLoop();
+    keyed.push({ run, keys: specs.map((s) => s.read(run, read)) });
+  }
+  keyed.sort((a, b) => compareKeys(specs, a.keys, b.keys));
   return keyed.map((k) => k.run);
-}
-
-/**
- * The default reader: a meta dir's listing record, read once on its first
- * file, gives the files it holds unchanged; the others are read from disk.
- */
-function recordReader(): MetaReader {
-  let dir: string | undefined;
-  let record: ListingRecord | undefined;
-  return (metaDir, file) => {
-    if (metaDir !== dir) {
-      dir = metaDir;
-      record = readListingRecordSync(metaDir);
-    }
-    const text = record && recordedTextSync(metaDir, record, file);
-    return text !== undefined ? (text ?? undefined) : readOptional(metaDir, file);
-  };
 }
 
 function yieldToEventLoop(): Promise<void> {

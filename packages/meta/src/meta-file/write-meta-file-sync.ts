@@ -1,7 +1,5 @@
 import type { Run } from '@gage/types';
 import { writeFileAtomicSync } from '../io/_write-file-atomic-sync.js';
-import { LISTING_RECORD_FILES } from '../listing/listing-record.js';
-import { removeListingRecordSync } from '../listing/remove-listing-record-sync.js';
 import { runMetaPath } from '../run/run-meta-path.js';
 import { withParentDir } from './_with-parent-dir.js';
 
@@ -17,8 +15,7 @@ export interface WriteMetaFileOptions {
  * process listing runs) sees the old file or the whole new one, never half
  * of it. Missing parent dirs are created. The file is read-only
  * (docs/spec/lifecycle.md 5.4: the default mode minus every write bit, `0o444` with the
- * usual umask) unless `writable`. Writing a file the run's listing record
- * summarizes removes that record first (docs/spec/lifecycle.md 21).
+ * usual umask) unless `writable`.
  *
  * @param run the run
  * @param relPath path under the meta dir, `/`-separated (`proc/cmd`)
@@ -37,7 +34,6 @@ export function writeMetaFileSync(
   options: WriteMetaFileOptions = {},
 ): string {
   const path = runMetaPath(run, ...relPath.split('/'));
-  if (LISTING_RECORD_FILES.includes(relPath)) removeListingRecordSync(run);
   withParentDir(run, path, () => writeFileAtomicSync(path, content, options.writable ? 0o666 : 0o444));
   return path;
 }
