@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { removeTree, testdir } from '@gage/test-utils';
-import { gage } from './_helpers.js';
+import { gage, gageBin } from './_helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../meta/test/fixtures/import/', import.meta.url));
 const GAGE_1 = '5f3c5c5e-9f0a-4a53-8f5e-2d3c3bb1c001';
@@ -79,6 +79,12 @@ describe('gage import', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`Skipped run ${GAGE_1}: already imported`);
     expect(again.stderr).toMatch(/Nothing imported\n$/);
+  });
+
+  test('the built bin imports Guild runs (the bundle loads yaml on demand: a CommonJS module gives only its default export there)', async () => {
+    const result = await gageBin(['--runs', runs, 'import', '--from', 'guild', src, '-y'], { cwd: home, home });
+    expect(result.stderr).toBe('Imported 4 runs\n');
+    expect(result.code).toBe(0);
   });
 
   test('--from and --where pick runs; --move empties the source of what it imported', async () => {

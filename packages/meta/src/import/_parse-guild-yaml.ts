@@ -41,5 +41,8 @@ let yamlParse: YamlParse | undefined;
  * (cli/test/lazy-parsers.test.ts).
  */
 export async function loadGuildYaml(): Promise<void> {
-  yamlParse ??= (await import('yaml')).parse;
+  if (yamlParse !== undefined) return;
+  // A bundler that splits chunks (esbuild, as in the `gage` bundle) gives a CommonJS package only `default`.
+  const mod = await import('yaml');
+  yamlParse = 'parse' in mod && typeof mod.parse === 'function' ? mod.parse : (mod as unknown as { default: typeof mod }).default.parse;
 }
