@@ -8,6 +8,9 @@ const root = join(import.meta.dirname, '..');
 let passed = 0;
 let failed = 0;
 const lines = [];
+const failures = [];
+// The first lines of a failure, so that the tail of a CI log names what failed and why.
+const firstLines = (text = '') => text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6).join(' | ');
 for (const dir of ['packages', 'internal', 'tests']) {
   const base = join(root, dir);
   if (!existsSync(base)) continue;
@@ -20,6 +23,15 @@ for (const dir of ['packages', 'internal', 'tests']) {
       failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
       lines.push(`jest ${pkg.slice(root.length + 1)}: ${r.numPassedTests} passed, ${r.numFailedTests} failed` +
         (r.numRuntimeErrorTestSuites ? `, ${r.numRuntimeErrorTestSuites} suites failed to run` : ''));
+      for (const suite of r.testResults ?? []) {
+        const file = suite.name.slice(root.length + 1);
+        if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((a) => a.status === 'failed')) {
+          failures.push(`  ${file}: ${firstLines(suite.message)}`);
+        }
+        for (const a of suite.assertionResults ?? []) {
+          if (a.status === 'failed') failures.push(`  ${file} > ${a.fullName}: ${firstLines((a.failureMessages ?? []).join('\n'))}`);
+        }
+      }
     }
     const denoFile = join(pkg, 'deno-results.xml');
     if (existsSync(denoFile)) {
@@ -36,5 +48,6 @@ for (const dir of ['packages', 'internal', 'tests']) {
   }
 }
 for (const line of lines) console.log(line);
+if (failures.length > 0) console.log(`failed tests:\n${failures.join('\n')}`);
 if (failed > 0 || passed === 0) process.exitCode = 1;
 console.log(`${passed} passed, ${failed} failed`);
