@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/config-formats.ts', 'src/project.ts'],
+  entry: ['src/index.ts', 'src/config-formats.ts', 'src/project.ts', 'src/git-prefetch.ts'],
   format: ['esm'],
   target: 'node20',
   platform: 'node',

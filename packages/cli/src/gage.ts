@@ -1,8 +1,15 @@
 import { enableCompileCache } from './compile-cache.js';
+import { prefetchGitDiff } from '@gage/stage/git-prefetch';
+import { provenancePrefetchDir } from './provenance-prefetch-dir.js';
 
 // Before the program is imported: what loads after this is compiled once and
 // then read from Node's compile cache (Node 22.1+; a no-op on Node 20 and Deno).
 enableCompileCache(process.env);
+
+// `gage run -y` in a git work tree: git reads the tree for the run's
+// provenance while the program below is loaded (decision 18).
+const prefetchDir = provenancePrefetchDir(process.argv.slice(2), process.cwd());
+if (prefetchDir !== undefined) prefetchGitDiff(prefetchDir);
 
 // A file size limit (`ulimit -f`) sends SIGXFSZ on a write past it. Node
 // ignores the signal, so the write fails with EFBIG and Gage reports it and

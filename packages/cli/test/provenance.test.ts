@@ -1,11 +1,12 @@
 // gage run records provenance; show displays it (decision 18).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { removeTree, testdir, waitFor } from '@gage/test-utils';
-import { gage, GREET } from './_helpers.js';
+import { BIN, gage, gageEnv, GREET } from './_helpers.js';
 
 let project: string;
 let home: string;
@@ -86,3 +87,38 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+test('the built gage run -y starts git diff before it loads its program, and uses that one diff (decision 18)', async () => {
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'init');
+  await writeFile(join(project, 'hello.cjs'), GREET['hello.cjs'] + '// early\n');
+  const log = join(home, 'events.log');
+  // One log for both: every module the bin loads (a module hook) and every git call (a git first on PATH).
+  const realGit = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
+  const bin = await testdir({ git: `#!/bin/sh\necho "git $*" >> "${log}"\nexec "${realGit}" "$@"\n` });
+  execFileSync('chmod', ['+x', join(bin, 'git')]);
+  await writeFile(join(home, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(log)}, url + '\\n');
+  return next(url, context);
+}
+`);
+  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(join(home, 'hooks.mjs')).href)})`;
+  const r = spawnSync('node', ['--import', register, BIN, '--runs', join(home, 'runs'), 'run', '-y', '-q'], {
+    cwd: project,
+    env: { ...gageEnv({ home }), PATH: `${bin}:${process.env['PATH'] ?? ''}` },
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const events = readFileSync(log, 'utf8').split('\n');
+  const diffs = events.filter((e) => e.startsWith('git diff HEAD'));
+  expect(diffs).toHaveLength(1);
+  const program = events.findIndex((e) => /\/dist\/main-[A-Z0-9]+\.js$/.test(e));
+  expect(program).toBeGreaterThan(0);
+  expect(events.indexOf(diffs[0] as string)).toBeLessThan(program);
+  const json = JSON.parse((await g(['show', '--json'])).stdout);
+  expect(readFileSync(join(json.metaDir, 'provenance.patch'), 'utf8')).toContain('+// early');
+  await removeTree(bin);
+});

@@ -1,15 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { captureCommand, type CaptureCommandOptions, type CapturedCommand } from '@gage/proc';
+import { GIT_ENV, GIT_TIMEOUT_MS, gitDiff, gitEnvironmentSet, PATCH_CAP, workTreeRoot } from './_git-diff.js';
 import { readGitRefs, type GitRefs } from './_git-refs.js';
 import type { GitProvenance, ProvenanceError } from './provenance.js';
 import { stripUrlCredentials } from './strip-url-credentials.js';
-
-/** The cap of the stored patch of uncommitted changes (decision 18). */
-export const PATCH_CAP = 1_048_576;
-
-const GIT_TIMEOUT_MS = 10_000;
-const GIT_ENV = { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
 /** The git state and the patch text, or why it could not be read; `undefined` outside a git work tree. */
 export interface GitResult {
@@ -25,8 +18,9 @@ export interface GitResult {
  * remotes are read from the repository's files (`readGitRefs`); a layout that
  * reader leaves to git (reftable, includes, `GIT_DIR`, damage) adds one `sh`
  * running the three queries at once with the diff. Fewer processes matter on
- * a busy machine. A directory outside any work tree (no `.git` above it)
- * spawns nothing.
+ * a busy machine. The diff is the one `prefetchGitDiff` started with the bin
+ * for this work tree, if any. A directory outside any work tree (no `.git`
+ * above it) spawns nothing.
  */
 export async function gitProvenance(projectDir: string, signal?: AbortSignal): Promise<GitResult | undefined> {
   const root = workTreeRoot(projectDir);
@@ -35,7 +29,7 @@ export async function gitProvenance(projectDir: string, signal?: AbortSignal): P
   const fromFiles = gitEnvironmentSet() ? undefined : readGitRefs(root);
   const [refs, diff] = await Promise.all([
     fromFiles ?? queryRefs(options),
-    captureCommand('git', ['diff', 'HEAD', '--no-color', '--no-ext-diff', '--binary'], { ...options, maxBytes: PATCH_CAP }),
+    gitDiff(root, signal),
   ]);
   if ('error' in refs) return { git: refs };
   const remote = refs.remotes.find(([name]) => name === 'origin') ?? refs.remotes[0];
@@ -74,12 +68,6 @@ async function queryRefs(options: CaptureCommandOptions): Promise<GitRefs | Prov
   };
 }
 
-/** Variables that move the repository or work tree away from the `.git` found above the project: git decides then. */
-function gitEnvironmentSet(): boolean {
-  return ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG', 'GIT_CONFIG_COUNT']
-    .some((name) => process.env[name] !== undefined);
-}
-
 /** HEAD's commit, the branch, the remote URLs; each followed by a line `@rc=<exit code>`. */
 const REFS_SCRIPT = [
   'git rev-parse --verify -q HEAD; echo "@rc=$?"',
@@ -104,14 +92,6 @@ function scriptResults(text: string): [ScriptResult, ScriptResult, ScriptResult]
   }
   while (results.length < 3) results.push({ out: '', rc: 128 });
   return results as [ScriptResult, ScriptResult, ScriptResult];
-}
-
-/** The nearest directory at or above `dir` that holds `.git`. */
-function workTreeRoot(dir: string): string | undefined {
-  for (let d = resolve(dir);; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return undefined;
-  }
 }
 
 /** `[name, url]` of each `remote.<name>.url <url>` line of `git config --get-regexp`. */

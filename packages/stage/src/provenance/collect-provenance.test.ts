@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
 import { collectProvenance } from './collect-provenance.js';
-import { PATCH_CAP } from './_git-provenance.js';
+import { PATCH_CAP } from './_git-diff.js';
 
 afterAll(cleanupTestdirs);
 
