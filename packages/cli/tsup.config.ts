@@ -1,5 +1,6 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { workspaceSources } from './tsup.workspace-sources.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -14,6 +15,7 @@ export default defineConfig({
   splitting: true,
   noExternal: [/.*/], // one self-contained program (plus lazily loaded command chunks)
   define: { __GAGE_VERSION__: JSON.stringify(version) },
+  esbuildPlugins: [workspaceSources],
   // The web app of `gage view` (@gage/view): its built assets go beside the bundle (`defaultUiDir`).
   onSuccess: async () => cpSync(new URL('../view/dist/ui', import.meta.url), new URL('./dist/ui', import.meta.url), { recursive: true }),
   loader: { '.md': 'text' }, // the help topics (src/help/topics/*.md) are part of the bundle

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setMetaLogger } from '@gage/meta';
 import { formatHelp, optionRows } from './args/format-help.js';
 import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
@@ -83,7 +84,6 @@ async function runCommand(argv: string[], io: Io, options: RunMainOptions): Prom
     if (runsOption !== undefined) io.env.GAGE_RUNS = runsOption;
     // @gage/meta warns about what it finds in runs (file names, damaged files): escaped like every warning.
     // Only for this command: once it ended, `io` is not written to any more (runMain runs in tests too).
-    const { setMetaLogger } = await import('@gage/meta');
     const previous = setMetaLogger((message) => io.stderr.write(formatWarning(message)));
     restoreMetaLogger = () => setMetaLogger(previous);
     (await import('./runs/_queued-status.js')).setSchedulerEnv(io.env); // the queue of submitted runs is asked with this command's environment (docs/spec/cli.md 5.23)

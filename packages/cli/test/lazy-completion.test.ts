@@ -97,6 +97,14 @@ describe('gage __complete loads no process code', () => {
     expect(processCode(flags.sources)).toEqual([]);
   });
 
+  test('nor the modules of @gage/meta that listing names does not use (the bundle splits by source module)', async () => {
+    const { stdout, sources } = await loadedSources(['__complete', 'runs']);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(sources.some((s) => /meta[/\\]src[/\\]list[/\\]list-runs\.ts$/.test(s))).toBe(true);
+    const unused = sources.filter((s) => /meta[/\\]src[/\\](import|archive|copy|delete|comments)[/\\]|proper-lockfile|graceful-fs/.test(s));
+    expect(unused).toEqual([]);
+  });
+
   test('gage run does load them (the check sees process code where it is)', async () => {
     const { sources } = await loadedSources(['run', '-y', '-q', 'hello']);
     expect(processCode(sources)).toEqual(['@gage/proc', 'execa', 'cross-spawn']);

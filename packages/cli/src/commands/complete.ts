@@ -1,10 +1,10 @@
+import { listRuns } from '@gage/meta';
 import { readProjectConfig, resolveOperation } from '@gage/stage/project';
 import { compareCodePoints } from '@gage/types';
 import { defineCommand, type CommandArgs } from '../args/command-spec.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadProject, resolveRunsDir } from '../project.js';
-import { listRunEntries } from '../runs/run-list.js';
 
 /**
  * `gage __complete`: the candidates a completion script asks gage for
@@ -61,8 +61,9 @@ async function candidates(ctx: Context, what: 'operations' | 'flags' | 'runs', o
       return [...ops, ...flags];
     }
     case 'runs': {
+      // Names only, newest first (the order of `gage runs`): the runs list's reading of status, labels and filters is not needed.
       const runsDir = resolveRunsDir(ctx, await loadProject(ctx));
-      return (await listRunEntries(runsDir, { deleted })).map((e) => e.run.name);
+      return (await listRuns(runsDir, { sort: ['-timestamp'], deleted })).map((run) => run.name);
     }
   }
 }
