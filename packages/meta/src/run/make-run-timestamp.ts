@@ -13,7 +13,14 @@ let last = 0;
  * ```
  */
 export function makeRunTimestamp(): number {
-  const now = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  const now = clockMicros();
   last = now > last ? now : last + 1;
   return last;
+}
+
+/** Epoch microseconds: the monotonic clock's when it is within 1 ms of the system clock, else the system clock's. */
+function clockMicros(): number {
+  const wall = Date.now() * 1000;
+  const fine = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  return fine >= wall - 1000 && fine < wall + 1000 ? fine : wall;
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree, testdir } from '@gage/test-utils';
@@ -33,6 +33,21 @@ describe('makeRunTimestamp()', () => {
     expect(Number.isSafeInteger(ts)).toBe(true);
     expect(ts).toBeGreaterThanOrEqual(before - 1000);
     expect(ts).toBeLessThanOrEqual(after + 1000 + 10_000); // +1 steps of earlier calls
+  });
+
+  test('follows the system clock when the monotonic clock drifted from it (a long-lived process, an adjusted clock)', () => {
+    const now = performance.now.bind(performance);
+    // The drift itself cannot be made in a test: the monotonic clock is read 5 s ahead of the system clock.
+    const spy = jest.spyOn(performance, 'now').mockImplementation(() => now() + 5_000);
+    try {
+      const before = Date.now() * 1000;
+      const ts = makeRunTimestamp();
+      const after = Date.now() * 1000;
+      expect(ts).toBeGreaterThanOrEqual(before);
+      expect(ts).toBeLessThanOrEqual(after + 1000);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('10,000 consecutive calls are strictly increasing', () => {
