@@ -186,23 +186,37 @@ describe('hostile processes and signals (issue 12)', () => {
   });
 
   test('item 13: gage SIGKILLed: a run that survives SIGTERM reads running and cannot be deleted until the watchdog kills it', async () => {
+    // The watchdog sends SIGTERM at once (the run notes it and goes on), SIGKILL 10 s later. The checks below must
+    // happen inside those 10 s; on a loaded machine three gage processes may take longer. An attempt whose run was
+    // killed before its checks ended proves nothing either way: it is made again, at most three times.
+    for (let attempt = 1;; attempt++) {
+      const outcome = await survivorAttempt();
+      if (outcome === 'checked') break;
+      if (attempt === 3) throw new Error('the watchdog killed the run before the checks ended, three times: the machine is too slow for this test');
+    }
+  });
+
+  /** One run of `survivor` whose gage is SIGKILLed; 'window passed' when its process died before the checks ended. */
+  async function survivorAttempt(): Promise<'checked' | 'window passed'> {
     const p = spawnGage(['run', 'survivor', '-y'], { ...box.opts, detached: true });
     await waitFor(() => p.stdout.includes('ready') || p.child.exitCode !== null);
-    const run = await onlyRun();
+    const run = (await listRuns(box.runs, { sort: ['-timestamp'] }))[0] as Run;
     const pid = Number(readMetaFileSync(run, 'proc/lock'));
     try {
       p.child.kill('SIGKILL');
       await p.result;
-      // The watchdog sends SIGTERM at once (the run notes it and goes on), SIGKILL 10 s later.
       await waitFor(() => existsSync(join(run.runDir, 'got-term')));
       const old = new Date(Date.now() - 60_000);
       await utimes(`${run.runDir}.lock`, old, old); // as if 10 s had passed: the dead runner's lock is stale
       expect(alive(pid)).toBe(true);
       const ls = await gage(['runs'], box.opts);
-      expect(ls.stdout).toContain('running');
-      expect(ls.stdout).not.toContain('terminated');
-      for (const args of [['rm', '-y', run.id], ['rm', '-p', '-y', run.id]]) {
-        const rm = await gage(args, box.opts);
+      const rms: GageResult[] = [];
+      for (const args of [['rm', '-y', run.id], ['rm', '-p', '-y', run.id]]) rms.push(await gage(args, box.opts));
+      if (!alive(pid)) return 'window passed'; // alive now: alive during the checks
+      const row = ls.stdout.split('\n').find((line) => line.includes(` ${run.name.slice(0, 5)} `)) ?? ''; // the name column shows its first 5 letters
+      expect(row).toContain('running');
+      expect(row).not.toContain('terminated');
+      for (const rm of rms) {
         expect(rm.code).toBe(1);
         expect(rm.stderr).toContain(`gage: Run "${run.id}" is in use by another process`);
         expect(rm.stderr).toContain(`Its process ${pid} still runs although its runner stopped`);
@@ -212,10 +226,11 @@ describe('hostile processes and signals (issue 12)', () => {
       expect(await runStatus({ ...run })).toBe('terminated');
       const rm = await gage(['rm', '-y', run.id], box.opts);
       expect(rm.code).toBe(0);
+      return 'checked';
     } finally {
       killQuietly(pid);
     }
-  });
+  }
 
   test('item 13: gage SIGKILLed while its run sleeps: the run process dies with it (watchdog)', async () => {
     const p = spawnGage(['run', 'sleepy', '-y'], { ...box.opts, detached: true });
