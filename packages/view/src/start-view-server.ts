@@ -7,6 +7,7 @@ import { ViewError } from './errors.js';
 import { apiRoute, sendError } from './_api-routes.js';
 import { indexHtml } from './_index-html.js';
 import { allowedHosts, requestToken, setSafeHeaders, tokenEquals } from './_security.js';
+import { FIRST_ROWS } from './route-types.js';
 import { RunRows } from './run-rows.js';
 import { defaultUiDir } from './ui-dir.js';
 
@@ -125,8 +126,9 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
-  // The first listing starts now, while the browser opens: the table's first request finds it under way.
-  rows.list().catch(() => {});
+  // The first rows and then the first listing are read now, while the browser opens: the table's first
+  // request (`?limit=`, the first screenful) finds them read or under way.
+  rows.page(undefined, FIRST_ROWS).then(() => rows.list()).catch(() => {});
   cookie = `gage_view_${port}`;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
