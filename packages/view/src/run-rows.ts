@@ -67,6 +67,11 @@ export class RunRows {
     return all.filter((c) => !filter || filter.matches(c.filterRow, now)).map((c) => c.row);
   }
 
+  /** True once a listing started (it may still be under way): the next one is quick, or shares it. */
+  get listing(): boolean {
+    return this.#listed || this.#pending !== undefined;
+  }
+
   /**
    * The first `limit` rows passing `where`, newest first, with the number
    * of runs. Once a listing has ended this is {@link list} cut to `limit`.
@@ -111,8 +116,9 @@ export class RunRows {
       // A regular file is never a run (runForMetaDirSync); a link or an unknown type may be.
       if (!entry.name.endsWith('.meta') || entry.isFile()) continue;
       const id = entry.name.slice(0, -'.meta'.length);
-      index.push({ id, started: startedMs(join(this.runsDir, entry.name)), hasUser: names.has(`${id}.user`) });
-      await turn();
+      index.push({ id, started: startedMs(`${this.runsDir}/${entry.name}/started`), hasUser: names.has(`${id}.user`) });
+      const t = turn();
+      if (t) await t;
     }
     return index.sort(newestFirst);
   }
@@ -130,7 +136,8 @@ export class RunRows {
       seen.add(id);
       const cached = await this.#row(id, present.has(`${id}.user`));
       if (cached) all.push(cached);
-      await turn();
+      const t = turn();
+      if (t) await t;
     }
     for (const id of this.#cache.keys()) if (!seen.has(id)) this.#cache.delete(id);
     this.#listed = true;
@@ -166,20 +173,19 @@ export class RunRows {
  * ms of work here takes several of wall time: longer slices made every
  * asset of the page wait hundreds of ms.
  */
-function eventLoopTurns(): () => Promise<void> {
+function eventLoopTurns(): () => Promise<void> | undefined {
   let last = performance.now();
-  return async () => {
-    if (performance.now() - last < 2) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    last = performance.now();
+  return () => {
+    if (performance.now() - last < 2) return undefined;
+    return new Promise((resolve) => setImmediate(resolve)).then(() => void (last = performance.now()));
   };
 }
 
-/** `started` of the meta dir in epoch ms, as {@link RunRow.started} reads it (`runAttrSync`); `null` when missing or not an integer. */
-function startedMs(metaDir: string): number | null {
+/** The meta file `started` at `path` in epoch ms, as {@link RunRow.started} reads it (`runAttrSync`); `null` when missing or not an integer. */
+function startedMs(path: string): number | null {
   let text: string;
   try {
-    text = readTextSync(join(metaDir, 'started'));
+    text = readTextSync(path);
   } catch {
     return null;
   }

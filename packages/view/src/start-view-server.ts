@@ -37,6 +37,9 @@ export interface ViewServer {
   close(): Promise<void>;
 }
 
+/** When the whole listing starts if the runs table has not asked for it: a browser opens within a few seconds. */
+const LIST_AFTER_MS = 3000;
+
 const STATIC: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
 
 /**
@@ -126,9 +129,15 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
-  // The first rows and then the first listing are read now, while the browser opens: the table's first
-  // request (`?limit=`, the first screenful) finds them read or under way.
-  rows.page(undefined, FIRST_ROWS).then(() => rows.list()).catch(() => {});
+  // The first rows are read now, while the browser opens: the table's first request (`?limit=`, the first
+  // screenful) finds them read or under way. The whole listing (seconds of CPU for 10,000 runs) waits for the
+  // table to ask for it, after its first rows are shown, so it does not slow the browser down while it opens
+  // the page; when no browser comes it starts anyway a while later.
+  rows.page(undefined, FIRST_ROWS).catch(() => {});
+  const listing = setTimeout(() => {
+    if (!rows.listing) rows.list().catch(() => {});
+  }, LIST_AFTER_MS);
+  listing.unref();
   cookie = `gage_view_${port}`;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
@@ -138,6 +147,7 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(listing);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

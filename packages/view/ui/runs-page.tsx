@@ -27,6 +27,11 @@ const BASE_COLUMNS: Column[] = [
   { key: 'label', title: 'label', value: (r) => r.label },
 ];
 
+/** Resolves after the next paint (a frame, then a task after it). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The config keys whose values differ between the rows (flags that vary), then every metric key. */
 function dataColumns(rows: RunRow[]): Column[] {
   const configValues = new Map<string, Set<string>>();
@@ -69,9 +74,12 @@ export function RunsPage({ route }: { route: Route }) {
   // The first request of the page asks for the first screenful only (a fresh server sends it before it has
   // read every run); when that is not every run, the whole listing is asked for at once.
   const askedFirst = useRef(false);
+  const complete = useRef(false);
 
-  usePoll(() => {
+  usePoll(async () => {
     const limit = askedFirst.current || where.trim() ? undefined : FIRST_ROWS;
+    // The rest is asked for once the first rows are painted: the server's listing then takes CPU from no one.
+    if (askedFirst.current && !complete.current) await afterPaint();
     askedFirst.current = true;
     return fetchRuns(where, limit);
   }, (result) => {
@@ -81,24 +89,25 @@ export function RunsPage({ route }: { route: Route }) {
     }
     setError(undefined);
     setPage(result);
+    complete.current = result.complete;
     if (!result.complete) return 0;
     if (isExport()) return undefined;
     return result.runs.some((r) => isLive(r.status)) ? 1000 : 5000;
   }, [where]);
 
   const rows = page?.runs;
-  const complete = page?.complete ?? false;
+  const whole = page?.complete ?? false;
   const columns = useMemo(() => [...BASE_COLUMNS, ...dataColumns(rows ?? [])], [rows]);
   const sorted = useMemo(() => {
     const desc = sort.startsWith('-');
     const col = columns.find((c) => c.key === sort.replace(/^-/, ''));
     if (!rows || !col) return rows ?? [];
     // The first rows are the newest: in another order they would not be the first ones, so that waits for the rest.
-    if (!complete) return sort === '-started' ? rows : [];
+    if (!whole) return sort === '-started' ? rows : [];
     return [...rows].sort((a, b) => (desc ? -1 : 1) * compareValues(col.value(a), col.value(b)));
-  }, [rows, complete, sort, columns]);
+  }, [rows, whole, sort, columns]);
   /** The table's height in rows: every run, also those still loading. */
-  const height = page ? (complete ? sorted.length : page.total) : 0;
+  const height = page ? (whole ? sorted.length : page.total) : 0;
 
   const update = (changes: Record<string, string | undefined>) => {
     const params: Record<string, string | undefined> = { where, sort: sort === '-started' ? undefined : sort, sel: [...selected].join(',') };
@@ -114,7 +123,7 @@ export function RunsPage({ route }: { route: Route }) {
   const shown = sorted.slice(first, Math.ceil((scrollTop + viewHeight) / ROW_H) + OVERSCAN);
   /** Rows below the shown ones, also those not loaded yet, as one spacer (so the scroll bar is the whole table's). */
   const below = height - first - shown.length;
-  const count = !page ? 'Loading…' : complete ? `${page.total} runs` : `${page.total} runs, loading…`;
+  const count = !page ? 'Loading…' : whole ? `${page.total} runs` : `${page.total} runs, loading…`;
   const sel = [...selected].join(',');
 
   return (
@@ -126,7 +135,7 @@ export function RunsPage({ route }: { route: Route }) {
         <input class="filter" name="where" placeholder={isExport() ? 'Search' : 'Filter, e.g. status == completed and lr > 0.01'} value={draft}
           onInput={(e) => setDraft((e.target as HTMLInputElement).value)} />
         <button type="submit">Filter</button>
-        <span class="count" data-testid="run-count" data-complete={complete ? 'true' : 'false'}>{count}</span>
+        <span class="count" data-testid="run-count" data-complete={whole ? 'true' : 'false'}>{count}</span>
         <span class="spacer" />
         <span>{selected.size} selected</span>
         <a class={`button ${selected.size < 2 ? 'disabled' : ''}`} href={href('compare', { runs: sel })} data-testid="compare-link">Compare</a>
