@@ -4,7 +4,7 @@
 // chart of 5 runs × 100,000 points drawn ≤ 500 ms (joining and drawing, as
 // the page measures it); a new output line visible ≤ 500 ms after the run
 // prints it; `gage view` peak RSS ≤ 150 MB with 10,000 runs, after the
-// table was served.
+// whole table was served (the first screenful comes before the rest).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -78,6 +78,7 @@ export async function run({ quick, rounds }) {
     // The runs table: a fresh server each round, so the first listing of the runs dir is in the time.
     const runsDir = await cachedResultRuns(count);
     const times = [];
+    const wholes = [];
     const rss = [];
     for (let i = 0; i < n; i++) {
       const view = await startView(runsDir, cwd);
@@ -88,6 +89,9 @@ export async function run({ quick, rounds }) {
         await page.locator('[data-testid=run-count]', { hasText: `${count} runs` }).waitFor({ timeout: 60_000 });
         await page.locator('tr[data-run-id]').first().waitFor();
         times.push(performance.now() - t0);
+        // The first screenful may come before the rest (packages/view/README.md): the whole table, then the memory.
+        await page.locator('[data-testid=run-count][data-complete=true]', { hasText: `${count} runs` }).waitFor({ timeout: 120_000 });
+        wholes.push(performance.now() - t0);
         const rendered = await page.locator('tr[data-run-id]').count();
         if (rendered >= count && count > 200) throw new Error(`the table rendered ${rendered} rows: it is not virtualized`);
         rss.push(await peakRssMb(view.child.pid));
@@ -96,7 +100,11 @@ export async function run({ quick, rounds }) {
         await view.stop();
       }
     }
-    rows.push(result(name, `${count} runs, table first render after the request`, 'time', stats(times).median, 1000, 'ms', { stats: stats(times) }));
+    rows.push(result(name, `${count} runs, table first render after the request`, 'time', stats(times).median, 1000, 'ms', {
+      stats: stats(times),
+      // Informative: when every run was in the table (no target).
+      whole: stats(wholes),
+    }));
     rows.push(result(name, `${count} runs, gage view peak RSS`, 'memory', stats(rss).median, 150, 'MB', { stats: stats(rss) }));
 
     // A chart of 5 runs × 100,000 points.

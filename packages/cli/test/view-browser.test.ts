@@ -9,7 +9,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { listRuns, runStatus } from '@gage/meta';
+import { initRunMetaSync, listRuns, makeRun, runStatus, writeMetaFileSync } from '@gage/meta';
+import { finalizeRun } from '@gage/proc';
 import { removeTree, testdir, waitFor } from '@gage/test-utils';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BIN, gage, gageEnv } from './_helpers.js';
@@ -42,8 +43,8 @@ let serveDir: string;
 const g = (args: string[]) => gage(['--runs', runsDir, ...args], { cwd: project, home });
 
 /** Starts the built gage with `args`; resolves once its stdout has `until`. */
-async function startGage(args: string[], until: string): Promise<{ child: ChildProcess; out: () => string }> {
-  const child = spawn(process.execPath, [BIN, '--runs', runsDir, ...args], { cwd: project, env: gageEnv({ home }), stdio: ['ignore', 'pipe', 'pipe'] });
+async function startGage(args: string[], until: string, dir = runsDir): Promise<{ child: ChildProcess; out: () => string }> {
+  const child = spawn(process.execPath, [BIN, '--runs', dir, ...args], { cwd: project, env: gageEnv({ home }), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -199,6 +200,49 @@ test('the run page shows config and files with download links', async () => {
     const download = await Promise.all([page.waitForEvent('download'), link.click()]).then(([d]) => d);
     expect(download.suggestedFilename()).toBe('train.cjs');
   });
+});
+
+test('more runs than a screenful: the first rows show with the total before the whole listing, then every run, sorted over all', async () => {
+  // 150 finished runs made without a process (run i: config i, started i ms after the first); the UI asks for 100 first.
+  const bigDir = join(home, 'big-runs');
+  const base = Date.now() * 1000 - 150_000;
+  const made: string[] = [];
+  for (let i = 0; i < 150; i++) {
+    const run = await makeRun(bigDir);
+    initRunMetaSync(run, { ns: 'test', name: 'train' }, { name: 'train', data: { exec: 'x' } }, { i: BigInt(i) }, { args: ['x'], env: {} });
+    await mkdir(run.runDir);
+    writeMetaFileSync(run, 'started', String(base + i * 1000));
+    await finalizeRun(run, 0);
+    made.push(run.id);
+  }
+  const big = await startGage(['view', '--no-open'], 'Press Ctrl+C', bigDir);
+  try {
+    const bigUrl = /Open (\S+)/.exec(big.out())?.[1] as string;
+    await withPage('first-screenful', async (page, problems) => {
+      // The whole listing is held back until the first screenful was looked at (the server reads it at once for 150 runs).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route((u) => u.pathname === '/api/runs' && !u.searchParams.has('limit'), async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(bigUrl);
+      const count = page.locator('[data-testid=run-count]');
+      await count.filter({ hasText: '150 runs, loading…' }).waitFor();
+      expect(await count.getAttribute('data-complete')).toBe('false');
+      expect(await rows(page).first().getAttribute('data-run-id')).toBe(made[149]);
+      expect(await rows(page).count()).toBeLessThanOrEqual(100);
+      release();
+      await page.locator('[data-testid=run-count][data-complete=true]').waitFor();
+      expect(await count.textContent()).toBe('150 runs');
+      // Sorting is over every run: the oldest (not among the first rows) comes first by i ascending.
+      await page.goto(`${new URL(bigUrl).origin}/#/runs?sort=config:i`);
+      await settles(() => rows(page).first().getAttribute('data-run-id'), made[0]);
+      expect(problems).toEqual([]);
+    });
+  } finally {
+    big.child.kill('SIGTERM');
+  }
 });
 
 test('without the token the browser gets 401; with a wrong Host 403', async () => {

@@ -44,6 +44,18 @@ export class OutputLineParser {
   #view = new DataView(this.#index.buffer);
   #indexPos = 0;
   #needs: 'index' | 'output' = 'output';
+  #outputUsed = 0;
+  #indexUsed = 0;
+
+  /** Output bytes of the lines yielded so far: where the next line starts, counted from the first byte pushed. */
+  get outputUsed(): number {
+    return this.#outputUsed;
+  }
+
+  /** Index bytes of the records used so far (a skipped stray length record included), counted the same way. */
+  get indexUsed(): number {
+    return this.#indexUsed;
+  }
 
   /** What the last {@link drain} stopped for: more index records, or more output. */
   get needs(): 'index' | 'output' {
@@ -81,6 +93,7 @@ export class OutputLineParser {
       const index = this.#index;
       if ((index[pos + 8] as number) & LENGTH_RECORD) {
         this.#indexPos += RECORD_SIZE; // a length record without a line before it (damaged index): skip it
+        this.#indexUsed += RECORD_SIZE;
         continue;
       }
       let length: number;
@@ -104,6 +117,8 @@ export class OutputLineParser {
       }
       const line = this.#take(length);
       this.#indexPos = pos + used;
+      this.#outputUsed += length;
+      this.#indexUsed += used;
       yield {
         timestamp: view.getUint32(pos) * 0x1_0000_0000 + view.getUint32(pos + 4),
         stream: index[pos + 8] as number,

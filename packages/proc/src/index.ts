@@ -8,6 +8,7 @@ export type { OutputCallback, OutputChunkCallback } from './_output-sink.js';
 export { RECORD_SIZE as INDEX_RECORD_SIZE } from './_output-sink.js';
 export { openRunOutput } from './open-run-output.js';
 export { RunOutputReader } from './run-output-reader.js';
+export type { OutputPosition } from './run-output-reader.js';
 export type { OutputBytesSource } from './run-output-reader.js';
 export type { OutputLine } from './_output-line-parser.js';
 export { iterRunOutput } from './iter-run-output.js';

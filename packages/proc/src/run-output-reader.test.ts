@@ -125,6 +125,44 @@ describe('RunOutputReader', () => {
     expect((await reader.read()).map((l) => l.text)).toEqual(['a', 'b', 'c', 'd']);
     expect(await reader.read(5, 9)).toEqual([]);
   });
+
+  test('readFrom reads on from the position it gave: the same lines as one read, split anywhere, length records too', async () => {
+    const cases: [string, Uint8Array][] = [
+      ['a\nb\nc\nd\n', index([T, 0], [T + 1, 1], [T + 2, 0], [T + 3, 1])],
+      ['a\nERRout\nlast', index([T, 0], [T, 1], [3, 0x81], [T + 1, 0], [T + 2, 0])],
+      ['ERROUT', index([T, 1], [3, 0x81], [T + 1, 0])],
+      ['a\n', index([9, 0x80], [T, 1])],
+    ];
+    for (const [text, idx] of cases) {
+      const reader = new RunOutputReader('x', enc(text), idx);
+      const whole = await reader.read();
+      for (let k = 0; k <= whole.length; k++) {
+        const first = await reader.readFrom(undefined, { count: k });
+        expect(first.next.line).toBe(k);
+        const rest = await reader.readFrom(first.next);
+        expect([...first.lines, ...rest.lines]).toEqual(whole);
+        expect(rest.next.line).toBe(whole.length);
+      }
+      expect((await reader.readFrom(undefined, { skip: 1, count: 1 })).lines).toEqual(whole.slice(1, 2));
+    }
+  });
+
+  test('readFrom on a growing file reads only the bytes written after the position', async () => {
+    const dir = await testdir();
+    const out = join(dir, 'out');
+    await writeFile(out, 'one\ntwo\n');
+    await writeFile(`${out}.index`, index([T, 0], [T + 1, 0]));
+    const reader = new RunOutputReader('out', out, `${out}.index`);
+    const first = await reader.readFrom();
+    expect(first.next).toEqual({ line: 2, output: 8, index: 18 });
+    // The bytes before the position are not read again: made unreadable as lines, they change nothing.
+    await writeFile(out, 'XXXXXXXXthree\n');
+    await writeFile(`${out}.index`, index([0, 0], [0, 0], [T + 2, 1]));
+    const more = await reader.readFrom(first.next);
+    expect(more.lines).toEqual([{ timestamp: T + 2, stream: 1, text: 'three' }]);
+    expect(more.next).toEqual({ line: 3, output: 14, index: 27 });
+    expect(await reader.readFrom(more.next)).toEqual({ lines: [], next: more.next });
+  });
 });
 
 describe('iterRunOutput()', () => {

@@ -8,6 +8,23 @@ export type OutputBytesSource = Uint8Array | string | AsyncIterable<Uint8Array>;
 const CHUNK_SIZE = 64 * 1024;
 
 /**
+ * Where a line starts: its number and the byte offsets of its bytes in the
+ * output and of its record in the index. {@link RunOutputReader.readFrom}
+ * returns the one after the lines it read, to read on from there.
+ */
+export interface OutputPosition {
+  /** The line's number, zero-based. */
+  line: number;
+  /** Bytes of the output before the line. */
+  output: number;
+  /** Bytes of the index before the line's record. */
+  index: number;
+}
+
+/** The first line of an output. */
+const START: OutputPosition = { line: 0, output: 0, index: 0 };
+
+/**
  * Reads captured output (docs/spec/lifecycle.md 9): pairs each line of the output with
  * the next 9-byte record of its index and stops when fewer than 9 index
  * bytes remain, so lines still being written are not reported yet. A line
@@ -40,9 +57,42 @@ export class RunOutputReader implements AsyncIterable<OutputLine> {
   }
 
   /** Yields `{timestamp, stream, text}` for each line. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<OutputLine> {
+  [Symbol.asyncIterator](): AsyncGenerator<OutputLine> {
+    return this.#lines(new OutputLineParser(), START);
+  }
+
+  /**
+   * Up to `count` lines from `at` (a position an earlier call returned;
+   * default the first line) after skipping `skip` of them, and the position
+   * after the last line read: reading on from there reads only what was
+   * written since, never the output before `at`. A position holds for the
+   * files it came from while they only grow: an output written again from
+   * its start (a restarted run) must be read from its start.
+   *
+   * @example
+   * ```ts
+   * const first = await reader.readFrom(undefined, { count: 100 });
+   * const more = await reader.readFrom(first.next, { count: 100 }); // the lines written after the first 100
+   * ```
+   */
+  async readFrom(at: OutputPosition = START, options: { skip?: number; count?: number } = {}): Promise<{ lines: OutputLine[]; next: OutputPosition }> {
+    const skip = options.skip ?? 0;
+    const count = options.count ?? Infinity;
     const parser = new OutputLineParser();
-    const index = chunksOf(this.#index)[Symbol.asyncIterator]();
+    const lines: OutputLine[] = [];
+    let seen = 0;
+    if (count > 0) {
+      for await (const line of this.#lines(parser, at)) {
+        if (seen++ >= skip) lines.push(line);
+        if (lines.length >= count) break;
+      }
+    }
+    return { lines, next: { line: at.line + seen, output: at.output + parser.outputUsed, index: at.index + parser.indexUsed } };
+  }
+
+  /** The lines from `at` on, parsed by `parser`. */
+  async *#lines(parser: OutputLineParser, at: OutputPosition): AsyncGenerator<OutputLine> {
+    const index = chunksOf(this.#index, at.index)[Symbol.asyncIterator]();
     let indexEnded = false;
     /** Yields what the parser can tell, reading index records as it needs them. */
     async function* drain(final: boolean): AsyncGenerator<OutputLine> {
@@ -55,7 +105,7 @@ export class RunOutputReader implements AsyncIterable<OutputLine> {
       }
     }
     try {
-      for await (const chunk of chunksOf(this.#output)) {
+      for await (const chunk of chunksOf(this.#output, at.output)) {
         parser.pushOutput(chunk);
         yield* drain(false);
         if (indexEnded && parser.needs === 'index') return; // no more records: the rest is still being written
@@ -86,22 +136,32 @@ export class RunOutputReader implements AsyncIterable<OutputLine> {
   }
 }
 
-async function* chunksOf(source: OutputBytesSource): AsyncGenerator<Uint8Array> {
+/** The bytes of `source` from byte `offset` on, in chunks. */
+async function* chunksOf(source: OutputBytesSource, offset: number): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) {
-    yield source;
+    if (offset < source.length) yield source.subarray(offset);
   } else if (typeof source === 'string') {
     const file = await open(source, 'r');
     try {
-      for (;;) {
+      for (let position = offset;;) {
         const buffer = new Uint8Array(CHUNK_SIZE);
-        const { bytesRead } = await file.read(buffer, 0, CHUNK_SIZE, null);
+        const { bytesRead } = await file.read(buffer, 0, CHUNK_SIZE, position);
         if (bytesRead === 0) return;
+        position += bytesRead;
         yield buffer.subarray(0, bytesRead);
       }
     } finally {
       await file.close();
     }
   } else {
-    for await (const chunk of source) yield chunk;
+    let skip = offset;
+    for await (const chunk of source) {
+      if (skip >= chunk.length) {
+        skip -= chunk.length;
+        continue;
+      }
+      yield skip > 0 ? chunk.subarray(skip) : chunk;
+      skip = 0;
+    }
   }
 }

@@ -31,7 +31,16 @@ export async function apiRoute(res: ServerResponse, rows: RunRows, parts: string
   if (parts.length === 1) {
     try {
       const where = query.get('where') ?? '';
-      return sendJson(res, 200, { where, runs: await rows.list(where) });
+      const limitText = query.get('limit');
+      if (limitText === null) {
+        const runs = await rows.list(where);
+        return sendJson(res, 200, { where, runs, total: runs.length, complete: true });
+      }
+      const limit = Number(limitText);
+      if (!/^\d+$/.test(limitText) || !Number.isSafeInteger(limit) || limit < 1) {
+        return sendError(res, 400, 'limit', `Invalid limit "${limitText}": give a whole number of rows, 1 or more`);
+      }
+      return sendJson(res, 200, { where, ...await rows.page(where, limit) });
     } catch (err) {
       if (err instanceof FilterSyntaxError) return sendError(res, 400, err.code, err.message);
       throw err;

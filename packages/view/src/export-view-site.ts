@@ -6,6 +6,7 @@ import { findRun } from './find-run.js';
 import { runDetail } from './run-detail.js';
 import { listRunFiles } from './run-files.js';
 import { runOutputPage } from './run-output-page.js';
+import type { ExportData, OutputPage } from './route-types.js';
 import { RunRows } from './run-rows.js';
 import { runScalarSeries } from './run-scalars-data.js';
 import { defaultUiDir } from './ui-dir.js';
@@ -53,14 +54,13 @@ export async function exportViewSite(options: ExportViewSiteOptions): Promise<{ 
   }
   const wanted = options.runs ? new Set(options.runs) : undefined;
   const rows = (await new RunRows(options.runsDir).list()).filter((r) => !wanted || wanted.has(r.id));
-  const data: Record<string, unknown> & { details: Record<string, unknown>; scalars: Record<string, unknown>; output: Record<string, unknown>;
-    files: Record<string, unknown> } = { runs: rows, details: {}, scalars: {}, output: {}, files: {} };
+  const data: ExportData = { runs: rows, details: {}, scalars: {}, output: {}, files: {} };
   for (const row of rows) {
     const run = findRun(options.runsDir, row.id);
     if (!run) continue;
     data.details[row.id] = await runDetail(run);
     data.scalars[row.id] = { status: row.status, series: await runScalarSeries(run) };
-    const lines: unknown[] = [];
+    const lines: OutputPage['lines'] = [];
     for (let from = 0;;) {
       const page = await runOutputPage(run, from);
       lines.push(...page.lines);

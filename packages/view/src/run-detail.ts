@@ -4,28 +4,7 @@ import { runAttrSync, runComments, runStatus, runUserAttrs } from '@gage/meta';
 import { compareCodePoints, encodeOpref, type Run } from '@gage/types';
 import { jsonSafe } from './_json-safe.js';
 import { readMetaJson } from './_read-meta-json.js';
-
-/** A run page's data, as the `/api/runs/<id>` route returns it (JSON-safe). */
-export interface RunDetail {
-  id: string;
-  name: string;
-  opref: string | null;
-  status: string;
-  /** `started`, `stopped`, `staged`, `exit_code` and the like (lifecycle.md 12); times in epoch ms. */
-  attributes: Record<string, unknown>;
-  config: Record<string, unknown>;
-  /** The operation definition as staged (`opdef.json`). */
-  opdef: Record<string, unknown> | null;
-  /** `provenance.json` (decision 18), `null` when the run has none. */
-  provenance: Record<string, unknown> | null;
-  /** `summary.json` as written (metrics, attributes, run). */
-  summary: Record<string, unknown> | null;
-  /** The user attributes (label, batch, ...; decision 22), comments left out. */
-  userAttrs: Record<string, unknown>;
-  comments: { id: string; author: string; timestamp: number; msg: string }[];
-  /** The names of the run's captured outputs (`10_sourcecode` ... `40_run` ... `50_finalize`). */
-  outputs: string[];
-}
+import type { RunDetail } from './route-types.js';
 
 /**
  * Everything the run page shows but files and output lines. Damaged meta

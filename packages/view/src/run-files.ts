@@ -1,18 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { compareCodePoints, type Run } from '@gage/types';
-
-/** One entry of a run's file list, as the `/api/runs/<id>/files` route returns it. */
-export interface RunFileEntry {
-  /** The path under the run dir, `/`-separated. */
-  path: string;
-  /** `file`, or `link` for a symbolic link (downloadable only when it stays inside the run dir). */
-  type: 'file' | 'link';
-  /** Bytes (of the link's target for a link; `null` for a dangling or escaping one). */
-  size: number | null;
-  /** Epoch ms of the last change. */
-  mtime: number;
-}
+import type { RunFileEntry } from './route-types.js';
 
 /** Entries listed at most: a run dir with a dataset in it still lists fast. */
 const MAX_FILES = 10_000;

@@ -1,27 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { clearRunAttrCache, parseRunFilter, runAttrSync, runForMetaDirSync, runStatus, runUserAttrs, type FilterRow } from '@gage/meta';
+import { clearRunAttrCache, parseRunFilter, readTextSync, runAttrSync, runForMetaDirSync, runStatus, runUserAttrs, type FilterRow } from '@gage/meta';
 import type { Run, RunStatus } from '@gage/types';
 import { jsonSafe } from './_json-safe.js';
 import { readMetaJson } from './_read-meta-json.js';
+import type { RunRow, RunRowsPage } from './route-types.js';
 
-/** One row of the runs table, as the `/api/runs` route returns it (JSON-safe). */
-export interface RunRow {
+/** A run of the first listing's index: what the default order needs. */
+interface IndexEntry {
   id: string;
-  name: string;
-  /** The operation name; `null` for a half-made run. */
-  operation: string | null;
-  status: RunStatus;
-  label: string | null;
-  /** Epoch ms; `null` when not started (stopped). */
+  /** Epoch ms, as {@link RunRow.started}; `null`: not started. */
   started: number | null;
-  stopped: number | null;
-  /** The run config (integers as numbers, or as text past 2^53). */
-  config: Record<string, unknown>;
-  /** Metrics of `summary.json`, `{value}` objects flattened to their value. */
-  metrics: Record<string, unknown>;
-  /** Summary attributes, flattened the same way. */
-  attributes: Record<string, unknown>;
+  hasUser: boolean;
 }
 
 interface Cached {
@@ -55,6 +45,10 @@ export class RunRows {
   readonly runsDir: string;
   #cache = new Map<string, Cached>();
   #pending: Promise<Cached[]> | undefined;
+  /** The index of {@link page} until a listing has ended. */
+  #index: Promise<IndexEntry[]> | undefined;
+  /** True once a listing has ended: the rows of finished runs are kept, so a listing is quick. */
+  #listed = false;
 
   constructor(runsDir: string) {
     this.runsDir = runsDir;
@@ -73,23 +67,81 @@ export class RunRows {
     return all.filter((c) => !filter || filter.matches(c.filterRow, now)).map((c) => c.row);
   }
 
+  /** True once a listing started (it may still be under way): the next one is quick, or shares it. */
+  get listing(): boolean {
+    return this.#listed || this.#pending !== undefined;
+  }
+
+  /**
+   * The first `limit` rows passing `where`, newest first, with the number
+   * of runs. Once a listing has ended this is {@link list} cut to `limit`.
+   * Before (a fresh server and no filter), it does not wait for the first
+   * listing of the runs dir (about seven small reads a run): it reads each
+   * run's `started` (one read a run), sorts, and reads the full rows of the
+   * first `limit` runs only, so the runs table shows its first screenful
+   * long before the listing ends (docs/spec/cli.md 5.24). Those rows are
+   * read as {@link list} reads them.
+   *
+   * @throws {FilterSyntaxError} `ERR_GAGE_FILTER` for a bad expression
+   * @example
+   * ```ts
+   * const { runs, total, complete } = await rows.page('', 100);
+   * ```
+   */
+  async page(where: string | undefined, limit: number): Promise<RunRowsPage> {
+    if (this.#listed || where?.trim()) {
+      const all = await this.list(where);
+      return { runs: all.slice(0, limit), total: all.length, complete: all.length <= limit };
+    }
+    const index = await (this.#index ??= this.#readIndex());
+    const runs: RunRow[] = [];
+    let notRuns = 0;
+    for (const entry of index) {
+      if (runs.length >= limit) break;
+      const cached = await this.#row(entry.id, entry.hasUser);
+      if (cached) runs.push(cached.row);
+      else notRuns++;
+    }
+    const total = index.length - notRuns;
+    return { runs: runs.sort(newestFirst), total, complete: runs.length === total };
+  }
+
+  /** Every `<id>.meta` dir with its start time, in the default order (newest first); runs are not loaded. */
+  async #readIndex(): Promise<IndexEntry[]> {
+    const entries = await readdir(this.runsDir, { withFileTypes: true }).catch(() => []);
+    const names = new Set(entries.map((e) => e.name));
+    const index: IndexEntry[] = [];
+    const turn = eventLoopTurns();
+    for (const entry of entries) {
+      // A regular file is never a run (runForMetaDirSync); a link or an unknown type may be.
+      if (!entry.name.endsWith('.meta') || entry.isFile()) continue;
+      const id = entry.name.slice(0, -'.meta'.length);
+      index.push({ id, started: startedMs(`${this.runsDir}/${entry.name}/started`), hasUser: names.has(`${id}.user`) });
+      const t = turn();
+      if (t) await t;
+    }
+    return index.sort(newestFirst);
+  }
+
   /** Every run's row, newest first; callers that come while it reads share it. */
   async #readAll(): Promise<Cached[]> {
     const names = await readdir(this.runsDir).catch(() => [] as string[]);
     const present = new Set(names);
     const seen = new Set<string>();
     const all: Cached[] = [];
-    let read = 0;
+    const turn = eventLoopTurns();
     for (const name of names) {
       if (!name.endsWith('.meta')) continue;
       const id = name.slice(0, -'.meta'.length);
       seen.add(id);
       const cached = await this.#row(id, present.has(`${id}.user`));
       if (cached) all.push(cached);
-      // A turn for the event loop now and then: a first listing of 10,000 runs takes a while.
-      if (++read % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const t = turn();
+      if (t) await t;
     }
     for (const id of this.#cache.keys()) if (!seen.has(id)) this.#cache.delete(id);
+    this.#listed = true;
+    this.#index = undefined;
     return all.sort((a, b) => newestFirst(a.row, b.row));
   }
 
@@ -113,8 +165,38 @@ export class RunRows {
   }
 }
 
+/**
+ * A function to await in a long loop: it gives the event loop a turn
+ * every 2 ms, so the server answers other requests (the UI's assets, the
+ * first rows) while a first listing of 10,000 runs reads. Each request
+ * takes a few turns (connect, read, answer), and on a busy machine each
+ * ms of work here takes several of wall time: longer slices made every
+ * asset of the page wait hundreds of ms.
+ */
+function eventLoopTurns(): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    if (performance.now() - last < 2) return undefined;
+    return new Promise((resolve) => setImmediate(resolve)).then(() => void (last = performance.now()));
+  };
+}
+
+/** The meta file `started` at `path` in epoch ms, as {@link RunRow.started} reads it (`runAttrSync`); `null` when missing or not an integer. */
+function startedMs(path: string): number | null {
+  let text: string;
+  try {
+    text = readTextSync(path);
+  } catch {
+    return null;
+  }
+  // A scalar meta file is an integer, trailing whitespace allowed (docs/spec/lifecycle.md 5.1).
+  const s = text.trimEnd();
+  const n = /^-?\d+$/.test(s) ? Number(s) : NaN;
+  return Number.isSafeInteger(n) ? Math.floor(n / 1000) : null;
+}
+
 /** Newest first by start (then by id); runs not started yet first, as the newest. */
-function newestFirst(a: RunRow, b: RunRow): number {
+function newestFirst(a: { id: string; started: number | null }, b: { id: string; started: number | null }): number {
   const sa = a.started ?? Infinity;
   const sb = b.started ?? Infinity;
   return sa === sb ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : sb - sa;

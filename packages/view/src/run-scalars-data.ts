@@ -1,13 +1,6 @@
 import { iterRunScalars } from '@gage/proc';
 import type { Run } from '@gage/types';
-
-/** One key's series, as columns: `value` is `null` where the point was NaN or infinite. */
-export interface ScalarSeries {
-  step: number[];
-  /** Epoch ms when each point was captured. */
-  time: number[];
-  value: (number | null)[];
-}
+import type { ScalarSeries } from './route-types.js';
 
 /**
  * The run's scalars (decision 20) by key, keys in order of first

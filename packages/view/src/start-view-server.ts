@@ -7,6 +7,7 @@ import { ViewError } from './errors.js';
 import { apiRoute, sendError } from './_api-routes.js';
 import { indexHtml } from './_index-html.js';
 import { allowedHosts, requestToken, setSafeHeaders, tokenEquals } from './_security.js';
+import { FIRST_ROWS } from './route-types.js';
 import { RunRows } from './run-rows.js';
 import { defaultUiDir } from './ui-dir.js';
 
@@ -35,6 +36,9 @@ export interface ViewServer {
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
+
+/** When the whole listing starts if the runs table has not asked for it: a browser opens within a few seconds. */
+const LIST_AFTER_MS = 3000;
 
 const STATIC: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
 
@@ -125,8 +129,15 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
-  // The first listing starts now, while the browser opens: the table's first request finds it under way.
-  rows.list().catch(() => {});
+  // The first rows are read now, while the browser opens: the table's first request (`?limit=`, the first
+  // screenful) finds them read or under way. The whole listing (seconds of CPU for 10,000 runs) waits for the
+  // table to ask for it, after its first rows are shown, so it does not slow the browser down while it opens
+  // the page; when no browser comes it starts anyway a while later.
+  rows.page(undefined, FIRST_ROWS).catch(() => {});
+  const listing = setTimeout(() => {
+    if (!rows.listing) rows.list().catch(() => {});
+  }, LIST_AFTER_MS);
+  listing.unref();
   cookie = `gage_view_${port}`;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
@@ -136,6 +147,7 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(listing);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

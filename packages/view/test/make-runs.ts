@@ -3,7 +3,7 @@
 // scalars, summary and status are what `gage run` leaves.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initRunMetaSync, makeRun } from '@gage/meta';
+import { initRunMetaSync, makeRun, writeMetaFileSync } from '@gage/meta';
 import { execRun, finalizeRun } from '@gage/proc';
 import type { Config, Run } from '@gage/types';
 
@@ -54,4 +54,26 @@ setInterval(() => {
       await done;
     },
   };
+}
+
+/**
+ * `count` finished runs made without a process (as the `results` bench
+ * makes them), quick enough for hundreds: run `i` has config `{i}`, metric
+ * `loss` and started `i` ms after the first, so newest first is `count - 1`
+ * down to 0.
+ */
+export async function makeQuickRuns(runsDir: string, count: number): Promise<Run[]> {
+  const base = Date.now() * 1000 - count * 1000;
+  const runs: Run[] = [];
+  for (let i = 0; i < count; i++) {
+    const run = await makeRun(runsDir);
+    initRunMetaSync(run, { ns: 'test', name: 'train' }, { name: 'train', data: { exec: 'x' } }, { i: BigInt(i) }, { args: ['x'], env: {} });
+    await mkdir(run.runDir);
+    writeMetaFileSync(run, 'staged', String(base + i * 1000));
+    writeMetaFileSync(run, 'started', String(base + i * 1000));
+    await writeFile(join(run.runDir, 'summary.json'), JSON.stringify({ metrics: { loss: 1 / (i + 1) } }));
+    await finalizeRun(run, 0);
+    runs.push(run);
+  }
+  return runs;
 }

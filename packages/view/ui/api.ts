@@ -1,4 +1,4 @@
-import type { ExportData, FileEntry, OutputResponse, RunDetail, RunRow, ScalarsResponse } from './types.js';
+import type { ExportData, FileEntry, OutputResponse, RunDetail, RunRowsPage, ScalarsResponse } from './types.js';
 
 declare global {
   interface Window {
@@ -27,15 +27,19 @@ const exported = (): ExportData | undefined => window.__GAGE_DATA__;
 /** True for the static export: no server, nothing live, no downloads. */
 export const isExport = (): boolean => exported() !== undefined;
 
-/** Runs passing `where` (the filter language on the server; a text search in an export). */
-export async function fetchRuns(where: string): Promise<RunRow[]> {
+/**
+ * Runs passing `where` (the filter language on the server; a text search in
+ * an export), newest first: with `limit`, the first `limit` of them, which a
+ * fresh server sends before its first listing of the runs dir ends.
+ */
+export async function fetchRuns(where: string, limit?: number): Promise<RunRowsPage> {
   const data = exported();
   if (data) {
     const term = where.trim().toLowerCase();
-    if (!term) return data.runs;
-    return data.runs.filter((r) => [r.id, r.name, r.operation, r.status, r.label].some((v) => v?.toLowerCase().includes(term)));
+    const runs = term ? data.runs.filter((r) => [r.id, r.name, r.operation, r.status, r.label].some((v) => v?.toLowerCase().includes(term))) : data.runs;
+    return { runs, total: runs.length, complete: true };
   }
-  return (await getJson<{ runs: RunRow[] }>(`api/runs?where=${encodeURIComponent(where)}`)).runs;
+  return getJson<RunRowsPage>(`api/runs?where=${encodeURIComponent(where)}${limit === undefined ? '' : `&limit=${limit}`}`);
 }
 
 export async function fetchDetail(id: string): Promise<RunDetail> {
