@@ -5,22 +5,11 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { cleanupTestdirs, testdir } from '@gage/test-utils';
+import { git, gitRepo as repo } from '../../test/_git-repo.js';
 import { collectProvenance } from './collect-provenance.js';
 import { PATCH_CAP } from './_git-diff.js';
 
 afterAll(cleanupTestdirs);
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString()
-    .trim();
-
-async function repo(files: Record<string, string>): Promise<string> {
-  const dir = await testdir(files);
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'init');
-  return dir;
-}
 
 describe('collectProvenance(): git (decision 18)', () => {
   test('a clean work tree: commit, branch, remote without credentials, not dirty, no patch', async () => {

@@ -5,22 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { cleanupTestdirs, testdir, waitFor } from '@gage/test-utils';
+import { gitRepo as repo } from '../../test/_git-repo.js';
 import { collectProvenance } from './collect-provenance.js';
 import { prefetchGitDiff } from './_git-diff.js';
 
 afterAll(cleanupTestdirs);
 
 const realGit = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync(realGit, ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
-
-async function repo(files: Record<string, string>): Promise<string> {
-  const dir = await testdir(files);
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'init');
-  return dir;
-}
 
 // A `git` first on PATH that logs each call's arguments and cwd, runs the real git, then marks a diff done.
 let shimDir: string;
