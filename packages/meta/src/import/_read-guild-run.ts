@@ -132,7 +132,12 @@ export function readGuildRunSync(ref: ForeignRunRef, author: string): ConvertedR
       let id = makeLogId(ms).slice(0, 13);
       while (taken.has(id)) id = makeLogId(++ms).slice(0, 13);
       taken.add(id);
-      entries.push({ author: typeof c['user'] === 'string' ? c['user'] : user, set: { [COMMENT_ATTR_PREFIX + id]: { msg: c['body'], timestamp: ms } } });
+      const by = typeof c['user'] === 'string' ? c['user'] : user;
+      const comment = { [COMMENT_ATTR_PREFIX + id]: { msg: c['body'], timestamp: ms } };
+      // One entry per author, not per comment: each entry is a file to create (the costliest step of an import).
+      const same = entries.find((e) => e.author === by);
+      if (same) Object.assign(same.set, comment);
+      else entries.push({ author: by, set: comment });
     }
   }
   const code = typeof exit === 'bigint' ? Number(exit) : undefined;
