@@ -217,7 +217,7 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
     } catch (err) {
       throw new SkipRun(`its run dir does not match its files log: ${(err as Error).message}`);
     }
-    if (mode === 'move') for (const f of walked) makeReadOnlySync(join(run.runDir, ...f.path.split('/')));
+    if (mode === 'move') { for (const f of walked) makeReadOnlySync(join(run.runDir, ...f.path.split('/'))); }
     const userDir = join(box, 'user');
     if (c.userDir !== undefined) cpSync(c.userDir, userDir, { recursive: true, preserveTimestamps: true });
     if (c.attrs.length > 0) mkdirSync(userDir, { recursive: true });
