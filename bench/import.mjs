@@ -77,23 +77,28 @@ function crc32(data) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Wall time and CPU time (user + system, from GNU time: the machine is shared, so both are reported). */
-async function timeImport(src, rounds) {
+/**
+ * Wall time and CPU time (user + system, from GNU time: the machine is
+ * shared, so both are reported). Each round imports into a runs dir of its
+ * own, pushed to `dests` and removed only at the end: on ext4 without a
+ * journal (this machine's) the inode allocator skips, one by one, every
+ * inode freed in the last 30 s (`recently_deleted`), so a round that
+ * followed the removal of the previous round's 35,000 files paid 2-3 times
+ * the system time (docs/performance.md, "## Import").
+ */
+async function timeImport(src, rounds, dests) {
   const env = cliEnv();
   const times = [];
   const cpu = [];
   for (let r = 0; r < rounds; r++) {
     const home = await tempDir('import-dest-');
-    try {
-      const args = [GAGE_BIN, '--runs', join(home, 'runs'), 'import', src, '-y'];
-      const { ms, stderr } = await timeProcess(GNU_TIME, ['-f', 'cpu %U %S', 'node', ...args], { cwd: home, env });
-      const m = /^Imported \d+ runs\ncpu ([\d.]+) ([\d.]+)\n$/.exec(stderr);
-      if (!m) throw new Error(`gage import: ${stderr}`);
-      times.push(ms);
-      cpu.push((Number(m[1]) + Number(m[2])) * 1000);
-    } finally {
-      await removeTree(home);
-    }
+    dests.push(home);
+    const args = [GAGE_BIN, '--runs', join(home, 'runs'), 'import', src, '-y'];
+    const { ms, stderr } = await timeProcess(GNU_TIME, ['-f', 'cpu %U %S', 'node', ...args], { cwd: home, env });
+    const m = /^Imported \d+ runs\ncpu ([\d.]+) ([\d.]+)\n$/.exec(stderr);
+    if (!m) throw new Error(`gage import: ${stderr}`);
+    times.push(ms);
+    cpu.push((Number(m[1]) + Number(m[2])) * 1000);
   }
   return { wall: stats(times), cpu: stats(cpu) };
 }
@@ -106,13 +111,14 @@ export async function run({ quick, rounds }) {
   const guild = await tempDir('import-guild-');
   const guildSmall = await tempDir('import-guild-small-');
   const gagePy = await tempDir('import-gage-py-');
+  const dests = [];
   try {
     await makeGuildRuns(guild, n);
     await makeGuildRuns(guildSmall, small);
     await makeGagePyRuns(gagePy, n);
-    const big = await timeImport(guild, r);
-    const few = await timeImport(guildSmall, r);
-    const py = await timeImport(gagePy, r);
+    const big = await timeImport(guild, r, dests);
+    const few = await timeImport(guildSmall, r, dests);
+    const py = await timeImport(gagePy, r, dests);
     const growth = big.wall.median / n / (few.wall.median / small);
     const target = quick ? 2000 : 10000;
     return [
@@ -125,6 +131,7 @@ export async function run({ quick, rounds }) {
       }),
     ];
   } finally {
+    for (const dir of dests) await removeTree(dir);
     await removeTree(guild);
     await removeTree(guildSmall);
     await removeTree(gagePy);

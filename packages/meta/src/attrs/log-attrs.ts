@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeJson, type JsonObject } from '@gage/types';
+import type { JsonObject } from '@gage/types';
 import { writeFileAtomicSync } from '../io/_write-file-atomic-sync.js';
-import { makeLogId } from './make-log-id.js';
-import { nowMs } from './now-ms.js';
+import { attrLogEntry } from './_attr-log-entry.js';
 
 /**
  * Appends one entry to the attr log in `dir` (docs/spec/lifecycle.md 14): a new
@@ -22,8 +21,8 @@ import { nowMs } from './now-ms.js';
  */
 export async function logAttrs(dir: string, author: string, set: JsonObject, del: readonly string[] = []): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `${makeLogId(nowMs())}.json`);
-  const entry = encodeJson({ author, set, delete: [...del] });
-  writeFileAtomicSync(path, entry, 0o444);
+  const entry = attrLogEntry(author, set, del);
+  const path = join(dir, entry.name);
+  writeFileAtomicSync(path, entry.text, 0o444);
   return path;
 }

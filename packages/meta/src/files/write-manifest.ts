@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto';
-import { lstatSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Run, RunFileType } from '@gage/types';
+import type { Run } from '@gage/types';
 import { encodeManifest, type ManifestEntry } from './_manifest.js';
-import { RunMetaError } from '../errors.js';
-import { fileSha256 } from './file-sha256.js';
+import { manifestEntries } from './_manifest-entries.js';
 import { logRunnerSync } from '../meta-file/log-runner-sync.js';
-import { makeLoopYield } from '../io/make-loop-yield.js';
 import { readFilesLogSync } from './read-files-log-sync.js';
 import { readManifestSync } from './read-manifest-sync.js';
 import { writeMetaFileSync } from '../meta-file/write-meta-file-sync.js';
@@ -42,20 +37,9 @@ export interface WriteManifestOptions {
  * ```
  */
 export async function writeManifest(run: Run, options: WriteManifestOptions = {}): Promise<ManifestEntry[]> {
-  const files = new Map<string, RunFileType>();
-  for (const e of readFilesLogSync(run)) {
-    if (e.event === 'd') files.delete(e.path);
-    else if (e.event === 'a' || !files.has(e.path)) files.set(e.path, e.type);
-  }
+  const events = readFilesLogSync(run);
   const previous = options.logModified ? readManifestSync(run) : undefined;
-  const entries: ManifestEntry[] = [];
-  // Small files are digested synchronously: let the run lock's refresh timer run now and then.
-  const pause = makeLoopYield();
-  for (const [path, type] of files) {
-    entries.push({ type, sha256: await digest(run, path), path });
-    const turn = pause();
-    if (turn) await turn;
-  }
+  const entries = await manifestEntries(run, events);
   if (previous) {
     const digests = new Map(entries.map((e) => [e.path, e.sha256]));
     for (const old of previous) {
@@ -65,18 +49,4 @@ export async function writeManifest(run: Run, options: WriteManifestOptions = {}
   }
   writeMetaFileSync(run, 'manifest', encodeManifest(entries), { writable: true });
   return entries;
-}
-
-async function digest(run: Run, path: string): Promise<string> {
-  const full = join(run.runDir, ...path.split('/'));
-  try {
-    if (lstatSync(full).isSymbolicLink()) return createHash('sha256').update(readlinkSync(full, { encoding: 'buffer' })).digest('hex');
-    return await fileSha256(full);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new RunMetaError(run.id, 'log/files', `cannot digest "${path}" for the manifest (${code})`, {
-      cause: err,
-      hint: 'A file listed in log/files is missing from the run dir; scan the run dir first (scanRunFiles).',
-    });
-  }
 }

@@ -30,9 +30,11 @@ export function readGuildRunSync(ref: ForeignRunRef, author: string): ConvertedR
   const attrsDir = join(guild, 'attrs');
   if (!isDir(attrsDir)) throw new SkipRun(`"${attrsDir}" is missing`);
   const attrs = new Map<string, JsonValue>();
-  for (const name of readdirSync(attrsDir).sort()) {
+  for (const entry of readdirSync(attrsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const name = entry.name;
     const path = join(attrsDir, name);
-    if (!statSync(path).isFile()) continue;
+    // The entry's type spares a stat per attribute; a symlink (or a file system that gives no type) is stat-ed.
+    if (!entry.isFile() && (entry.isDirectory() || !statSync(path).isFile())) continue;
     try {
       attrs.set(name, parseGuildYaml(readFileSync(path, 'utf8')));
     } catch (err) {
@@ -130,7 +132,12 @@ export function readGuildRunSync(ref: ForeignRunRef, author: string): ConvertedR
       let id = makeLogId(ms).slice(0, 13);
       while (taken.has(id)) id = makeLogId(++ms).slice(0, 13);
       taken.add(id);
-      entries.push({ author: typeof c['user'] === 'string' ? c['user'] : user, set: { [COMMENT_ATTR_PREFIX + id]: { msg: c['body'], timestamp: ms } } });
+      const by = typeof c['user'] === 'string' ? c['user'] : user;
+      const comment = { [COMMENT_ATTR_PREFIX + id]: { msg: c['body'], timestamp: ms } };
+      // One entry per author, not per comment: each entry is a file to create (the costliest step of an import).
+      const same = entries.find((e) => e.author === by);
+      if (same) Object.assign(same.set, comment);
+      else entries.push({ author: by, set: comment });
     }
   }
   const code = typeof exit === 'bigint' ? Number(exit) : undefined;

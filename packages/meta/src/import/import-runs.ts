@@ -1,22 +1,23 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNameForId, type JsonObject, type Run } from '@gage/types';
-import { logAttrs } from '../attrs/log-attrs.js';
+import { attrLogEntry } from '../attrs/_attr-log-entry.js';
 import { ImportRunError } from '../errors.js';
-import { encodeFilesLogEntry, type FilesLogEntry } from '../files/_files-log.js';
-import { walkRunFiles } from '../files/_walk-run-files.js';
-import { writeManifest } from '../files/write-manifest.js';
+import { encodeFilesLogEntry, parseFilesLog, type FilesLogEntry } from '../files/_files-log.js';
+import { encodeManifest } from '../files/_manifest.js';
+import { manifestEntries } from '../files/_manifest-entries.js';
+import { walkRunFiles, type WalkedFile } from '../files/_walk-run-files.js';
 import type { FilterRow } from '../filter/run-filter.js';
 import { makeLoopYield } from '../io/make-loop-yield.js';
 import { makeReadOnlySync } from '../io/make-read-only-sync.js';
-import { logRunnerSync } from '../meta-file/log-runner-sync.js';
-import { writeMetaFileSync } from '../meta-file/write-meta-file-sync.js';
+import { runnerLogLine } from '../meta-file/_runner-log-line.js';
 import { isPidAlive } from '../status/is-pid-alive.js';
 import { SkipRun, type ConvertedRun } from './_converted-run.js';
 import { mergeTree, placeRunDir, removeEmptyDir, removeTree, type ImportMode } from './_place-run-dir.js';
 import { readGagePyRunSync } from './_read-gage-py-run.js';
 import { loadGuildYaml } from './_parse-guild-yaml.js';
 import { readGuildRunSync } from './_read-guild-run.js';
+import { writeBoxFile } from './_write-box-file.js';
 import { findForeignRuns, type ForeignFormat, type ForeignRunRef } from './find-foreign-runs.js';
 
 /** Options of {@link importRuns}. */
@@ -178,7 +179,11 @@ function labelOf(userDir: string): string | undefined {
   }
 }
 
-/** The import of one converted run: build aside, then rename into place (meta dir last). */
+/**
+ * The import of one converted run: build aside, then rename into place (meta
+ * dir last). The files of the box are written directly (`writeBoxFile`):
+ * nobody sees them before the meta dir's rename.
+ */
 async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, author: string, stale: readonly string[]): Promise<void> {
   const id = c.ref.id;
   const box = join(destDir, `.${id}.import.${process.pid}`);
@@ -186,17 +191,17 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
   mkdirSync(box);
   try {
     const run: Run = { id, name: runNameForId(id), runDir: join(box, 'run'), metaDir: join(box, 'meta'), opref: undefined };
+    const metaPath = (path: string) => join(run.metaDir, ...path.split('/'));
     mkdirSync(run.metaDir);
-    // The dirs the meta files need, made now rather than on each first write's ENOENT.
+    // The dirs the meta files need, made up front.
     const dirs = new Set([...c.meta.keys(), 'log/files'].filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/'))));
-    for (const dir of [...dirs].sort()) mkdirSync(join(run.metaDir, ...dir.split('/')), { recursive: true });
-    for (const [path, content] of c.meta) if (path !== 'log/runner') writeMetaFileSync(run, path, content);
-    const runnerLog = c.meta.get('log/runner');
-    writeMetaFileSync(run, 'log/runner', runnerLog ?? '', { writable: true });
+    for (const dir of [...dirs].sort()) mkdirSync(metaPath(dir), { recursive: true });
+    for (const [path, content] of c.meta) if (path !== 'log/runner') writeBoxFile(metaPath(path), content);
     if (!existsSync(c.ref.runDir)) throw new SkipRun(`its run dir "${c.ref.runDir}" is missing`);
     // Before anything is moved: a run dir that lacks a file of its files log would fail at the manifest, after a --move took it.
     if (c.filesLog !== undefined) checkFilesPresent(c.filesLog, c.ref.runDir);
     if (mode === 'move') writeFileSync(join(box, 'moved'), `${c.ref.runDir}\n`);
+    // Copies are made read-only as they are written; moved files are below.
     const deleteSource = placeRunDir(c.ref.runDir, run.runDir, mode, c.exclude, join(box, 'aside'));
     const sourcecode = new Set<string>();
     if (c.sourcecode !== undefined) {
@@ -204,23 +209,26 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
       const dir = renamed ? join(box, 'aside', ...c.sourcecode.split('/')) : join(c.ref.runDir, ...c.sourcecode.split('/'));
       for (const p of mergeTree(dir, run.runDir, renamed ? 'move' : mode === 'link' ? 'link' : 'copy')) sourcecode.add(p);
     }
-    writeMetaFileSync(run, 'log/files', c.filesLog ?? (await scanLog(run, sourcecode)), { writable: true });
+    const walked = c.filesLog === undefined || mode === 'move' ? await walkRunFiles(run.runDir) : [];
+    const filesLog = c.filesLog ?? scanLog(walked, sourcecode);
+    writeBoxFile(metaPath('log/files'), filesLog);
     try {
-      await writeManifest(run);
+      writeBoxFile(metaPath('manifest'), encodeManifest(await manifestEntries(run, parseFilesLog(filesLog, metaPath('log/files')))));
     } catch (err) {
       throw new SkipRun(`its run dir does not match its files log: ${(err as Error).message}`);
     }
-    if (mode !== 'link') {
-      for (const f of await walkRunFiles(run.runDir)) makeReadOnlySync(join(run.runDir, ...f.path.split('/')));
-    }
-    makeReadOnlySync(join(run.metaDir, 'log', 'files'));
-    makeReadOnlySync(join(run.metaDir, 'manifest'));
+    if (mode === 'move') { for (const f of walked) makeReadOnlySync(join(run.runDir, ...f.path.split('/'))); }
     const userDir = join(box, 'user');
     if (c.userDir !== undefined) cpSync(c.userDir, userDir, { recursive: true, preserveTimestamps: true });
-    for (const entry of c.attrs) await logAttrs(userDir, entry.author || author, entry.set as JsonObject);
+    if (c.attrs.length > 0) mkdirSync(userDir, { recursive: true });
+    for (const entry of c.attrs) {
+      const { name, text } = attrLogEntry(entry.author || author, entry.set as JsonObject);
+      writeBoxFile(join(userDir, name), text);
+    }
     if (c.projectFile !== undefined) cpSync(c.projectFile, join(box, 'project'), { preserveTimestamps: true });
-    logRunnerSync(run, `Imported from ${c.ref.format === 'guild' ? 'Guild AI' : 'Gage (Python)'} run "${c.ref.path}" (${mode})`);
-    makeReadOnlySync(join(run.metaDir, 'log', 'runner'));
+    const imported = runnerLogLine(`Imported from ${c.ref.format === 'guild' ? 'Guild AI' : 'Gage (Python)'} run "${c.ref.path}" (${mode})`);
+    const runnerLog = c.meta.get('log/runner') ?? '';
+    writeBoxFile(metaPath('log/runner'), typeof runnerLog === 'string' ? runnerLog + imported : Buffer.concat([runnerLog, Buffer.from(imported)]));
     // Into place: whatever has this id now goes into the box (a --force import, or what an interrupted import left).
     const target = join(destDir, id);
     for (const [name, suffix] of [['old-meta', '.meta'], ['old-meta-deleted', '.meta.deleted'], ['old-run', ''], ['old-user', '.user'], ['old-project',
@@ -229,8 +237,8 @@ async function writeRun(c: ConvertedRun, destDir: string, mode: ImportMode, auth
       if (existsSync(target + suffix)) renameSync(target + suffix, join(box, name));
     }
     renameSync(run.runDir, target);
-    if (existsSync(userDir)) renameSync(userDir, `${target}.user`);
-    if (existsSync(join(box, 'project'))) renameSync(join(box, 'project'), `${target}.project`);
+    if (c.userDir !== undefined || c.attrs.length > 0) renameSync(userDir, `${target}.user`);
+    if (c.projectFile !== undefined) renameSync(join(box, 'project'), `${target}.project`);
     renameSync(run.metaDir, `${target}.meta`);
     if (mode === 'move') {
       if (deleteSource) removeTree(c.ref.runDir);
@@ -276,9 +284,9 @@ function checkFilesPresent(filesLog: string, runDir: string): void {
   }
 }
 
-async function scanLog(run: Run, sourcecode: ReadonlySet<string>): Promise<string> {
-  const files = await walkRunFiles(run.runDir);
-  const entry = (type: 's' | 'g', f: { path: string; mtime: number }): FilesLogEntry => ({ event: 'a', type, mtime: f.mtime, path: f.path });
+/** The files log of a run dir scanned after the import: source code first, then generated files. */
+function scanLog(files: readonly WalkedFile[], sourcecode: ReadonlySet<string>): string {
+  const entry = (type: 's' | 'g', f: WalkedFile): FilesLogEntry => ({ event: 'a', type, mtime: f.mtime, path: f.path });
   return [...files.filter((f) => sourcecode.has(f.path)).map((f) => entry('s', f)), ...files.filter((f) => !sourcecode.has(f.path)).map((f) => entry('g', f))]
     .map(encodeFilesLogEntry)
     .join('');

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { Run } from '@gage/types';
-import { formatLocalTime } from './_local-time.js';
+import { runnerLogLine } from './_runner-log-line.js';
 import { runMetaPath } from '../run/run-meta-path.js';
 import { withParentDir } from './_with-parent-dir.js';
 
@@ -20,7 +20,7 @@ import { withParentDir } from './_with-parent-dir.js';
  * ```
  */
 export function logRunnerSync(run: Run, message: string): void {
-  const line = `${formatLocalTime(new Date())} ${message.replace(/\r\n|\r|\n/g, '\\n')}\n`;
+  const line = runnerLogLine(message);
   const path = runMetaPath(run, 'log', 'runner');
   withParentDir(run, path, () => appendFileSync(path, line, { mode: 0o666 }));
 }
