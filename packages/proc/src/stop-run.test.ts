@@ -21,7 +21,8 @@ function startRunner(run: Run) {
   const child = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), run.metaDir, '--finalize'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': only then has all it wrote to stdout been read (a child's exit may be seen before its output).
+  const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, exit, stdout: () => out };
 }
 
@@ -69,7 +70,9 @@ describe('stopRun()', () => {
     const runner = startRunner(run);
     try {
       await waitFor(async () => (await output(run)) === 'started\n' && (await exists(runMetaPath(run, 'proc', 'lock'))));
-      const result = await stopRun(run, { graceMs: 1000 });
+      // The grace period is the time the process has to note the SIGTERM before SIGKILL: on a busy machine a
+      // process may wait half a second and more before it runs at all.
+      const result = await stopRun(run, { graceMs: 3000 });
       expect(result).toMatchObject({ signal: 'SIGKILL', finalizedBy: 'runner' });
       expect(readMetaFileSync(run, 'proc/exit')).toBe('-9');
       expect(await output(run)).toBe('started\ngot SIGTERM\n');
