@@ -39,8 +39,8 @@ export function decodeIndex(bytes: Uint8Array): [number, number][] {
   return records;
 }
 
-/** `emit.mjs` steps as its one argument. */
-export function steps(...list: [string, string | number][]): string[] {
+/** `emit.mjs` steps as its one argument (`["await", [file, bytes]]` waits for a file to grow). */
+export function steps(...list: [string, string | number | [string, number]][]): string[] {
   return [JSON.stringify(list)];
 }
 
