@@ -5,7 +5,7 @@ import { mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFileSync, runMetaPath, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { cleanupTestdirs, waitFor } from '@gage/test-utils';
+import { cleanupTestdirs, testdir, waitFor } from '@gage/test-utils';
 import { FIXTURES, fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
@@ -43,10 +43,13 @@ describe('execRun()', () => {
   });
 
   test('shows the run as running while it runs', async () => {
-    const run = await makeStagedRun({}, fixtureCmd('sleep.mjs', '300'));
+    // The process lives until the test has looked (or 60 s), not for a time a busy machine may use up.
+    const looked = join(await testdir(), 'looked');
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['await', [looked, 1]])));
     const done = execRun(run);
     await waitFor(() => exists(runMetaPath(run, 'proc', 'lock')));
     expect(await runStatus(run)).toBe('running');
+    await writeFile(looked, 'y');
     expect(await done).toBe(0);
     // Ended, not finalized, and nobody holds its lock: what a runner that gave up leaves (@gage/meta runStatus).
     expect(await runStatus(run)).toBe('terminated');
