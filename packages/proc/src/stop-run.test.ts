@@ -141,7 +141,9 @@ describe('stopRun()', () => {
       // Left alone it would turn stale 5 to 10 s after the runner's death, which the steps below may take on a busy
       // machine: keep it fresh, as if the runner had just refreshed it, until the test ages it.
       let touching: Promise<void> = Promise.resolve();
-      keepFresh = setInterval(() => (touching = utimes(`${run.runDir}.lock`, new Date(), new Date()).catch(() => undefined)), 1000);
+      keepFresh = setInterval(() => {
+        touching = utimes(`${run.runDir}.lock`, new Date(), new Date()).catch(() => undefined);
+      }, 1000);
       const stopping = stopRun(run, { graceMs: 300, finalizeWaitMs: 120_000 });
       // The run is gone (SIGKILL after the grace) but its dead runner's lock is still fresh: not finalized yet.
       await waitFor(() => !alive(pid as number));
