@@ -22,8 +22,9 @@ async function withRun(args: string[], body: (run: Awaited<ReturnType<typeof mak
 }
 
 Deno.test('startRun runs node and its output is captured and read back under Deno', async () => {
-  // 300 ms apart: two pipes read in one turn of a busy event loop come in either order.
-  const steps = [['out', 'par'], ['sleep', 300], ['err', 'err\n'], ['sleep', 300], ['out', 'tial\nlast']];
+  // Two pipes read in one turn of a busy event loop come in either order: "tial" waits until "err" is in the output
+  // ("par" is held back until its LF, so only a pause stands before "err").
+  const steps = [['out', 'par'], ['sleep', 300], ['err', 'err\n'], ['await', ['output/40_run', 4]], ['out', 'tial\nlast']];
   await withRun(['node', EMIT, JSON.stringify(steps)], async (run) => {
     const p = await startRun(run);
     const output = openRunOutput(run, p);
@@ -65,7 +66,8 @@ Deno.test('execRun passes output chunks and captures 5 MB exactly under Deno', a
 });
 
 Deno.test('the run leads a process group of its own, and last lines without LF read back apart, under Deno', async () => {
-  const steps = [['err', 'ERR'], ['close', 'err'], ['sleep', 300], ['out', 'OUT']];
+  // ERR is written once its pipe ended: OUT waits for it.
+  const steps = [['err', 'ERR'], ['close', 'err'], ['await', ['output/40_run', 3]], ['out', 'OUT']];
   await withRun(['node', EMIT, JSON.stringify(steps)], async (run) => {
     const p = await startRun(run);
     // Read at once from /proc (a `ps` process could start after the run ended on a loaded machine):

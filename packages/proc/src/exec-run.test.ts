@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, stat, symlink, utimes } from 'node:fs/promises';
+import { mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listRuns, lockRun, readMetaFileSync, runMetaPath, runStatus } from '@gage/meta';
 import type { Run } from '@gage/types';
-import { cleanupTestdirs, waitFor } from '@gage/test-utils';
+import { cleanupTestdirs, testdir, waitFor } from '@gage/test-utils';
 import { FIXTURES, fixtureCmd, makeStagedRun, runnerLog, steps } from '../test/helpers.js';
 import { execRun } from './exec-run.js';
 import { finalizeRun } from './finalize-run.js';
@@ -43,10 +43,13 @@ describe('execRun()', () => {
   });
 
   test('shows the run as running while it runs', async () => {
-    const run = await makeStagedRun({}, fixtureCmd('sleep.mjs', '300'));
+    // The process lives until the test has looked (or 60 s), not for a time a busy machine may use up.
+    const looked = join(await testdir(), 'looked');
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['await', [looked, 1]])));
     const done = execRun(run);
     await waitFor(() => exists(runMetaPath(run, 'proc', 'lock')));
     expect(await runStatus(run)).toBe('running');
+    await writeFile(looked, 'y');
     expect(await done).toBe(0);
     // Ended, not finalized, and nobody holds its lock: what a runner that gave up leaves (@gage/meta runStatus).
     expect(await runStatus(run)).toBe('terminated');
@@ -102,7 +105,9 @@ describe('execRun()', () => {
   test('a process that ignores the signal gets SIGKILL after the grace period', async () => {
     const run = await makeStagedRun({}, fixtureCmd('sleep.mjs', '60000', '--ignore-signals'));
     const controller = new AbortController();
-    const done = execRun(run, { signal: controller.signal, killGraceMs: 300 });
+    // The grace period is the time the process has to note the SIGINT before SIGKILL: on a busy machine a process
+    // may wait half a second and more before it runs at all.
+    const done = execRun(run, { signal: controller.signal, killGraceMs: 3000 });
     await waitFor(async () => (await readFile(runMetaPath(run, 'output', '40_run'), 'utf8').catch(() => '')) === 'started\n');
     controller.abort();
     expect(await done).toBe(-9);
@@ -142,7 +147,8 @@ describe('execRun()', () => {
   });
 
   test('one watchdog serves every run of a runner: a run that ended is no longer watched, the running one is stopped', async () => {
-    const first = await makeStagedRun({}, 'echo first; exec >/dev/null 2>&1; exec sleep 1');
+    // The first run ends once the test looked at the watchdogs (it writes "go"), or after 60 s.
+    const first = await makeStagedRun({}, 'echo first; exec >/dev/null 2>&1; i=0; while [ ! -e go ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done');
     const second = await makeStagedRun({}, 'echo started; exec >/dev/null 2>&1; exec sleep 600');
     const runner = startRunner(first, second);
     const runnerPid = runner.child.pid as number;
@@ -150,7 +156,9 @@ describe('execRun()', () => {
     try {
       await waitFor(() => readMetaFileSync(first, 'proc/lock') !== undefined);
       const during = watchdogsOf(runnerPid);
-      await waitFor(() => readMetaFileSync(second, 'proc/lock') !== undefined);
+      await writeFile(join(first.runDir, 'go'), '');
+      // The runner printed the first status before it started the second run; reading that pipe may lag behind.
+      await waitFor(() => readMetaFileSync(second, 'proc/lock') !== undefined && runner.stdout().endsWith('\n'));
       childPid = Number(readMetaFileSync(second, 'proc/lock'));
       expect(runner.stdout()).toBe('status 0\n');
       // The same /bin/sh watched both runs (it was one per spawn).
@@ -260,8 +268,9 @@ function startRunner(...runs: Run[]) {
   const child = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), ...runs.map((r) => r.metaDir)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  // 'close', not 'exit': only then has all it wrote to stdout been read (a child's exit may be seen before its output).
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('close', (code, signal) => resolve({ code, signal }));
   });
   return { child, exit, stdout: () => out };
 }

@@ -25,7 +25,14 @@ describe('runHook()', () => {
   test('captures stdout with stream code 0 and stderr with 1, then makes both files read-only', async () => {
     const run = await makeStagedRun({}, ['true']);
     const before = (await runnerLog(run)).length;
-    const cmd = fixtureCmd('emit.mjs', ...steps(['out', 'one\n'], ['sleep', 100], ['err', 'two\n'], ['sleep', 100], ['out', 'three']));
+    // Each write waits until the one before it is in the output: only then is the arrival order the writing order.
+    const cmd = fixtureCmd('emit.mjs', ...steps(
+      ['out', 'one\n'],
+      ['await', ['output/20_runtime', 4]],
+      ['err', 'two\n'],
+      ['await', ['output/20_runtime', 8]],
+      ['out', 'three'],
+    ));
     await runHook(run, 'stage-runtime', cmd);
     expect(await outputOf(run, '20_runtime')).toEqual({ output: 'one\ntwo\nthree', streams: [0, 1, 0] });
     expect(await mode(runMetaPath(run, 'output', '20_runtime')) & 0o222).toBe(0);

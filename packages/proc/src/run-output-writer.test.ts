@@ -13,7 +13,7 @@ afterEach(cleanupTestdirs);
 async function capture(fixture: string, args: string[], options: Parameters<typeof openRunOutput>[2] = {}) {
   const run = await makeBareRun();
   const before = Date.now();
-  const child = spawnFixture(fixture, args);
+  const child = spawnFixture(fixture, args, run.runDir);
   const writer = openRunOutput(run, child, options);
   const exit = await exitOf(child);
   await writer.waitAndClose();
@@ -67,13 +67,14 @@ describe('openRunOutput()', () => {
   });
 
   test('keeps the arrival order of lines from both streams', async () => {
+    // Each write waits until the one before it is in the output: only then is the arrival order the writing order.
     const { output, records } = await capture('emit.mjs', steps(
       ['out', 'a\n'],
-      ['sleep', 100],
+      ['await', ['output/40_run', 2]],
       ['err', 'b\n'],
-      ['sleep', 100],
+      ['await', ['output/40_run', 4]],
       ['out', 'c\nd\n'],
-      ['sleep', 100],
+      ['await', ['output/40_run', 8]],
       ['err', 'e\n'],
     ));
     expect(output.toString()).toBe('a\nb\nc\nd\ne\n');
@@ -81,11 +82,12 @@ describe('openRunOutput()', () => {
   });
 
   test('a line split across writes is one line, written once it is complete', async () => {
+    // "par" is held back (no LF yet), so only "x\n" can be awaited in the output.
     const { output, records } = await capture('emit.mjs', steps(
       ['out', 'par'],
       ['sleep', 100],
       ['err', 'x\n'],
-      ['sleep', 100],
+      ['await', ['output/40_run', 2]],
       ['out', 'tial\n'],
     ));
     expect(output.toString()).toBe('x\npartial\n');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lockRun, runMetaDir, runMetaPath, runStatus } from '@gage/meta';
 import { cleanupTestdirs, listFiles, testdir } from '@gage/test-utils';
@@ -130,10 +130,13 @@ describe('startRun()', () => {
   });
 
   test('holds the run lock while the process lives and releases it before wait() resolves', async () => {
-    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['sleep', 300])));
+    // The process lives until the test has tried the lock (or 60 s), not for a time a busy machine may use up.
+    const tried = join(await testdir(), 'tried');
+    const run = await makeStagedRun({}, fixtureCmd('emit.mjs', ...steps(['await', [tried, 1]])));
     const p = await startRun(run);
     const output = openRunOutput(run, p);
     await expect(lockRun(run)).rejects.toMatchObject({ code: 'ERR_GAGE_RUN_LOCKED' });
+    await writeFile(tried, 'y');
     expect(await p.wait()).toBe(0);
     await output.waitAndClose();
     await (await lockRun(run)).release();

@@ -21,7 +21,8 @@ function startRunner(run: Run) {
   const child = spawn('node', [join(FIXTURES, 'exec-runner.mjs'), run.metaDir, '--finalize'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': only then has all it wrote to stdout been read (a child's exit may be seen before its output).
+  const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, exit, stdout: () => out };
 }
 
@@ -69,7 +70,9 @@ describe('stopRun()', () => {
     const runner = startRunner(run);
     try {
       await waitFor(async () => (await output(run)) === 'started\n' && (await exists(runMetaPath(run, 'proc', 'lock'))));
-      const result = await stopRun(run, { graceMs: 1000 });
+      // The grace period is the time the process has to note the SIGTERM before SIGKILL: on a busy machine a
+      // process may wait half a second and more before it runs at all.
+      const result = await stopRun(run, { graceMs: 3000 });
       expect(result).toMatchObject({ signal: 'SIGKILL', finalizedBy: 'runner' });
       expect(readMetaFileSync(run, 'proc/exit')).toBe('-9');
       expect(await output(run)).toBe('started\ngot SIGTERM\n');
@@ -128,23 +131,33 @@ describe('stopRun()', () => {
     const run = await makeStagedRun({}, "trap '' TERM; echo started; exec >/dev/null 2>&1; while :; do sleep 1; done");
     const runner = startRunner(run);
     let pid: number | undefined;
+    let keepFresh: ReturnType<typeof setInterval> | undefined;
     try {
       await waitFor(async () => (await output(run)) === 'started\n' && (await exists(runMetaPath(run, 'proc', 'lock'))));
       pid = Number(readMetaFileSync(run, 'proc/lock'));
       // Kill the runner and stop the run at once, while the dead runner's lock is still fresh.
       runner.child.kill('SIGKILL');
       await runner.exit;
+      // Left alone it would turn stale 5 to 10 s after the runner's death, which the steps below may take on a busy
+      // machine: keep it fresh, as if the runner had just refreshed it, until the test ages it.
+      let touching: Promise<void> = Promise.resolve();
+      keepFresh = setInterval(() => {
+        touching = utimes(`${run.runDir}.lock`, new Date(), new Date()).catch(() => undefined);
+      }, 1000);
       const stopping = stopRun(run, { graceMs: 300, finalizeWaitMs: 120_000 });
       // The run is gone (SIGKILL after the grace) but its dead runner's lock is still fresh: not finalized yet.
       await waitFor(() => !alive(pid as number));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await exists(runMetaPath(run, 'proc', 'exit'))).toBe(false);
+      clearInterval(keepFresh);
+      await touching;
       const old = new Date(Date.now() - 60_000);
       await utimes(`${run.runDir}.lock`, old, old);
       const result = await stopping;
       expect(result).toEqual({ pid, signal: 'SIGKILL', finalizedBy: 'stop' });
       expect(readMetaFileSync(run, 'proc/exit')).toBe('-9');
     } finally {
+      clearInterval(keepFresh);
       killQuietly(pid);
     }
   });

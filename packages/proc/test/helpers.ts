@@ -19,9 +19,9 @@ export async function makeBareRun(): Promise<Run> {
   return run;
 }
 
-/** Spawns `node <fixture> ...args` with piped stdout and stderr. */
-export function spawnFixture(name: string, args: string[] = []): ChildProcess {
-  return spawn('node', [join(FIXTURES, name), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Spawns `node <fixture> ...args` with piped stdout and stderr (in `cwd`: a run dir lets `emit.mjs` find its run's output). */
+export function spawnFixture(name: string, args: string[] = [], cwd?: string): ChildProcess {
+  return spawn('node', [join(FIXTURES, name), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
 }
 
 /** The exit code of a child, `-signum` style not needed here. */
@@ -39,8 +39,8 @@ export function decodeIndex(bytes: Uint8Array): [number, number][] {
   return records;
 }
 
-/** `emit.mjs` steps as its one argument. */
-export function steps(...list: [string, string | number][]): string[] {
+/** `emit.mjs` steps as its one argument (`["await", [file, bytes]]` waits for a file to grow). */
+export function steps(...list: [string, string | number | [string, number]][]): string[] {
   return [JSON.stringify(list)];
 }
 

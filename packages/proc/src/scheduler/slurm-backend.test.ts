@@ -20,6 +20,8 @@ afterAll(async () => {
 });
 
 const env = () => ({ ...process.env, ...cluster.env });
+// squeue's default bound (1 s, for listings) is too short for a machine busy with other suites: these tests are about states.
+const QUERY = { timeoutMs: 120_000 };
 const request = (commands: string[][], more: { throttle?: number; schedulerArgs?: string[] } = {}) => ({
   commands,
   cwd: dir,
@@ -38,21 +40,25 @@ describe('slurmBackend', () => {
       ...request([['sh', '-c', 'echo "first $GAGE_SUBMITTED_TASK"'], ['sh', '-c', 'echo "it\'s $GAGE_SUBMITTED_TASK"'], ['sleep', '600']], { throttle: 2 }),
       beforeStart: async (submitted) => {
         seen = submitted;
-        statesBefore = await slurm.query([submitted.job]);
+        statesBefore = await slurm.query([submitted.job], QUERY);
       },
     });
     expect(seen).toEqual(job);
     expect(job.tasks.map((t) => t.id)).toEqual([`${job.job}_0`, `${job.job}_1`, `${job.job}_2`]);
     expect([...(statesBefore as Map<string, string>).values()]).toEqual(['pending', 'pending', 'pending']); // held
     const ids = job.tasks.map((t) => t.id);
-    await waitFor(async () => (await slurm.query([job.job])).get(ids[2] as string) === 'running', { interval: 200 });
-    await waitFor(async () => (await slurm.query([job.job])).get(ids[1] as string) === 'ended', { interval: 200 });
+    await waitFor(async () => (await slurm.query([job.job], QUERY)).get(ids[2] as string) === 'running', { interval: 200 });
+    // Task 2 runs once task 0 or task 1 ended (throttle 2): wait for both before reading what they wrote.
+    await waitFor(async () => {
+      const states = await slurm.query([job.job], QUERY);
+      return states.get(ids[0] as string) === 'ended' && states.get(ids[1] as string) === 'ended';
+    }, { interval: 200 });
     expect(readFileSync(job.tasks[0]?.output as string, 'utf8')).toBe(`first ${ids[0]}\n`);
     expect(readFileSync(job.tasks[1]?.output as string, 'utf8')).toBe(`it's ${ids[1]}\n`);
     await slurm.cancel([ids[2] as string]);
-    await waitFor(async () => (await slurm.query([job.job])).get(ids[2] as string) === 'ended', { interval: 200 });
+    await waitFor(async () => (await slurm.query([job.job], QUERY)).get(ids[2] as string) === 'ended', { interval: 200 });
     // A job the controller never had: no tasks, not an error.
-    expect(await slurm.query(['99999'])).toEqual(new Map());
+    expect(await slurm.query(['99999'], QUERY)).toEqual(new Map());
   });
 
   test('a throw in beforeStart cancels the job before any task starts', async () => {
@@ -66,7 +72,7 @@ describe('slurmBackend', () => {
       },
     })).rejects.toThrow('cannot record');
     const id = job?.tasks[0]?.id as string;
-    expect((await slurm.query([job?.job as string])).get(id) ?? 'ended').toBe('ended');
+    expect((await slurm.query([job?.job as string], QUERY)).get(id) ?? 'ended').toBe('ended');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(() => readFileSync(job?.tasks[0]?.output as string)).toThrow(/ENOENT/);
   });
