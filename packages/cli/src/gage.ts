@@ -1,6 +1,10 @@
 import { enableCompileCache } from './compile-cache.js';
 import { prefetchGitDiff } from '@gage/stage/git-prefetch';
+import { isCompletion } from './is-completion.js';
 import { provenancePrefetchDir } from './provenance-prefetch-dir.js';
+
+/** The completion entry's file beside this one (tsup.config.ts builds it). */
+const COMPLETE_ENTRY = './gage-complete.js';
 
 // Before the program is imported: what loads after this is compiled once and
 // then read from Node's compile cache (Node 22.1+; a no-op on Node 20 and Deno).
@@ -29,5 +33,14 @@ function gageCommand(): string[] | undefined {
   return process.versions.deno ? [process.execPath, 'run', '-A', bin] : [process.execPath, ...process.execArgv, bin];
 }
 
-const [{ processIo }, { runMain }] = await Promise.all([import('./io.js'), import('./main.js')]);
-process.exitCode = await runMain(process.argv.slice(2), processIo(), { gageCommand: gageCommand() });
+const argv = process.argv.slice(2);
+if (isCompletion(argv)) {
+  // A shell runs `gage __complete` on every Tab: one file (a build of its own, see tsup.config.ts) instead of
+  // the command table and its chunks. The URL is computed so that this build does not bundle it.
+  const entry = new URL(COMPLETE_ENTRY, import.meta.url).href;
+  const [{ processIo }, { runComplete }] = await Promise.all([import('./io.js'), import(entry) as Promise<typeof import('./complete-main.js')>]);
+  process.exitCode = await runComplete(argv, processIo());
+} else {
+  const [{ processIo }, { runMain }] = await Promise.all([import('./io.js'), import('./main.js')]);
+  process.exitCode = await runMain(argv, processIo(), { gageCommand: gageCommand() });
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { removeTree, testdir } from '@gage/test-utils';
 import { COMMANDS } from '../src/command-table.js';
-import { BIN, GREET, gage, gageEnv } from './_helpers.js';
+import { BIN, GREET, gage, gageBin, gageEnv } from './_helpers.js';
 import { makeGreetRun } from './_fixture-runs.js';
 
 let project: string;
@@ -300,5 +300,16 @@ describe('gage __complete', () => {
       await removeTree(broken);
     }
     expect((await g(['bogus'])).code).toBe(2);
+  });
+
+  test('the built bin answers from its completion entry exactly as runMain does, usage errors included', async () => {
+    const cases = [['operations'], ['flags'], ['flags', 'hello'], ['runs'], ['runs', '-d'], ['bogus'], ['runs', 'x', 'y', 'z']];
+    for (const args of cases) {
+      for (const argv of [['__complete', ...args], ['-C', project, '--runs', join(project, '.gage', 'runs'), '__complete', ...args]]) {
+        expect(await gageBin(argv, { cwd: project, home })).toEqual(await gage(argv, { cwd: project, home }));
+      }
+    }
+    expect(await gageBin(['-C', 'nope', '__complete', 'runs'], { cwd: project, home })).toMatchObject({ code: 1,
+      stderr: "gage: directory 'nope' does not exist\n" });
   });
 });
