@@ -1,6 +1,5 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { workspaceSources } from './tsup.workspace-sources.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -11,7 +10,6 @@ const shared = {
   sourcemap: true,
   noExternal: [/.*/], // self-contained: no runtime dependencies
   define: { __GAGE_VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [workspaceSources],
   loader: { '.md': 'text' }, // the help topics (src/help/topics/*.md) are part of the bundle
   // CJS dependencies call require('fs'); give the ESM bundle a real require.
   banner: {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { setMetaLogger } from '@gage/meta';
+import { setMetaLogger } from '@gage/meta/meta-logger';
 import { formatHelp } from './args/format-help.js';
 import { GLOBAL_SPEC } from './args/global-spec.js';
 import { parseArgs } from './args/parse-args.js';
