@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { commandWord } from './command-word.js';
 
 /**
  * The dir whose git work tree the bin should start the provenance's
@@ -17,15 +17,7 @@ import { resolve } from 'node:path';
  * ```
  */
 export function provenancePrefetchDir(argv: readonly string[], cwd: string): string | undefined {
-  let dir = cwd;
-  let i = 0;
-  for (; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-C') dir = resolve(cwd, argv[++i] ?? '');
-    else if (arg.startsWith('-C')) dir = resolve(cwd, arg.slice(2));
-    else if (arg === '--runs' || arg === '--runs-dir') i++;
-    else if (!arg.startsWith('-')) break;
-  }
+  const { index: i, dir } = commandWord(argv, cwd);
   if (argv[i] !== 'run') return undefined;
   const rest = argv.slice(i + 1);
   const end = rest.indexOf('--');
